@@ -1,0 +1,53 @@
+/** The `betaens` command: dispatches subcommands; never shows a stack trace for bad input. */
+import { VERSION } from "../version.js";
+import { demoCommand } from "./demo.js";
+import { errorLine, exitStatusFor, UsageError } from "./errors.js";
+import { SAMPLE_USAGE, sampleCommand } from "./sample.js";
+
+const USAGE = `betaens ${VERSION} — fast sampling of β-ensembles
+
+usage: betaens <command> [options]
+
+commands:
+  sample   draw samples of a classical β-ensemble (tridiagonal models)
+  demo     run a built-in sampling job and write plots to ./betaens-demo/
+  help     show this help (betaens help sample for the sample command)
+
+${SAMPLE_USAGE}
+`;
+
+/** Runs the CLI with the given arguments; returns the exit status. */
+export async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    switch (command) {
+      case undefined:
+      case "help":
+      case "--help":
+      case "-h":
+        process.stdout.write(rest[0] === "sample" ? `${SAMPLE_USAGE}\n` : USAGE);
+        return 0;
+      case "--version":
+      case "version":
+        process.stdout.write(`${VERSION}\n`);
+        return 0;
+      case "sample":
+        if (rest.includes("--help") || rest.includes("-h")) {
+          process.stdout.write(`${SAMPLE_USAGE}\n`);
+          return 0;
+        }
+        sampleCommand(rest);
+        return 0;
+      case "demo":
+        await demoCommand(rest);
+        return 0;
+      default:
+        throw new UsageError(`unknown command "${command}"; run "betaens help"`);
+    }
+  } catch (error) {
+    process.stderr.write(`${errorLine(error)}\n`);
+    if (process.env.BETAENS_DEBUG && error instanceof Error)
+      process.stderr.write(`${error.stack}\n`);
+    return exitStatusFor(error);
+  }
+}

@@ -1,0 +1,102 @@
+import { beta as betaVariate } from "../random/beta.js";
+import type { RandomSource } from "../random/source.js";
+import { tridiagonalEigenvalues } from "../tridiagonal/eigenvalues.js";
+import type { SymmetricTridiagonal } from "../tridiagonal/types.js";
+import { bidiagonalToTridiagonal, type SquaredBidiagonal } from "./bidiagonal.js";
+import { checkBeta, checkPositive, checkSize } from "./validate.js";
+
+/** Parameters of the Jacobi β-ensemble: reference measure Beta(a, b) on (0, 1). */
+export interface JacobiParams {
+  a: number;
+  b: number;
+}
+
+export const defaultJacobiParams: JacobiParams = { a: 1, b: 1 };
+
+/**
+ * The Jacobi parameters of the β-MANOVA matrix with dimensions N ≤ M1, M2:
+ * a = β(M1 − N + 1)/2, b = β(M2 − N + 1)/2 (conventions.md).
+ */
+export function jacobiParamsFromManova(
+  n: number,
+  m1: number,
+  m2: number,
+  beta: number,
+): JacobiParams {
+  checkSize(n);
+  checkBeta(beta);
+  for (const [name, m] of [
+    ["m1", m1],
+    ["m2", m2],
+  ] as const) {
+    if (!Number.isFinite(m) || m < n) {
+      throw new RangeError(`${name} must be a finite number >= n = ${n}, got ${m}`);
+    }
+  }
+  if (beta === 0) {
+    throw new RangeError("MANOVA dimensions need beta > 0 (a = beta(M1-N+1)/2 would be 0)");
+  }
+  return { a: (beta * (m1 - n + 1)) / 2, b: (beta * (m2 - n + 1)) / 2 };
+}
+
+/** Throws a RangeError unless (n, β, a, b) define a Jacobi β-ensemble. */
+export function checkJacobi(n: number, beta: number, params: JacobiParams): void {
+  checkSize(n);
+  checkBeta(beta);
+  checkPositive("a", params.a);
+  checkPositive("b", params.b);
+}
+
+/**
+ * Killip–Nenciu model of the Jacobi β-ensemble |Δ|^β Π x^(a−1)(1−x)^(b−1) on (0,1), in the
+ * canonical-moment form of spec §2.5: c_{2n−1} ~ Beta(β(N−n)/2 + a, β(N−n)/2 + b),
+ * c_{2n} ~ Beta(β(N−n)/2, β(N−n−1)/2 + a + b), ξ_j = (1 − c_{j−1}) c_j, J = B Bᵀ with
+ * (q, e) = (ξ_odd, ξ_even). Reference: Killip & Nenciu, IMRN 2004, Thm 2; spec §2.5.
+ * Draw order (reproducibility contract): c_1, c_2, …, c_{2N−1}.
+ */
+export function jacobiBidiagonal(
+  rng: RandomSource,
+  n: number,
+  beta: number,
+  params: JacobiParams = defaultJacobiParams,
+): SquaredBidiagonal {
+  checkJacobi(n, beta, params);
+  const { a, b } = params;
+  const q = new Float64Array(n);
+  const e = new Float64Array(n - 1);
+  let previous = 0; // c_{j−1}, with c_0 = 0
+  for (let i = 0; i < n; i++) {
+    const half = (beta * (n - i - 1)) / 2; // β(N − n)/2 with n = i + 1
+    const cOdd = betaVariate(rng, half + a, half + b);
+    q[i] = (1 - previous) * cOdd;
+    previous = cOdd;
+    if (i < n - 1) {
+      // Beta(0, ·) (β = 0) is the point mass at 0.
+      const cEven = half > 0 ? betaVariate(rng, half, (beta * (n - i - 2)) / 2 + a + b) : 0;
+      e[i] = (1 - previous) * cEven;
+      previous = cEven;
+    }
+  }
+  return { q, e };
+}
+
+/** The Jacobi (tridiagonal) matrix J = B Bᵀ of the Jacobi model. */
+export function jacobiTridiagonal(
+  rng: RandomSource,
+  n: number,
+  beta: number,
+  params: JacobiParams = defaultJacobiParams,
+): SymmetricTridiagonal {
+  return bidiagonalToTridiagonal(jacobiBidiagonal(rng, n, beta, params));
+}
+
+/** One sample of the Jacobi β-ensemble, ascending, in (0, 1). */
+export function jacobiEigenvalues(
+  rng: RandomSource,
+  n: number,
+  beta: number,
+  params: JacobiParams = defaultJacobiParams,
+): Float64Array {
+  const t = jacobiTridiagonal(rng, n, beta, params);
+  return tridiagonalEigenvalues(t.diagonal, t.offDiagonalSquared);
+}

@@ -1,0 +1,231 @@
+/**
+ * Histogram of points (or of pre-binned counts) as a probability density, with an optional
+ * density curve over it (e.g. the semicircle law over normalised eigenvalues), as SVG.
+ */
+
+import {
+  axesSvg,
+  checkSize,
+  clipToBand,
+  type Frame,
+  finiteExtent,
+  formatNumber,
+  type LegendEntry,
+  legendSvg,
+  linearScale,
+  niceRange,
+  niceTicks,
+  noDataSvg,
+  PALETTE,
+  pathData,
+  plotArea,
+  svgDocument,
+  widenDegenerate,
+} from "./svg.js";
+
+/** Bin edges, raw counts, density heights and the number of points counted. */
+export interface HistogramBars {
+  edges: Float64Array;
+  counts: Float64Array;
+  /** counts[i]/(total·(edges[i+1] − edges[i])): Σ heights·widths = 1 when total > 0. */
+  heights: Float64Array;
+  total: number;
+}
+
+/**
+ * Bin the finite values into `bins` equal bins over `range` (default: [min, max], widened if
+ * all values are equal); bins are [e_i, e_{i+1}) except the last, which is closed (as numpy's
+ * histogram); points outside the range are not counted. Heights are normalised to a
+ * probability density: height_i = count_i/(total·width_i).
+ */
+export function histogramBars(
+  values: ArrayLike<number>,
+  bins: number,
+  range?: [number, number],
+): HistogramBars {
+  if (!(Number.isInteger(bins) && bins >= 1)) {
+    throw new RangeError(`histogram: bins must be an integer >= 1, got ${bins}`);
+  }
+  for (let i = 0; i < values.length; i++) {
+    if (!Number.isFinite(values[i])) {
+      throw new RangeError(`histogram: values must be finite, got ${values[i]} at index ${i}`);
+    }
+  }
+  let lo: number;
+  let hi: number;
+  if (range) {
+    [lo, hi] = range;
+    if (!(Number.isFinite(lo) && Number.isFinite(hi) && hi > lo)) {
+      throw new RangeError(`histogram: range must be finite with lo < hi, got [${lo}, ${hi}]`);
+    }
+  } else {
+    const extent = finiteExtent(values);
+    [lo, hi] = extent ? widenDegenerate(extent[0], extent[1]) : [0, 1];
+  }
+  const edges = new Float64Array(bins + 1);
+  for (let i = 0; i <= bins; i++) edges[i] = i === bins ? hi : lo + ((hi - lo) * i) / bins;
+  const counts = new Float64Array(bins);
+  let total = 0;
+  const scale = bins / (hi - lo);
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (v < lo || v > hi) continue;
+    const k = Math.min(bins - 1, Math.floor((v - lo) * scale));
+    counts[k]++;
+    total++;
+  }
+  return { edges, counts, heights: densityHeights(edges, counts, total), total };
+}
+
+/** Pre-binned counts over the given edges, normalised to a probability density. */
+export function histogramFromCounts(
+  edges: ArrayLike<number>,
+  counts: ArrayLike<number>,
+): HistogramBars {
+  if (edges.length !== counts.length + 1 || counts.length < 1) {
+    throw new RangeError(
+      `histogram: need edges.length = counts.length + 1 >= 2, got ${edges.length} and ${counts.length}`,
+    );
+  }
+  const e = Float64Array.from(edges);
+  const c = Float64Array.from(counts);
+  for (let i = 0; i < e.length; i++) {
+    if (!Number.isFinite(e[i]) || (i > 0 && !(e[i] > e[i - 1]))) {
+      throw new RangeError(`histogram: edges must be finite and strictly increasing (index ${i})`);
+    }
+  }
+  let total = 0;
+  for (let i = 0; i < c.length; i++) {
+    if (!(Number.isFinite(c[i]) && c[i] >= 0)) {
+      throw new RangeError(`histogram: counts must be finite and >= 0, got ${c[i]} at index ${i}`);
+    }
+    total += c[i];
+  }
+  return { edges: e, counts: c, heights: densityHeights(e, c, total), total };
+}
+
+function densityHeights(edges: Float64Array, counts: Float64Array, total: number): Float64Array {
+  const heights = new Float64Array(counts.length);
+  if (total <= 0) return heights;
+  for (let i = 0; i < counts.length; i++) {
+    heights[i] = counts[i] / (total * (edges[i + 1] - edges[i]));
+  }
+  return heights;
+}
+
+export interface HistogramOptions {
+  values?: Float64Array | number[];
+  counts?: { edges: Float64Array | number[]; counts: Float64Array | number[] };
+  /** Number of bins for `values` (default: ⌈√n⌉ clamped to [10, 100]). */
+  bins?: number;
+  range?: [number, number];
+  density?: (x: number) => number;
+  densityLabel?: string;
+  /** Parameters of the run go in the title. */
+  title: string;
+  xLabel: string;
+  yLabel?: string;
+  width?: number;
+  height?: number;
+}
+
+/** Number of samples of the density curve across the plot. */
+const CURVE_SAMPLES = 600;
+
+/**
+ * SVG histogram normalised to a probability density (bar areas sum to 1 over the counted
+ * points), with the density curve (sampled finely, clipped to the plot), nice axes, a legend
+ * and the title. Exactly one `<rect class="bar">` per bin.
+ */
+export function histogramSvg(opts: HistogramOptions): string {
+  const width = opts.width ?? 640;
+  const height = opts.height ?? 400;
+  checkSize(width, height);
+  const bars = barsOf(opts);
+  const lo = bars.edges[0];
+  const hi = bars.edges[bars.edges.length - 1];
+
+  // Density curve samples, and its largest finite value over the range.
+  let curveX: Float64Array | null = null;
+  let curveY: Float64Array | null = null;
+  let curveMax = 0;
+  if (opts.density) {
+    curveX = new Float64Array(CURVE_SAMPLES + 1);
+    curveY = new Float64Array(CURVE_SAMPLES + 1);
+    for (let i = 0; i <= CURVE_SAMPLES; i++) {
+      const x = lo + ((hi - lo) * i) / CURVE_SAMPLES;
+      const y = opts.density(x);
+      curveX[i] = x;
+      curveY[i] = y;
+      if (Number.isFinite(y) && y > curveMax) curveMax = y;
+    }
+  }
+  let barMax = 0;
+  for (const h of bars.heights) barMax = Math.max(barMax, h);
+  // A density spike (hard edge) may exceed the bars by far: cap the axis at twice the bars.
+  let top = barMax > 0 ? Math.max(barMax, Math.min(curveMax, 2 * barMax)) : curveMax;
+  if (!(top > 0 && Number.isFinite(top))) top = 1;
+  const [, yTop] = niceRange(0, top * 1.05);
+
+  const area = plotArea(width, height);
+  const frame: Frame = {
+    ...area,
+    sx: linearScale(lo, hi, area.left, area.left + area.width),
+    sy: linearScale(0, yTop, area.top + area.height, area.top),
+  };
+  const f = formatNumber;
+  const body: string[] = [
+    axesSvg(frame, niceTicks(lo, hi), niceTicks(0, yTop, 5), opts.xLabel, opts.yLabel ?? "density"),
+  ];
+
+  const barColor = PALETTE[0];
+  body.push(
+    `<g class="bars" fill="${barColor}" fill-opacity="0.35" stroke="${barColor}" stroke-width="0.5">`,
+  );
+  const bottom = frame.sy(0);
+  for (let i = 0; i < bars.heights.length; i++) {
+    const x0 = frame.sx(bars.edges[i]);
+    const x1 = frame.sx(bars.edges[i + 1]);
+    const yPix = frame.sy(Math.min(bars.heights[i], yTop));
+    body.push(
+      `<rect class="bar" x="${f(x0)}" y="${f(yPix)}" width="${f(Math.max(0, x1 - x0))}" height="${f(Math.max(0, bottom - yPix))}"/>`,
+    );
+  }
+  body.push("</g>");
+  if (bars.total === 0) body.push(noDataSvg(frame));
+
+  const legend: LegendEntry[] = [
+    { label: `histogram (n = ${formatCount(bars.total)})`, color: barColor, kind: "box" },
+  ];
+  if (curveX && curveY) {
+    const runs = clipToBand(curveX, curveY, 0, yTop).map((run) =>
+      run.map(([x, y]): [number, number] => [frame.sx(x), frame.sy(y)]),
+    );
+    const curveColor = PALETTE[1];
+    body.push(
+      `<path class="density" d="${pathData(runs)}" fill="none" stroke="${curveColor}" stroke-width="2"/>`,
+    );
+    legend.push({
+      label: opts.densityLabel ?? "limit density",
+      color: curveColor,
+      kind: "line",
+    });
+  }
+  body.push(legendSvg(frame, legend));
+  return svgDocument(width, height, opts.title, body.join(""));
+}
+
+function barsOf(opts: HistogramOptions): HistogramBars {
+  if (opts.values && opts.counts) {
+    throw new RangeError("histogramSvg: give either values or counts, not both");
+  }
+  if (opts.counts) return histogramFromCounts(opts.counts.edges, opts.counts.counts);
+  if (!opts.values) throw new RangeError("histogramSvg: give values or counts");
+  const n = opts.values.length;
+  const bins = opts.bins ?? Math.min(100, Math.max(10, Math.ceil(Math.sqrt(n))));
+  return histogramBars(opts.values, bins, opts.range);
+}
+
+function formatCount(n: number): string {
+  return Number.isInteger(n) ? String(n) : formatNumber(n);
+}

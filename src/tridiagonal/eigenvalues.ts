@@ -1,0 +1,213 @@
+import { checkTridiagonal } from "./validate.js";
+
+/** Unit roundoff 2^−53 (LAPACK dlamch('E')) and its square. */
+const EPS = 2 ** -53;
+const EPS2 = EPS * EPS;
+/** Smallest normalised double 2^−1022 (dlamch('S')) and its reciprocal. */
+const SAFE_MIN = 2 ** -1022;
+const SAFE_MAX = 1 / SAFE_MIN;
+/** Scaling thresholds of dsterf: a block is rescaled so that its max-norm lies in [SSFMIN, SSFMAX]. */
+const SSFMAX = Math.sqrt(SAFE_MAX) / 3;
+const SSFMIN = Math.sqrt(SAFE_MIN) / EPS2;
+/** At most 30 QL/QR sweeps per eigenvalue on average, as in dsterf. */
+const MAX_SWEEPS_PER_EIGENVALUE = 30;
+
+/**
+ * All eigenvalues, ascending, of the symmetric tridiagonal matrix with diagonal a and squared
+ * off-diagonal b (b_i = J[i][i+1]² ≥ 0): implicit QL/QR in the root-free Pal–Walker–Kahan form,
+ * which only uses b_i, with Wilkinson shifts, splitting where b_i ≤ ε²|a_i a_{i+1}|, QL or QR
+ * chosen per block so that the smaller end converges first, and scaling of each block into a
+ * safe range. O(n²) flops, no eigenvectors. The inputs are not modified.
+ *
+ * Reference: LAPACK dsterf (Anderson et al., LAPACK Users' Guide, 3rd ed., 1999); Parlett,
+ * "The Symmetric Eigenvalue Problem", §8.15 (root-free QL); Pal, Walker & Kahan (1969).
+ */
+export function tridiagonalEigenvalues(
+  diagonal: Float64Array,
+  offDiagonalSquared: Float64Array,
+): Float64Array {
+  const n = checkTridiagonal(diagonal, offDiagonalSquared, "tridiagonalEigenvalues");
+  const d = Float64Array.from(diagonal);
+  const e = Float64Array.from(offDiagonalSquared);
+  rootFreeQl(d, e, n);
+  d.sort();
+  return d;
+}
+
+/**
+ * Eigenvalues of the 2×2 symmetric matrix [[a, √b], [√b, c]] (b ≥ 0), written into d[i], d[j]
+ * (order irrelevant, the caller sorts). The larger-magnitude root comes from the stable
+ * quadratic formula, the other from det = ac − b (LAPACK dlae2).
+ */
+function eigenvalues2x2(d: Float64Array, i: number, j: number, a: number, b: number, c: number) {
+  const sum = a + c;
+  const diff = a - c;
+  const root = Math.sqrt(diff * diff + 4 * b);
+  let big: number;
+  if (sum > 0) big = 0.5 * (sum + root);
+  else if (sum < 0) big = 0.5 * (sum - root);
+  else {
+    d[i] = 0.5 * root;
+    d[j] = -0.5 * root;
+    return;
+  }
+  const aMax = Math.abs(a) > Math.abs(c) ? a : c;
+  const aMin = Math.abs(a) > Math.abs(c) ? c : a;
+  d[i] = big;
+  d[j] = (aMax / big) * aMin - b / big;
+}
+
+/** p = γ²/c of the root-free sweep when 1/c overflowed; c = 0 falls back to c_old·b (dsterf). */
+function nextP(gamma: number, c: number, oldc: number, bb: number): number {
+  return c !== 0 ? (gamma * gamma) / c : oldc * bb;
+}
+
+/**
+ * In-place root-free QL/QR on (d, e) with e holding the SQUARED off-diagonal (as in dsterf
+ * after its squaring step). On exit d holds the eigenvalues, unsorted. Throws if the iteration
+ * budget (30 sweeps per eigenvalue) is exhausted, which does not happen in practice.
+ */
+function rootFreeQl(d: Float64Array, e: Float64Array, n: number): void {
+  const maxSweeps = MAX_SWEEPS_PER_EIGENVALUE * n;
+  let sweeps = 0;
+  let l1 = 0;
+  while (l1 < n) {
+    if (l1 > 0) e[l1 - 1] = 0;
+    // Split off an unreduced block [l1, m]: e[m] ≤ ε²|d_m d_{m+1}| is negligible.
+    let m = l1;
+    for (; m < n - 1; m++) {
+      if (e[m] <= Math.abs(d[m]) * EPS2 * Math.abs(d[m + 1])) {
+        e[m] = 0;
+        break;
+      }
+    }
+    let l = l1;
+    const blockStart = l;
+    const blockEnd = m;
+    let lend = m;
+    l1 = m + 1;
+    if (lend === l) continue;
+
+    // Scale the block so that its max-norm lies in [SSFMIN, SSFMAX].
+    let norm = 0;
+    for (let i = l; i <= lend; i++) norm = Math.max(norm, Math.abs(d[i]));
+    for (let i = l; i < lend; i++) norm = Math.max(norm, Math.sqrt(e[i]));
+    if (norm === 0) continue;
+    let scale = 1;
+    if (norm > SSFMAX) scale = SSFMAX / norm;
+    else if (norm < SSFMIN) scale = SSFMIN / norm;
+    if (scale !== 1) {
+      for (let i = l; i <= lend; i++) d[i] *= scale;
+      for (let i = l; i < lend; i++) e[i] = e[i] * scale * scale;
+    }
+
+    // QL converges at the top end, QR at the bottom end: start from the smaller one.
+    if (Math.abs(d[lend]) < Math.abs(d[l])) {
+      lend = l;
+      l = m;
+    }
+
+    if (lend >= l) {
+      // QL iteration.
+      while (l <= lend) {
+        let mm = l;
+        while (mm < lend && !(e[mm] <= EPS2 * Math.abs(d[mm] * d[mm + 1]))) mm++;
+        if (mm < lend) e[mm] = 0;
+        let p = d[l];
+        if (mm === l) {
+          l += 1; // d[l] has converged
+          continue;
+        }
+        if (mm === l + 1) {
+          eigenvalues2x2(d, l, l + 1, p, e[l], d[l + 1]);
+          e[l] = 0;
+          l += 2;
+          continue;
+        }
+        if (sweeps === maxSweeps) break;
+        sweeps++;
+        // Wilkinson-type shift from the leading 2×2.
+        const rte = Math.sqrt(e[l]);
+        let sigma = (d[l + 1] - p) / (2 * rte);
+        const r = Math.hypot(sigma, 1);
+        sigma = p - rte / (sigma + (sigma >= 0 ? r : -r));
+        let c = 1;
+        let s = 0;
+        let gamma = d[mm] - sigma;
+        p = gamma * gamma;
+        for (let i = mm - 1; i >= l; i--) {
+          const bb = e[i];
+          const rr = p + bb;
+          if (i !== mm - 1) e[i + 1] = s * rr;
+          const oldc = c;
+          // Three independent divisions: 1/c = rr/p is formed in parallel with c and s.
+          c = p / rr;
+          s = bb / rr;
+          const invc = rr / p;
+          const oldgam = gamma;
+          const alpha = d[i];
+          gamma = c * (alpha - sigma) - s * oldgam;
+          d[i + 1] = oldgam + (alpha - gamma);
+          p = invc < Number.POSITIVE_INFINITY ? gamma * gamma * invc : nextP(gamma, c, oldc, bb);
+        }
+        e[l] = s * p;
+        d[l] = sigma + gamma;
+      }
+    } else {
+      // QR iteration.
+      while (l >= lend) {
+        let mm = l;
+        while (mm > lend && !(e[mm - 1] <= EPS2 * Math.abs(d[mm] * d[mm - 1]))) mm--;
+        if (mm > lend) e[mm - 1] = 0;
+        let p = d[l];
+        if (mm === l) {
+          l -= 1;
+          continue;
+        }
+        if (mm === l - 1) {
+          eigenvalues2x2(d, l, l - 1, p, e[l - 1], d[l - 1]);
+          e[l - 1] = 0;
+          l -= 2;
+          continue;
+        }
+        if (sweeps === maxSweeps) break;
+        sweeps++;
+        const rte = Math.sqrt(e[l - 1]);
+        let sigma = (d[l - 1] - p) / (2 * rte);
+        const r = Math.hypot(sigma, 1);
+        sigma = p - rte / (sigma + (sigma >= 0 ? r : -r));
+        let c = 1;
+        let s = 0;
+        let gamma = d[mm] - sigma;
+        p = gamma * gamma;
+        for (let i = mm; i <= l - 1; i++) {
+          const bb = e[i];
+          const rr = p + bb;
+          if (i !== mm) e[i - 1] = s * rr;
+          const oldc = c;
+          // Three independent divisions: 1/c = rr/p is formed in parallel with c and s.
+          c = p / rr;
+          s = bb / rr;
+          const invc = rr / p;
+          const oldgam = gamma;
+          const alpha = d[i + 1];
+          gamma = c * (alpha - sigma) - s * oldgam;
+          d[i] = oldgam + (alpha - gamma);
+          p = invc < Number.POSITIVE_INFINITY ? gamma * gamma * invc : nextP(gamma, c, oldc, bb);
+        }
+        e[l - 1] = s * p;
+        d[l] = sigma + gamma;
+      }
+    }
+
+    if (scale !== 1) {
+      const unscale = 1 / scale;
+      for (let i = blockStart; i <= blockEnd; i++) d[i] *= unscale;
+    }
+    if (sweeps >= maxSweeps) {
+      throw new Error(
+        `tridiagonalEigenvalues: QL/QR did not converge in ${maxSweeps} sweeps (n = ${n})`,
+      );
+    }
+  }
+}
