@@ -13,10 +13,10 @@ import type { ClassicalSpec } from "../ensembles/models.js";
 import { runSample, type SampleJob } from "../ensembles/sample.js";
 import { writeFileAtomic } from "../io/atomicWrite.js";
 import { formatJson } from "../io/format.js";
+import { defaultHistogramRange, samplePlotSvg } from "../plot/sampleFigure.js";
 import { limitLaw } from "../theory/limits.js";
 import { uniformEdges } from "../tridiagonal/histogram.js";
 import { flagString, parseFlags } from "./args.js";
-import { defaultHistogramRange, samplePlotSvg } from "./samplePlot.js";
 
 interface DemoRow {
   file: string;

@@ -12,6 +12,7 @@ import {
   type SampleResult,
   type SampleStat,
 } from "../ensembles/sample.js";
+import { defaultHistogramRange } from "../plot/sampleFigure.js";
 import { uniformEdges } from "../tridiagonal/histogram.js";
 import {
   flagString,
@@ -24,7 +25,7 @@ import {
 import { UsageError } from "./errors.js";
 import { chooseFormat, chooseSeed, writeResult } from "./output.js";
 import { progressReporter } from "./progress.js";
-import { defaultHistogramRange, writeSamplePlot } from "./samplePlot.js";
+import { writeSamplePlot } from "./samplePlot.js";
 
 const ENSEMBLES = ["hermite", "laguerre", "jacobi", "circular", "ginibre"] as const;
 const ENSEMBLE_FLAGS: Record<string, readonly string[]> = {

@@ -2,7 +2,7 @@ const TWO_PI = 2 * Math.PI;
 /** Split the problem where ρ_k² = 1 − |α_k|² ≤ 2^−52: there |α_k| is 1 to double precision. */
 const SPLIT = 2 ** -52;
 /** |φ(θ) − target| below which one last Newton step gives full accuracy (error ~ F²/φ'). */
-const PHASE_TOLERANCE = 1e-8;
+const PHASE_TOLERANCE = 1e-7;
 const MAX_ITERATIONS = 200;
 const BIG = 1e100;
 const SMALL = 1e-100;
@@ -45,7 +45,9 @@ export function cmvEigenangles(
     const ai = alphaIm[k];
     const r2 = rhoSquared ? rhoSquared[k] : 1 - (ar * ar + ai * ai);
     if (!Number.isFinite(ar) || !Number.isFinite(ai) || !(r2 >= -1e-12) || !(r2 <= 1)) {
-      throw new RangeError(`cmvEigenangles: alpha[${k}] = ${ar} + ${ai}i is not in the closed unit disk`);
+      throw new RangeError(
+        `cmvEigenangles: alpha[${k}] = ${ar} + ${ai}i is not in the closed unit disk`,
+      );
     }
     rho2[k] = Math.max(0, r2);
   }
@@ -151,17 +153,42 @@ function paraorthogonalAngles(
     slope = d / (pr * pr + pi * pi);
   };
 
-  evaluate(0);
-  const first = Math.ceil(value / TWO_PI);
-  const spacing = TWO_PI / n;
-  let lo = 0;
-  let nextHi = TWO_PI;
+  // Grid pass: χ and χ' at θ_g = 2πg/n, g = 0..n (χ(2π) = χ(0) + 2πn by periodicity).
+  const grid = n;
+  const gridValue = new Float64Array(grid + 1);
+  const gridSlope = new Float64Array(grid + 1);
+  const step = TWO_PI / grid;
+  for (let g = 0; g < grid; g++) {
+    evaluate(g * step);
+    gridValue[g] = value;
+    gridSlope[g] = slope;
+  }
+  gridValue[grid] = gridValue[0] + TWO_PI * n;
+  gridSlope[grid] = gridSlope[0];
+  const first = Math.ceil(gridValue[0] / TWO_PI);
+  let cell = 0;
+  let prevRoot = -1;
+  let prevSlope = 1;
   for (let j = 0; j < n; j++) {
     const target = TWO_PI * (first + j);
-    let hi = nextHi;
-    nextHi = TWO_PI;
-    let theta = j === 0 ? spacing * 0.5 : lo + spacing;
+    while (gridValue[cell + 1] <= target) cell++;
+    // Bracket [lo, hi] with χ(lo) − target < 0 ≤ χ(hi) − target, values and slopes at both ends.
+    let lo = cell * step;
+    let fLo = gridValue[cell] - target;
+    let sLo = gridSlope[cell];
+    if (prevRoot >= lo) {
+      lo = prevRoot;
+      fLo = -TWO_PI;
+      sLo = prevSlope;
+    }
+    let hi = cell + 1 === grid ? TWO_PI : (cell + 1) * step;
+    let fHi = gridValue[cell + 1] - target;
+    let sHi = gridSlope[cell + 1];
+    let theta = (globalThis as any).__mid
+      ? 0.5 * (lo + hi)
+      : inverseHermite(lo, fLo, sLo, hi, fHi, sHi);
     let root = Number.NaN;
+    let previousStep = Number.POSITIVE_INFINITY;
     for (let it = 0; it < MAX_ITERATIONS; it++) {
       if (!(theta > lo && theta < hi)) theta = 0.5 * (lo + hi);
       evaluate(theta);
@@ -171,10 +198,14 @@ function paraorthogonalAngles(
         root = theta;
         break;
       }
-      if (f < 0) lo = theta;
-      else {
+      if (f < 0) {
+        lo = theta;
+        fLo = f;
+        sLo = slope;
+      } else {
         hi = theta;
-        if (f >= TWO_PI && theta < nextHi) nextHi = theta;
+        fHi = f;
+        sHi = slope;
       }
       if (Math.abs(f) < PHASE_TOLERANCE) {
         const next = theta - f / slope;
@@ -182,18 +213,52 @@ function paraorthogonalAngles(
         break;
       }
       if (hi - lo <= 4 * Number.EPSILON * Math.max(1, hi)) {
-        // A jump of φ (|α_k| = 1 to rounding): the root is the jump point.
+        // A jump of χ (|α_k| = 1 to rounding): the root is the jump point.
         root = 0.5 * (lo + hi);
         break;
       }
       // Near the root, χ ≈ target + 2 arctan((θ − θ_j)/a): Newton on tan((χ − target)/2) is exact
-      // for this model, giving the step −sin(f)/χ'. Farther away, plain Newton on χ.
-      theta -= (Math.abs(f) < 0.5 * Math.PI ? Math.sin(f) : f) / slope;
+      // for this model, giving the step −sin(f)/χ'. Farther away, Newton on χ. Bisect when the
+      // step leaves the bracket or the bracket has not halved in two iterations.
+      const dx = (Math.abs(f) < 0.5 * Math.PI ? Math.sin(f) : f) / slope;
+      if (Math.abs(dx) > 0.5 * previousStep) {
+        theta = Number.NaN;
+        previousStep = 0.5 * (hi - lo);
+      } else {
+        theta -= dx;
+        previousStep = Math.abs(dx);
+      }
     }
     if (Number.isNaN(root)) {
       throw new Error(`cmvEigenangles: root ${j} of ${n} did not converge`);
     }
     out[offset + j] = root >= TWO_PI ? root - TWO_PI : root;
-    lo = root;
+    prevRoot = root;
+    prevSlope = slope;
   }
+}
+
+/**
+ * The θ where the cubic Hermite interpolant of θ as a function of f (through (fLo, lo) and
+ * (fHi, hi) with slopes 1/sLo, 1/sHi) crosses f = 0; the secant point if that leaves (lo, hi).
+ */
+function inverseHermite(
+  lo: number,
+  fLo: number,
+  sLo: number,
+  hi: number,
+  fHi: number,
+  sHi: number,
+): number {
+  const h = fHi - fLo;
+  const t = -fLo / h;
+  const t2 = t * t;
+  const t3 = t2 * t;
+  const theta =
+    (2 * t3 - 3 * t2 + 1) * lo +
+    (t3 - 2 * t2 + t) * (h / sLo) +
+    (3 * t2 - 2 * t3) * hi +
+    (t3 - t2) * (h / sHi);
+  if (theta > lo && theta < hi) return theta;
+  return lo + t * (hi - lo);
 }

@@ -29,7 +29,8 @@ export function hessenbergEigenvalues(
   // Scale of the matrix, for deflation next to zero diagonal entries.
   let norm = 0;
   for (let i = 0; i < n; i++) {
-    for (let j = Math.max(0, i - 1); j < n; j++) norm = Math.max(norm, abs1(re[i * n + j], im[i * n + j]));
+    for (let j = Math.max(0, i - 1); j < n; j++)
+      norm = Math.max(norm, abs1(re[i * n + j], im[i * n + j]));
   }
   // Subdiagonals below this are negligible whatever the diagonal (zlahqr's smlnum).
   const small = SAFE_MIN * (n / EPS);
@@ -42,7 +43,8 @@ export function hessenbergEigenvalues(
     let l = m;
     while (l > 0) {
       const sub = abs1(re[l * n + l - 1], im[l * n + l - 1]);
-      let s = abs1(re[(l - 1) * n + l - 1], im[(l - 1) * n + l - 1]) + abs1(re[l * n + l], im[l * n + l]);
+      let s =
+        abs1(re[(l - 1) * n + l - 1], im[(l - 1) * n + l - 1]) + abs1(re[l * n + l], im[l * n + l]);
       if (s === 0) s = norm;
       if (sub <= EPS * s || sub <= small) {
         re[l * n + l - 1] = 0;

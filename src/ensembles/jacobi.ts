@@ -1,4 +1,4 @@
-import { beta as betaVariate } from "../random/beta.js";
+import { betaPair } from "../random/beta.js";
 import type { RandomSource } from "../random/source.js";
 import { tridiagonalEigenvalues } from "../tridiagonal/eigenvalues.js";
 import type { SymmetricTridiagonal } from "../tridiagonal/types.js";
@@ -64,17 +64,25 @@ export function jacobiBidiagonal(
   const { a, b } = params;
   const q = new Float64Array(n);
   const e = new Float64Array(n - 1);
-  let previous = 0; // c_{j−1}, with c_0 = 0
+  // c and 1 − c are both drawn to full relative precision (betaPair), since ξ_j = (1 − c_{j−1}) c_j
+  // needs 1 − c accurately when c is close to 1 (large a relative to b).
+  const pair = new Float64Array(2);
+  let previousComplement = 1; // 1 − c_{j−1}, with c_0 = 0
   for (let i = 0; i < n; i++) {
     const half = (beta * (n - i - 1)) / 2; // β(N − n)/2 with n = i + 1
-    const cOdd = betaVariate(rng, half + a, half + b);
-    q[i] = (1 - previous) * cOdd;
-    previous = cOdd;
+    betaPair(rng, half + a, half + b, pair);
+    q[i] = previousComplement * pair[0];
+    previousComplement = pair[1];
     if (i < n - 1) {
       // Beta(0, ·) (β = 0) is the point mass at 0.
-      const cEven = half > 0 ? betaVariate(rng, half, (beta * (n - i - 2)) / 2 + a + b) : 0;
-      e[i] = (1 - previous) * cEven;
-      previous = cEven;
+      if (half > 0) {
+        betaPair(rng, half, (beta * (n - i - 2)) / 2 + a + b, pair);
+        e[i] = previousComplement * pair[0];
+        previousComplement = pair[1];
+      } else {
+        e[i] = 0;
+        previousComplement = 1;
+      }
     }
   }
   return { q, e };

@@ -11,11 +11,12 @@
  * potential (x − m)²/(2t) in the βN/2 scaling is the Hermite model with σ² = 2t/(βN)
  * (spec §2.3): a_n ~ N(m, σ²), b_n ~ Gamma(β(N−n)/2, scale σ²).
  */
+
+import { evaluatePolynomial } from "../potentials/polynomial.js";
+import { createRealRootsWork, realRoots } from "../potentials/realRoots.js";
 import { gamma } from "../random/gamma.js";
 import { normal } from "../random/normal.js";
 import type { RandomSource } from "../random/source.js";
-import { evaluatePolynomial } from "../potentials/polynomial.js";
-import { createRealRootsWork, realRoots } from "../potentials/realRoots.js";
 import type { SymmetricTridiagonal } from "../tridiagonal/types.js";
 
 function binomial(n: number, k: number): number {

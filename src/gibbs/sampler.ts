@@ -8,8 +8,9 @@
  * coefficient drawn EXACTLY from its conditional (./conditionals.ts derives it for any degree,
  * ./univariate.ts samples it by rejection): O(N) work per pass, no allocation per coefficient.
  */
-import type { RandomSource } from "../random/source.js";
+
 import { validatePotential } from "../potentials/validate.js";
+import type { RandomSource } from "../random/source.js";
 import type { SymmetricTridiagonal } from "../tridiagonal/types.js";
 import {
   type ConditionalWork,
@@ -62,7 +63,9 @@ export function gibbsSweep(
   const n = a.length;
   const d = coeffs.length - 1;
   if (d > work.maxDegree) {
-    throw new RangeError(`potential degree ${d} exceeds the work buffers' maxDegree ${work.maxDegree}`);
+    throw new RangeError(
+      `potential degree ${d} exceeds the work buffers' maxDegree ${work.maxDegree}`,
+    );
   }
   if (b.length !== n - 1) {
     throw new RangeError(`offDiagonalSquared must have length ${n - 1}, got ${b.length}`);

@@ -33,11 +33,16 @@
  * This replaces DPPy's `sampler_exact_convex_quartic` (Devroye 2012, spec §3.5), which needs
  * log-concavity, and its special cases for σ ≤ 1, which crash or are biased (spec §6 item 4).
  */
+
+import { effectiveDegree, evaluatePolynomial, taylorShift } from "../potentials/polynomial.js";
+import {
+  createRealRootsWork,
+  type RealRootsWork,
+  realRootsChain,
+} from "../potentials/realRoots.js";
 import { gamma } from "../random/gamma.js";
 import { normal } from "../random/normal.js";
 import type { RandomSource } from "../random/source.js";
-import { effectiveDegree, evaluatePolynomial, taylorShift } from "../potentials/polynomial.js";
-import { createRealRootsWork, type RealRootsWork, realRootsChain } from "../potentials/realRoots.js";
 import {
   addLine,
   addPower,
@@ -177,7 +182,8 @@ function dropDistance(work: UnivariateWork, x0: number, dir: number, limit: numb
   }
   for (let k = 3; k <= n; k++) {
     const c = Math.abs(t[k]);
-    if (c > scale ** k) scale = k === 3 ? Math.cbrt(c) : k === 4 ? Math.sqrt(Math.sqrt(c)) : c ** (1 / k);
+    if (c > scale ** k)
+      scale = k === 3 ? Math.cbrt(c) : k === 4 ? Math.sqrt(Math.sqrt(c)) : c ** (1 / k);
   }
   let w = scale > 0 ? 1 / scale : 1;
   if (work.halfLine && work.logShape !== 0 && dir < 0) w = Math.min(w, 0.5 * x0);

@@ -169,7 +169,7 @@ export function realRootsChain(c: ArrayLike<number>, degree: number, work: RealR
         let root: number;
         if (fLoValue === 0) root = lo;
         else if (fHiValue === 0) root = hi;
-        else if ((fLoValue < 0) === (fHiValue < 0)) {
+        else if (fLoValue < 0 === fHiValue < 0) {
           // Rounding put both ends on the same side: the root sits at the nearer end.
           root = Math.abs(fLoValue) < Math.abs(fHiValue) ? lo : hi;
         } else root = bracketedRoot(d, f, f + stride, m, lo, hi, fLoValue);

@@ -29,21 +29,23 @@ const M0_HI = M0 >>> 16;
 const M0_LO = M0 & 0xffff;
 const M1_HI = M1 >>> 16;
 const M1_LO = M1 & 0xffff;
-const TWO16 = 65536;
 const TWO32 = 4294967296;
 const TWO26 = 67108864;
 const TWO_POW_MINUS_52 = 2 ** -52;
 
 /**
- * High 32 bits of the exact 64-bit product c * M, with M = mHi * 2^16 + mLo and c < 2^32.
- * All intermediate products are < 2^49, hence exact in doubles.
+ * High 32 bits of the exact 64-bit product c * M, with M = mHi * 2^16 + mLo and c < 2^32,
+ * by 16-bit schoolbook multiplication: every partial product is < 2^32, so exact in doubles,
+ * and all shifts are integer operations.
  */
 function mulHigh(c: number, mHi: number, mLo: number): number {
-  const lowPart = c * mLo; // < 2^48
-  const highPart = c * mHi; // < 2^48, weight 2^16
-  const highTop = Math.floor(highPart / TWO16);
-  const highBottom = highPart - highTop * TWO16; // < 2^16
-  return (highTop + Math.floor((highBottom * TWO16 + lowPart) / TWO32)) >>> 0;
+  const cHi = c >>> 16;
+  const cLo = c & 0xffff;
+  const lowLow = cLo * mLo;
+  const lowHigh = cLo * mHi;
+  const highLow = cHi * mLo;
+  const middle = (lowLow >>> 16) + (lowHigh & 0xffff) + (highLow & 0xffff); // < 3 * 2^16
+  return (cHi * mHi + (lowHigh >>> 16) + (highLow >>> 16) + (middle >>> 16)) >>> 0;
 }
 
 /**

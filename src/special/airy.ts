@@ -381,7 +381,14 @@ const ddScratch = new Float64Array(4);
  * with h a power of two (so that the powers h^n are exact). Result in ddScratch = [y, yl, y′, y′l].
  * Coefficients: c_0 = y, c_1 = y′, c_{n+2} = (x0·c_n + c_{n−1})/((n+1)(n+2)).
  */
-function taylorStepDD(x0: number, h: number, y0h: number, y0l: number, d0h: number, d0l: number): void {
+function taylorStepDD(
+  x0: number,
+  h: number,
+  y0h: number,
+  y0l: number,
+  d0h: number,
+  d0l: number,
+): void {
   let am1h = 0; // c_{n−1}
   let am1l = 0;
   let a0h = y0h; // c_n

@@ -5,7 +5,7 @@
 
 const TWO_OVER_SQRT_PI = 1.1283791670955126;
 const ONE_OVER_SQRT_PI = 0.5641895835477563;
-const SQRT_HALF = 0.7071067811865476;
+const SQRT_HALF = Math.SQRT1_2;
 /** Below this |x|, the power series is used; above it, the continued fraction. */
 const SERIES_LIMIT = 1.25;
 

@@ -1,0 +1,29 @@
+/**
+ * betaens — fast, validated sampling of β-ensembles. The library entry: browser-safe (no Node
+ * APIs are reachable from here). See ARCHITECTURE.md for the map of folders.
+ */
+
+export * from "./ensembles/bidiagonal.js";
+export * from "./ensembles/hermite.js";
+export * from "./ensembles/jacobi.js";
+export * from "./ensembles/laguerre.js";
+export * from "./ensembles/models.js";
+export * from "./ensembles/sample.js";
+export * from "./io/format.js";
+export * from "./io/npy.js";
+export * from "./plot/index.js";
+export * from "./plot/sampleFigure.js";
+export * from "./random/index.js";
+export * from "./special/erf.js";
+export * from "./special/logGamma.js";
+export * from "./special/regularizedBeta.js";
+export * from "./special/regularizedGamma.js";
+export * from "./statistics/ks.js";
+export * from "./statistics/moments.js";
+export * from "./theory/limits.js";
+export * from "./theory/marchenkoPastur.js";
+export * from "./theory/reference.js";
+export * from "./theory/semicircle.js";
+export * from "./theory/wachter.js";
+export * from "./tridiagonal/index.js";
+export * from "./version.js";

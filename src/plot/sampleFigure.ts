@@ -1,0 +1,113 @@
+/**
+ * The figure of `betaens sample --plot` (and of the browser explorer): normalised points against
+ * the limiting density. Pure and browser-safe.
+ */
+import type { ClassicalSpec } from "../ensembles/models.js";
+import type { SampleJob, SampleResult } from "../ensembles/sample.js";
+import { limitLaw } from "../theory/limits.js";
+import { referenceDensity, referenceRange } from "../theory/reference.js";
+import { histogramSvg } from "./histogram.js";
+
+const NAMES: Record<string, string> = {
+  hermite: "Hermite",
+  laguerre: "Laguerre",
+  jacobi: "Jacobi",
+};
+const NORMALISATIONS: Record<string, string> = {
+  hermite: "√2(x − μ)/(σ√(βN))",
+  laguerre: "2x/(θβM), M = 2k/β + N − 1",
+  jacobi: "x",
+};
+/** Figure width in pixels: room for the parameters in the title. */
+const WIDTH = 820;
+
+/** The affine map y = normalise(x) of an ensemble and its inverse (all maps of spec §2.7 are affine). */
+function affine(normalise: (x: number) => number): { slope: number; offset: number } {
+  const offset = normalise(0);
+  return { slope: normalise(1) - offset, offset };
+}
+
+/** Default --range of a histogram: the limit's support mapped back to raw eigenvalues, ±5%. */
+export function defaultHistogramRange(
+  spec: ClassicalSpec,
+  n: number,
+  beta: number,
+): [number, number] {
+  if (beta === 0) return referenceRange(spec, n);
+  const law = limitLaw(spec.ensemble, n, beta, { ...spec.params });
+  const { slope, offset } = affine(law.normalise);
+  const [lo, hi] = law.support;
+  const margin = 0.05 * (hi - lo);
+  let a = (lo - margin - offset) / slope;
+  let b = (hi + margin - offset) / slope;
+  if (spec.ensemble !== "hermite") a = Math.max(a, 0);
+  if (spec.ensemble === "jacobi") b = Math.min(b, 1);
+  return [a, b];
+}
+
+function parameterText(params: Record<string, number>): string {
+  return Object.entries(params)
+    .map(([k, v]) => `${k} = ${Number(v.toPrecision(6))}`)
+    .join(", ");
+}
+
+/** The SVG figure for a sample result (pure; the browser explorer uses it too). */
+export function samplePlotSvg(job: SampleJob, result: SampleResult): string {
+  const { spec, n, beta } = job;
+  const name = NAMES[spec.ensemble] ?? spec.ensemble;
+  const head = `${name} β-ensemble, β = ${beta}, N = ${n}, ${job.samples} sample${job.samples > 1 ? "s" : ""} (${parameterText(result.params)})`;
+  if (result.stat === "max") {
+    return histogramSvg({
+      values: result.samples as Float64Array,
+      title: head,
+      xLabel: "largest eigenvalue λ_max",
+      width: WIDTH,
+    });
+  }
+  if (beta === 0) {
+    const density = (x: number) => referenceDensity(spec, x);
+    const common = {
+      density,
+      densityLabel: "reference density (β = 0: independent points)",
+      width: WIDTH,
+    };
+    if (result.stat === "histogram") {
+      return histogramSvg({
+        ...common,
+        counts: { edges: result.edges as Float64Array, counts: result.counts as Float64Array },
+        title: head,
+        xLabel: "x",
+      });
+    }
+    return histogramSvg({
+      ...common,
+      values: pool(result.samples as Float64Array[]),
+      title: head,
+      xLabel: "x",
+    });
+  }
+  const law = limitLaw(spec.ensemble, n, beta, { ...spec.params });
+  const common = {
+    density: law.density,
+    densityLabel: `limit: ${law.description}`,
+    title: head,
+    xLabel: `normalised eigenvalue (${NORMALISATIONS[spec.ensemble]})`,
+    width: WIDTH,
+  };
+  if (result.stat === "histogram") {
+    const edges = (result.edges as Float64Array).map(law.normalise);
+    return histogramSvg({ ...common, counts: { edges, counts: result.counts as Float64Array } });
+  }
+  const values = pool(result.samples as Float64Array[]).map(law.normalise);
+  return histogramSvg({ ...common, values });
+}
+
+function pool(rows: Float64Array[]): Float64Array {
+  const out = new Float64Array(rows.reduce((s, r) => s + r.length, 0));
+  let k = 0;
+  for (const row of rows) {
+    out.set(row, k);
+    k += row.length;
+  }
+  return out;
+}
