@@ -31,7 +31,8 @@ interface DemoRow {
 
 /** Kolmogorov distance between the pooled normalised points and the limit CDF. */
 function ksToLimit(job: SampleJob, rows: Float64Array[]): number {
-  const law = limitLaw(job.spec.ensemble, job.n, job.beta, { ...job.spec.params });
+  const spec = job.spec as ClassicalSpec;
+  const law = limitLaw(spec.ensemble, job.n, job.beta, { ...spec.params });
   const pooled = Float64Array.from(rows.flatMap((r) => Array.from(r, law.normalise))).sort();
   let d = 0;
   const m = pooled.length;

@@ -2,10 +2,11 @@
 import { defaultHermiteParams } from "../ensembles/hermite.js";
 import { jacobiParamsFromManova } from "../ensembles/jacobi.js";
 import { laguerreParamsFromWishart } from "../ensembles/laguerre.js";
-import type { ClassicalSpec } from "../ensembles/models.js";
+import type { EnsembleSpec } from "../ensembles/models.js";
 import {
   checkJob,
   checkJobCost,
+  defaultModel,
   runSample,
   type SampleJob,
   type SampleModel,
@@ -62,7 +63,7 @@ function buildSpec(
   values: Record<string, string | boolean | undefined>,
   n: number,
   beta: number,
-): { spec: ClassicalSpec; reported: Record<string, number> } {
+): { spec: EnsembleSpec; reported: Record<string, number> } {
   const num = (flag: string): number | undefined => {
     const text = flagString(values, flag);
     return text === undefined ? undefined : parseNumber(flag, text);
@@ -107,7 +108,10 @@ function buildSpec(
     const params = { a: num("a") ?? 1, b: num("b") ?? 1 };
     return { spec: { ensemble, params }, reported: params };
   }
-  throw new UsageError(`the ${ensemble} ensemble is not available yet in this version`);
+  if (ensemble === "circular" || ensemble === "ginibre") {
+    return { spec: { ensemble, params: {} }, reported: {} };
+  }
+  throw new UsageError(`unknown ensemble "${ensemble}"`);
 }
 
 /** Parses the flags of `betaens sample` into a validated job (throws UsageError/RangeError). */
@@ -143,7 +147,7 @@ export function parseSampleArgs(argv: string[]): {
     "model",
     flagString(values, "model"),
     ["tridiagonal", "full", "cmv"],
-    "tridiagonal",
+    defaultModel(ensemble as EnsembleSpec["ensemble"]),
   );
   const stat = parseChoice<SampleStat>(
     "stat",

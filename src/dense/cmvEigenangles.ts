@@ -110,7 +110,6 @@ function paraorthogonalAngles(
   // χ(θ) and χ'(θ). θ enters through θ_e = θ or θ − 2π in [−π, π), so that the rotation by
   // θ_e/2 has modulus ≤ π/2; the factors g_k = (u + α_kū)/u depend on θ mod 2π only.
   const evaluate = (theta: number) => {
-    (globalThis as any).__evals = ((globalThis as any).__evals ?? 0) + 1;
     const eff = theta < Math.PI ? theta : theta - TWO_PI;
     const half = 0.5 * eff;
     const hr = Math.cos(half);
@@ -184,16 +183,13 @@ function paraorthogonalAngles(
     let hi = cell + 1 === grid ? TWO_PI : (cell + 1) * step;
     let fHi = gridValue[cell + 1] - target;
     let sHi = gridSlope[cell + 1];
-    let theta = (globalThis as any).__mid
-      ? 0.5 * (lo + hi)
-      : inverseHermite(lo, fLo, sLo, hi, fHi, sHi);
+    let theta = inverseHermite(lo, fLo, sLo, hi, fHi, sHi);
     let root = Number.NaN;
     let previousStep = Number.POSITIVE_INFINITY;
     for (let it = 0; it < MAX_ITERATIONS; it++) {
       if (!(theta > lo && theta < hi)) theta = 0.5 * (lo + hi);
       evaluate(theta);
       const f = value - target;
-      (globalThis as any).__trace?.push([j, it, theta, f, slope, lo, hi]);
       if (f === 0) {
         root = theta;
         break;

@@ -1,8 +1,20 @@
 import type { RandomSource } from "../random/source.js";
+import { tridiagonalEigenvalues } from "../tridiagonal/eigenvalues.js";
 import type { SymmetricTridiagonal } from "../tridiagonal/types.js";
+import { circularCmvAngles, circularFullAngles } from "./circular.js";
+import {
+  checkFullBeta,
+  hermiteFullEigenvalues,
+  jacobiFullEigenvalues,
+  laguerreFullEigenvalues,
+  manovaDimensions,
+  wishartDimension,
+} from "./full.js";
+import { ginibreEigenvalues } from "./ginibre.js";
 import { checkHermite, type HermiteParams, hermiteTridiagonal } from "./hermite.js";
 import { checkJacobi, type JacobiParams, jacobiTridiagonal } from "./jacobi.js";
 import { checkLaguerre, type LaguerreParams, laguerreTridiagonal } from "./laguerre.js";
+import { checkBeta, checkSize } from "./validate.js";
 
 /** The three classical ensembles with tridiagonal models. */
 export type ClassicalEnsemble = "hermite" | "laguerre" | "jacobi";
@@ -12,6 +24,30 @@ export type ClassicalSpec =
   | { ensemble: "hermite"; params: HermiteParams }
   | { ensemble: "laguerre"; params: LaguerreParams }
   | { ensemble: "jacobi"; params: JacobiParams };
+
+/** Any ensemble betaens samples with `sample`: classical, circular (CβE) or complex Ginibre. */
+export type EnsembleSpec =
+  | ClassicalSpec
+  | { ensemble: "circular"; params: Record<string, never> }
+  | { ensemble: "ginibre"; params: Record<string, never> };
+
+/** How a sample is drawn: tridiagonal/bidiagonal model, dense full matrix, or CMV matrix. */
+export type SampleModel = "tridiagonal" | "full" | "cmv";
+
+/** The models available for each ensemble; the first is the default. */
+export const MODELS: Record<EnsembleSpec["ensemble"], readonly SampleModel[]> = {
+  hermite: ["tridiagonal", "full"],
+  laguerre: ["tridiagonal", "full"],
+  jacobi: ["tridiagonal", "full"],
+  circular: ["cmv", "full"],
+  ginibre: ["full"],
+};
+
+/** One drawn sample before reduction to a statistic. */
+export type Draw =
+  | { kind: "tridiagonal"; matrix: SymmetricTridiagonal }
+  | { kind: "values"; values: Float64Array }
+  | { kind: "complex"; re: Float64Array; im: Float64Array };
 
 /** Throws a RangeError unless the spec is a valid ensemble of size n at inverse temperature β. */
 export function checkClassical(spec: ClassicalSpec, n: number, beta: number): void {
@@ -25,6 +61,33 @@ export function checkClassical(spec: ClassicalSpec, n: number, beta: number): vo
     case "jacobi":
       checkJacobi(n, beta, spec.params);
       break;
+  }
+}
+
+/** Throws a RangeError unless (spec, model, n, β) can be sampled. */
+export function checkEnsemble(
+  spec: EnsembleSpec,
+  model: SampleModel,
+  n: number,
+  beta: number,
+): void {
+  if (!MODELS[spec.ensemble].includes(model)) {
+    throw new RangeError(
+      `model "${model}" is not available for ${spec.ensemble} (available: ${MODELS[spec.ensemble].join(", ")})`,
+    );
+  }
+  checkSize(n);
+  checkBeta(beta);
+  if (spec.ensemble === "ginibre" && beta !== 2) {
+    throw new RangeError(`the Ginibre ensemble exists for beta = 2 only, got ${beta}`);
+  }
+  if (spec.ensemble === "hermite" || spec.ensemble === "laguerre" || spec.ensemble === "jacobi") {
+    checkClassical(spec, n, beta);
+  }
+  if (model === "full") {
+    checkFullBeta(beta);
+    if (spec.ensemble === "laguerre") wishartDimension(n, beta, spec.params.shape);
+    if (spec.ensemble === "jacobi") manovaDimensions(n, beta, spec.params);
   }
 }
 
@@ -43,4 +106,54 @@ export function classicalTridiagonal(
     case "jacobi":
       return jacobiTridiagonal(rng, n, beta, spec.params);
   }
+}
+
+/** Draws one sample of any ensemble with the given model (validated by checkEnsemble). */
+export function drawSample(
+  spec: EnsembleSpec,
+  model: SampleModel,
+  rng: RandomSource,
+  n: number,
+  beta: number,
+): Draw {
+  switch (spec.ensemble) {
+    case "circular":
+      return {
+        kind: "values",
+        values:
+          model === "full" ? circularFullAngles(rng, n, beta) : circularCmvAngles(rng, n, beta),
+      };
+    case "ginibre":
+      return { kind: "complex", ...ginibreEigenvalues(rng, n) };
+    case "hermite":
+      return model === "full"
+        ? { kind: "values", values: hermiteFullEigenvalues(rng, n, beta, spec.params) }
+        : { kind: "tridiagonal", matrix: hermiteTridiagonal(rng, n, beta, spec.params) };
+    case "laguerre": {
+      if (model !== "full") {
+        return { kind: "tridiagonal", matrix: laguerreTridiagonal(rng, n, beta, spec.params) };
+      }
+      const m = wishartDimension(n, beta, spec.params.shape);
+      return {
+        kind: "values",
+        values: laguerreFullEigenvalues(rng, n, beta, { m, scale: spec.params.scale }),
+      };
+    }
+    case "jacobi":
+      return model === "full"
+        ? {
+            kind: "values",
+            values: jacobiFullEigenvalues(rng, n, beta, manovaDimensions(n, beta, spec.params)),
+          }
+        : { kind: "tridiagonal", matrix: jacobiTridiagonal(rng, n, beta, spec.params) };
+  }
+}
+
+/** The sorted real points of a drawn sample (eigenvalues or angles). */
+export function drawValues(draw: Draw): Float64Array {
+  if (draw.kind === "tridiagonal") {
+    return tridiagonalEigenvalues(draw.matrix.diagonal, draw.matrix.offDiagonalSquared);
+  }
+  if (draw.kind === "values") return draw.values;
+  throw new RangeError("complex eigenvalues have no real ordering");
 }

@@ -7,16 +7,23 @@
  */
 import { createRandomSource } from "../random/philox.js";
 import { largestEigenvalue } from "../tridiagonal/bisection.js";
-import { tridiagonalEigenvalues } from "../tridiagonal/eigenvalues.js";
 import { sturmHistogram } from "../tridiagonal/histogram.js";
 import { VERSION } from "../version.js";
-import { type ClassicalSpec, checkClassical, classicalTridiagonal } from "./models.js";
+import {
+  checkEnsemble,
+  type Draw,
+  drawSample,
+  drawValues,
+  type EnsembleSpec,
+  MODELS,
+  type SampleModel,
+} from "./models.js";
 
+export type { SampleModel } from "./models.js";
 export type SampleStat = "eigenvalues" | "max" | "histogram";
-export type SampleModel = "tridiagonal" | "full" | "cmv";
 
 export interface SampleJob {
-  spec: ClassicalSpec;
+  spec: EnsembleSpec;
   model: SampleModel;
   n: number;
   beta: number;
@@ -39,8 +46,11 @@ export interface SampleResult {
   params: Record<string, number>;
   seed: number;
   stat: SampleStat;
-  /** stat = eigenvalues: S ascending rows of N; stat = max: S numbers. */
-  samples?: Float64Array[] | Float64Array;
+  /**
+   * stat = eigenvalues: S ascending rows of N (circular: angles in [0, 2π); ginibre: S rows of N
+   * [re, im] pairs); stat = max: S numbers.
+   */
+  samples?: Float64Array[] | Float64Array | number[][][];
   edges?: Float64Array;
   counts?: Float64Array;
   below?: number;
@@ -60,28 +70,36 @@ export const LIMITS = {
 
 /** Estimates memory (bytes) and work (operations) of a job; throws a RangeError beyond LIMITS. */
 export function checkJobCost(job: SampleJob): { bytes: number; operations: number } {
-  const { n, samples, stat } = job;
+  const { n, samples, stat, model } = job;
   const bins = job.edges ? job.edges.length - 1 : 0;
   if (n > LIMITS.maxN) {
     throw new RangeError(`n = ${n} is too large (at most ${LIMITS.maxN.toExponential()})`);
   }
   const keptValues = stat === "eigenvalues" ? samples * n : stat === "max" ? samples : bins;
-  // Two bidiagonal/tridiagonal arrays, the eigenvalue copy and work arrays: ≈ 6 doubles per point.
-  const bytes = 8 * (6 * n + keptValues);
-  const denseOrEigen = stat === "eigenvalues" || job.model === "full" || job.model === "cmv";
-  const operations = denseOrEigen
-    ? samples * n * n
-    : samples * n * (stat === "max" ? 60 : bins + 1);
+  // Dense models hold complex matrices (β = 4: of order 2N, a few copies); banded ones ≈ 6 N doubles.
+  const workDoubles = model === "full" || job.spec.ensemble === "ginibre" ? 32 * n * n : 6 * n;
+  const bytes = 8 * (workDoubles + keptValues);
+  const dense = model === "full" || job.spec.ensemble === "ginibre";
+  const quadratic = stat === "eigenvalues" || model === "cmv";
+  const operations = dense
+    ? samples * n * n * n
+    : quadratic
+      ? samples * n * n
+      : samples * n * (stat === "max" ? 60 : bins + 1);
   if (bytes > LIMITS.maxBytes) {
     throw new RangeError(
       `this run would need about ${(bytes / 1024 ** 3).toFixed(1)} GiB of memory ` +
         `(limit ${LIMITS.maxBytes / 1024 ** 3} GiB); use --stat max or --stat histogram, or fewer samples`,
     );
   }
-  const limit = denseOrEigen ? LIMITS.maxEigenOperations : LIMITS.maxSturmOperations;
+  const limit = dense || quadratic ? LIMITS.maxEigenOperations : LIMITS.maxSturmOperations;
   if (operations > limit) {
     const hint =
-      stat === "eigenvalues" ? "; use --stat max or --stat histogram (O(N) per point)" : "";
+      stat === "eigenvalues" && !dense
+        ? "; use --stat max or --stat histogram (O(N) per point)"
+        : dense
+          ? "; the tridiagonal model samples the same law in O(N²)"
+          : "";
     throw new RangeError(
       `this run would take about ${operations.toExponential(1)} operations (limit ` +
         `${limit.toExponential(0)}, roughly ${Math.round(limit / 1e8 / 60)} minutes)${hint}`,
@@ -92,15 +110,20 @@ export function checkJobCost(job: SampleJob): { bytes: number; operations: numbe
 
 /** Throws a RangeError unless the job is well-formed. */
 export function checkJob(job: SampleJob): void {
-  checkClassical(job.spec, job.n, job.beta);
+  checkEnsemble(job.spec, job.model, job.n, job.beta);
   if (!Number.isInteger(job.samples) || job.samples < 1) {
     throw new RangeError(`samples must be an integer >= 1, got ${job.samples}`);
   }
   if (!Number.isInteger(job.seed) || job.seed < 0 || job.seed > Number.MAX_SAFE_INTEGER) {
     throw new RangeError(`seed must be an integer in [0, 2^53 - 1], got ${job.seed}`);
   }
-  if (job.model !== "tridiagonal") {
-    throw new RangeError(`model "${job.model}" is not available for ${job.spec.ensemble}`);
+  if (job.spec.ensemble === "ginibre" && job.stat !== "eigenvalues") {
+    throw new RangeError("the Ginibre ensemble supports --stat eigenvalues only (complex points)");
+  }
+  if (job.spec.ensemble === "circular" && job.stat === "max") {
+    throw new RangeError(
+      "--stat max does not apply to circular angles; use eigenvalues or histogram",
+    );
   }
   if (job.stat === "histogram") {
     const edges = job.edges;
@@ -112,6 +135,36 @@ export function checkJob(job: SampleJob): void {
     }
   }
   checkJobCost(job);
+}
+
+/** The default model of an ensemble (tridiagonal, or CMV for circular, full for Ginibre). */
+export function defaultModel(ensemble: EnsembleSpec["ensemble"]): SampleModel {
+  return MODELS[ensemble][0];
+}
+
+/** Adds the points of a sorted array to histogram counts over `edges` ([lo, hi) bins). */
+function binSorted(
+  values: Float64Array,
+  edges: Float64Array,
+  counts: Float64Array,
+): { below: number; above: number } {
+  const bins = counts.length;
+  let below = 0;
+  let above = 0;
+  let b = 0;
+  for (const x of values) {
+    if (x < edges[0]) {
+      below++;
+      continue;
+    }
+    if (x >= edges[bins]) {
+      above++;
+      continue;
+    }
+    while (x >= edges[b + 1]) b++;
+    counts[b]++;
+  }
+  return { below, above };
 }
 
 /**
@@ -136,27 +189,36 @@ export function runSample(
     stat,
   };
   const rows: Float64Array[] = [];
+  const complexRows: number[][][] = [];
   const maxima = new Float64Array(stat === "max" ? samples : 0);
   const edges = job.edges ?? new Float64Array(0);
   const counts = new Float64Array(Math.max(edges.length - 1, 0));
   let below = 0;
   let above = 0;
   for (let s = 0; s < samples; s++) {
-    const rng = createRandomSource(seed, s);
-    const t = classicalTridiagonal(spec, rng, n, beta);
-    if (stat === "eigenvalues") {
-      rows.push(tridiagonalEigenvalues(t.diagonal, t.offDiagonalSquared));
+    const draw: Draw = drawSample(spec, job.model, createRandomSource(seed, s), n, beta);
+    if (draw.kind === "complex") {
+      complexRows.push(Array.from(draw.re, (re, i) => [re, draw.im[i]]));
+    } else if (stat === "eigenvalues") {
+      rows.push(drawValues(draw));
     } else if (stat === "max") {
-      maxima[s] = largestEigenvalue(t.diagonal, t.offDiagonalSquared);
+      maxima[s] =
+        draw.kind === "tridiagonal"
+          ? largestEigenvalue(draw.matrix.diagonal, draw.matrix.offDiagonalSquared)
+          : draw.values[n - 1];
     } else {
-      const h = sturmHistogram(t.diagonal, t.offDiagonalSquared, edges);
-      for (let b = 0; b < counts.length; b++) counts[b] += h.counts[b];
+      const h =
+        draw.kind === "tridiagonal"
+          ? sturmHistogram(draw.matrix.diagonal, draw.matrix.offDiagonalSquared, edges)
+          : binSorted(draw.values, edges, counts);
+      if ("counts" in h) for (let b = 0; b < counts.length; b++) counts[b] += h.counts[b];
       below += h.below;
       above += h.above;
     }
     onProgress?.(s + 1, samples);
   }
-  if (stat === "eigenvalues") result.samples = rows;
+  if (spec.ensemble === "ginibre") result.samples = complexRows;
+  else if (stat === "eigenvalues") result.samples = rows;
   else if (stat === "max") result.samples = maxima;
   else {
     result.edges = edges;

@@ -8,7 +8,7 @@ export type OutputFormat = "json" | "csv" | "npy";
 
 /** A result whose numeric payload is either rows of samples, one number per sample, or a histogram. */
 export interface Tabular {
-  samples?: Float64Array[] | Float64Array | number[][] | number[];
+  samples?: Float64Array[] | Float64Array | number[][] | number[] | number[][][];
   edges?: Float64Array | number[];
   counts?: Float64Array | number[];
   below?: number;
@@ -25,7 +25,22 @@ export function formatJson(result: object): string {
 }
 
 function isMatrix(samples: Tabular["samples"]): samples is Float64Array[] | number[][] {
-  return Array.isArray(samples) && samples.length > 0 && typeof samples[0] !== "number";
+  return (
+    Array.isArray(samples) &&
+    samples.length > 0 &&
+    typeof samples[0] !== "number" &&
+    !isPairs(samples)
+  );
+}
+
+/** Rows of [re, im] pairs (Ginibre). */
+function isPairs(samples: Tabular["samples"]): samples is number[][][] {
+  return Array.isArray(samples) && Array.isArray(samples[0]) && Array.isArray(samples[0][0]);
+}
+
+/** Rows of [re, im] pairs flattened to rows re_1, im_1, re_2, im_2, …. */
+function flattenPairs(samples: number[][][]): number[][] {
+  return samples.map((row) => row.flat());
 }
 
 /**
@@ -39,6 +54,8 @@ export function formatCsv(result: Tabular): string {
     for (let i = 0; i < result.counts.length; i++) {
       lines.push(`${result.edges[i]},${result.edges[i + 1]},${result.counts[i]}`);
     }
+  } else if (isPairs(result.samples)) {
+    for (const row of flattenPairs(result.samples)) lines.push(row.join(","));
   } else if (isMatrix(result.samples)) {
     for (const row of result.samples) lines.push(Array.from(row).join(","));
   } else if (result.samples) {
@@ -48,10 +65,15 @@ export function formatCsv(result: Tabular): string {
 }
 
 /**
- * NPY: float64 array of shape (S, N) for rows of samples, (S,) for one number per sample, and
- * (B, 3) with columns lo, hi, count for a histogram.
+ * NPY: float64 array of shape (S, N) for rows of samples, (S, N, 2) for complex points [re, im],
+ * (S,) for one number per sample, and (B, 3) with columns lo, hi, count for a histogram.
  */
 export function formatNpy(result: Tabular): Uint8Array {
+  if (isPairs(result.samples)) {
+    const rows = flattenPairs(result.samples);
+    const width = rows[0].length;
+    return encodeNpy(Float64Array.from(rows.flat()), [rows.length, width / 2, 2]);
+  }
   if (result.counts && result.edges) {
     const b = result.counts.length;
     const data = new Float64Array(3 * b);

@@ -2,11 +2,12 @@
  * The figure of `betaens sample --plot` (and of the browser explorer): normalised points against
  * the limiting density. Pure and browser-safe.
  */
-import type { ClassicalSpec } from "../ensembles/models.js";
+import type { EnsembleSpec } from "../ensembles/models.js";
 import type { SampleJob, SampleResult } from "../ensembles/sample.js";
 import { limitLaw } from "../theory/limits.js";
 import { referenceDensity, referenceRange } from "../theory/reference.js";
 import { histogramSvg } from "./histogram.js";
+import { scatterSvg } from "./scatter.js";
 
 const NAMES: Record<string, string> = {
   hermite: "Hermite",
@@ -29,10 +30,12 @@ function affine(normalise: (x: number) => number): { slope: number; offset: numb
 
 /** Default --range of a histogram: the limit's support mapped back to raw eigenvalues, ±5%. */
 export function defaultHistogramRange(
-  spec: ClassicalSpec,
+  spec: EnsembleSpec,
   n: number,
   beta: number,
 ): [number, number] {
+  if (spec.ensemble === "circular") return [0, 2 * Math.PI];
+  if (spec.ensemble === "ginibre") throw new RangeError("Ginibre points are complex: no histogram");
   if (beta === 0) return referenceRange(spec, n);
   const law = limitLaw(spec.ensemble, n, beta, { ...spec.params });
   const { slope, offset } = affine(law.normalise);
@@ -62,6 +65,42 @@ export function samplePlotSvg(job: SampleJob, result: SampleResult): string {
       title: head,
       xLabel: "largest eigenvalue λ_max",
       width: WIDTH,
+    });
+  }
+  if (spec.ensemble === "ginibre") {
+    // After division by √N the points fill the unit disk uniformly (Ginibre 1965).
+    const rows = result.samples as number[][][];
+    const scale = 1 / Math.sqrt(n);
+    return scatterSvg({
+      points: {
+        x: rows.flatMap((row) => row.map((z) => z[0] * scale)),
+        y: rows.flatMap((row) => row.map((z) => z[1] * scale)),
+      },
+      title: `${head}, model ${job.model}`,
+      xLabel: "Re z/√N",
+      yLabel: "Im z/√N",
+      circle: true,
+      aspectEqual: true,
+    });
+  }
+  if (spec.ensemble === "circular") {
+    const common = {
+      density: () => 1 / (2 * Math.PI),
+      densityLabel: "limit: uniform angles, density 1/(2π)",
+      title: `${head}, model ${job.model}`,
+      xLabel: "eigenangle θ ∈ [0, 2π)",
+      width: WIDTH,
+    };
+    if (result.stat === "histogram") {
+      return histogramSvg({
+        ...common,
+        counts: { edges: result.edges as Float64Array, counts: result.counts as Float64Array },
+      });
+    }
+    return histogramSvg({
+      ...common,
+      values: pool(result.samples as Float64Array[]),
+      range: [0, 2 * Math.PI],
     });
   }
   if (beta === 0) {

@@ -17,13 +17,17 @@ const SHIFT_BACKOFF = 1 - 2 ** -40;
  * Shifts: one dqds pass on (q, e) with shift τ yields (q̂, ê) representing U L − τ I. During the
  * same pass we accumulate S₁ = tr((L̂Û)⁻¹) = Σ 1/λ and S₂ = tr((L̂Û)⁻²) = Σ 1/λ² of the new matrix by
  * positive forward recurrences (h_k = (1 + ê_{k−1} h_{k−1})/q̂_k, S₁ = Σ h_k;
- * s_k = (ê_{k−1}/q̂_k)(s_{k−1} + h_{k−1}²), S₂ = Σ (h_k² + 2 s_k)), and the next shift is the
- * Laguerre step from 0, τ = m/(S₁ + √((m−1)(m S₂ − S₁²))), which never passes the smallest
- * eigenvalue (all roots are real) and converges cubically. A pass whose shift is nevertheless
- * too large (rounding) shows a negative d and is redone with a smaller shift. Deflation of the
- * bottom entry, of a bottom 2×2 and splitting use Weyl's bound: setting e_k = 0 moves every
- * eigenvalue by at most e_k + √(q_k e_k), required ≤ ε·(eigenvalue) (ε = 2^−53). The block is
- * flipped when its top is clearly smaller than its bottom, since dqds converges at the bottom.
+ * s_k = (ê_{k−1}/q̂_k)(s_{k−1} + h_{k−1}²), S₂ = Σ (h_k² + 2 s_k)); their prefixes are the same sums
+ * for the leading blocks. The next shift is the larger of two lower bounds on λ_min:
+ * Laguerre's step from 0, m/(S₁ + √((m−1)(m S₂ − S₁²))), which never passes the smallest root of a
+ * polynomial with real roots and converges cubically; and the local bound δ − c²/(μ − δ), with
+ * δ = q_n + e_{n−1}, c² = q_{n−1}e_{n−1} and μ the Laguerre bound of the leading block, which is
+ * sharp once e_{n−1} is small. The shift is backed off by 2⁻⁴⁰ relative so that rounding does not
+ * push it past λ_min; a pass that still fails (some d < 0) is redone with a smaller shift.
+ * Deflation: q_n is accepted when |λ − q_n| ≤ e_{n−1} + min(√(q_{n−1}e_{n−1}), c²/(μ − δ)) (Weyl,
+ * resp. the same gap argument) is ≤ ε·(σ + q_n), ε = 2⁻⁵³; a bottom 2×2 and interior splits use
+ * Weyl's bound e_k + √(q_k e_k) ≤ ε·σ. The block is flipped (same eigenvalues) when its top is
+ * clearly smaller than its bottom, since dqds converges at the bottom.
  *
  * References: Fernando & Parlett, "Accurate singular values and differential qd algorithms",
  * Numer. Math. 67 (1994); Parlett & Marques, "An implementation of the dqds algorithm (positive
@@ -56,16 +60,20 @@ export function bidiagonalSquaredSingularValues(q: Float64Array, e: Float64Array
   const out = new Float64Array(n);
   if (maxEntry === 0) return out;
   // Exact power-of-two scaling so that the largest entry is in [1, 2): avoids over/underflow
-  // in the Laguerre sums and leaves the relative accuracy untouched.
-  const scale = 2 ** -Math.floor(Math.log2(maxEntry));
+  // in the Laguerre sums and leaves the relative accuracy untouched. The factor 2^k is applied
+  // as two halves so that it is representable even for subnormal inputs (k up to 1074).
+  const k = -Math.floor(Math.log2(maxEntry));
+  const scale1 = 2 ** Math.trunc(k / 2);
+  const scale2 = 2 ** (k - Math.trunc(k / 2));
   const qq = new Float64Array(n);
   const ee = new Float64Array(n); // ee[n−1] stays 0
-  for (let i = 0; i < n; i++) qq[i] = q[i] * scale;
-  for (let i = 0; i < n - 1; i++) ee[i] = e[i] * scale;
+  for (let i = 0; i < n; i++) qq[i] = q[i] * scale1 * scale2;
+  for (let i = 0; i < n - 1; i++) ee[i] = e[i] * scale1 * scale2;
   const found = new DqdsSolver(qq, ee, out).run();
   if (found !== n) throw new Error(`${name}: internal error, ${found} of ${n} eigenvalues`);
-  const unscale = 1 / scale;
-  for (let i = 0; i < n; i++) out[i] *= unscale;
+  const unscale1 = 1 / scale1;
+  const unscale2 = 1 / scale2;
+  for (let i = 0; i < n; i++) out[i] = out[i] * unscale1 * unscale2;
   out.sort();
   return out;
 }

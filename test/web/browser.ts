@@ -1,0 +1,121 @@
+/**
+ * Shared setup of the explorer's browser tests and scripts: build the page with Vite (into a
+ * temporary folder, or use a given one), serve it with `betaens serve`'s server on an ephemeral
+ * port of 127.0.0.1, and drive Debian's Chromium with playwright-core (never a downloaded browser).
+ */
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { type BrowserContext, chromium, type Page } from "playwright-core";
+import { type StaticServer, startStaticServer } from "../../src/cli/serve.js";
+
+export const ROOT = fileURLToPath(new URL("../..", import.meta.url));
+export const CHROMIUM_PATH = "/usr/bin/chromium";
+export const CHROMIUM_ARGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
+];
+
+/**
+ * Why the browser tests cannot run here, or false. Missing Chromium skips them on a developer
+ * machine but fails in CI (process.env.CI set), where .ci/run installs it.
+ */
+export function skipReason(): string | false {
+  if (existsSync(CHROMIUM_PATH)) return false;
+  if (process.env.CI) return false; // let the launch fail loudly in CI
+  return `Chromium not found at ${CHROMIUM_PATH} (apt-get install chromium); skipping the browser tests`;
+}
+
+/** Builds the explorer (vite.config.ts) into outDir. */
+export async function buildExplorer(outDir: string): Promise<void> {
+  const { build } = await import("vite");
+  await build({
+    configFile: join(ROOT, "vite.config.ts"),
+    logLevel: "warn",
+    build: { outDir, emptyOutDir: true },
+  });
+}
+
+export interface Explorer {
+  context: BrowserContext;
+  server: StaticServer;
+  url: string;
+  close(): Promise<void>;
+}
+
+/**
+ * Builds (unless `webDir` is given), serves and launches Chromium with a fresh profile.
+ * BETAENS_WEB_DIR=dir uses an existing build instead of building.
+ */
+export async function openExplorer(webDir = process.env.BETAENS_WEB_DIR): Promise<Explorer> {
+  const temp = mkdtempSync(join(tmpdir(), "betaens-web-"));
+  const root = webDir ?? join(temp, "dist-web");
+  if (!webDir) await buildExplorer(root);
+  const server = await startStaticServer({ root, port: 0, host: "127.0.0.1" });
+  let context: BrowserContext;
+  try {
+    context = await chromium.launchPersistentContext(join(temp, "profile"), {
+      executablePath: CHROMIUM_PATH,
+      headless: true,
+      args: CHROMIUM_ARGS,
+      acceptDownloads: true,
+      viewport: { width: 1280, height: 900 },
+    });
+  } catch (error) {
+    await server.close();
+    rmSync(temp, { recursive: true, force: true });
+    throw error;
+  }
+  return {
+    context,
+    server,
+    url: server.url,
+    close: async () => {
+      await context.close();
+      await server.close();
+      rmSync(temp, { recursive: true, force: true });
+    },
+  };
+}
+
+/** The id of the last run started by the page. */
+export async function lastRun(page: Page): Promise<number> {
+  return Number(await page.evaluate(() => document.body.dataset.run ?? "0"));
+}
+
+/**
+ * Waits until the run with id > `after` (or the current one) has finished; returns its final
+ * state ("done", "error", "stopped" or "invalid").
+ */
+export async function settled(page: Page, after = 0, timeout = 30_000): Promise<string> {
+  await page.waitForFunction(
+    (previous) => {
+      const { state, run } = document.body.dataset;
+      if (state === "invalid") return true;
+      return Number(run ?? 0) > previous && (state === "done" || state === "error");
+    },
+    after,
+    { timeout },
+  );
+  return page.evaluate(() => document.body.dataset.state ?? "");
+}
+
+/** Clicks "Sample" (runs at once, cancelling pending debounced runs) and waits for the end. */
+export async function sampleNow(page: Page, timeout = 30_000): Promise<string> {
+  const before = await lastRun(page);
+  await page.click("#run");
+  return settled(page, before, timeout);
+}
+
+/** The full-precision value of a number shown in the page (its data-value). */
+export async function shownNumber(page: Page, id: string): Promise<number> {
+  const text = await page.getAttribute(`#${id}`, "data-value");
+  if (text === null) throw new Error(`#${id} has no data-value`);
+  return Number(text);
+}

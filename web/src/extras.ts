@@ -1,0 +1,50 @@
+/**
+ * Runs of the ensembles without a symmetric tridiagonal model: the circular β-ensemble (CMV
+ * model, angles in O(N²)) and, once its library code exists, the Gibbs sampler of a potential V.
+ */
+import { circularCmvAngles } from "../../src/ensembles/circular.js";
+import { histogramBars } from "../../src/plot/histogram.js";
+import { createRandomSource } from "../../src/random/philox.js";
+import type { Snapshot } from "./protocol.js";
+import type { Settings } from "./state.js";
+
+/** The run for the circular and potential ensembles, or null for the classical ones. */
+export function extraRun(settings: Settings): Generator<Snapshot> | null {
+  if (settings.ensemble === "circular") return circularRun(settings);
+  if (settings.ensemble === "potential") {
+    throw new RangeError("the potential V ensemble (Gibbs sampler) is coming soon");
+  }
+  return null;
+}
+
+/**
+ * Circular β-ensemble: histogram view = angles of S samples binned on [0, 2π); configuration view
+ * = the angles of sample 0. Sample s of seed K is circularCmvAngles(createRandomSource(K, s), N, β).
+ */
+export function* circularRun(settings: Settings): Generator<Snapshot> {
+  const { n, beta, seed, samples, bins, view } = settings;
+  if (view === "configuration") {
+    const points = circularCmvAngles(createRandomSource(seed, 0), n, beta);
+    yield { done: 1, total: 1, payload: { kind: "configuration", points } };
+    return;
+  }
+  if (view !== "histogram") {
+    throw new RangeError(`the ${view} view is not available for the circular ensemble`);
+  }
+  const range: [number, number] = [0, 2 * Math.PI];
+  const counts = new Float64Array(bins);
+  let edges = new Float64Array(0);
+  let firstPoint0: number | undefined;
+  for (let s = 0; s < samples; s++) {
+    const angles = circularCmvAngles(createRandomSource(seed, s), n, beta);
+    const h = histogramBars(angles, bins, range);
+    edges = h.edges;
+    for (let i = 0; i < bins; i++) counts[i] += h.counts[i];
+    if (s === 0) firstPoint0 = angles[0];
+    yield {
+      done: s + 1,
+      total: samples,
+      payload: { kind: "histogram", edges, counts, below: 0, above: 0, firstPoint0 },
+    };
+  }
+}

@@ -1,0 +1,199 @@
+/**
+ * Figures, shown numbers and exportable results of each view, from the settings and a snapshot
+ * of the run. Pure (strings in, strings out): the SVG is drawn by the library's plot code.
+ */
+import type { SampleJob, SampleResult } from "../../src/ensembles/sample.js";
+import { histogramSvg } from "../../src/plot/histogram.js";
+import { samplePlotSvg } from "../../src/plot/sampleFigure.js";
+import { formatNumber } from "../../src/plot/svg.js";
+import { limitLaw } from "../../src/theory/limits.js";
+import { VERSION } from "../../src/version.js";
+import { edgeRescaling } from "./edge.js";
+import { extraFigure, lawText, limitOf, tracyWidomOverlay } from "./extraFigures.js";
+import type { ConfigurationPayload, EdgePayload, HistogramPayload, Snapshot } from "./protocol.js";
+import {
+  configurationTitle,
+  FIGURE_WIDTH,
+  type Figure,
+  fileStem,
+  resultHeader,
+  type ShownNumber,
+} from "./results.js";
+import type { Settings } from "./state.js";
+import { stackSvg, stripSvg } from "./svgParts.js";
+import { locallyUnfoldedSpacings, unfoldedSpacings, wignerSurmise } from "./surmise.js";
+
+/** The figure of a snapshot of the run of `settings`. */
+export function figureFor(settings: Settings, snapshot: Snapshot): Figure {
+  const extra = extraFigure(settings, snapshot);
+  if (extra) return extra;
+  const p = snapshot.payload;
+  switch (p.kind) {
+    case "histogram":
+      return histogramFigure(settings, snapshot.done, p);
+    case "configuration":
+      return configurationFigure(settings, p);
+    case "edge":
+      return edgeFigure(settings, p);
+    default:
+      throw new RangeError(`no figure for ${p.kind} of ${settings.ensemble}`);
+  }
+}
+
+function histogramFigure(settings: Settings, done: number, p: HistogramPayload): Figure {
+  const spec = settings.spec!;
+  const samplesShown = Math.max(1, Math.ceil(done - 1e-9));
+  const job: SampleJob = {
+    spec,
+    model: "tridiagonal",
+    n: settings.n,
+    beta: settings.beta,
+    samples: samplesShown,
+    seed: settings.seed,
+    stat: "histogram",
+    edges: p.edges,
+  };
+  const result: SampleResult = {
+    betaens: VERSION,
+    command: "sample",
+    ensemble: spec.ensemble,
+    model: "tridiagonal",
+    n: settings.n,
+    beta: settings.beta,
+    params: { ...spec.params },
+    seed: settings.seed,
+    stat: "histogram",
+    edges: p.edges,
+    counts: p.counts,
+    below: p.below,
+    above: p.above,
+  };
+  let counted = 0;
+  for (const c of p.counts) counted += c;
+  const numbers: ShownNumber[] = [
+    { id: "samples-done", label: "samples done", value: Math.floor(done + 1e-9) },
+    { id: "points-counted", label: "points in the range", value: counted },
+    { id: "points-outside", label: "points below / above the range", value: `${p.below} / ${p.above}` },
+  ];
+  if (p.lambdaMax0 !== undefined) {
+    numbers.unshift({ id: "lambda-max-0", label: "λ_max of sample 0", value: p.lambdaMax0 });
+  }
+  return {
+    svg: samplePlotSvg(job, result),
+    numbers,
+    law: lawText(settings),
+    data: {
+      ...resultHeader(settings, "histogram"),
+      samplesDone: Math.floor(done + 1e-9),
+      edges: p.edges,
+      counts: p.counts,
+      below: p.below,
+      above: p.above,
+    },
+    fileStem: fileStem(settings),
+  };
+}
+
+/** One configuration on the line (ticks) over the spacing histogram with the Wigner surmise. */
+function configurationFigure(settings: Settings, p: ConfigurationPayload): Figure {
+  const points = p.points;
+  const { beta, n } = settings;
+  const law = beta > 0 && settings.spec ? limitLaw(settings.spec.ensemble, n, beta, { ...settings.spec.params }) : null;
+  const y = law ? points.map(law.normalise) : points;
+  const xLabel = law ? limitOf(settings)!.axis : "x (β = 0: independent points)";
+  const title = `${configurationTitle(settings)}: one configuration (sample 0)`;
+  const strip = stripSvg(y, title, xLabel, law ? law.support : null);
+  const spacings = law ? unfoldedSpacings(y, law.cdf) : locallyUnfoldedSpacings(points);
+  const surmise = beta > 0;
+  const spacingSvg = histogramSvg({
+    values: spacings,
+    range: [0, 4],
+    bins: spacings.length > 400 ? 40 : 20,
+    density: surmise ? (s) => wignerSurmise(s, beta) : (s) => Math.exp(-s),
+    densityLabel: surmise
+      ? `β-Wigner surmise ∝ s^${formatNumber(beta)} e^(−bs²)`
+      : "Poisson: e^(−s) (no repulsion)",
+    title: `Nearest-neighbour spacings in the bulk, unfolded to mean 1 (${spacings.length} spacings)`,
+    xLabel: law ? "spacing s of N·F(y), F the limit CDF" : "spacing / local mean spacing",
+    width: FIGURE_WIDTH,
+    height: 340,
+  });
+  const numbers: ShownNumber[] = [
+    { id: "first-eigenvalue", label: "smallest point x₁ of sample 0", value: points[0] },
+    { id: "last-eigenvalue", label: "largest point x_N of sample 0", value: points[points.length - 1] },
+  ];
+  return {
+    svg: stackSvg([strip, spacingSvg], title),
+    numbers,
+    law: lawText(settings),
+    data: { ...resultHeader(settings, "eigenvalues"), samples: [points] },
+    fileStem: fileStem(settings),
+  };
+}
+
+/** Histogram of the rescaled λ_max against the Tracy–Widom density (β = 1, 2, 4). */
+function edgeFigure(settings: Settings, p: EdgePayload): Figure {
+  const maxima = p.maxima;
+  const done = maxima.length;
+  const scaling = edgeRescaling(settings);
+  const values = scaling ? maxima.map(scaling.rescale) : maxima;
+  const tw = scaling ? tracyWidomOverlay(settings.beta) : null;
+  let range: [number, number] | undefined;
+  if (tw && done > 0) {
+    let lo = tw.range[0];
+    let hi = tw.range[1];
+    for (const v of values) {
+      lo = Math.min(lo, v);
+      hi = Math.max(hi, v);
+    }
+    range = [lo, hi];
+  }
+  const title = `${configurationTitle(settings)}: λ_max of ${done} sample${done === 1 ? "" : "s"}`;
+  const svg = histogramSvg({
+    values,
+    range,
+    bins: Math.min(80, Math.max(10, Math.ceil(2 * Math.sqrt(done)))),
+    density: tw?.density,
+    densityLabel: tw?.label,
+    title,
+    xLabel: scaling ? `rescaled λ_max = ${scaling.formula}` : "λ_max",
+    width: FIGURE_WIDTH,
+  });
+  const numbers: ShownNumber[] = [];
+  if (done > 0) numbers.push({ id: "lambda-max-0", label: "λ_max of sample 0", value: maxima[0] });
+  numbers.push({ id: "samples-done", label: "samples done", value: done });
+  if (scaling && done > 0) {
+    let mean = 0;
+    for (const v of values) mean += v;
+    mean /= done;
+    let variance = 0;
+    for (const v of values) variance += (v - mean) ** 2;
+    variance = done > 1 ? variance / (done - 1) : Number.NaN;
+    numbers.push({ id: "rescaled-mean", label: "mean of rescaled λ_max", value: mean });
+    numbers.push({ id: "rescaled-variance", label: "variance of rescaled λ_max", value: variance });
+    if (tw) {
+      numbers.push({
+        id: "tw-moments",
+        label: `TW_${settings.beta} mean / variance`,
+        value: `${tw.mean.toFixed(4)} / ${tw.variance.toFixed(4)}`,
+      });
+    }
+  }
+  const lawParts = [
+    scaling
+      ? `Soft edge: λ_max ≈ ${formatNumber(scaling.centre)} + ${formatNumber(scaling.width)}·TW_β.`
+      : "",
+    tw
+      ? `${tw.label}.`
+      : scaling
+        ? "Tracy–Widom densities are drawn for β = 1, 2, 4 (other β: histogram only)."
+        : "No edge rescaling for these settings (β = 0, or only the Hermite edge scaling is available so far).",
+  ];
+  return {
+    svg,
+    numbers,
+    law: lawParts.filter(Boolean).join(" "),
+    data: { ...resultHeader(settings, "max"), samples: maxima },
+    fileStem: fileStem(settings),
+  };
+}

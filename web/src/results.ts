@@ -1,0 +1,53 @@
+/** What a view shows and exports: types and the shared header of exported results. */
+import { VERSION } from "../../src/version.js";
+import type { Settings } from "./state.js";
+
+export const FIGURE_WIDTH = 820;
+
+/** A number shown in the page: `id` names its element (data-value holds all digits). */
+export interface ShownNumber {
+  id: string;
+  label: string;
+  value: number | string;
+}
+
+/** What the page shows for a snapshot. */
+export interface Figure {
+  svg: string;
+  numbers: ShownNumber[];
+  /** The limit law and its parameters, in words. */
+  law: string;
+  /** The numbers behind the figure, in the CLI's JSON layout (for CSV/JSON/NPY downloads). */
+  data: Record<string, unknown>;
+  /** Stem of the download file names, e.g. "hermite-beta2-n100000-seed42-histogram". */
+  fileStem: string;
+}
+
+/** The header of every exported result (as `betaens sample`'s JSON). */
+export function resultHeader(settings: Settings, stat: string): Record<string, unknown> {
+  const head: Record<string, unknown> = {
+    betaens: VERSION,
+    command: settings.ensemble === "potential" ? "gibbs" : "sample",
+    ensemble: settings.ensemble,
+    model: settings.ensemble === "circular" ? "cmv" : "tridiagonal",
+    n: settings.n,
+    beta: settings.beta,
+  };
+  if (settings.spec) head.params = { ...settings.spec.params };
+  if (settings.potential !== undefined) head.potential = settings.potential;
+  if (settings.passes !== undefined) head.passes = settings.passes;
+  head.seed = settings.seed;
+  head.stat = stat;
+  return head;
+}
+
+export function fileStem(settings: Settings): string {
+  const beta = String(settings.beta).replace(/[^0-9.e+-]/g, "");
+  return `${settings.ensemble}-beta${beta}-n${settings.n}-seed${settings.seed}-${settings.view}`;
+}
+
+export function configurationTitle(settings: Settings): string {
+  const name = settings.ensemble[0].toUpperCase() + settings.ensemble.slice(1);
+  return `${name} β-ensemble, β = ${settings.beta}, N = ${settings.n}`;
+}
+

@@ -1,0 +1,276 @@
+/**
+ * The explorer's state: the raw text of every control (what the URL stores, so a shared link
+ * restores exactly what was typed, errors included), and its validation into the settings of a
+ * run. Pure: no DOM, so the same code runs in the page and in tests.
+ */
+import type { ClassicalSpec } from "../../src/ensembles/models.js";
+
+export type EnsembleName = "hermite" | "laguerre" | "jacobi" | "circular" | "potential";
+export type ViewName = "histogram" | "configuration" | "edge" | "gibbs";
+
+export const ENSEMBLES: readonly EnsembleName[] = [
+  "hermite",
+  "laguerre",
+  "jacobi",
+  "circular",
+  "potential",
+];
+export const VIEWS: readonly ViewName[] = ["histogram", "configuration", "edge", "gibbs"];
+
+/** Raw text of every control, keyed by its name (also its URL query key). */
+export interface FormValues {
+  ensemble: string;
+  view: string;
+  beta: string;
+  n: string;
+  samples: string;
+  seed: string;
+  bins: string;
+  /** Hermite μ, σ. */
+  loc: string;
+  sigma: string;
+  /** Laguerre k, θ. */
+  shape: string;
+  theta: string;
+  /** Jacobi a, b. */
+  a: string;
+  b: string;
+  /** Potential V (Gibbs sampler) and the number of Gibbs passes. */
+  V: string;
+  passes: string;
+}
+
+export type FieldName = keyof FormValues;
+
+export const DEFAULTS: FormValues = {
+  ensemble: "hermite",
+  view: "histogram",
+  beta: "2",
+  n: "100000",
+  samples: "1",
+  seed: "42",
+  bins: "100",
+  loc: "0",
+  sigma: "1",
+  shape: "1",
+  theta: "1",
+  a: "1",
+  b: "1",
+  V: "x^4/4 - x^2",
+  passes: "50",
+};
+
+/** Which optional parts of the library are present in this build. */
+export interface Features {
+  circular: boolean;
+  gibbs: boolean;
+  tracyWidom: boolean;
+}
+
+/** Largest N per view (the O(N²) eigenvalue views are capped lower than the O(N) ones). */
+export const N_MAX: Record<ViewName, number> = {
+  histogram: 1_000_000,
+  configuration: 5000,
+  edge: 1_000_000,
+  gibbs: 2000,
+};
+/** Largest N of the circular ensemble in the histogram view (its angles need O(N²) work). */
+export const N_MAX_CIRCULAR = 5000;
+/** Largest N of the Gibbs sampler (each pass is O(N·degree) with rejection sampling). */
+export const N_MAX_GIBBS = 2000;
+export const SAMPLES_MAX = 100_000;
+export const BINS_MAX = 1000;
+export const PASSES_MAX = 100_000;
+
+/** The validated settings of a run. */
+export interface Settings {
+  ensemble: EnsembleName;
+  view: ViewName;
+  beta: number;
+  n: number;
+  samples: number;
+  seed: number;
+  bins: number;
+  /** The classical ensembles' spec (hermite, laguerre, jacobi). */
+  spec?: ClassicalSpec;
+  /** Potential V as typed (parsed by the library in the worker) and Gibbs passes. */
+  potential?: string;
+  passes?: number;
+}
+
+export type FieldErrors = Partial<Record<FieldName, string>>;
+
+/** Parses a finite decimal number ("2.5", "1e6", "-3"), or undefined for junk. */
+export function parseDecimal(text: string): number | undefined {
+  const t = text.trim();
+  if (!/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(t)) return undefined;
+  const v = Number(t);
+  return Number.isFinite(v) ? v : undefined;
+}
+
+/** Reads the form values from a query string ("?beta=2&n=1e5" or "#beta=…"); unknown keys ignored. */
+export function valuesFromQuery(query: string): FormValues {
+  const params = new URLSearchParams(query.replace(/^[?#]/, ""));
+  const values: FormValues = { ...DEFAULTS };
+  for (const key of Object.keys(DEFAULTS) as FieldName[]) {
+    const v = params.get(key);
+    if (v !== null) values[key] = v;
+  }
+  return values;
+}
+
+/** Fields that matter for the given ensemble and view (only these go into the URL). */
+export function relevantFields(values: FormValues): FieldName[] {
+  const fields: FieldName[] = ["ensemble", "view", "beta", "n", "samples", "seed"];
+  if (values.view === "histogram" || values.view === "edge") fields.push("bins");
+  switch (values.ensemble) {
+    case "hermite":
+      fields.push("loc", "sigma");
+      break;
+    case "laguerre":
+      fields.push("shape", "theta");
+      break;
+    case "jacobi":
+      fields.push("a", "b");
+      break;
+    case "potential":
+      fields.push("V", "passes");
+      break;
+  }
+  return fields;
+}
+
+/** The query string (without "?") that encodes the whole state. */
+export function queryFromValues(values: FormValues): string {
+  const params = new URLSearchParams();
+  for (const key of relevantFields(values)) params.set(key, values[key]);
+  return params.toString();
+}
+
+function number(
+  values: FormValues,
+  field: FieldName,
+  errors: FieldErrors,
+  check: (v: number) => string | undefined,
+): number {
+  const v = parseDecimal(values[field]);
+  if (v === undefined) {
+    errors[field] = `must be a number, got "${values[field]}"`;
+    return Number.NaN;
+  }
+  const message = check(v);
+  if (message) errors[field] = message;
+  return v;
+}
+
+const integerIn =
+  (lo: number, hi: number) =>
+  (v: number): string | undefined => {
+    if (!Number.isInteger(v)) return `must be an integer, got ${v}`;
+    if (v < lo) return `must be at least ${lo}, got ${v}`;
+    if (v > hi) return `must be at most ${hi.toLocaleString("en")}, got ${v.toLocaleString("en")}`;
+    return undefined;
+  };
+const positive = (v: number) => (v > 0 ? undefined : `must be > 0, got ${v}`);
+const any = () => undefined;
+
+/** Why an N is too large for this view, with the reason. */
+function nLimit(ensemble: EnsembleName, view: ViewName): { max: number; reason: string } {
+  if (ensemble === "potential") {
+    return {
+      max: N_MAX_GIBBS,
+      reason: "the Gibbs sampler runs many passes over N coordinates",
+    };
+  }
+  if (ensemble === "circular" && view !== "edge") {
+    return { max: N_MAX_CIRCULAR, reason: "the circular angles need O(N²) work" };
+  }
+  if (view === "configuration") {
+    return {
+      max: N_MAX.configuration,
+      reason: "this view computes all N eigenvalues, O(N²) work; the histogram goes to 10⁶",
+    };
+  }
+  return { max: N_MAX[view], reason: "Sturm counts are O(N) per bin; use the CLI beyond" };
+}
+
+/**
+ * Validates the form. Returns per-field messages (shown next to each field) and, when there are
+ * none, the settings of the run.
+ */
+export function readSettings(
+  values: FormValues,
+  features: Features,
+): { settings?: Settings; errors: FieldErrors } {
+  const errors: FieldErrors = {};
+  const ensemble = values.ensemble as EnsembleName;
+  const view = values.view as ViewName;
+  if (!ENSEMBLES.includes(ensemble)) {
+    errors.ensemble = `unknown ensemble "${values.ensemble}"`;
+  } else if (ensemble === "circular" && !features.circular) {
+    errors.ensemble = "the circular ensemble is coming soon";
+  } else if (ensemble === "potential" && !features.gibbs) {
+    errors.ensemble = "the potential V (Gibbs sampler) is coming soon";
+  }
+  if (!VIEWS.includes(view)) {
+    errors.view = `unknown view "${values.view}"`;
+  } else if (view === "gibbs" && !features.gibbs) {
+    errors.view = "the Gibbs trace is coming soon";
+  } else if (view === "gibbs" && ensemble !== "potential") {
+    errors.view = "the Gibbs trace needs the ensemble “potential V”";
+  } else if (view === "edge" && ensemble === "circular") {
+    errors.view = "the circular ensemble has no largest eigenvalue (its points are angles)";
+  }
+  const beta = number(values, "beta", errors, (v) =>
+    v >= 0 ? undefined : `β must be ≥ 0, got ${v}`,
+  );
+  if (ensemble === "potential" && beta === 0 && !errors.beta) {
+    errors.beta = "the potential V ensemble needs β > 0";
+  }
+  const nMax = ENSEMBLES.includes(ensemble) && VIEWS.includes(view) ? nLimit(ensemble, view) : null;
+  const n = number(values, "n", errors, (v) => {
+    if (!Number.isInteger(v)) return `N must be an integer, got ${v}`;
+    if (v < 1) return `N must be ≥ 1, got ${v}`;
+    if (nMax && v > nMax.max) {
+      return `N ≤ ${nMax.max.toLocaleString("en")} here (${nMax.reason}), got ${v.toLocaleString("en")}`;
+    }
+    return undefined;
+  });
+  const samples = number(values, "samples", errors, integerIn(1, SAMPLES_MAX));
+  const seed = number(values, "seed", errors, integerIn(0, Number.MAX_SAFE_INTEGER));
+  const usesBins = view === "histogram" || view === "edge";
+  const bins = usesBins ? number(values, "bins", errors, integerIn(1, BINS_MAX)) : 100;
+  let spec: ClassicalSpec | undefined;
+  switch (ensemble) {
+    case "hermite": {
+      const loc = number(values, "loc", errors, any);
+      const scale = number(values, "sigma", errors, positive);
+      spec = { ensemble, params: { loc, scale } };
+      break;
+    }
+    case "laguerre": {
+      const shape = number(values, "shape", errors, positive);
+      const scale = number(values, "theta", errors, positive);
+      spec = { ensemble, params: { shape, scale } };
+      break;
+    }
+    case "jacobi": {
+      const a = number(values, "a", errors, positive);
+      const b = number(values, "b", errors, positive);
+      spec = { ensemble, params: { a, b } };
+      break;
+    }
+  }
+  let potential: string | undefined;
+  let passes: number | undefined;
+  if (ensemble === "potential") {
+    potential = values.V.trim();
+    if (potential.length === 0) errors.V = "type a polynomial, e.g. x^4/4 - x^2";
+    passes = number(values, "passes", errors, integerIn(1, PASSES_MAX));
+  }
+  if (Object.keys(errors).length > 0) return { errors };
+  return {
+    settings: { ensemble, view, beta, n, samples, seed, bins, spec, potential, passes },
+    errors,
+  };
+}
