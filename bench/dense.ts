@@ -107,18 +107,28 @@ function fullRows(): Row[] {
       {
         const tri = median(() => hermiteEigenvalues(rng(), n, beta), 5);
         const full = median(() => hermiteFullEigenvalues(rng(), n, beta), reps, warm);
-        rows.push(row(label("Hermite"), n, tri, `full ${["GOE", "GUE", "", "GSE"][beta - 1]}`, full));
+        rows.push(
+          row(label("Hermite"), n, tri, `full ${["GOE", "GUE", "", "GSE"][beta - 1]}`, full),
+        );
       }
       {
         const params = laguerreParamsFromWishart(n, n, beta);
         const tri = median(() => laguerreEigenvalues(rng(), n, beta, params), 5);
-        const full = median(() => laguerreFullEigenvalues(rng(), n, beta, { m: n, scale: 2 }), reps, warm);
+        const full = median(
+          () => laguerreFullEigenvalues(rng(), n, beta, { m: n, scale: 2 }),
+          reps,
+          warm,
+        );
         rows.push(row(label("Laguerre"), n, tri, "full Wishart XX* (M = N)", full));
       }
       {
         const params = jacobiParamsFromManova(n, n, n, beta);
         const tri = median(() => jacobiEigenvalues(rng(), n, beta, params), 5);
-        const full = median(() => jacobiFullEigenvalues(rng(), n, beta, { m1: n, m2: n }), reps, warm);
+        const full = median(
+          () => jacobiFullEigenvalues(rng(), n, beta, { m1: n, m2: n }),
+          reps,
+          warm,
+        );
         rows.push(row(label("Jacobi"), n, tri, "full MANOVA (Cholesky, M1 = M2 = N)", full));
       }
     }

@@ -17,6 +17,7 @@
  *
  * Run standalone: node --import tsx bench/tridiagonal.ts
  */
+import { loadavg } from "node:os";
 import { pathToFileURL } from "node:url";
 import { gershgorinUnchecked, largestEigenvalue } from "../src/tridiagonal/bisection.js";
 import { bidiagonalSquaredSingularValues } from "../src/tridiagonal/dqds.js";
@@ -193,6 +194,8 @@ function printTable(rows: Row[]): void {
   console.log(fmt(header));
   console.log(widths.map((w) => "-".repeat(w)).join("  "));
   for (const l of lines) console.log(fmt(l));
+  // Wall-clock medians: on a shared machine, compare with the load average.
+  console.log(`load average (1 min) at the end: ${loadavg()[0].toFixed(2)}`);
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {

@@ -3,7 +3,15 @@
  * APIs are reachable from here). See ARCHITECTURE.md for the map of folders.
  */
 
+export { cmvEigenangles } from "./dense/cmvEigenangles.js";
+export { complexEigenvalues } from "./dense/complexEigenvalues.js";
+export { hermitianEigenvalues } from "./dense/hermitianEigenvalues.js";
+export { selfDualEigenvalues } from "./dense/selfDualEigenvalues.js";
+export { symmetricEigenvalues } from "./dense/symmetricEigenvalues.js";
 export * from "./ensembles/bidiagonal.js";
+export * from "./ensembles/circular.js";
+export * from "./ensembles/full.js";
+export * from "./ensembles/ginibre.js";
 export * from "./ensembles/hermite.js";
 export * from "./ensembles/jacobi.js";
 export * from "./ensembles/laguerre.js";

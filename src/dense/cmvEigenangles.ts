@@ -1,7 +1,7 @@
 const TWO_PI = 2 * Math.PI;
 /** Split the problem where ρ_k² = 1 − |α_k|² ≤ 2^−52: there |α_k| is 1 to double precision. */
 const SPLIT = 2 ** -52;
-/** |φ(θ) − target| below which one last Newton step gives full accuracy (error ~ F²/φ'). */
+/** |χ(θ) − 2πm| below which one last Newton step gives full accuracy (error ~ F²/χ'). */
 const PHASE_TOLERANCE = 1e-7;
 const MAX_ITERATIONS = 200;
 const BIG = 1e100;
@@ -12,21 +12,29 @@ const SMALL = 1e-100;
  * α₀..α_{n−1} (|α_k| < 1 for k < n−1, |α_{n−1}| = 1), i.e. the zeros e^{iθ} of the paraorthogonal
  * Szegő polynomial Φ_n, in O(n²) flops without forming the matrix.
  *
- * Method (derived in the comments of `paraorthogonalAngles`): with ψ_k(θ) = e^{−ikθ/2}Φ_k(e^{iθ}),
- * the Szegő recursion Φ_{k+1} = zΦ_k − ᾱ_kΦ_k* becomes ψ_{k+1} = v_k − ᾱ_k·conj(v_k), v_k = e^{iθ/2}ψ_k,
- * and the Blaschke product b(z) = zΦ_{n−1}(z)/Φ*_{n−1}(z) has on the circle the continuous phase
- * φ(θ) = nθ + 2Σ_k arg(ψ_{k+1}/v_k), each arg in (−π/2, π/2), strictly increasing by 2πn per turn with
- * φ'(θ) = D_{n−1}/|ψ_{n−1}|², D_{k+1} = |ψ_{k+1}|² + (1 − |α_k|²)D_k, D₀ = 1 (Christoffel–Darboux).
- * Φ_n(e^{iθ}) = 0 iff b = ᾱ_{n−1}, i.e. φ(θ) = arg ᾱ_{n−1} + 2πm: the n roots of these n equations
- * (one per m) are found in order by safeguarded Newton iteration, each evaluation O(n) with no
- * transcendental function in the loop (the lifted phase is tracked by counting crossings of the
- * negative real axis). Where ρ_k² ≤ 2^−52 the problem splits: Φ_n = Φ_{k+1}·P with P the
- * paraorthogonal polynomial of the coefficients −ᾱ_k·α_j, j > k (derived from the recursion:
- * |α_k| = 1 gives Φ*_{k+1} = −α_kΦ_{k+1}).
+ * Method. The spectral measure μ = Σ_j w_j δ_{θ_j} of C at e₀ has Schur function f₀ with Schur
+ * parameters α_k (Geronimus): f_{n−1} ≡ α_{n−1}, f_k = (α_k + z f_{k+1})/(1 + ᾱ_k z f_{k+1}), and its
+ * Carathéodory function (1 + z f₀)/(1 − z f₀) = ∫ (e^{it} + z)/(e^{it} − z) dμ(t) has its poles at the
+ * eigenvalues: they are the solutions of z f₀(z) = 1 on the unit circle. Writing z f_k = u_k/ū_k
+ * turns the Schur recursion into the linear one u_{n−1} = e^{i(θ+η)/2} (η = arg α_{n−1}),
+ * u_k = e^{iθ/2}(u_{k+1} + α_k ū_{k+1}); z f₀ is a Blaschke product of degree n, so its phase
+ * χ(θ) = 2 arg u₀ (lifted: each factor (u + αū)/u has argument in (−π/2, π/2)) increases strictly,
+ * by 2πn per turn, with χ'(θ) = D₀/|u₀|², D_{n−1} = 1, D_k = |u_k|² + (1 − |α_k|²)D_{k+1}. The roots
+ * are χ(θ) = 2πm; near one, χ ≈ 2πm + 2 arctan((θ − θ_j)/(2w_j)), so χ'(θ_j) = 1/w_j. A grid of n
+ * evaluations brackets every root; each is then found by Newton's method on tan((χ − 2πm)/2)
+ * (exact for that local model), safeguarded by bisection. One evaluation is O(n) with no
+ * transcendental function in the loop (the lifted phase counts crossings of the negative real
+ * axis); about 4–6 evaluations per root for β ≥ 1, more for small β, whose tiny weights make
+ * steep steps. (Tracking instead the Szegő phase of b = zΦ_{n−1}/Φ*_{n−1}, spec §2.6, gives the
+ * same roots but b' = 1/(weight at the LAST basis vector), which for CβE is often 1e-7 or smaller:
+ * a staircase on which Newton's method stalls.) Where ρ_k² ≤ 2^−52 the problem splits exactly:
+ * Φ_n = Φ_{k+1}·P, P the paraorthogonal polynomial of the coefficients −ᾱ_k·α_j, j > k (from the
+ * Szegő recursion, since |α_k| = 1 gives Φ*_{k+1} = −α_kΦ_{k+1}).
  * `rhoSquared` (1 − |α_k|², optional) avoids cancellation when |α_k| is close to 1.
  *
- * Reference: Killip & Nenciu, IMRN 2004 (50), Thm 1 and §2; Simon, OPUC Part 1, Thm 1.7.1
- * (Szegő recursion), §2.2 (paraorthogonal polynomials), Thm 4.2.8 (det(z − C) = Φ_n).
+ * Reference: Simon, OPUC Part 1 (AMS 2005), Thm 1.7.1 (Szegő recursion), §1.3 and Thm 3.1.4
+ * (Schur algorithm, Geronimus' theorem), §2.2 (paraorthogonal polynomials), Thm 4.2.8
+ * (det(z − C) = Φ_n); Killip & Nenciu, IMRN 2004 (50), §2 (CMV matrices).
  */
 export function cmvEigenangles(
   alphaRe: Float64Array,
@@ -91,7 +99,8 @@ export function cmvEigenangles(
 
 /**
  * Writes the len zeros of the paraorthogonal polynomial of coefficients (ar, ai) (last one
- * unimodular, the others with ρ² = r2 > 0) into out[offset..offset+len), as angles in [0, 2π).
+ * unimodular, the others with ρ² = r2 > 2^−52) into out[offset..offset+len), as angles in
+ * [0, 2π): grid pass, then safeguarded Newton per root (see cmvEigenangles).
  */
 function paraorthogonalAngles(
   ar: Float64Array,
@@ -105,53 +114,8 @@ function paraorthogonalAngles(
   const halfEta = 0.5 * Math.atan2(ai[n - 1], ar[n - 1]);
   const sr = Math.cos(halfEta);
   const si = Math.sin(halfEta);
-  let value = 0;
-  let slope = 0;
-  // χ(θ) and χ'(θ). θ enters through θ_e = θ or θ − 2π in [−π, π), so that the rotation by
-  // θ_e/2 has modulus ≤ π/2; the factors g_k = (u + α_kū)/u depend on θ mod 2π only.
-  const evaluate = (theta: number) => {
-    const eff = theta < Math.PI ? theta : theta - TWO_PI;
-    const half = 0.5 * eff;
-    const hr = Math.cos(half);
-    const hi = Math.sin(half);
-    const ccw = eff >= 0;
-    let pr = hr * sr - hi * si;
-    let pi = hr * si + hi * sr;
-    const start = Math.atan2(pi, pr);
-    let d = 1;
-    let wraps = 0;
-    for (let k = n - 2; k >= 0; k--) {
-      // u' = u + α_k ū: a rotation by arg g_k ∈ (−π/2, π/2), its sense given by sign(u × u').
-      const a = ar[k];
-      const b = ai[k];
-      const nr = pr + a * pr + b * pi;
-      const ni = pi + b * pr - a * pi;
-      const cross = pr * ni - pi * nr;
-      if (pi >= 0) {
-        if (ni < 0 && cross > 0) wraps++;
-      } else if (ni >= 0 && cross < 0) wraps--;
-      // u_k = e^{iθ_e/2}u': a rotation by θ_e/2. Count crossings of the negative real axis.
-      const vr = hr * nr - hi * ni;
-      const vi = hr * ni + hi * nr;
-      if (ccw) {
-        if (ni >= 0 && vi < 0) wraps++;
-      } else if (ni < 0 && vi >= 0) wraps--;
-      const mag = vr * vr + vi * vi;
-      d = mag + r2[k] * d;
-      pr = vr;
-      pi = vi;
-      if ((mag > BIG || mag < SMALL) && mag > 0) {
-        const f = 1 / Math.sqrt(mag);
-        pr *= f;
-        pi *= f;
-        d *= f * f;
-      }
-    }
-    const rotation = Math.atan2(pi, pr) + TWO_PI * wraps - start;
-    value = 2 * halfEta + n * theta + 2 * (rotation - (n - 1) * half);
-    slope = d / (pr * pr + pi * pi);
-  };
-
+  const result = new Float64Array(2);
+  const evaluate = (theta: number) => schurPhase(ar, ai, r2, n, sr, si, theta, result);
   // Grid pass: χ and χ' at θ_g = 2πg/n, g = 0..n (χ(2π) = χ(0) + 2πn by periodicity).
   const grid = n;
   const gridValue = new Float64Array(grid + 1);
@@ -159,8 +123,8 @@ function paraorthogonalAngles(
   const step = TWO_PI / grid;
   for (let g = 0; g < grid; g++) {
     evaluate(g * step);
-    gridValue[g] = value;
-    gridSlope[g] = slope;
+    gridValue[g] = result[0];
+    gridSlope[g] = result[1];
   }
   gridValue[grid] = gridValue[0] + TWO_PI * n;
   gridSlope[grid] = gridSlope[0];
@@ -189,7 +153,8 @@ function paraorthogonalAngles(
     for (let it = 0; it < MAX_ITERATIONS; it++) {
       if (!(theta > lo && theta < hi)) theta = 0.5 * (lo + hi);
       evaluate(theta);
-      const f = value - target;
+      const f = result[0] - target;
+      const slope = result[1];
       if (f === 0) {
         root = theta;
         break;
@@ -215,7 +180,7 @@ function paraorthogonalAngles(
       }
       // Near the root, χ ≈ target + 2 arctan((θ − θ_j)/a): Newton on tan((χ − target)/2) is exact
       // for this model, giving the step −sin(f)/χ'. Farther away, Newton on χ. Bisect when the
-      // step leaves the bracket or the bracket has not halved in two iterations.
+      // step leaves the bracket or is more than half the previous one (rtsafe's rule).
       const dx = (Math.abs(f) < 0.5 * Math.PI ? Math.sin(f) : f) / slope;
       if (Math.abs(dx) > 0.5 * previousStep) {
         theta = Number.NaN;
@@ -230,8 +195,68 @@ function paraorthogonalAngles(
     }
     out[offset + j] = root >= TWO_PI ? root - TWO_PI : root;
     prevRoot = root;
-    prevSlope = slope;
+    prevSlope = result[1];
   }
+}
+
+/**
+ * χ(θ) and χ'(θ) (written to out[0], out[1]) for the coefficients ar + i·ai (length n, ρ² = r2),
+ * with (sr, si) = e^{iη/2}, η = arg α_{n−1}. θ enters through θ_e = θ or θ − 2π in [−π, π), so that
+ * the rotation by θ_e/2 has modulus ≤ π/2; the factors g_k = (u + α_kū)/u depend on θ mod 2π only.
+ * The lifted phase is tracked by counting the crossings of the negative real axis, so the loop
+ * needs no transcendental function.
+ */
+function schurPhase(
+  ar: Float64Array,
+  ai: Float64Array,
+  r2: Float64Array,
+  n: number,
+  sr: number,
+  si: number,
+  theta: number,
+  out: Float64Array,
+): void {
+  const eff = theta < Math.PI ? theta : theta - TWO_PI;
+  const half = 0.5 * eff;
+  const hr = Math.cos(half);
+  const hi = Math.sin(half);
+  const ccw = eff >= 0;
+  let pr = hr * sr - hi * si;
+  let pi = hr * si + hi * sr;
+  const start = Math.atan2(pi, pr);
+  let d = 1;
+  let wraps = 0;
+  for (let k = n - 2; k >= 0; k--) {
+    // u' = u + α_k ū: a rotation by arg g_k ∈ (−π/2, π/2), its sense given by sign(u × u').
+    const a = ar[k];
+    const b = ai[k];
+    const nr = pr + a * pr + b * pi;
+    const ni = pi + b * pr - a * pi;
+    const cross = pr * ni - pi * nr;
+    if (pi >= 0) {
+      if (ni < 0 && cross > 0) wraps++;
+    } else if (ni >= 0 && cross < 0) wraps--;
+    // u_k = e^{iθ_e/2}u': a rotation by θ_e/2.
+    const vr = hr * nr - hi * ni;
+    const vi = hr * ni + hi * nr;
+    if (ccw) {
+      if (ni >= 0 && vi < 0) wraps++;
+    } else if (ni < 0 && vi >= 0) wraps--;
+    const mag = vr * vr + vi * vi;
+    d = mag + r2[k] * d;
+    pr = vr;
+    pi = vi;
+    if ((mag > BIG || mag < SMALL) && mag > 0) {
+      const f = 1 / Math.sqrt(mag);
+      pr *= f;
+      pi *= f;
+      d *= f * f;
+    }
+  }
+  const rotation = Math.atan2(pi, pr) + TWO_PI * wraps - start;
+  // 2·atan2(si, sr) = η since η/2 ∈ (−π/2, π/2].
+  out[0] = 2 * Math.atan2(si, sr) + n * theta + 2 * (rotation - (n - 1) * half);
+  out[1] = d / (pr * pr + pi * pi);
 }
 
 /**

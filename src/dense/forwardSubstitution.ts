@@ -14,7 +14,9 @@ export function forwardSubstitution(
   xIm?: Float64Array,
 ): void {
   if (lRe.length !== p * p || (lIm && lIm.length !== p * p) || xRe.length !== p * m) {
-    throw new RangeError(`forwardSubstitution: expected L of length ${p * p} and X of length ${p * m}`);
+    throw new RangeError(
+      `forwardSubstitution: expected L of length ${p * p} and X of length ${p * m}`,
+    );
   }
   if (lIm && !xIm) {
     throw new RangeError("forwardSubstitution: a complex L needs a complex X (pass xIm)");

@@ -27,7 +27,8 @@ export function unitaryQrFactor(
   const ui = new Float64Array(n);
   for (let k = 0; k < n; k++) {
     let scale = 0;
-    for (let i = k; i < n; i++) scale = Math.max(scale, Math.abs(ar[i * n + k]), Math.abs(ai[i * n + k]));
+    for (let i = k; i < n; i++)
+      scale = Math.max(scale, Math.abs(ar[i * n + k]), Math.abs(ai[i * n + k]));
     if (scale === 0) {
       phaseRe[k] = 1;
       continue; // τ = 0: H_k = I, R_kk = 0

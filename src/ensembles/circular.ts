@@ -102,7 +102,8 @@ function sortedAngles(re: Float64Array, im: Float64Array): Float64Array {
  * The n distinct values of 2n sorted angles that come in (numerically) equal pairs on the circle,
  * pairing (0,1), (2,3), … or, if a pair straddles 0 ≡ 2π, (1,2), …, (2n−1, 0); each pair is checked
  * to agree within `tolerance` and replaced by its circular mean. Throws an Error if neither pairing
- * works (the matrix was not self-dual).
+ * works (the matrix was not self-dual). Reference: Kramers degeneracy of self-dual unitary
+ * matrices, Mehta, Random Matrices, 3rd ed., §10.1.
  */
 export function pairedAngles(sorted: Float64Array, tolerance: number): Float64Array {
   const m = sorted.length;

@@ -21,6 +21,7 @@
  */
 
 import type { RandomSource } from "../random/source.js";
+import { gaussLegendre } from "../special/gaussLegendre.js";
 import { airyFredholmLeftTail } from "./tracyWidomAsymptotics.js";
 import {
   airyFredholmDeterminants,
@@ -29,7 +30,6 @@ import {
   tracyWidomArgumentScale,
 } from "./tracyWidomFredholm.js";
 import { evaluateTabulated, TABLE_END, tableBreaks, tracyWidomTable } from "./tracyWidomTable.js";
-import { gaussLegendre } from "../special/gaussLegendre.js";
 
 export type { TracyWidomConvention } from "./tracyWidomFredholm.js";
 export { tracyWidomCdfFredholm, tracyWidomPdfFredholm } from "./tracyWidomFredholm.js";
@@ -143,7 +143,11 @@ export function tracyWidomCdf(
  * The survival function 1 − F_β(s); for β = 1, 2 accurate relative to its own size far into the
  * right tail (1 − F₁ = −expm1(log det(I − B_s))), for β = 4 to about 1e−16 absolute.
  */
-export function tracyWidomSf(s: number, beta: Beta, convention: TracyWidomConvention = "beta"): number {
+export function tracyWidomSf(
+  s: number,
+  beta: Beta,
+  convention: TracyWidomConvention = "beta",
+): number {
   checkTracyWidomArguments(beta, convention);
   if (Number.isNaN(s)) return Number.NaN;
   return sfT(beta, tracyWidomArgumentScale(beta, convention) * s);
@@ -272,7 +276,10 @@ function quantileT(beta: Beta, p: number): number {
     else hi = t;
     let next = t - g / slope;
     if (!(next > lo && next < hi) || !Number.isFinite(next)) next = 0.5 * (lo + hi);
-    if (Math.abs(next - t) <= 4e-16 * Math.max(1, Math.abs(t)) || hi - lo <= 4e-16 * Math.max(1, Math.abs(t))) {
+    if (
+      Math.abs(next - t) <= 4e-16 * Math.max(1, Math.abs(t)) ||
+      hi - lo <= 4e-16 * Math.max(1, Math.abs(t))
+    ) {
       return next;
     }
     t = next;

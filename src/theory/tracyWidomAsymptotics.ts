@@ -39,7 +39,7 @@ const QA = [
   -5.870362872883376e18, -3.197903511683276e21, -2.0730513245511143e24,
 ];
 /** log τ₂ = (1/24) log 2 + ζ′(−1). */
-const LOG_TAU2 = -0.13654001117711987;
+const LOG_TAU2 = -0.13654001117711986;
 
 /**
  * Sums Σ_{k≥1} c_k y^k up to the smallest term (optimal truncation of an asymptotic series);

@@ -41,10 +41,12 @@ function truncation(t: number): number {
 }
 
 /**
- * Default Gauss–Legendre order: 40 nodes are converged to rounding (1e−15 absolute) for t ≥ −8
- * (checked against 64 and 96 nodes in the tests); further left more nodes follow the oscillation.
+ * Default Gauss–Legendre order: 32 nodes for t ≥ 0 and 40 for −8 ≤ t < 0 are converged to
+ * rounding (checked against 64 and 96 nodes in the tests); further left more nodes follow the
+ * oscillation of Ai.
  */
 export function defaultFredholmOrder(t: number): number {
+  if (t >= 0) return 32;
   return t >= -8 ? 40 : 40 + 4 * Math.ceil(-8 - t);
 }
 

@@ -57,7 +57,8 @@ export function tabulatedValues(t: number, out: Float64Array): void {
 function buildTable(): TracyWidomTable {
   const n = DEGREE;
   const coefficients: Float64Array[] = [];
-  for (let f = 0; f < TABULATED_FUNCTIONS; f++) coefficients.push(new Float64Array(PIECES * (n + 1)));
+  for (let f = 0; f < TABULATED_FUNCTIONS; f++)
+    coefficients.push(new Float64Array(PIECES * (n + 1)));
   // Values at the Lobatto points t_j = mid + half·cos(πj/n); the end points are shared by pieces.
   const values = new Float64Array(TABULATED_FUNCTIONS * (n + 1));
   const point = new Float64Array(TABULATED_FUNCTIONS);

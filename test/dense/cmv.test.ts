@@ -116,8 +116,14 @@ describe("cmvEigenangles (O(N²)) against the dense O(N³) solver", () => {
   it("rejects bad coefficients with a RangeError", () => {
     assert.throws(() => cmvEigenangles(new Float64Array(0), new Float64Array(0)), RangeError);
     assert.throws(() => cmvEigenangles(Float64Array.of(0.5), Float64Array.of(0)), /modulus 1/);
-    assert.throws(() => cmvEigenangles(Float64Array.of(1.5, 1), Float64Array.of(0, 0)), /unit disk/);
+    assert.throws(
+      () => cmvEigenangles(Float64Array.of(1.5, 1), Float64Array.of(0, 0)),
+      /unit disk/,
+    );
     assert.throws(() => cmvEigenangles(Float64Array.of(0, 1), Float64Array.of(0)), RangeError);
-    assert.throws(() => cmvEigenangles(Float64Array.of(Number.NaN, 1), Float64Array.of(0, 0)), RangeError);
+    assert.throws(
+      () => cmvEigenangles(Float64Array.of(Number.NaN, 1), Float64Array.of(0, 0)),
+      RangeError,
+    );
   });
 });

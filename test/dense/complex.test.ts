@@ -9,11 +9,11 @@ import { describe, it } from "node:test";
 import { choleskyInPlace } from "../../src/dense/cholesky.js";
 import { complexEigenvalues } from "../../src/dense/complexEigenvalues.js";
 import { forwardSubstitution } from "../../src/dense/forwardSubstitution.js";
+import { complexGaussianMatrix } from "../../src/dense/gaussianMatrix.js";
 import { gramMatrix } from "../../src/dense/gramMatrix.js";
 import { hermitianEigenvalues } from "../../src/dense/hermitianEigenvalues.js";
 import { hessenbergForm } from "../../src/dense/hessenbergForm.js";
 import { unitaryQrFactor } from "../../src/dense/unitaryQrFactor.js";
-import { complexGaussianMatrix } from "../../src/dense/gaussianMatrix.js";
 import { createRandomSource } from "../../src/random/philox.js";
 import {
   adjoint,
@@ -26,14 +26,16 @@ import {
   randomUnitary,
 } from "./helpers.js";
 
-const EPS = Number.EPSILON;
-
 function gaussian(n: number, seed: number): Complex {
   return complexGaussianMatrix(createRandomSource(seed), n, n);
 }
 
 /** Σ_i λ_i^k and Tr A^k for k = 1..3. */
-function powerSums(n: number, a: Complex, lambda: Complex): { traces: number[][]; sums: number[][] } {
+function powerSums(
+  n: number,
+  a: Complex,
+  lambda: Complex,
+): { traces: number[][]; sums: number[][] } {
   const traces: number[][] = [];
   const sums: number[][] = [];
   let p = a;
@@ -81,11 +83,17 @@ describe("complexEigenvalues", () => {
           t.im[i * n + j] = 0.3 * g.im[i * n + j];
         }
       }
-      assert.ok(complexSetDistance(complexEigenvalues(n, t.re, t.im), d) === 0, `triangular n=${n}`);
+      assert.ok(
+        complexSetDistance(complexEigenvalues(n, t.re, t.im), d) === 0,
+        `triangular n=${n}`,
+      );
       const s = randomUnitary(n, 50 + n);
       const a = multiply(n, multiply(n, s, t), adjoint(n, s));
       const lambda = complexEigenvalues(n, a.re, a.im);
-      assert.ok(complexSetDistance(lambda, d) < 1e-11, `similar n=${n}: ${complexSetDistance(lambda, d)}`);
+      assert.ok(
+        complexSetDistance(lambda, d) < 1e-11,
+        `similar n=${n}: ${complexSetDistance(lambda, d)}`,
+      );
     }
   });
 
@@ -123,7 +131,8 @@ describe("complexEigenvalues", () => {
     const n = 40;
     const u = randomUnitary(n, 3);
     const lambda = complexEigenvalues(n, u.re, u.im);
-    for (let i = 0; i < n; i++) assert.ok(Math.abs(Math.hypot(lambda.re[i], lambda.im[i]) - 1) < 1e-13);
+    for (let i = 0; i < n; i++)
+      assert.ok(Math.abs(Math.hypot(lambda.re[i], lambda.im[i]) - 1) < 1e-13);
     const h = randomHermitian(n, 4);
     const e = complexEigenvalues(n, h.re, h.im);
     const real = Float64Array.from(e.re).sort();
@@ -146,8 +155,14 @@ describe("complexEigenvalues", () => {
   });
 
   it("rejects bad input with a RangeError", () => {
-    assert.throws(() => complexEigenvalues(2, new Float64Array(4), new Float64Array(5)), RangeError);
-    assert.throws(() => complexEigenvalues(1, Float64Array.of(Number.NaN), new Float64Array(1)), RangeError);
+    assert.throws(
+      () => complexEigenvalues(2, new Float64Array(4), new Float64Array(5)),
+      RangeError,
+    );
+    assert.throws(
+      () => complexEigenvalues(1, Float64Array.of(Number.NaN), new Float64Array(1)),
+      RangeError,
+    );
   });
 });
 
@@ -182,7 +197,8 @@ describe("unitaryQrFactor", () => {
       const r = multiply(n, adjoint(n, q), a);
       for (let i = 0; i < n; i++) {
         assert.ok(r.re[i * n + i] > 0 && Math.abs(r.im[i * n + i]) < 1e-13 * n);
-        for (let j = 0; j < i; j++) assert.ok(Math.hypot(r.re[i * n + j], r.im[i * n + j]) < 1e-13 * n);
+        for (let j = 0; j < i; j++)
+          assert.ok(Math.hypot(r.re[i * n + j], r.im[i * n + j]) < 1e-13 * n);
       }
     }
   });

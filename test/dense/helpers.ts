@@ -12,7 +12,8 @@ export interface Complex {
 export function randomSymmetric(n: number, seed: number): Float64Array {
   const g = realGaussianMatrix(createRandomSource(seed), n, n);
   const a = new Float64Array(n * n);
-  for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) a[i * n + j] = g[i * n + j] + g[j * n + i];
+  for (let i = 0; i < n; i++)
+    for (let j = 0; j < n; j++) a[i * n + j] = g[i * n + j] + g[j * n + i];
   return a;
 }
 

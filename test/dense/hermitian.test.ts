@@ -76,7 +76,9 @@ describe("symmetricEigenvalues", () => {
       a[(i + 1) * n + i] = Math.sqrt(off[i]);
       a[i * n + i + 1] = Math.sqrt(off[i]);
     }
-    assert.ok(maxDifference(symmetricEigenvalues(n, a), tridiagonalEigenvalues(diagonal, off)) < 1e-13);
+    assert.ok(
+      maxDifference(symmetricEigenvalues(n, a), tridiagonalEigenvalues(diagonal, off)) < 1e-13,
+    );
     // The Householder form of a tridiagonal matrix is itself (up to signs of the off-diagonal).
     const t = symmetricTridiagonalForm(n, a);
     assert.ok(maxDifference(t.diagonal, diagonal) < 1e-14);
@@ -168,9 +170,17 @@ describe("hermitianEigenvalues", () => {
   });
 
   it("rejects bad input with a RangeError", () => {
-    assert.throws(() => hermitianEigenvalues(2, new Float64Array(4), new Float64Array(3)), RangeError);
     assert.throws(
-      () => hermitianEigenvalues(2, new Float64Array(4), Float64Array.of(0, 0, Number.POSITIVE_INFINITY, 0)),
+      () => hermitianEigenvalues(2, new Float64Array(4), new Float64Array(3)),
+      RangeError,
+    );
+    assert.throws(
+      () =>
+        hermitianEigenvalues(
+          2,
+          new Float64Array(4),
+          Float64Array.of(0, 0, Number.POSITIVE_INFINITY, 0),
+        ),
       RangeError,
     );
   });
@@ -208,7 +218,9 @@ describe("selfDualEigenvalues (quaternion Hermitian as 2n×2n complex)", () => {
       const half = selfDualEigenvalues(n, a.re, a.im);
       assert.equal(half.length, n);
       for (let i = 0; i < n; i++) {
-        assert.ok(Math.abs(all[2 * i] - all[2 * i + 1]) < 1e-12 * Math.max(1, Math.abs(all[2 * i])));
+        assert.ok(
+          Math.abs(all[2 * i] - all[2 * i + 1]) < 1e-12 * Math.max(1, Math.abs(all[2 * i])),
+        );
         assert.ok(Math.abs(half[i] - all[2 * i]) < 1e-12 * Math.max(1, Math.abs(all[2 * i])));
       }
     }

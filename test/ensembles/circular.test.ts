@@ -61,14 +61,15 @@ function spacings(samples: Float64Array[]): Float64Array {
   const out: number[] = [];
   for (const theta of samples) {
     const n = theta.length;
-    for (let i = 0; i < n; i++) out.push(i + 1 < n ? theta[i + 1] - theta[i] : theta[0] + TWO_PI - theta[n - 1]);
+    for (let i = 0; i < n; i++)
+      out.push(i + 1 < n ? theta[i + 1] - theta[i] : theta[0] + TWO_PI - theta[n - 1]);
   }
   return Float64Array.from(out);
 }
 
 function pooled(samples: Float64Array[]): Float64Array {
   const out = new Float64Array(samples.length * samples[0].length);
-  samples.forEach((t, s) => out.set(t, s * t.length));
+  for (let s = 0; s < samples.length; s++) out.set(samples[s], s * samples[s].length);
   return out;
 }
 
@@ -112,7 +113,11 @@ describe("CMV model: exact finite-N identities", () => {
 
   it("uniform one-point marginal at N = 10 for β ∈ {0.5, 2, 7.3}", () => {
     for (const beta of [0.5, 2, 7.3]) {
-      assertKs(pooled(draw(circularCmvAngles, 300, 2000, 10, beta)), (x) => x / TWO_PI, `β=${beta}`);
+      assertKs(
+        pooled(draw(circularCmvAngles, 300, 2000, 10, beta)),
+        (x) => x / TWO_PI,
+        `β=${beta}`,
+      );
     }
   });
 
@@ -168,7 +173,11 @@ describe("Haar full models COE/CUE/CSE against the CMV model", () => {
         const label = `β=${beta} N=${n}`;
         assertMean(traceSquared(full), (2 * n) / (beta * (n - 1) + 2), `${label}: E|Tr U|²`);
         assertSameLaw(spacings(full), spacings(cmv), `${label}: spacings`);
-        assertSameLaw(traceSquared(full).map(Math.sqrt), traceSquared(cmv).map(Math.sqrt), `${label}: |Tr U|`);
+        assertSameLaw(
+          traceSquared(full).map(Math.sqrt),
+          traceSquared(cmv).map(Math.sqrt),
+          `${label}: |Tr U|`,
+        );
         assertKs(pooled(full), (x) => x / TWO_PI, `${label}: uniform marginal`);
       }
       const two = draw(circularFullAngles, 800, 4000, 2, beta);
@@ -193,7 +202,10 @@ describe("Haar full models COE/CUE/CSE against the CMV model", () => {
     // The CUE (β = 2) has E|Tr U|² = 1, far from COE's 2N/(N+1) = 1.714 at N = 6 (spec §1.5):
     // using CUE samples where COE is expected must be rejected by the same z-test.
     const cue = traceSquared(draw(circularFullAngles, 900, 1500, n, 2));
-    assert.throws(() => assertMean(cue, (2 * n) / (n - 1 + 2), "CUE as COE"), assert.AssertionError);
+    assert.throws(
+      () => assertMean(cue, (2 * n) / (n - 1 + 2), "CUE as COE"),
+      assert.AssertionError,
+    );
   });
 });
 

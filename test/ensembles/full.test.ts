@@ -91,7 +91,13 @@ describe("full models agree with the tridiagonal models (two-sample KS)", () => 
       it(`Hermite N = ${n}, β = ${beta} (μ = 0.5, σ = 1.3)`, () => {
         const params = { loc: 0.5, scale: 1.3 };
         const stat = sumOfSquaresAbout(params.loc);
-        const full = collect((r) => hermiteFullEigenvalues(r, n, beta, params), 11, samples, n, stat);
+        const full = collect(
+          (r) => hermiteFullEigenvalues(r, n, beta, params),
+          11,
+          samples,
+          n,
+          stat,
+        );
         const tri = collect((r) => hermiteEigenvalues(r, n, beta, params), 12, triSamples, n, stat);
         compare(`Hermite N=${n} β=${beta}`, full, tri);
       });

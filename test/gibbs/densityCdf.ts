@@ -31,7 +31,8 @@ export function adaptiveIntegral(
   const m = 0.5 * (a + b);
   const left = gl(f, a, m);
   const right = gl(f, m, b);
-  if (Math.abs(left + right - whole) <= tol || depth > 40) return left + right;
+  const sum = left + right;
+  if (Math.abs(sum - whole) <= Math.max(tol, 1e-15 * Math.abs(sum)) || depth > 30) return sum;
   return (
     adaptiveIntegral(f, a, m, 0.5 * tol, left, depth + 1) +
     adaptiveIntegral(f, m, b, 0.5 * tol, right, depth + 1)
@@ -60,7 +61,8 @@ export function cdfOfLogDensity(
   }
   const f = (t: number) => Math.exp(logf(t) - top);
   const cumulative = new Float64Array(panels + 1);
-  const rough = gl(f, lo, hi) + h * 1e-3;
+  let rough = 0;
+  for (let i = 0; i < panels; i++) rough += gl(f, lo + i * h, lo + (i + 1) * h);
   for (let i = 0; i < panels; i++) {
     const a = lo + i * h;
     cumulative[i + 1] = cumulative[i] + adaptiveIntegral(f, a, a + h, 1e-14 * rough);

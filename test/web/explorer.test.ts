@@ -8,6 +8,7 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { after, before, describe, it } from "node:test";
 import type { Page } from "playwright-core";
+import { circularCmvAngles } from "../../src/ensembles/circular.js";
 import { hermiteTridiagonal } from "../../src/ensembles/hermite.js";
 import { laguerreEigenvalues } from "../../src/ensembles/laguerre.js";
 import { runSample } from "../../src/ensembles/sample.js";
@@ -38,8 +39,13 @@ function assertSameNumber(actual: number, expected: number, what: string): void 
   assert.ok(ok, `${what}: page ${actual}, library ${expected}`);
 }
 
+/** The text of an element ("" if absent). */
+async function text(page: Page, selector: string): Promise<string> {
+  return (await page.textContent(selector)) ?? "";
+}
+
 const skip = skipReason();
-if (skip) console.log(`# ${skip}`);
+if (skip) console.log(skip);
 
 describe("browser explorer (Chromium)", { skip, timeout: 120_000 }, () => {
   let explorer: Explorer;
@@ -65,13 +71,13 @@ describe("browser explorer (Chromium)", { skip, timeout: 120_000 }, () => {
     const bars = await page.locator("#plot svg rect.bar").count();
     assert.equal(bars, 100, "one bar per bin");
     assert.equal(await page.locator("#plot svg path.density").count(), 1, "limit density drawn");
-    assert.match(await page.locator("#law").innerText(), /semicircle/);
+    assert.match(await text(page, "#law"), /semicircle/);
     const t = hermiteTridiagonal(createRandomSource(42, 0), 100_000, 2, { loc: 0, scale: 1 });
     const expected = largestEigenvalue(t.diagonal, t.offDiagonalSquared);
     assertSameNumber(await shownNumber(page, "lambda-max-0"), expected, "λ_max of sample 0");
     assert.equal(await shownNumber(page, "points-counted"), 100_000);
     const first = Number(await page.evaluate(() => document.body.dataset.firstMs));
-    console.log(`# time to first histogram, Hermite N = 1e5 (cold worker): ${first.toFixed(0)} ms`);
+    console.log(`time to first histogram, Hermite N = 1e5 (cold worker): ${first.toFixed(0)} ms`);
     await page.close();
   });
 
@@ -161,20 +167,20 @@ describe("browser explorer (Chromium)", { skip, timeout: 120_000 }, () => {
     await page.fill("#n", "0");
     await page.click("#run");
     await page.waitForFunction(() => document.body.dataset.state === "invalid");
-    assert.match(await page.innerText("#beta-error"), /β must be ≥ 0/);
-    assert.match(await page.innerText("#n-error"), /N must be ≥ 1/);
+    assert.match(await text(page, "#beta-error"), /β must be ≥ 0/);
+    assert.match(await text(page, "#n-error"), /N must be ≥ 1/);
     assert.equal(await page.getAttribute("#beta", "aria-invalid"), "true");
     assert.equal(await page.innerHTML("#plot"), figure, "the last figure stays");
     // A link with bad values restores them with the same errors.
     const bad = await open("?beta=-1&n=0");
     await bad.waitForFunction(() => document.body.dataset.state === "invalid");
-    assert.match(await bad.innerText("#n-error"), /N must be ≥ 1/);
+    assert.match(await text(bad, "#n-error"), /N must be ≥ 1/);
     await bad.close();
     // Fixing the fields samples again.
     await page.fill("#beta", "4");
     await page.fill("#n", "2000");
     assert.equal(await sampleNow(page), "done");
-    assert.equal(await page.innerText("#beta-error"), "");
+    assert.equal(await text(page, "#beta-error"), "");
     assert.equal(await page.locator("#plot svg rect.bar").count(), 100);
     await page.close();
   });
@@ -190,7 +196,7 @@ describe("browser explorer (Chromium)", { skip, timeout: 120_000 }, () => {
     assert.equal(await page.isEnabled("#stop"), true);
     await page.click("#stop");
     assert.equal(await page.evaluate(() => document.body.dataset.state), "stopped");
-    assert.match(await page.innerText("#status-text"), /Stopped after/);
+    assert.match(await text(page, "#status-text"), /Stopped after/);
     assert.equal(await page.isEnabled("#stop"), false);
     // The cancelled worker is gone: a small run finishes at once.
     await page.fill("#n", "500");
@@ -202,7 +208,7 @@ describe("browser explorer (Chromium)", { skip, timeout: 120_000 }, () => {
   });
 
   it("λ_max view: rescaled λ_max against the TW₂ density, λ_max of sample 0 = the library's", async () => {
-    const page = await open("?view=edge&n=10000&samples=200&bins=40&seed=5");
+    const page = await open("?view=edge&n=10000&samples=200&seed=5");
     assert.equal(await settled(page), "done");
     assert.equal(await page.locator("#plot svg path.density").count(), 1, "TW density drawn");
     const t = hermiteTridiagonal(createRandomSource(5, 0), 10_000, 2);
@@ -234,6 +240,43 @@ describe("browser explorer (Chromium)", { skip, timeout: 120_000 }, () => {
     assert.deepEqual([...png.bytes.subarray(0, 4)], [0x89, 0x50, 0x4e, 0x47]);
     const csv = await save("csv");
     assert.equal(csv.bytes.toString("utf8").trim().split("\n").length, 50);
+    await page.close();
+  });
+
+  it("circular ensemble: angles of sample 0 equal the library's; histogram of 5 samples", async () => {
+    const page = await open("?ensemble=circular&view=configuration&beta=3.5&n=200&seed=9");
+    assert.equal(await settled(page), "done");
+    const theta = circularCmvAngles(createRandomSource(9, 0), 200, 3.5);
+    assertSameNumber(await shownNumber(page, "first-eigenvalue"), theta[0], "θ₁");
+    assertSameNumber(await shownNumber(page, "last-eigenvalue"), theta[199], "θ_N");
+    assert.equal(await page.locator("#plot svg circle.point").count(), 200);
+    await page.check('input[name="view"][value="histogram"]');
+    await page.fill("#samples", "5");
+    assert.equal(await sampleNow(page), "done");
+    assert.equal(await page.locator("#plot svg rect.bar").count(), 100);
+    assert.match(await text(page, "#law"), /uniform/);
+    // The λ_max view does not apply: an error next to the view, the page stays usable.
+    await page.check('input[name="view"][value="edge"]');
+    await page.waitForFunction(() => document.body.dataset.state === "invalid");
+    assert.match(await text(page, "#view-error"), /no largest eigenvalue/);
+    await page.close();
+  });
+
+  it("is keyboard-usable: β slider and view radios respond to arrow keys", async () => {
+    const page = await open("?n=500");
+    await settled(page);
+    await page.focus("#beta-slider");
+    let before = await lastRun(page);
+    await page.keyboard.press("ArrowRight");
+    assert.equal(await page.inputValue("#beta"), "2.01");
+    assert.equal(await settled(page, before), "done");
+    assert.match(page.url(), /beta=2\.01/);
+    await page.focus('input[name="view"][value="histogram"]');
+    before = await lastRun(page);
+    await page.keyboard.press("ArrowRight");
+    assert.equal(await page.isChecked('input[name="view"][value="configuration"]'), true);
+    assert.equal(await settled(page, before), "done");
+    assert.ok((await page.locator("#plot svg line.point").count()) === 500);
     await page.close();
   });
 

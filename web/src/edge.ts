@@ -1,6 +1,8 @@
 /**
- * Soft-edge rescaling of λ_max for the λ_max view: s = (λ_max − centre)/width → TW_β.
+ * Soft-edge rescaling of λ_max for the λ_max view, from the library's edgeScaling
+ * (src/theory/edgeScaling.ts): s = (λ_max − centre)/scale → TW_β (Jacobi: on the logit scale).
  */
+import { edgeScaling } from "../../src/theory/edgeScaling.js";
 import type { Settings } from "./state.js";
 
 export interface EdgeRescaling {
@@ -11,22 +13,35 @@ export interface EdgeRescaling {
   width: number;
 }
 
+const FORMULAS: Record<string, string> = {
+  hermite: "(λ_max − μ − σ√(2βN′))/(σ√(β/2)·N^(−1/6)), N′ = N + 1/2 − 1/β",
+  laguerre: "(λ_max − c)/s, c = (βθ/2)(√M′+√N′)², s = (βθ/2)(√M′+√N′)(1/√M′+1/√N′)^(1/3)",
+  jacobi: "(logit λ_max − μ)/σ (Johnstone 2008, sizes K′ = K + 1/2 − 1/β)",
+};
+
 /**
- * Hermite, σ = 1, μ = 0 (conventions.md): (λ_max − √(2βN′))/(√(β/2)·N^(−1/6)) → TW_β with
- * N′ = N + 1/2 − 1/β; for general μ, σ apply it to (λ_max − μ)/σ. Null when there is no
- * rescaling for these settings (β = 0, or an ensemble whose edge scaling is not available).
+ * The rescaling for these settings, or a note saying why there is none (β = 0, N = 1, a hard
+ * upper edge of a Jacobi ensemble, an ensemble without λ_max).
  */
-export function edgeRescaling(settings: Settings): EdgeRescaling | null {
+export function edgeRescaling(settings: Settings): { scaling: EdgeRescaling | null; note: string } {
   const { spec, n, beta } = settings;
-  if (!(beta > 0) || spec?.ensemble !== "hermite") return null;
-  const { loc, scale } = spec.params;
-  const nPrime = n + 0.5 - 1 / beta;
-  const centre = loc + scale * Math.sqrt(2 * beta * nPrime);
-  const width = scale * Math.sqrt(beta / 2) * n ** (-1 / 6);
-  return {
-    rescale: (x) => (x - centre) / width,
-    formula: "(λ_max − μ − σ√(2βN′))/(σ√(β/2)·N^(−1/6)), N′ = N + 1/2 − 1/β",
-    centre,
-    width,
-  };
+  if (!spec) return { scaling: null, note: "No edge rescaling for this ensemble." };
+  if (beta === 0) {
+    return { scaling: null, note: "β = 0: independent points, no Tracy–Widom edge; raw λ_max shown." };
+  }
+  try {
+    const edge = edgeScaling(spec.ensemble, n, beta, { ...spec.params });
+    return {
+      scaling: {
+        rescale: edge.rescale,
+        formula: FORMULAS[spec.ensemble],
+        centre: edge.center,
+        width: edge.scale,
+      },
+      note: "",
+    };
+  } catch (error) {
+    const message = error instanceof Error ? error.message.replace(/^edgeScaling: /, "") : "";
+    return { scaling: null, note: `No soft-edge rescaling here (${message}); raw λ_max shown.` };
+  }
 }

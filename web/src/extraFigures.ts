@@ -2,11 +2,21 @@
  * Limit laws in words, the Tracy–Widom overlay, and the figures of the ensembles added by other
  * parts of the project (circular, potential V) once their library code exists.
  */
+import { histogramSvg } from "../../src/plot/histogram.js";
+import { scatterSvg } from "../../src/plot/scatter.js";
 import { limitLaw } from "../../src/theory/limits.js";
 import { tracyWidomMoments, tracyWidomPdf } from "../../src/theory/tracyWidom.js";
-import type { Snapshot } from "./protocol.js";
-import type { Figure } from "./results.js";
+import type { ConfigurationPayload, HistogramPayload, Snapshot } from "./protocol.js";
+import {
+  configurationTitle,
+  FIGURE_WIDTH,
+  type Figure,
+  fileStem,
+  resultHeader,
+  type ShownNumber,
+} from "./results.js";
 import type { Settings } from "./state.js";
+import { spacingSvg, stackSvg } from "./svgParts.js";
 
 /** The normalisation y(x) of each classical ensemble (spec §2.7, as src/theory/limits.ts). */
 const NORMALISATIONS: Record<string, string> = {
@@ -40,8 +50,13 @@ export function limitOf(settings: Settings): { text: string; axis: string } | nu
   };
 }
 
+const CIRCULAR_LAW =
+  "One-point density: uniform, 1/(2π), for every N and β (rotation invariance); the points " +
+  "are the eigenangles of the Killip–Nenciu CMV matrix.";
+
 /** Limit law in words, with the normalisation of the points. */
 export function lawText(settings: Settings): string {
+  if (settings.ensemble === "circular") return CIRCULAR_LAW;
   return limitOf(settings)?.text ?? "";
 }
 
@@ -68,9 +83,82 @@ export function tracyWidomOverlay(beta: number): TracyWidomOverlay | null {
 }
 
 /** The figure of a snapshot for the circular and potential ensembles, or null for the others. */
-export function extraFigure(settings: Settings, _snapshot: Snapshot): Figure | null {
-  if (settings.ensemble === "circular" || settings.ensemble === "potential") {
-    throw new RangeError(`the ${settings.ensemble} ensemble is coming soon`);
+export function extraFigure(settings: Settings, snapshot: Snapshot): Figure | null {
+  if (settings.ensemble === "circular") {
+    const p = snapshot.payload;
+    if (p.kind === "histogram") return circularHistogram(settings, snapshot.done, p);
+    if (p.kind === "configuration") return circularConfiguration(settings, p);
+  }
+  if (settings.ensemble === "potential") {
+    throw new RangeError("the potential V ensemble is coming soon");
   }
   return null;
+}
+
+function circularHistogram(settings: Settings, done: number, p: HistogramPayload): Figure {
+  const samples = Math.floor(done + 1e-9);
+  const title = `${configurationTitle(settings)}, ${samples} sample${samples === 1 ? "" : "s"} (CMV model)`;
+  const svg = histogramSvg({
+    counts: { edges: p.edges, counts: p.counts },
+    density: () => 1 / (2 * Math.PI),
+    densityLabel: "uniform density 1/(2π)",
+    title,
+    xLabel: "eigenangle θ (radians)",
+    width: FIGURE_WIDTH,
+  });
+  const numbers: ShownNumber[] = [];
+  if (p.firstPoint0 !== undefined) {
+    numbers.push({
+      id: "first-eigenvalue",
+      label: "smallest angle θ₁ of sample 0",
+      value: p.firstPoint0,
+    });
+  }
+  numbers.push({ id: "samples-done", label: "samples done", value: samples });
+  return {
+    svg,
+    numbers,
+    law: CIRCULAR_LAW,
+    data: {
+      ...resultHeader(settings, "histogram"),
+      samplesDone: samples,
+      edges: p.edges,
+      counts: p.counts,
+    },
+    fileStem: fileStem(settings),
+  };
+}
+
+/** The angles of sample 0 on the unit circle, over their spacing histogram. */
+function circularConfiguration(settings: Settings, p: ConfigurationPayload): Figure {
+  const theta = p.points;
+  const n = theta.length;
+  const title = `${configurationTitle(settings)}: one configuration (sample 0)`;
+  const circle = scatterSvg({
+    points: { x: theta.map(Math.cos), y: theta.map(Math.sin) },
+    circle: true,
+    aspectEqual: true,
+    title,
+    xLabel: "Re e^(iθ)",
+    yLabel: "Im e^(iθ)",
+    width: FIGURE_WIDTH,
+    height: 520,
+  });
+  // All N spacings (the last one across 2π ≡ 0), times N/(2π): mean exactly 1.
+  const spacings = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const next = i + 1 < n ? theta[i + 1] : theta[0] + 2 * Math.PI;
+    spacings[i] = ((next - theta[i]) * n) / (2 * Math.PI);
+  }
+  const spacing = spacingSvg(spacings, settings.beta, "spacing (θ_{i+1} − θ_i)·N/(2π)");
+  return {
+    svg: stackSvg([circle, spacing], title),
+    numbers: [
+      { id: "first-eigenvalue", label: "smallest angle θ₁ of sample 0", value: theta[0] },
+      { id: "last-eigenvalue", label: "largest angle θ_N of sample 0", value: theta[n - 1] },
+    ],
+    law: CIRCULAR_LAW,
+    data: { ...resultHeader(settings, "eigenvalues"), samples: [theta] },
+    fileStem: fileStem(settings),
+  };
 }

@@ -33,7 +33,7 @@ export function* circularRun(settings: Settings): Generator<Snapshot> {
   }
   const range: [number, number] = [0, 2 * Math.PI];
   const counts = new Float64Array(bins);
-  let edges = new Float64Array(0);
+  let edges: Float64Array = new Float64Array(0);
   let firstPoint0: number | undefined;
   for (let s = 0; s < samples; s++) {
     const angles = circularCmvAngles(createRandomSource(seed, s), n, beta);

@@ -2,7 +2,7 @@
 import type { Features } from "./state.js";
 
 export const FEATURES: Features = {
-  circular: false,
+  circular: true,
   gibbs: false,
   tracyWidom: true,
 };

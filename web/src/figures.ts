@@ -20,8 +20,8 @@ import {
   type ShownNumber,
 } from "./results.js";
 import type { Settings } from "./state.js";
-import { stackSvg, stripSvg } from "./svgParts.js";
-import { locallyUnfoldedSpacings, unfoldedSpacings, wignerSurmise } from "./surmise.js";
+import { locallyUnfoldedSpacings, unfoldedSpacings } from "./surmise.js";
+import { spacingSvg, stackSvg, stripSvg } from "./svgParts.js";
 
 /** The figure of a snapshot of the run of `settings`. */
 export function figureFor(settings: Settings, snapshot: Snapshot): Figure {
@@ -73,7 +73,11 @@ function histogramFigure(settings: Settings, done: number, p: HistogramPayload):
   const numbers: ShownNumber[] = [
     { id: "samples-done", label: "samples done", value: Math.floor(done + 1e-9) },
     { id: "points-counted", label: "points in the range", value: counted },
-    { id: "points-outside", label: "points below / above the range", value: `${p.below} / ${p.above}` },
+    {
+      id: "points-outside",
+      label: "points below / above the range",
+      value: `${p.below} / ${p.above}`,
+    },
   ];
   if (p.lambdaMax0 !== undefined) {
     numbers.unshift({ id: "lambda-max-0", label: "λ_max of sample 0", value: p.lambdaMax0 });
@@ -98,32 +102,30 @@ function histogramFigure(settings: Settings, done: number, p: HistogramPayload):
 function configurationFigure(settings: Settings, p: ConfigurationPayload): Figure {
   const points = p.points;
   const { beta, n } = settings;
-  const law = beta > 0 && settings.spec ? limitLaw(settings.spec.ensemble, n, beta, { ...settings.spec.params }) : null;
+  const law =
+    beta > 0 && settings.spec
+      ? limitLaw(settings.spec.ensemble, n, beta, { ...settings.spec.params })
+      : null;
   const y = law ? points.map(law.normalise) : points;
   const xLabel = law ? limitOf(settings)!.axis : "x (β = 0: independent points)";
   const title = `${configurationTitle(settings)}: one configuration (sample 0)`;
   const strip = stripSvg(y, title, xLabel, law ? law.support : null);
   const spacings = law ? unfoldedSpacings(y, law.cdf) : locallyUnfoldedSpacings(points);
-  const surmise = beta > 0;
-  const spacingSvg = histogramSvg({
-    values: spacings,
-    range: [0, 4],
-    bins: spacings.length > 400 ? 40 : 20,
-    density: surmise ? (s) => wignerSurmise(s, beta) : (s) => Math.exp(-s),
-    densityLabel: surmise
-      ? `β-Wigner surmise ∝ s^${formatNumber(beta)} e^(−bs²)`
-      : "Poisson: e^(−s) (no repulsion)",
-    title: `Nearest-neighbour spacings in the bulk, unfolded to mean 1 (${spacings.length} spacings)`,
-    xLabel: law ? "spacing s of N·F(y), F the limit CDF" : "spacing / local mean spacing",
-    width: FIGURE_WIDTH,
-    height: 340,
-  });
+  const spacingFigure = spacingSvg(
+    spacings,
+    beta,
+    law ? "spacing s of N·F(y), F the limit CDF" : "spacing / local mean spacing",
+  );
   const numbers: ShownNumber[] = [
     { id: "first-eigenvalue", label: "smallest point x₁ of sample 0", value: points[0] },
-    { id: "last-eigenvalue", label: "largest point x_N of sample 0", value: points[points.length - 1] },
+    {
+      id: "last-eigenvalue",
+      label: "largest point x_N of sample 0",
+      value: points[points.length - 1],
+    },
   ];
   return {
-    svg: stackSvg([strip, spacingSvg], title),
+    svg: stackSvg([strip, spacingFigure], title),
     numbers,
     law: lawText(settings),
     data: { ...resultHeader(settings, "eigenvalues"), samples: [points] },
@@ -135,7 +137,7 @@ function configurationFigure(settings: Settings, p: ConfigurationPayload): Figur
 function edgeFigure(settings: Settings, p: EdgePayload): Figure {
   const maxima = p.maxima;
   const done = maxima.length;
-  const scaling = edgeRescaling(settings);
+  const { scaling, note } = edgeRescaling(settings);
   const values = scaling ? maxima.map(scaling.rescale) : maxima;
   const tw = scaling ? tracyWidomOverlay(settings.beta) : null;
   let range: [number, number] | undefined;
@@ -182,12 +184,12 @@ function edgeFigure(settings: Settings, p: EdgePayload): Figure {
   const lawParts = [
     scaling
       ? `Soft edge: λ_max ≈ ${formatNumber(scaling.centre)} + ${formatNumber(scaling.width)}·TW_β.`
-      : "",
+      : note,
     tw
-      ? `${tw.label}.`
+      ? `${tw.label} (β-ensemble convention).`
       : scaling
-        ? "Tracy–Widom densities are drawn for β = 1, 2, 4 (other β: histogram only)."
-        : "No edge rescaling for these settings (β = 0, or only the Hermite edge scaling is available so far).",
+        ? "The Tracy–Widom density is drawn for β = 1, 2, 4 (other β: the histogram only)."
+        : "",
   ];
   return {
     svg,

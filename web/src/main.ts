@@ -5,7 +5,8 @@
  * For tests and scripts the page exposes its state on <body>: data-state = idle | running |
  * done | stopped | invalid | error, data-run = the id of the last run started, data-first-ms =
  * time from the start of the run to the first complete histogram drawn, data-first-load-ms =
- * time from navigation start to the first one drawn after loading the page.
+ * time from navigation start to the first one drawn after loading the page, data-first-worker-ms
+ * = the part of data-first-ms spent computing in the worker.
  */
 import { type DownloadKind, dataBlob, saveBlob, svgToPng } from "./download.js";
 import { FEATURES } from "./features.js";
@@ -14,16 +15,20 @@ import type { RunRequest, Snapshot, WorkerReply } from "./protocol.js";
 import type { Figure } from "./results.js";
 import {
   DEFAULTS,
+  ENSEMBLES,
+  type EnsembleName,
   type FieldErrors,
   type FieldName,
   type FormValues,
   N_MAX,
+  nLimit,
   parseDecimal,
   queryFromValues,
   readSettings,
   type Settings,
-  valuesFromQuery,
+  VIEWS,
   type ViewName,
+  valuesFromQuery,
 } from "./state.js";
 
 const $ = <T extends HTMLElement>(id: string): T => {
@@ -92,9 +97,10 @@ function syncSliders(values: FormValues): void {
   if (beta !== undefined && beta >= 0) betaSlider.value = String(Math.min(beta, 10));
   const n = parseDecimal(values.n);
   if (n !== undefined && n >= 1) nSlider.value = String(Math.log10(n));
+  const ensemble = values.ensemble as EnsembleName;
   const view = values.view as ViewName;
-  const cap = N_MAX[view] ?? N_MAX.histogram;
-  nSlider.max = String(Math.log10(cap));
+  const known = ENSEMBLES.includes(ensemble) && VIEWS.includes(view);
+  nSlider.max = String(Math.log10(known ? nLimit(ensemble, view).max : N_MAX.histogram));
 }
 
 /** N from the logarithmic slider, rounded to two significant digits (1, 2, …, 9.9·10^k). */
@@ -116,9 +122,7 @@ function updateVisibility(values: FormValues): void {
     fs.hidden = !shown;
     fs.disabled = !shown;
   }
-  $<HTMLDivElement>("bins-field").hidden = !(
-    values.view === "histogram" || values.view === "edge"
-  );
+  $<HTMLDivElement>("bins-field").hidden = values.view !== "histogram";
 }
 
 function markUnavailable(): void {
@@ -265,6 +269,8 @@ function draw(): void {
     current.firstDrawn = true;
     const now = performance.now();
     document.body.dataset.firstMs = (now - current.started).toFixed(1);
+    document.body.dataset.firstWorkerMs =
+      (snapshot as { elapsedMs?: number }).elapsedMs?.toFixed(1) ?? "";
     if (!document.body.dataset.firstLoadMs) document.body.dataset.firstLoadMs = now.toFixed(1);
   }
 }

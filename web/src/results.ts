@@ -50,4 +50,3 @@ export function configurationTitle(settings: Settings): string {
   const name = settings.ensemble[0].toUpperCase() + settings.ensemble.slice(1);
   return `${name} β-ensemble, β = ${settings.beta}, N = ${settings.n}`;
 }
-

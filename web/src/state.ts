@@ -70,12 +70,12 @@ export interface Features {
 /** Largest N per view (the O(N²) eigenvalue views are capped lower than the O(N) ones). */
 export const N_MAX: Record<ViewName, number> = {
   histogram: 1_000_000,
-  configuration: 5000,
+  configuration: 10_000,
   edge: 1_000_000,
   gibbs: 2000,
 };
 /** Largest N of the circular ensemble in the histogram view (its angles need O(N²) work). */
-export const N_MAX_CIRCULAR = 5000;
+export const N_MAX_CIRCULAR = 2000;
 /** Largest N of the Gibbs sampler (each pass is O(N·degree) with rejection sampling). */
 export const N_MAX_GIBBS = 2000;
 export const SAMPLES_MAX = 100_000;
@@ -122,7 +122,7 @@ export function valuesFromQuery(query: string): FormValues {
 /** Fields that matter for the given ensemble and view (only these go into the URL). */
 export function relevantFields(values: FormValues): FieldName[] {
   const fields: FieldName[] = ["ensemble", "view", "beta", "n", "samples", "seed"];
-  if (values.view === "histogram" || values.view === "edge") fields.push("bins");
+  if (values.view === "histogram") fields.push("bins");
   switch (values.ensemble) {
     case "hermite":
       fields.push("loc", "sigma");
@@ -174,8 +174,8 @@ const integerIn =
 const positive = (v: number) => (v > 0 ? undefined : `must be > 0, got ${v}`);
 const any = () => undefined;
 
-/** Why an N is too large for this view, with the reason. */
-function nLimit(ensemble: EnsembleName, view: ViewName): { max: number; reason: string } {
+/** The largest N of an ensemble in a view, with the reason. */
+export function nLimit(ensemble: EnsembleName, view: ViewName): { max: number; reason: string } {
   if (ensemble === "potential") {
     return {
       max: N_MAX_GIBBS,
@@ -183,7 +183,10 @@ function nLimit(ensemble: EnsembleName, view: ViewName): { max: number; reason: 
     };
   }
   if (ensemble === "circular" && view !== "edge") {
-    return { max: N_MAX_CIRCULAR, reason: "the circular angles need O(N²) work" };
+    return {
+      max: N_MAX_CIRCULAR,
+      reason: "the CMV eigenangles take O(N²) work, about 1 s at 2000",
+    };
   }
   if (view === "configuration") {
     return {
@@ -238,7 +241,7 @@ export function readSettings(
   });
   const samples = number(values, "samples", errors, integerIn(1, SAMPLES_MAX));
   const seed = number(values, "seed", errors, integerIn(0, Number.MAX_SAFE_INTEGER));
-  const usesBins = view === "histogram" || view === "edge";
+  const usesBins = view === "histogram";
   const bins = usesBins ? number(values, "bins", errors, integerIn(1, BINS_MAX)) : 100;
   let spec: ClassicalSpec | undefined;
   switch (ensemble) {

@@ -1,4 +1,6 @@
 /** SVG pieces of the explorer's figures built from the library's plot helpers. */
+
+import { histogramSvg } from "../../src/plot/histogram.js";
 import {
   axesSvg,
   escapeXml,
@@ -10,6 +12,7 @@ import {
   svgDocument,
 } from "../../src/plot/svg.js";
 import { FIGURE_WIDTH } from "./results.js";
+import { wignerSurmise } from "./surmise.js";
 
 /** The points as ticks on a line (with the support of the limit law shaded). */
 export function stripSvg(
@@ -71,7 +74,9 @@ export function stackSvg(parts: string[], title: string): string {
   for (const part of parts) {
     const h = Number(/height="([\d.]+)"/.exec(part)?.[1] ?? 0);
     const w = Number(/width="([\d.]+)"/.exec(part)?.[1] ?? 0);
-    inner.push(part.replace(/^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg" /, `<svg y="${y}" `).trim());
+    inner.push(
+      part.replace(/^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg" /, `<svg y="${y}" `).trim(),
+    );
     y += h;
     width = Math.max(width, w);
   }
@@ -81,3 +86,20 @@ export function stackSvg(parts: string[], title: string): string {
   );
 }
 
+/** Histogram of spacings unfolded to mean 1 against the β-Wigner surmise (β > 0) or e^(−s). */
+export function spacingSvg(spacings: Float64Array, beta: number, xLabel: string): string {
+  const surmise = beta > 0;
+  return histogramSvg({
+    values: spacings,
+    range: [0, 4],
+    bins: spacings.length > 400 ? 40 : 20,
+    density: surmise ? (s) => wignerSurmise(s, beta) : (s) => Math.exp(-s),
+    densityLabel: surmise
+      ? `β-Wigner surmise ∝ s^${formatNumber(beta)} e^(−bs²)`
+      : "Poisson: e^(−s) (no repulsion)",
+    title: `Nearest-neighbour spacings, unfolded to mean 1 (${spacings.length} spacings)`,
+    xLabel,
+    width: FIGURE_WIDTH,
+    height: 340,
+  });
+}

@@ -21,7 +21,10 @@ function copy(snapshot: Snapshot): Snapshot {
     case "histogram":
       return { ...snapshot, payload: { ...p, counts: p.counts.slice() } };
     case "edge":
-      return { ...snapshot, payload: { ...p, maxima: p.maxima.slice(0, Math.floor(snapshot.done)) } };
+      return {
+        ...snapshot,
+        payload: { ...p, maxima: p.maxima.slice(0, Math.floor(snapshot.done)) },
+      };
     case "gibbs":
       return { ...snapshot, payload: { ...p, traces: p.traces.map((t) => t.slice()) } };
     default:

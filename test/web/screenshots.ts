@@ -1,0 +1,65 @@
+/**
+ * Screenshots of the explorer's main views into docs/screenshots/*.png, taken in headless
+ * Chromium (the build, server and browser of the e2e tests).
+ * Run: node --import tsx test/web/screenshots.ts   (BETAENS_WEB_DIR=dist-web to skip the build)
+ */
+import { mkdirSync } from "node:fs";
+import { join } from "node:path";
+import { openExplorer, ROOT, settled } from "./browser.js";
+
+const SHOTS: { file: string; query: string; note: string }[] = [
+  {
+    file: "histogram-hermite-1e6.png",
+    query: "ensemble=hermite&view=histogram&beta=2&n=1e6&samples=1&seed=42&bins=100",
+    note: "Sturm-count histogram of one Hermite sample, N = 10⁶, against the semicircle",
+  },
+  {
+    file: "histogram-laguerre.png",
+    query:
+      "ensemble=laguerre&view=histogram&beta=2.98&n=1e5&samples=1&seed=1&bins=100&shape=149000&theta=1",
+    note: "Laguerre β = 2.98, N = 10⁵ against Marchenko–Pastur (c ≈ 1/2)",
+  },
+  {
+    file: "histogram-jacobi.png",
+    query: "ensemble=jacobi&view=histogram&beta=0.5&n=1e5&samples=1&seed=1&bins=100&a=5000&b=20000",
+    note: "Jacobi β = 0.5, N = 10⁵ against the Wachter law",
+  },
+  {
+    file: "configuration-beta0.5.png",
+    query: "ensemble=hermite&view=configuration&beta=0.5&n=400&samples=1&seed=7",
+    note: "one Hermite configuration at β = 0.5: weak repulsion",
+  },
+  {
+    file: "configuration-beta8.png",
+    query: "ensemble=hermite&view=configuration&beta=8&n=400&samples=1&seed=7",
+    note: "the same at β = 8: crystallisation",
+  },
+  {
+    file: "circular-beta2.png",
+    query: "ensemble=circular&view=configuration&beta=2&n=120&samples=1&seed=3",
+    note: "circular β = 2 (CUE), N = 120, on the unit circle",
+  },
+  {
+    file: "edge-tracy-widom.png",
+    query: "ensemble=hermite&view=edge&beta=2&n=1000&samples=2000&seed=11",
+    note: "rescaled λ_max of 2000 Hermite samples against TW₂",
+  },
+];
+
+const out = join(ROOT, "docs", "screenshots");
+mkdirSync(out, { recursive: true });
+const explorer = await openExplorer();
+try {
+  for (const shot of SHOTS) {
+    const page = await explorer.context.newPage();
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.goto(`${explorer.url}?${shot.query}`);
+    const state = await settled(page, 0, 120_000);
+    if (state !== "done") throw new Error(`${shot.file}: the run ended in state ${state}`);
+    await page.screenshot({ path: join(out, shot.file), fullPage: true });
+    console.log(`${shot.file}: ${shot.note}`);
+    await page.close();
+  }
+} finally {
+  await explorer.close();
+}
