@@ -3,6 +3,7 @@ import { VERSION } from "../version.js";
 import { demoCommand } from "./demo.js";
 import { errorLine, exitStatusFor, UsageError } from "./errors.js";
 import { SAMPLE_USAGE, sampleCommand } from "./sample.js";
+import { SERVE_USAGE, serveCommand } from "./serve.js";
 
 const USAGE = `betaens ${VERSION} — fast sampling of β-ensembles
 
@@ -11,6 +12,7 @@ usage: betaens <command> [options]
 commands:
   sample   draw samples of a classical β-ensemble (tridiagonal models)
   demo     run a built-in sampling job and write plots to ./betaens-demo/
+  serve    serve the browser explorer on localhost and print its URL
   help     show this help (betaens help sample for the sample command)
 
 ${SAMPLE_USAGE}
@@ -37,6 +39,13 @@ export async function main(argv: string[]): Promise<number> {
           return 0;
         }
         sampleCommand(rest);
+        return 0;
+      case "serve":
+        if (rest.includes("--help") || rest.includes("-h")) {
+          process.stdout.write(`${SERVE_USAGE}\n`);
+          return 0;
+        }
+        await serveCommand(rest);
         return 0;
       case "demo":
         await demoCommand(rest);

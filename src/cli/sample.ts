@@ -48,11 +48,13 @@ const COMMON_FLAGS = [
   "format",
   "output",
   "plot",
+  "scaling",
 ] as const;
 
 export const SAMPLE_USAGE = `usage: betaens sample <hermite|laguerre|jacobi|circular|ginibre> --n N [--beta B]
         [--samples S] [--seed K] [--model tridiagonal|full|cmv] [--stat eigenvalues|max|histogram]
-        [--bins B --range LO,HI] [--format json|csv|npy] [--output FILE] [--plot FILE.svg]
+        [--bins B --range LO,HI] [--scaling none|edge] [--format json|csv|npy] [--output FILE]
+        [--plot FILE.svg]
   hermite:  [--loc MU] [--scale SIGMA]
   laguerre: [--shape K] [--scale THETA] | [--m M]
   jacobi:   [--a A --b B] | [--m1 M1 --m2 M2]`;
@@ -156,7 +158,23 @@ export function parseSampleArgs(argv: string[]): {
     "eigenvalues",
   );
   const { spec, reported } = buildSpec(ensemble, values, n, beta);
-  const job: SampleJob = { spec, model, n, beta, samples, seed, stat, reportedParams: reported };
+  const scaling = parseChoice<"none" | "edge">(
+    "scaling",
+    flagString(values, "scaling"),
+    ["none", "edge"],
+    "none",
+  );
+  const job: SampleJob = {
+    spec,
+    model,
+    n,
+    beta,
+    samples,
+    seed,
+    stat,
+    reportedParams: reported,
+    scaling,
+  };
   const binsText = flagString(values, "bins");
   const rangeText = flagString(values, "range");
   if (stat === "histogram") {

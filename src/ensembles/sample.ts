@@ -8,8 +8,10 @@
 import { createRandomSource } from "../random/philox.js";
 import { largestEigenvalue } from "../tridiagonal/bisection.js";
 import { sturmHistogram } from "../tridiagonal/histogram.js";
+import { edgeScaling } from "../theory/edgeScaling.js";
 import { VERSION } from "../version.js";
 import {
+  type ClassicalSpec,
   checkEnsemble,
   type Draw,
   drawSample,
@@ -34,6 +36,8 @@ export interface SampleJob {
   edges?: Float64Array;
   /** Parameters to report in the output (e.g. the Wishart dims the user gave); default spec.params. */
   reportedParams?: Record<string, number>;
+  /** "edge": report λ_max on the Tracy–Widom scale, (λ_max − center)/scale (stat = max only). */
+  scaling?: "none" | "edge";
 }
 
 export interface SampleResult {
@@ -55,6 +59,8 @@ export interface SampleResult {
   counts?: Float64Array;
   below?: number;
   above?: number;
+  /** With scaling = "edge": samples are (λ_max − center)/scale → TW_β (β-ensemble convention). */
+  scaling?: { kind: "edge"; center: number; scale: number };
 }
 
 /** Limits that keep a run from exhausting memory or running for hours (estimated up front). */
@@ -125,6 +131,13 @@ export function checkJob(job: SampleJob): void {
       "--stat max does not apply to circular angles; use eigenvalues or histogram",
     );
   }
+  if (job.scaling === "edge") {
+    if (job.stat !== "max" || !isClassical(job.spec) || job.beta === 0) {
+      throw new RangeError(
+        "--scaling edge applies to --stat max of hermite, laguerre or jacobi with beta > 0",
+      );
+    }
+  }
   if (job.stat === "histogram") {
     const edges = job.edges;
     if (!edges || edges.length < 2) throw new RangeError("histogram needs at least one bin");
@@ -135,6 +148,10 @@ export function checkJob(job: SampleJob): void {
     }
   }
   checkJobCost(job);
+}
+
+function isClassical(spec: EnsembleSpec): spec is ClassicalSpec {
+  return spec.ensemble === "hermite" || spec.ensemble === "laguerre" || spec.ensemble === "jacobi";
 }
 
 /** The default model of an ensemble (tridiagonal, or CMV for circular, full for Ginibre). */
@@ -219,7 +236,14 @@ export function runSample(
   }
   if (spec.ensemble === "ginibre") result.samples = complexRows;
   else if (stat === "eigenvalues") result.samples = rows;
-  else if (stat === "max") result.samples = maxima;
+  else if (stat === "max") {
+    result.samples = maxima;
+    if (job.scaling === "edge" && isClassical(spec)) {
+      const edge = edgeScaling(spec.ensemble, n, beta, spec.params);
+      for (let s = 0; s < samples; s++) maxima[s] = edge.rescale(maxima[s]);
+      result.scaling = { kind: "edge", center: edge.center, scale: edge.scale };
+    }
+  }
   else {
     result.edges = edges;
     result.counts = counts;

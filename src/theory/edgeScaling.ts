@@ -103,12 +103,7 @@ function linear(center: number, scale: number): EdgeScaling {
   return { center, scale, rescale: (lambdaMax: number) => (lambdaMax - center) / scale };
 }
 
-function hermiteEdge(
-  n: number,
-  nPrime: number,
-  beta: number,
-  params: EdgeParams,
-): EdgeScaling {
+function hermiteEdge(n: number, nPrime: number, beta: number, params: EdgeParams): EdgeScaling {
   const loc = params.loc ?? 0;
   const sigma = params.scale ?? 1;
   if (!(sigma > 0)) throw new RangeError(`edgeScaling: hermite scale must be > 0, got ${sigma}`);

@@ -3,12 +3,15 @@ import { checkTridiagonal } from "./validate.js";
 /** Unit roundoff 2^−53 (LAPACK dlamch('E')) and its square. */
 const EPS = 2 ** -53;
 const EPS2 = EPS * EPS;
-/** Smallest normalised double 2^−1022 (dlamch('S')) and its reciprocal. */
-const SAFE_MIN = 2 ** -1022;
-const SAFE_MAX = 1 / SAFE_MIN;
-/** Scaling thresholds of dsterf: a block is rescaled so that its max-norm lies in [SSFMIN, SSFMAX]. */
-const SSFMAX = Math.sqrt(SAFE_MAX) / 3;
-const SSFMIN = Math.sqrt(SAFE_MIN) / EPS2;
+/**
+ * The sweeps form 1/(r·p) instead of p/r, b/r and γ²/c (see qlSweep), so fourth powers of the
+ * block norm must stay finite: blocks are scaled into [2^−250, 2^250] (dsterf uses
+ * [√safmin/ε², √safmax/3], enough for squares). Below PRODUCT_MIN the sweep falls back to the
+ * three quotients of dsterf.
+ */
+const SCALE_MIN = 2 ** -250;
+const SCALE_MAX = 2 ** 250;
+const PRODUCT_MIN = 2 ** -960;
 /** At most 30 QL/QR sweeps per eigenvalue on average, as in dsterf. */
 const MAX_SWEEPS_PER_EIGENVALUE = 30;
 
@@ -57,11 +60,6 @@ function eigenvalues2x2(d: Float64Array, i: number, j: number, a: number, b: num
   d[j] = (aMax / big) * aMin - b / big;
 }
 
-/** p = γ²/c of the root-free sweep when 1/c overflowed; c = 0 falls back to c_old·b (dsterf). */
-function nextP(gamma: number, c: number, oldc: number, bb: number): number {
-  return c !== 0 ? (gamma * gamma) / c : oldc * bb;
-}
-
 /**
  * In-place root-free QL/QR on (d, e) with e holding the SQUARED off-diagonal (as in dsterf
  * after its squaring step). On exit d holds the eigenvalues, unsorted. Throws if the iteration
@@ -88,14 +86,14 @@ function rootFreeQl(d: Float64Array, e: Float64Array, n: number): void {
     l1 = m + 1;
     if (lend === l) continue;
 
-    // Scale the block so that its max-norm lies in [SSFMIN, SSFMAX].
+    // Scale the block so that its max-norm lies in [SCALE_MIN, SCALE_MAX].
     let norm = 0;
     for (let i = l; i <= lend; i++) norm = Math.max(norm, Math.abs(d[i]));
     for (let i = l; i < lend; i++) norm = Math.max(norm, Math.sqrt(e[i]));
     if (norm === 0) continue;
     let scale = 1;
-    if (norm > SSFMAX) scale = SSFMAX / norm;
-    else if (norm < SSFMIN) scale = SSFMIN / norm;
+    if (norm > SCALE_MAX) scale = SCALE_MAX / norm;
+    else if (norm < SCALE_MIN) scale = SCALE_MIN / norm;
     if (scale !== 1) {
       for (let i = l; i <= lend; i++) d[i] *= scale;
       for (let i = l; i < lend; i++) e[i] = e[i] * scale * scale;
@@ -113,7 +111,7 @@ function rootFreeQl(d: Float64Array, e: Float64Array, n: number): void {
         let mm = l;
         while (mm < lend && !(e[mm] <= EPS2 * Math.abs(d[mm] * d[mm + 1]))) mm++;
         if (mm < lend) e[mm] = 0;
-        let p = d[l];
+        const p = d[l];
         if (mm === l) {
           l += 1; // d[l] has converged
           continue;
@@ -131,27 +129,7 @@ function rootFreeQl(d: Float64Array, e: Float64Array, n: number): void {
         let sigma = (d[l + 1] - p) / (2 * rte);
         const r = Math.hypot(sigma, 1);
         sigma = p - rte / (sigma + (sigma >= 0 ? r : -r));
-        let c = 1;
-        let s = 0;
-        let gamma = d[mm] - sigma;
-        p = gamma * gamma;
-        for (let i = mm - 1; i >= l; i--) {
-          const bb = e[i];
-          const rr = p + bb;
-          if (i !== mm - 1) e[i + 1] = s * rr;
-          const oldc = c;
-          // Three independent divisions: 1/c = rr/p is formed in parallel with c and s.
-          c = p / rr;
-          s = bb / rr;
-          const invc = rr / p;
-          const oldgam = gamma;
-          const alpha = d[i];
-          gamma = c * (alpha - sigma) - s * oldgam;
-          d[i + 1] = oldgam + (alpha - gamma);
-          p = invc < Number.POSITIVE_INFINITY ? gamma * gamma * invc : nextP(gamma, c, oldc, bb);
-        }
-        e[l] = s * p;
-        d[l] = sigma + gamma;
+        qlSweep(d, e, l, mm, sigma);
       }
     } else {
       // QR iteration.
@@ -159,7 +137,7 @@ function rootFreeQl(d: Float64Array, e: Float64Array, n: number): void {
         let mm = l;
         while (mm > lend && !(e[mm - 1] <= EPS2 * Math.abs(d[mm] * d[mm - 1]))) mm--;
         if (mm > lend) e[mm - 1] = 0;
-        let p = d[l];
+        const p = d[l];
         if (mm === l) {
           l -= 1;
           continue;
@@ -176,27 +154,7 @@ function rootFreeQl(d: Float64Array, e: Float64Array, n: number): void {
         let sigma = (d[l - 1] - p) / (2 * rte);
         const r = Math.hypot(sigma, 1);
         sigma = p - rte / (sigma + (sigma >= 0 ? r : -r));
-        let c = 1;
-        let s = 0;
-        let gamma = d[mm] - sigma;
-        p = gamma * gamma;
-        for (let i = mm; i <= l - 1; i++) {
-          const bb = e[i];
-          const rr = p + bb;
-          if (i !== mm) e[i - 1] = s * rr;
-          const oldc = c;
-          // Three independent divisions: 1/c = rr/p is formed in parallel with c and s.
-          c = p / rr;
-          s = bb / rr;
-          const invc = rr / p;
-          const oldgam = gamma;
-          const alpha = d[i + 1];
-          gamma = c * (alpha - sigma) - s * oldgam;
-          d[i] = oldgam + (alpha - gamma);
-          p = invc < Number.POSITIVE_INFINITY ? gamma * gamma * invc : nextP(gamma, c, oldc, bb);
-        }
-        e[l - 1] = s * p;
-        d[l] = sigma + gamma;
+        qrSweep(d, e, l, mm, sigma);
       }
     }
 
@@ -210,4 +168,82 @@ function rootFreeQl(d: Float64Array, e: Float64Array, n: number): void {
       );
     }
   }
+}
+
+/**
+ * One root-free QL sweep with shift σ over rows mm down to l (e squared): for i = mm−1, …, l
+ *   r = p + b_i, c = p/r, s = b_i/r, γ' = c(a_i − σ) − s γ, d_{i+1} = γ + (a_i − γ'), p' = γ'²/c,
+ * with e_{i+1} = s r. The loop-carried chain p → r → 1/r → γ' → p' is latency bound, so it is
+ * evaluated as w = 1/(r p), ν = p(a_i − σ) − b_i γ (formed in parallel), γ' = ν·p·w, p' = ν²·w,
+ * c = p²w, s = b_i p w: one division instead of three, off the critical path except 1/(r p).
+ * When r p is tiny (p → 0 near convergence) the three quotients of dsterf are used, including
+ * its p' = c_old·b_i when c = 0.
+ */
+function qlSweep(d: Float64Array, e: Float64Array, l: number, mm: number, sigma: number): void {
+  let c = 1;
+  let s = 0;
+  let gamma = d[mm] - sigma;
+  let p = gamma * gamma;
+  for (let i = mm - 1; i >= l; i--) {
+    const bb = e[i];
+    const rr = p + bb;
+    if (i !== mm - 1) e[i + 1] = s * rr;
+    const oldgam = gamma;
+    const alpha = d[i];
+    const rp = rr * p;
+    if (rp > PRODUCT_MIN) {
+      const w = 1 / rp;
+      const pw = p * w;
+      const nu = p * (alpha - sigma) - bb * oldgam;
+      c = p * pw;
+      s = bb * pw;
+      gamma = nu * pw;
+      d[i + 1] = oldgam + (alpha - gamma);
+      p = nu * nu * w;
+    } else {
+      const oldc = c;
+      c = p / rr;
+      s = bb / rr;
+      gamma = c * (alpha - sigma) - s * oldgam;
+      d[i + 1] = oldgam + (alpha - gamma);
+      p = c !== 0 ? (gamma * gamma) / c : oldc * bb;
+    }
+  }
+  e[l] = s * p;
+  d[l] = sigma + gamma;
+}
+
+/** The QR counterpart of qlSweep: rows mm up to l, chasing towards the bottom. */
+function qrSweep(d: Float64Array, e: Float64Array, l: number, mm: number, sigma: number): void {
+  let c = 1;
+  let s = 0;
+  let gamma = d[mm] - sigma;
+  let p = gamma * gamma;
+  for (let i = mm; i <= l - 1; i++) {
+    const bb = e[i];
+    const rr = p + bb;
+    if (i !== mm) e[i - 1] = s * rr;
+    const oldgam = gamma;
+    const alpha = d[i + 1];
+    const rp = rr * p;
+    if (rp > PRODUCT_MIN) {
+      const w = 1 / rp;
+      const pw = p * w;
+      const nu = p * (alpha - sigma) - bb * oldgam;
+      c = p * pw;
+      s = bb * pw;
+      gamma = nu * pw;
+      d[i] = oldgam + (alpha - gamma);
+      p = nu * nu * w;
+    } else {
+      const oldc = c;
+      c = p / rr;
+      s = bb / rr;
+      gamma = c * (alpha - sigma) - s * oldgam;
+      d[i] = oldgam + (alpha - gamma);
+      p = c !== 0 ? (gamma * gamma) / c : oldc * bb;
+    }
+  }
+  e[l - 1] = s * p;
+  d[l] = sigma + gamma;
 }

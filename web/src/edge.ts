@@ -27,7 +27,10 @@ export function edgeRescaling(settings: Settings): { scaling: EdgeRescaling | nu
   const { spec, n, beta } = settings;
   if (!spec) return { scaling: null, note: "No edge rescaling for this ensemble." };
   if (beta === 0) {
-    return { scaling: null, note: "β = 0: independent points, no Tracy–Widom edge; raw λ_max shown." };
+    return {
+      scaling: null,
+      note: "β = 0: independent points, no Tracy–Widom edge; raw λ_max shown.",
+    };
   }
   try {
     const edge = edgeScaling(spec.ensemble, n, beta, { ...spec.params });
