@@ -13,10 +13,10 @@ export interface Row {
 
 const suites: [string, string, string][] = [
   ["tridiagonal linear algebra", "./tridiagonal.js", "benchTridiagonal"],
-  ["ensembles", "./ensembles.js", "benchEnsembles"],
   ["dense / circular / Ginibre", "./dense.js", "benchDense"],
   ["Gibbs sampler", "./gibbs.js", "benchGibbs"],
   ["Tracy–Widom", "./tracyWidom.js", "benchTracyWidom"],
+  ["λ_max for huge N (truncated model)", "./edge.js", "benchEdge"],
 ];
 
 function fmt(seconds: number): string {

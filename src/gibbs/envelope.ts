@@ -175,18 +175,25 @@ export function sampleSegment(env: Envelope, j: number, u: number): number {
 
 /**
  * Refines a TANGENT segment j after a rejection at x, where gx = g(x) < log h(x) and sx = g'(x):
- * the segment becomes min(old line, tangent at x), split at the lines' intersection.
+ * the segment becomes min(old line, tangent at x), split at the lines' intersection. Returns
+ * whether the envelope changed (false when it is full).
  */
-export function refineTangent(env: Envelope, j: number, x: number, gx: number, sx: number): void {
+export function refineTangent(
+  env: Envelope,
+  j: number,
+  x: number,
+  gx: number,
+  sx: number,
+): boolean {
   const s0 = env.slope[j];
   const gap = lineAt(env, j, x) - gx; // > 0
   const l = env.left[j];
   const r = env.right[j];
-  if (!(gap > 0) || !Number.isFinite(sx)) return;
+  if (!(gap > 0) || !Number.isFinite(sx)) return false;
   if (sx === s0) {
     env.anchor[j] = x;
     env.value[j] = gx;
-    return;
+    return true;
   }
   const z = x + gap / (sx - s0);
   if (sx > s0) {
@@ -195,36 +202,36 @@ export function refineTangent(env: Envelope, j: number, x: number, gx: number, s
       env.anchor[j] = x;
       env.value[j] = gx;
       env.slope[j] = sx;
-      return;
+      return true;
     }
-    if (env.count < MAX_SEGMENTS) {
-      addLine(env, TANGENT, z, r, env.anchor[j], env.value[j], s0);
-      env.right[j] = z;
-      env.anchor[j] = x;
-      env.value[j] = gx;
-      env.slope[j] = sx;
-    }
+    if (env.count >= MAX_SEGMENTS) return false;
+    addLine(env, TANGENT, z, r, env.anchor[j], env.value[j], s0);
+    env.right[j] = z;
+    env.anchor[j] = x;
+    env.value[j] = gx;
+    env.slope[j] = sx;
+    return true;
   } else {
     // Old line is lower on [l, z], the tangent at x on [z, r].
     if (z <= l) {
       env.anchor[j] = x;
       env.value[j] = gx;
       env.slope[j] = sx;
-      return;
+      return true;
     }
-    if (env.count < MAX_SEGMENTS) {
-      addLine(env, TANGENT, z, r, x, gx, sx);
-      env.right[j] = z;
-    }
+    if (env.count >= MAX_SEGMENTS) return false;
+    addLine(env, TANGENT, z, r, x, gx, sx);
+    env.right[j] = z;
+    return true;
   }
 }
 
-/** Splits the CHORD segment j at x (gx = g(x)) into two chords. */
-export function refineChord(env: Envelope, j: number, x: number, gx: number): void {
-  if (env.count >= MAX_SEGMENTS) return;
+/** Splits the CHORD segment j at x (gx = g(x)) into two chords; returns whether it changed. */
+export function refineChord(env: Envelope, j: number, x: number, gx: number): boolean {
+  if (env.count >= MAX_SEGMENTS) return false;
   const l = env.left[j];
   const r = env.right[j];
-  if (!(x > l && x < r)) return;
+  if (!(x > l && x < r)) return false;
   const gr = lineAt(env, j, r);
   const gl = lineAt(env, j, l);
   addLine(env, CHORD, x, r, x, gx, (gr - gx) / (r - x));
@@ -232,11 +239,13 @@ export function refineChord(env: Envelope, j: number, x: number, gx: number): vo
   env.anchor[j] = l;
   env.value[j] = gl;
   env.slope[j] = (gx - gl) / (x - l);
+  return true;
 }
 
 /**
  * Splits the POWER segment j = (0, r] at x: POWER on (0, x] with the new bound, CHORD on [x, r]
- * through (x, gx) and (r, gr), where gx, gr are the full log-density values.
+ * through (x, gx) and (r, gr), where gx, gr are the full log-density values. Returns whether the
+ * envelope changed.
  */
 export function refinePower(
   env: Envelope,
@@ -245,11 +254,12 @@ export function refinePower(
   bound: number,
   gx: number,
   gr: number,
-): void {
-  if (env.count >= MAX_SEGMENTS) return;
+): boolean {
+  if (env.count >= MAX_SEGMENTS) return false;
   const r = env.right[j];
-  if (!(x > 0 && x < r)) return;
+  if (!(x > 0 && x < r)) return false;
   addLine(env, CHORD, x, r, x, gx, (gr - gx) / (r - x));
   env.right[j] = x;
   env.value[j] = bound;
+  return true;
 }

