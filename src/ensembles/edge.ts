@@ -36,9 +36,9 @@ import { checkHermite, defaultHermiteParams, type HermiteParams } from "./hermit
 import { checkLaguerre, defaultLaguerreParams, type LaguerreParams } from "./laguerre.js";
 
 /** Decay length past the turning point, in units of N^{1/3} rows (Ai² ≈ e^{−(4/3)d^{3/2}}). */
-const D_DECAY = 9;
+const D_DECAY = 10;
 /** Left-tail margin: the turning point Λ = −TW exceeds t_β = (24·L/β)^{1/3} with prob. ≈ e^{−L}. */
-const L_TAIL = 23;
+const L_TAIL = 16;
 /** Extra rows for small N (discreteness of the index). */
 export const K0 = 10;
 
@@ -71,6 +71,9 @@ export function truncationSize(n: number, beta: number, c?: number): number {
   return Math.min(n, Math.ceil(multiplier * Math.cbrt(n)) + K0);
 }
 
+/** One ulp of 1. */
+const ULP = 2 ** -52;
+
 /** Bracket half-width in units of `scale` tried first: |TW| > 16 has probability < 1e−20 (β ≥ 1). */
 const BRACKET = 16;
 
@@ -85,6 +88,7 @@ const BRACKET = 16;
 export function centredLargestEigenvalue(
   centredDiagonal: Float64Array,
   offDiagonalSquared: Float64Array,
+  center: number,
   scale: number,
 ): number {
   const n = centredDiagonal.length;
@@ -111,7 +115,8 @@ export function centredLargestEigenvalue(
     lo *= 2;
     if (!Number.isFinite(lo)) throw new RangeError("centredLargestEigenvalue: no lower bracket");
   }
-  return bisectEigenvalue(d, b, n, n - 1, lo, hi, 1e-15 * scale, pivmin);
+  const tol = Math.max(1e-14 * scale, ULP * Math.abs(center));
+  return bisectEigenvalue(d, b, n, n - 1, lo, hi, tol, pivmin);
 }
 
 /** The top-left K×K block of the Hermite model, centred: d_i = a_i − center, b_i. */
@@ -189,7 +194,7 @@ function hermiteRescaled(
   const { center, scale } = edgeScaling("hermite", n, beta, params);
   const k = truncationSize(n, beta, c);
   const { d, b } = hermiteBlock(rng, n, k, beta, params, center);
-  return { y: centredLargestEigenvalue(d, b, scale), center, scale };
+  return { y: centredLargestEigenvalue(d, b, center, scale), center, scale };
 }
 
 function laguerreRescaled(
@@ -208,7 +213,7 @@ function laguerreRescaled(
   });
   const k = truncationSize(n, beta, c);
   const { d, b } = laguerreBlock(rng, n, k, beta, params, center);
-  return { y: centredLargestEigenvalue(d, b, scale), center, scale };
+  return { y: centredLargestEigenvalue(d, b, center, scale), center, scale };
 }
 
 /**

@@ -1,6 +1,8 @@
 import type { RandomSource } from "../random/source.js";
+import { bidiagonalSquaredSingularValues } from "../tridiagonal/dqds.js";
 import { tridiagonalEigenvalues } from "../tridiagonal/eigenvalues.js";
 import type { SymmetricTridiagonal } from "../tridiagonal/types.js";
+import { bidiagonalToTridiagonal, type SquaredBidiagonal } from "./bidiagonal.js";
 import { circularCmvAngles, circularFullAngles } from "./circular.js";
 import {
   checkFullBeta,
@@ -12,8 +14,13 @@ import {
 } from "./full.js";
 import { ginibreEigenvalues } from "./ginibre.js";
 import { checkHermite, type HermiteParams, hermiteTridiagonal } from "./hermite.js";
-import { checkJacobi, type JacobiParams, jacobiTridiagonal } from "./jacobi.js";
-import { checkLaguerre, type LaguerreParams, laguerreTridiagonal } from "./laguerre.js";
+import { checkJacobi, type JacobiParams, jacobiBidiagonal, jacobiTridiagonal } from "./jacobi.js";
+import {
+  checkLaguerre,
+  type LaguerreParams,
+  laguerreBidiagonal,
+  laguerreTridiagonal,
+} from "./laguerre.js";
 import { checkBeta, checkSize } from "./validate.js";
 
 /** The three classical ensembles with tridiagonal models. */
@@ -46,6 +53,7 @@ export const MODELS: Record<EnsembleSpec["ensemble"], readonly SampleModel[]> = 
 /** One drawn sample before reduction to a statistic. */
 export type Draw =
   | { kind: "tridiagonal"; matrix: SymmetricTridiagonal }
+  | { kind: "bidiagonal"; bidiagonal: SquaredBidiagonal }
   | { kind: "values"; values: Float64Array }
   | { kind: "complex"; re: Float64Array; im: Float64Array };
 
@@ -131,7 +139,7 @@ export function drawSample(
         : { kind: "tridiagonal", matrix: hermiteTridiagonal(rng, n, beta, spec.params) };
     case "laguerre": {
       if (model !== "full") {
-        return { kind: "tridiagonal", matrix: laguerreTridiagonal(rng, n, beta, spec.params) };
+        return { kind: "bidiagonal", bidiagonal: laguerreBidiagonal(rng, n, beta, spec.params) };
       }
       const m = wishartDimension(n, beta, spec.params.shape);
       return {
@@ -145,15 +153,25 @@ export function drawSample(
             kind: "values",
             values: jacobiFullEigenvalues(rng, n, beta, manovaDimensions(n, beta, spec.params)),
           }
-        : { kind: "tridiagonal", matrix: jacobiTridiagonal(rng, n, beta, spec.params) };
+        : { kind: "bidiagonal", bidiagonal: jacobiBidiagonal(rng, n, beta, spec.params) };
   }
 }
 
 /** The sorted real points of a drawn sample (eigenvalues or angles). */
 export function drawValues(draw: Draw): Float64Array {
+  if (draw.kind === "bidiagonal") {
+    return bidiagonalSquaredSingularValues(draw.bidiagonal.q, draw.bidiagonal.e);
+  }
   if (draw.kind === "tridiagonal") {
     return tridiagonalEigenvalues(draw.matrix.diagonal, draw.matrix.offDiagonalSquared);
   }
   if (draw.kind === "values") return draw.values;
   throw new RangeError("complex eigenvalues have no real ordering");
+}
+
+/** The Jacobi matrix of a banded draw (for Sturm counts and bisection). */
+export function drawTridiagonal(draw: Draw): SymmetricTridiagonal | undefined {
+  if (draw.kind === "tridiagonal") return draw.matrix;
+  if (draw.kind === "bidiagonal") return bidiagonalToTridiagonal(draw.bidiagonal);
+  return undefined;
 }

@@ -6,15 +6,16 @@
  * same whatever the number of samples, the batching or the worker that computes it.
  */
 import { createRandomSource } from "../random/philox.js";
+import { edgeScaling } from "../theory/edgeScaling.js";
 import { largestEigenvalue } from "../tridiagonal/bisection.js";
 import { sturmHistogram } from "../tridiagonal/histogram.js";
-import { edgeScaling } from "../theory/edgeScaling.js";
 import { VERSION } from "../version.js";
 import {
   type ClassicalSpec,
   checkEnsemble,
   type Draw,
   drawSample,
+  drawTridiagonal,
   drawValues,
   type EnsembleSpec,
   MODELS,
@@ -219,15 +220,13 @@ export function runSample(
     } else if (stat === "eigenvalues") {
       rows.push(drawValues(draw));
     } else if (stat === "max") {
-      maxima[s] =
-        draw.kind === "tridiagonal"
-          ? largestEigenvalue(draw.matrix.diagonal, draw.matrix.offDiagonalSquared)
-          : draw.values[n - 1];
+      const t = drawTridiagonal(draw);
+      maxima[s] = t ? largestEigenvalue(t.diagonal, t.offDiagonalSquared) : drawValues(draw)[n - 1];
     } else {
-      const h =
-        draw.kind === "tridiagonal"
-          ? sturmHistogram(draw.matrix.diagonal, draw.matrix.offDiagonalSquared, edges)
-          : binSorted(draw.values, edges, counts);
+      const t = drawTridiagonal(draw);
+      const h = t
+        ? sturmHistogram(t.diagonal, t.offDiagonalSquared, edges)
+        : binSorted(drawValues(draw), edges, counts);
       if ("counts" in h) for (let b = 0; b < counts.length; b++) counts[b] += h.counts[b];
       below += h.below;
       above += h.above;
@@ -243,8 +242,7 @@ export function runSample(
       for (let s = 0; s < samples; s++) maxima[s] = edge.rescale(maxima[s]);
       result.scaling = { kind: "edge", center: edge.center, scale: edge.scale };
     }
-  }
-  else {
+  } else {
     result.edges = edges;
     result.counts = counts;
     result.below = below;

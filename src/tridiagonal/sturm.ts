@@ -67,9 +67,10 @@ export function sturmCountUnchecked(
 }
 
 /**
- * Sturm counts at four points in one pass over the matrix: out[k] = #{λ < x_k}, k = 0..3.
- * The four recurrences are independent, so their divisions overlap in the pipeline and the
- * pass costs little more than a single count (the single recurrence is latency bound).
+ * Sturm counts at four points in one pass over the matrix: out[k] = #{λ < x_k}, k = 0..3, each
+ * exactly as sturmCountUnchecked. The four recurrences are independent, so their divisions
+ * overlap in the pipeline: a pass costs ~1.3× a single count, which is latency bound (the
+ * "multisection" of LAPACK dlaebz, evaluated column-wise).
  */
 export function sturmCount4Unchecked(
   a: Float64Array,

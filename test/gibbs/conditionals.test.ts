@@ -177,7 +177,10 @@ describe("conditionals by walk counting equal the dense trace", () => {
               A(i - 1) * B(i - 1) * (A(i - 1) ** 2 + 2 * (B(i - 2) + B(i - 1) + B(i))) +
               A(i + 1) * B(i) * (A(i + 1) ** 2 + 2 * (B(i - 1) + B(i) + B(i + 1))) +
               A(i + 2) * B(i) * B(i + 1)),
-          3 * (2 * B(i - 1) * (A(i - 1) ** 2 + B(i - 2)) + 3 * S ** 2 + 2 * B(i) * (A(i + 1) ** 2 + B(i + 1))),
+          3 *
+            (2 * B(i - 1) * (A(i - 1) ** 2 + B(i - 2)) +
+              3 * S ** 2 +
+              2 * B(i) * (A(i + 1) ** 2 + B(i + 1))),
           6 * T,
           6 * S,
           0,

@@ -120,7 +120,11 @@ describe("sampleExpPolynomial: exp(P(x)) on the real line", () => {
         hi = Math.max(hi, v);
       }
       const scaled = c.map((x) => (15 * x) / (hi - lo));
-      checkLine(200 + trial, scaled, `random degree ${degree}: [${scaled.map((x) => x.toFixed(3))}]`);
+      checkLine(
+        200 + trial,
+        scaled,
+        `random degree ${degree}: [${scaled.map((x) => x.toFixed(3))}]`,
+      );
     }
   });
 
