@@ -25,7 +25,9 @@ export function parseFlags(
     return { values: values as FlagValues, positionals };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    throw new UsageError(message.split("\n")[0].replace(/\. To specify.*$/, ""));
+    // node's messages span lines ("… ambiguous.\nDid you forget …\nTo specify … use '--x=-XYZ'."):
+    // keep them on one line, hint included.
+    throw new UsageError(message.replace(/\s*\n\s*/g, " "));
   }
 }
 

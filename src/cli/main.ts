@@ -2,6 +2,7 @@
 import { VERSION } from "../version.js";
 import { demoCommand } from "./demo.js";
 import { errorLine, exitStatusFor, UsageError } from "./errors.js";
+import { GIBBS_USAGE, gibbsCommand } from "./gibbs.js";
 import { SAMPLE_USAGE, sampleCommand } from "./sample.js";
 import { SERVE_USAGE, serveCommand } from "./serve.js";
 
@@ -11,6 +12,7 @@ usage: betaens <command> [options]
 
 commands:
   sample   draw samples of a classical β-ensemble (tridiagonal models)
+  gibbs    sample a polynomial-potential β-ensemble by the Gibbs sampler on Jacobi matrices
   demo     run a built-in sampling job and write plots to ./betaens-demo/
   serve    serve the browser explorer on localhost and print its URL
   help     show this help (betaens help sample for the sample command)
@@ -27,7 +29,13 @@ export async function main(argv: string[]): Promise<number> {
       case "help":
       case "--help":
       case "-h":
-        process.stdout.write(rest[0] === "sample" ? `${SAMPLE_USAGE}\n` : USAGE);
+        process.stdout.write(
+          rest[0] === "sample"
+            ? `${SAMPLE_USAGE}\n`
+            : rest[0] === "gibbs"
+              ? `${GIBBS_USAGE}\n`
+              : USAGE,
+        );
         return 0;
       case "--version":
       case "version":
@@ -39,6 +47,13 @@ export async function main(argv: string[]): Promise<number> {
           return 0;
         }
         sampleCommand(rest);
+        return 0;
+      case "gibbs":
+        if (rest.includes("--help") || rest.includes("-h")) {
+          process.stdout.write(`${GIBBS_USAGE}\n`);
+          return 0;
+        }
+        gibbsCommand(rest);
         return 0;
       case "serve":
         if (rest.includes("--help") || rest.includes("-h")) {

@@ -32,6 +32,7 @@ import type { RandomSource } from "../random/source.js";
 import { edgeScaling } from "../theory/edgeScaling.js";
 import { bisectEigenvalue } from "../tridiagonal/bisection.js";
 import { pivotMinimum, sturmCountUnchecked } from "../tridiagonal/sturm.js";
+import type { SymmetricTridiagonal } from "../tridiagonal/types.js";
 import { checkHermite, defaultHermiteParams, type HermiteParams } from "./hermite.js";
 import { checkLaguerre, defaultLaguerreParams, type LaguerreParams } from "./laguerre.js";
 
@@ -40,7 +41,7 @@ const D_DECAY = 10;
 /** Left-tail margin: the turning point Λ = −TW exceeds t_β = (24·L/β)^{1/3} with prob. ≈ e^{−L}. */
 const L_TAIL = 16;
 /** Extra rows for small N (discreteness of the index). */
-export const K0 = 10;
+const K0 = 10;
 
 /**
  * The default multiplier c(β) = D + (24·L/β)^{1/3} of truncationSize (D = 9, L = 23): the decay
@@ -63,109 +64,131 @@ export function truncationSize(n: number, beta: number, c?: number): number {
   if (!(Number.isInteger(n) && n >= 1)) {
     throw new RangeError(`n must be an integer >= 1, got ${n}`);
   }
-  const multiplier = c ?? truncationMultiplier(beta);
+  const multiplier = truncationMultiplier(beta);
   if (c !== undefined && !(c > 0 && Number.isFinite(c))) {
     throw new RangeError(`c must be a finite number > 0, got ${c}`);
   }
   // n^{1/3} via cbrt is exact enough; the +K0 absorbs rounding and small-N discreteness.
-  return Math.min(n, Math.ceil(multiplier * Math.cbrt(n)) + K0);
+  return Math.min(n, Math.ceil((c ?? multiplier) * Math.cbrt(n)) + K0);
 }
 
 /** One ulp of 1. */
 const ULP = 2 ** -52;
 
-/** Bracket half-width in units of `scale` tried first: |TW| > 16 has probability < 1e−20 (β ≥ 1). */
+/** Bracket half-width in units of `scale` tried first: |TW_β| > 16 has probability < 1e−20 (β ≥ 1). */
 const BRACKET = 16;
 
 /**
- * λ_max − center of the symmetric tridiagonal T with CENTRED diagonal d_i = a_i − center and
- * squared off-diagonal b, by bisection on Sturm counts (Barth–Martin–Wilkinson 1967; LAPACK
- * dstebz) started from [−16·scale, 16·scale] (widened until it brackets λ_max) down to an
- * interval of width 1e−15·scale. The start and the steps depend only on scale, so two matrices
- * sharing their leading rows (a truncated block and the full model) follow the same bisection
- * path and agree to the last bit unless their λ_max differ.
+ * λ_max − center of the symmetric tridiagonal T (diagonal a, squared off-diagonal b), computed
+ * on the centred matrix T − center·I by bisection on Sturm counts (Barth–Martin–Wilkinson 1967;
+ * LAPACK dstebz), started from [−16·scale, 16·scale] (widened until it brackets λ_max) and
+ * stopped at width max(1e−14·scale, ulp·|center|) — ulp·‖T‖ is the backward error of a Sturm
+ * count, so narrower intervals carry no information. The start and every step depend only on
+ * (center, scale) and on the counts, so a truncated block and the full matrix it was cut from
+ * follow the same path and return the same number unless their λ_max differ.
+ * Use center, scale from edgeScaling; the result divided by scale is the TW-scale fluctuation.
  */
-export function centredLargestEigenvalue(
-  centredDiagonal: Float64Array,
+export function largestEigenvalueCentred(
+  diagonal: Float64Array,
   offDiagonalSquared: Float64Array,
   center: number,
   scale: number,
 ): number {
-  const n = centredDiagonal.length;
-  if (n < 1) throw new RangeError("centredLargestEigenvalue: empty matrix");
+  const n = diagonal.length;
+  if (n < 1) throw new RangeError("largestEigenvalueCentred: empty matrix");
   if (offDiagonalSquared.length !== n - 1) {
     throw new RangeError(
-      `centredLargestEigenvalue: off-diagonal must have length ${n - 1}, got ${offDiagonalSquared.length}`,
+      `largestEigenvalueCentred: off-diagonal must have length ${n - 1}, got ${offDiagonalSquared.length}`,
     );
   }
-  if (!(scale > 0 && Number.isFinite(scale))) {
-    throw new RangeError(`centredLargestEigenvalue: scale must be finite and > 0, got ${scale}`);
+  if (!Number.isFinite(center)) {
+    throw new RangeError(`largestEigenvalueCentred: center must be finite, got ${center}`);
   }
-  if (n === 1) return centredDiagonal[0];
-  const d = centredDiagonal;
+  if (!(scale > 0 && Number.isFinite(scale))) {
+    throw new RangeError(`largestEigenvalueCentred: scale must be finite and > 0, got ${scale}`);
+  }
+  const d = new Float64Array(n);
+  for (let i = 0; i < n; i++) d[i] = diagonal[i] - center;
+  if (n === 1) return d[0];
   const b = offDiagonalSquared;
   const pivmin = pivotMinimum(b);
   let hi = BRACKET * scale;
   while (sturmCountUnchecked(d, b, n, hi, pivmin) < n) {
     hi *= 2;
-    if (!Number.isFinite(hi)) throw new RangeError("centredLargestEigenvalue: no upper bracket");
+    if (!Number.isFinite(hi)) throw new RangeError("largestEigenvalueCentred: no upper bracket");
   }
   let lo = -BRACKET * scale;
   while (sturmCountUnchecked(d, b, n, lo, pivmin) === n) {
     lo *= 2;
-    if (!Number.isFinite(lo)) throw new RangeError("centredLargestEigenvalue: no lower bracket");
+    if (!Number.isFinite(lo)) throw new RangeError("largestEigenvalueCentred: no lower bracket");
   }
   const tol = Math.max(1e-14 * scale, ULP * Math.abs(center));
   return bisectEigenvalue(d, b, n, n - 1, lo, hi, tol, pivmin);
 }
 
-/** The top-left K×K block of the Hermite model, centred: d_i = a_i − center, b_i. */
-function hermiteBlock(
+/**
+ * The top-left K×K block of hermiteTridiagonal(rng, N, β, params): the same draws in the same
+ * order (a_1, b_1, …, b_{K−1}, a_K), so for the same rng it is exactly the leading block of the
+ * full model (Dumitriu–Edelman 2002; hermite.ts). O(K).
+ */
+export function hermiteLeadingBlock(
   rng: RandomSource,
   n: number,
   k: number,
   beta: number,
-  params: HermiteParams,
-  center: number,
-): { d: Float64Array; b: Float64Array } {
+  params: HermiteParams = defaultHermiteParams,
+): SymmetricTridiagonal {
+  checkHermite(n, beta, params);
+  checkBlock(n, k);
   const { loc, scale } = params;
   const variance = scale * scale;
-  const d = new Float64Array(k);
-  const b = new Float64Array(k - 1);
-  // Same draws, in the same order, as hermiteTridiagonal: a_1, b_1, a_2, b_2, …, stopping at a_K.
+  const diagonal = new Float64Array(k);
+  const offDiagonalSquared = new Float64Array(k - 1);
   for (let i = 0; i < k; i++) {
-    d[i] = loc + scale * normal(rng) - center;
-    if (i < k - 1) b[i] = gamma(rng, (beta * (n - i - 1)) / 2, variance);
+    diagonal[i] = loc + scale * normal(rng);
+    if (i < k - 1) {
+      const shape = (beta * (n - i - 1)) / 2;
+      offDiagonalSquared[i] = shape > 0 ? gamma(rng, shape, variance) : 0;
+    }
   }
-  return { d, b };
+  return { diagonal, offDiagonalSquared };
 }
 
-/** The top-left K×K block of J = B Bᵀ of the Laguerre model, centred (draws ξ_1, …, ξ_{2K−1}). */
-function laguerreBlock(
+/**
+ * The top-left K×K block of J = B Bᵀ of laguerreBidiagonal(rng, N, β, params): the first 2K − 1
+ * draws ξ_1, …, ξ_{2K−1} in the model's order, J_ii = ξ_{2i−2} + ξ_{2i−1},
+ * J_{i,i+1}² = ξ_{2i−1}ξ_{2i} (Dumitriu–Edelman 2002 §III-B; laguerre.ts, bidiagonal.ts). O(K).
+ */
+export function laguerreLeadingBlock(
   rng: RandomSource,
   n: number,
   k: number,
   beta: number,
-  params: LaguerreParams,
-  center: number,
-): { d: Float64Array; b: Float64Array } {
+  params: LaguerreParams = defaultLaguerreParams,
+): SymmetricTridiagonal {
+  checkLaguerre(n, beta, params);
+  checkBlock(n, k);
   const { shape, scale: theta } = params;
-  const d = new Float64Array(k);
-  const b = new Float64Array(k - 1);
-  // Same draws and order as laguerreBidiagonal: q_1, e_1, q_2, e_2, …, stopping at q_K;
-  // J_ii = e_{i−1} + q_i, J_{i,i+1}² = q_i e_i (bidiagonalToTridiagonal).
+  const diagonal = new Float64Array(k);
+  const offDiagonalSquared = new Float64Array(k - 1);
   let ePrev = 0;
   for (let i = 0; i < k; i++) {
     const half = (beta * (n - i - 1)) / 2;
     const q = gamma(rng, half + shape, theta);
-    d[i] = ePrev + q - center;
+    diagonal[i] = ePrev + q;
     if (i < k - 1) {
-      const e = gamma(rng, half, theta);
-      b[i] = q * e;
+      const e = half > 0 ? gamma(rng, half, theta) : 0;
+      offDiagonalSquared[i] = q * e;
       ePrev = e;
     }
   }
-  return { d, b };
+  return { diagonal, offDiagonalSquared };
+}
+
+function checkBlock(n: number, k: number): void {
+  if (!(Number.isInteger(k) && k >= 1 && k <= n)) {
+    throw new RangeError(`block size k must be an integer in [1, ${n}], got ${k}`);
+  }
 }
 
 function checkEdgeBeta(beta: number): void {
@@ -192,9 +215,12 @@ function hermiteRescaled(
   checkEdgeBeta(beta);
   checkHermite(n, beta, params);
   const { center, scale } = edgeScaling("hermite", n, beta, params);
-  const k = truncationSize(n, beta, c);
-  const { d, b } = hermiteBlock(rng, n, k, beta, params, center);
-  return { y: centredLargestEigenvalue(d, b, center, scale), center, scale };
+  const t = hermiteLeadingBlock(rng, n, truncationSize(n, beta, c), beta, params);
+  return {
+    y: largestEigenvalueCentred(t.diagonal, t.offDiagonalSquared, center, scale),
+    center,
+    scale,
+  };
 }
 
 function laguerreRescaled(
@@ -211,9 +237,12 @@ function laguerreRescaled(
     shape: params.shape,
     scale: params.scale,
   });
-  const k = truncationSize(n, beta, c);
-  const { d, b } = laguerreBlock(rng, n, k, beta, params, center);
-  return { y: centredLargestEigenvalue(d, b, center, scale), center, scale };
+  const t = laguerreLeadingBlock(rng, n, truncationSize(n, beta, c), beta, params);
+  return {
+    y: largestEigenvalueCentred(t.diagonal, t.offDiagonalSquared, center, scale),
+    center,
+    scale,
+  };
 }
 
 /**

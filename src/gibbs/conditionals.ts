@@ -88,10 +88,12 @@ function returnMoments(
   let vNext = work.vNext;
   let w = work.w;
   let wNext = work.wNext;
-  v.fill(0, 0, width);
-  w.fill(0, 0, width);
-  vNext.fill(0, 0, width);
-  wNext.fill(0, 0, width);
+  for (let l = 0; l < width; l++) {
+    v[l] = 0;
+    w[l] = 0;
+    vNext[l] = 0;
+    wNext[l] = 0;
+  }
   v[c] = 1;
   w[c] = 1;
   out[0] = 1;
@@ -139,12 +141,15 @@ function loadWindow(
 ): void {
   const la = work.localA;
   const lb = work.localB;
-  la.fill(0);
-  lb.fill(0);
+  la[0] = 0;
+  lb[0] = 0;
+  la[width + 1] = 0;
+  lb[width] = 0;
+  lb[width + 1] = 0;
   for (let l = 0; l < width; l++) {
     const k = first + l;
-    if (k >= 0 && k < n) la[l + 1] = a[k];
-    if (k >= 0 && k < n - 1 && l < width - 1) lb[l + 1] = b[k];
+    la[l + 1] = k >= 0 && k < n ? a[k] : 0;
+    if (l < width - 1) lb[l + 1] = k >= 0 && k < n - 1 ? b[k] : 0;
   }
 }
 

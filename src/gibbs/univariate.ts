@@ -62,6 +62,8 @@ import {
 
 /** Rejections after which a sampler gives up with an Error (pathological acceptance). */
 export const MAX_REJECTIONS = 1_000_000;
+/** Newton steps refining the drop-by-1 tangent points (the Taylor scale estimate is already good). */
+const NEWTON_STEPS = 1;
 
 /** Preallocated buffers of the univariate samplers, for P of degree ≤ maxDegree. */
 export interface UnivariateWork {
@@ -160,7 +162,7 @@ function collectRoots(work: UnivariateWork, level: number, lo: number, critical:
 
 /**
  * Distance w > 0 with g(x0 + dir·w) ≈ g(x0) − 1 inside a concave piece (capped by `limit`), from a
- * Taylor scale estimate refined by at most two Newton steps (a drop anywhere in [0.5, 2] gives an
+ * Taylor scale estimate refined by a Newton step (a drop anywhere in [0.5, 2] gives an
  * acceptance rate above 0.83 on a Gaussian). Any positive value keeps the envelope valid; this
  * only tunes its efficiency.
  */
@@ -188,7 +190,7 @@ function dropDistance(work: UnivariateWork, x0: number, dir: number, limit: numb
   let w = scale > 0 ? 1 / scale : 1;
   if (work.halfLine && work.logShape !== 0 && dir < 0) w = Math.min(w, 0.5 * x0);
   if (w >= limit) w = 0.5 * limit;
-  for (let iter = 0; iter < 2; iter++) {
+  for (let iter = 0; iter < NEWTON_STEPS; iter++) {
     let phi: number;
     let dphi: number;
     if (work.logShape === 0) {
@@ -495,5 +497,6 @@ export function sampleGammaPolynomial(
   work.logShape = shape - 1;
   work.halfLine = true;
   buildEnvelope(work);
-  return rejectionLoop(rng, work);
+  const y = rejectionLoop(rng, work);
+  return y > 0 ? y : Number.MIN_VALUE;
 }

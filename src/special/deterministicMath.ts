@@ -25,6 +25,17 @@ F64[0] = 1;
 /** Index in U32 of the high (sign/exponent) word of F64[0]: 1 on little-endian machines. */
 const HI = U32[1] === 0x3ff00000 ? 1 : 0;
 const LO = 1 - HI;
+/**
+ * Second results of the internal helpers (reduced mantissa, double-double parts, remainders).
+ * Kept in a typed array: a module-level `let` holding a double would be re-boxed on every write.
+ */
+const OUT = new Float64Array(6);
+const REDUCED_F = 0;
+const DD_HI = 1;
+const DD_LO = 2;
+const REM_HI = 3;
+const REM_LO = 4;
+const ATAN_TAIL = 5;
 
 /** The high 32 bits (sign, exponent, top 20 mantissa bits) of x; leaves x in F64[0]. */
 function highWord(x: number): number {
@@ -32,11 +43,18 @@ function highWord(x: number): number {
   return U32[HI];
 }
 
-/** 2^k for integer k in [−1022, 1023], built from its bits. */
+/**
+ * POW2[k + 1074] = 2^k for k = −1074..1023, filled by exact doublings and halvings. A table load
+ * is faster than assembling the bits (a 32-bit store followed by a 64-bit load of the same
+ * memory defeats store forwarding).
+ */
+const POW2 = new Float64Array(2098);
+for (let i = 1074, v = 1; i < 2098; i++, v *= 2) POW2[i] = v;
+for (let i = 1073, v = 0.5; i >= 0; i--, v *= 0.5) POW2[i] = v;
+
+/** 2^k for an integer k in [−1074, 1023]. */
 function pow2(k: number): number {
-  U32[HI] = (k + 1023) << 20;
-  U32[LO] = 0;
-  return F64[0];
+  return POW2[k + 1074];
 }
 
 const TWO_M1000 = 9.332636185032189e-302; // 2^-1000
@@ -65,8 +83,7 @@ export function powerOfTwo(k: number): number {
   if (!Number.isInteger(k) || k < -1074 || k > 1023) {
     throw new RangeError(`powerOfTwo: k must be an integer in [-1074, 1023], got ${k}`);
   }
-  if (k >= -1022) return pow2(k);
-  return pow2(k + 52) * pow2(-52);
+  return pow2(k);
 }
 
 /**
@@ -97,24 +114,22 @@ const LG5 = 1.818357216161805012e-1; // 0x3FC74664 96CB03DE
 const LG6 = 1.531383769920937332e-1; // 0x3FC39A09 D078C69F
 const LG7 = 1.479819860511658591e-1; // 0x3FC2F112 DF3E5244
 
-/** Writes m ∈ [√2/2, √2) with x = 2^k·m into REDUCED_M and returns k (x > 0 finite normal). */
-let REDUCED_M = 1;
+/**
+ * For finite x > 0, returns k and writes f = m − 1 into OUT[REDUCED_F], where x = 2^k·m and
+ * m ∈ [0.7071, 1.4142) (m >= 1.41421127… goes to the lower half: adding 0x95f64 to the high word
+ * carries into the exponent exactly then, the branch-free test of fdlibm e_log.c).
+ */
 function reduceLog(x: number): number {
   let hx = highWord(x);
   let k = 0;
   if (hx < 0x00100000) {
-    hx = highWord(x * TWO_P54); // subnormal: scale up, F64[0] holds x·2^54
+    x *= TWO_P54; // subnormal: scale up
+    hx = highWord(x);
     k = -54;
   }
-  k += (hx >>> 20) - 1023;
-  U32[HI] = (hx & 0x000fffff) | 0x3ff00000; // same mantissa, exponent 0: m ∈ [1, 2)
-  let m = F64[0];
-  if (m > Math.SQRT2) {
-    m *= 0.5;
-    k += 1;
-  }
-  REDUCED_M = m;
-  return k;
+  const e = ((hx + 0x95f64) >>> 20) - 1023;
+  OUT[REDUCED_F] = x * pow2(-e) - 1; // exact
+  return k + e;
 }
 
 /**
@@ -139,7 +154,7 @@ export function detLog(x: number): number {
   if (!(x > 0)) return x === 0 ? Number.NEGATIVE_INFINITY : Number.NaN;
   if (x === Number.POSITIVE_INFINITY) return x;
   const k = reduceLog(x);
-  return logReduced(k, REDUCED_M - 1, 0);
+  return logReduced(k, OUT[REDUCED_F], 0);
 }
 
 const TWO_M29 = 1.862645149230957e-9;
@@ -162,7 +177,7 @@ export function detLog1p(x: number): number {
   // Exact rounding error of u (Sterbenz: u − x is exact for x >= 1, u − 1 for u in [1/2, 2]).
   const c = x >= 1 ? 1 - (u - x) : x - (u - 1);
   const k = reduceLog(u);
-  return logReduced(k, REDUCED_M - 1, c / u);
+  return logReduced(k, OUT[REDUCED_F], c / u);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -256,12 +271,10 @@ export function detExpm1(x: number): number {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Double-double helpers (Dekker 1971): exact products and sums, results in DD_HI/DD_LO.
+// Double-double helpers (Dekker 1971): exact products and sums, results in OUT[DD_HI]/OUT[DD_LO].
 
-let DD_HI = 0;
-let DD_LO = 0;
 
-/** a·b = DD_HI + DD_LO exactly (Dekker's product with Veltkamp splitting, no FMA); |a|,|b| < 2^996. */
+/** a·b = OUT[DD_HI] + OUT[DD_LO] exactly (Dekker's product with Veltkamp splitting, no FMA); |a|,|b| < 2^996. */
 function twoProduct(a: number, b: number): void {
   const p = a * b;
   let t = SPLITTER * a;
@@ -270,37 +283,37 @@ function twoProduct(a: number, b: number): void {
   t = SPLITTER * b;
   const bh = t - (t - b);
   const bl = b - bh;
-  DD_HI = p;
-  DD_LO = ah * bh - p + ah * bl + al * bh + al * bl;
+  OUT[DD_HI] = p;
+  OUT[DD_LO] = ah * bh - p + ah * bl + al * bh + al * bl;
 }
 
 // ---------------------------------------------------------------------------------------------
 // Powers and roots.
 
 /**
- * log|x| as the double-double DD_HI + DD_LO with relative error ~2^-64, for finite x > 0:
+ * log|x| as the double-double OUT[DD_HI] + OUT[DD_LO] with relative error ~2^-64, for finite x > 0:
  * log m = 2 atanh s = 2s + (2/3)s³ + s⁵·Σ_{j≥0} 2s^{2j}/(2j+5), s = (m−1)/(m+1), |s| ≤ 0.1716,
  * with 2s and (2/3)s³ in double-double and the rest (relative size < 2^-12) in double.
  */
 function logDoubleDouble(x: number): void {
   const k = reduceLog(x);
-  const f = REDUCED_M - 1; // exact
+  const f = OUT[REDUCED_F];
   const d = 2 + f;
   const dl = 2 - d + f; // d + dl = 2 + f exactly
   const sh = f / d;
   twoProduct(sh, d);
-  const sl = (f - DD_HI - DD_LO - sh * dl) / d; // s = sh + sl
+  const sl = (f - OUT[DD_HI] - OUT[DD_LO] - sh * dl) / d; // s = sh + sl
   // s² and s³ in double-double.
   twoProduct(sh, sh);
-  const zh = DD_HI;
-  const zl = DD_LO + 2 * sh * sl;
+  const zh = OUT[DD_HI];
+  const zl = OUT[DD_LO] + 2 * sh * sl;
   twoProduct(zh, sh);
-  const ch = DD_HI;
-  const cl = DD_LO + zh * sl + zl * sh;
+  const ch = OUT[DD_HI];
+  const cl = OUT[DD_LO] + zh * sl + zl * sh;
   // (2/3)s³ = 2c/3 in double-double.
   const qh = (2 * ch) / 3;
   twoProduct(3, qh);
-  const ql = (2 * ch - DD_HI - DD_LO + 2 * cl) / 3;
+  const ql = (2 * ch - OUT[DD_HI] - OUT[DD_LO] + 2 * cl) / 3;
   // Taylor tail s⁵(2/5 + 2z/7 + …), truncated where z^j/(2j+5) < 2^-66 (z ≤ 0.02944).
   const z = zh;
   let series = 2 / 27;
@@ -314,8 +327,8 @@ function logDoubleDouble(x: number): void {
   const s2 = s1 + qh;
   const e2 = Math.abs(s1) >= Math.abs(qh) ? s1 - s2 + qh : qh - s2 + s1;
   const low = e1 + e2 + (k * LN2_LO + 2 * sl + ql + tail);
-  DD_HI = s2 + low;
-  DD_LO = s2 - DD_HI + low;
+  OUT[DD_HI] = s2 + low;
+  OUT[DD_LO] = s2 - OUT[DD_HI] + low;
 }
 
 /** True if y is an odd integer (then (−x)^y = −x^y). */
@@ -352,15 +365,15 @@ export function detPow(x: number, y: number): number {
   }
   if (ax === 1) return sign;
   logDoubleDouble(ax);
-  const lh = DD_HI;
+  const lh = OUT[DD_HI];
   if (Math.abs(y) > TWO_P64) {
     // |log x| >= 2^-53 for x ≠ 1, so |y·log x| > 2^11: certain overflow or underflow.
     return y > 0 === lh > 0 ? sign * Number.POSITIVE_INFINITY : sign * 0;
   }
-  const ll = DD_LO;
+  const ll = OUT[DD_LO];
   twoProduct(y, lh);
-  let ph = DD_HI;
-  let pl = DD_LO + y * ll;
+  let ph = OUT[DD_HI];
+  let pl = OUT[DD_LO] + y * ll;
   const p = ph + pl; // renormalise
   pl = ph - p + pl;
   ph = p;
@@ -374,9 +387,9 @@ export function detPow(x: number, y: number): number {
 
 /**
  * Cube root ∛x, nearly correctly rounded (error < 0.51 ulp), bit-identical on every engine:
- * x = 2^{3q}·t with t ∈ [1, 8), Newton's iteration y ← y − (y³ − t)/(3y²) from a piecewise
- * constant start, and a last step with the residual y³ − t computed exactly in double-double
- * (Dekker 1971). Preserves ±0, ±Infinity, NaN.
+ * x = 2^{3q}·t with t ∈ [1, 8), two steps of Halley's iteration y ← y(y³ + 2t)/(2y³ + t) from a
+ * piecewise constant start, and a last Newton step with the residual y³ − t computed exactly in
+ * double-double (Dekker 1971). Preserves ±0, ±Infinity, NaN.
  */
 export function detCbrt(x: number): number {
   if (x === 0 || !Number.isFinite(x)) return x;
@@ -386,18 +399,19 @@ export function detCbrt(x: number): number {
     ax *= TWO_P54; // subnormal: ∛(2^54) = 2^18
     shift = -18;
   }
-  const hx = highWord(ax);
-  const e = ((hx >>> 20) & 0x7ff) - 1023;
+  const e = ((highWord(ax) >>> 20) & 0x7ff) - 1023;
   const q = Math.floor(e / 3);
-  U32[HI] = (hx & 0xfffff) | ((e - 3 * q + 1023) << 20);
-  const t = F64[0]; // ax·2^{−3q} ∈ [1, 8), exact
+  const t = ax * pow2(-3 * q); // ∈ [1, 8), exact
   let y = t < 3.375 ? (t < 1.728 ? 1.1 : 1.35) : t < 5.832 ? 1.65 : 1.9;
-  for (let i = 0; i < 5; i++) y -= (y * y * y - t) / (3 * y * y);
+  for (let i = 0; i < 2; i++) {
+    const y3 = y * y * y;
+    y *= (y3 + 2 * t) / (2 * y3 + t); // Halley: relative error 0.1 → ~1e-3 → ~1e-9
+  }
   twoProduct(y, y);
-  const y2h = DD_HI;
-  const y2l = DD_LO;
+  const y2h = OUT[DD_HI];
+  const y2l = OUT[DD_LO];
   twoProduct(y2h, y);
-  const residual = DD_HI - t + DD_LO + y2l * y; // y³ − t (DD_HI − t is exact, Sterbenz)
+  const residual = OUT[DD_HI] - t + OUT[DD_LO] + y2l * y; // y³ − t (OUT[DD_HI] − t is exact, Sterbenz)
   y -= residual / (3 * y2h);
   const root = y * pow2(q + shift);
   return x < 0 ? -root : root;
@@ -431,14 +445,14 @@ export function detHypot(x: number, y: number): number {
   a = a * s1 * s2;
   b = b * s1 * s2;
   twoProduct(a, a);
-  const ah = DD_HI;
-  const al = DD_LO;
+  const ah = OUT[DD_HI];
+  const al = OUT[DD_LO];
   twoProduct(b, b);
-  const sum = ah + DD_HI; // a² >= b²: Fast2Sum
-  const low = DD_HI - (sum - ah) + al + DD_LO;
+  const sum = ah + OUT[DD_HI]; // a² >= b²: Fast2Sum
+  const low = OUT[DD_HI] - (sum - ah) + al + OUT[DD_LO];
   const r = Math.sqrt(sum);
   twoProduct(r, r);
-  const root = r + (sum - DD_HI - DD_LO + low) / (2 * r);
+  const root = r + (sum - OUT[DD_HI] - OUT[DD_LO] + low) / (2 * r);
   return e >= -1022 ? root * pow2(half) * pow2(e - half) : root * pow2(e + 54) * TWO_M54;
 }
 
@@ -496,12 +510,9 @@ const TWO_M49 = 1.7763568394002505e-15;
 const PIO2_HI = 1.5707963267948966; // 0x3FF921FB 54442D18
 const PIO2_LO = 6.123233995736766e-17; // 0x3C91A626 33145C07
 
-/** Remainder of the last reduction: x − n·π/2 = REM_HI + REM_LO, |REM_HI| ≤ ~π/4. */
-let REM_HI = 0;
-let REM_LO = 0;
 
 /**
- * n mod 4 (any integer ≡ n) with x − n·π/2 = REM_HI + REM_LO for finite |x| > π/4: Cody–Waite
+ * n mod 4 (any integer ≡ n) with x − n·π/2 = OUT[REM_HI] + OUT[REM_LO] for finite |x| > π/4: Cody–Waite
  * with up to three 33-bit pieces of π/2 below 2^20·π/2 (fdlibm e_rem_pio2.c, "medium"), exact
  * Payne–Hanek reduction above.
  */
@@ -527,8 +538,8 @@ function reduceHalfPi(x: number): number {
       y0 = r - w;
     }
   }
-  REM_HI = y0;
-  REM_LO = r - y0 - w;
+  OUT[REM_HI] = y0;
+  OUT[REM_LO] = r - y0 - w;
   return fn;
 }
 
@@ -566,7 +577,7 @@ function twoOverPi(): bigint {
 /**
  * Payne–Hanek reduction for |x| >= 2^20·π/2: with x = m·2^e (m < 2^53 an integer),
  * x·2/π = m·⌊2^1300·2/π⌋·2^{e−1300} in exact integer arithmetic (error < 2^-200 quadrants), split
- * into the quadrant and a fraction in [−1/2, 1/2) whose top 200 bits give REM_HI + REM_LO after
+ * into the quadrant and a fraction in [−1/2, 1/2) whose top 200 bits give OUT[REM_HI] + OUT[REM_LO] after
  * multiplication by π/2 in double-double.
  */
 function reduceHalfPiLarge(x: number): number {
@@ -587,18 +598,18 @@ function reduceHalfPiLarge(x: number): number {
   const gh = Number(top);
   const gl = Number(top - BigInt(gh));
   twoProduct(gh, PIO2_HI);
-  const p = DD_HI;
-  const tail = DD_LO + gh * PIO2_LO + gl * PIO2_HI;
+  const p = OUT[DD_HI];
+  const tail = OUT[DD_LO] + gh * PIO2_LO + gl * PIO2_HI;
   const yh = p + tail;
   const yl = p - yh + tail;
   const scale = pow2(-200); // exact: the remainder is > 2^-70 in magnitude
   if (x < 0) {
-    REM_HI = -yh * scale;
-    REM_LO = -yl * scale;
+    OUT[REM_HI] = -yh * scale;
+    OUT[REM_LO] = -yl * scale;
     return -quadrant;
   }
-  REM_HI = yh * scale;
-  REM_LO = yl * scale;
+  OUT[REM_HI] = yh * scale;
+  OUT[REM_LO] = yl * scale;
   return quadrant;
 }
 
@@ -617,10 +628,10 @@ export function detSin(x: number): number {
   }
   if (!(ax < Number.POSITIVE_INFINITY)) return Number.NaN;
   const n = reduceHalfPi(x) & 3;
-  if (n === 0) return sinKernel(REM_HI, REM_LO);
-  if (n === 1) return cosKernel(REM_HI, REM_LO);
-  if (n === 2) return -sinKernel(REM_HI, REM_LO);
-  return -cosKernel(REM_HI, REM_LO);
+  if (n === 0) return sinKernel(OUT[REM_HI], OUT[REM_LO]);
+  if (n === 1) return cosKernel(OUT[REM_HI], OUT[REM_LO]);
+  if (n === 2) return -sinKernel(OUT[REM_HI], OUT[REM_LO]);
+  return -cosKernel(OUT[REM_HI], OUT[REM_LO]);
 }
 
 /**
@@ -635,10 +646,10 @@ export function detCos(x: number): number {
   }
   if (!(ax < Number.POSITIVE_INFINITY)) return Number.NaN;
   const n = reduceHalfPi(x) & 3;
-  if (n === 0) return cosKernel(REM_HI, REM_LO);
-  if (n === 1) return -sinKernel(REM_HI, REM_LO);
-  if (n === 2) return -cosKernel(REM_HI, REM_LO);
-  return sinKernel(REM_HI, REM_LO);
+  if (n === 0) return cosKernel(OUT[REM_HI], OUT[REM_LO]);
+  if (n === 1) return -sinKernel(OUT[REM_HI], OUT[REM_LO]);
+  if (n === 2) return -cosKernel(OUT[REM_HI], OUT[REM_LO]);
+  return sinKernel(OUT[REM_HI], OUT[REM_LO]);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -673,13 +684,12 @@ const TWO_P66 = 7.378697629483821e19;
 
 /**
  * atan(a + δ) for a >= 0 (not NaN) and a tiny δ, entering as δ/(1 + a²) beside the low part of the
- * break-point value; the rounding error of the result is left in ATAN_TAIL: |a| is reduced to |t| ≤ 7/16 by atan a = atan c + atan((a − c)/(1 + ca)),
+ * break-point value; the rounding error of the result is left in OUT[ATAN_TAIL]: |a| is reduced to |t| ≤ 7/16 by atan a = atan c + atan((a − c)/(1 + ca)),
  * c ∈ {0, 1/2, 1, 3/2, ∞}, and atan t comes from an odd minimax polynomial (fdlibm s_atan.c).
  */
-let ATAN_TAIL = 0;
 function atanReduced(a: number, delta: number): number {
   if (a >= TWO_P66) {
-    ATAN_TAIL = 0;
+    OUT[ATAN_TAIL] = 0;
     return ATAN_HI[3] + ATAN_LO[3];
   }
   let id: number;
@@ -708,15 +718,15 @@ function atanReduced(a: number, delta: number): number {
   if (id < 0) {
     const u = t * (odd + even) - correction;
     const v = t - u;
-    ATAN_TAIL = t - v - u;
+    OUT[ATAN_TAIL] = t - v - u;
     return v;
   }
-  // ATAN_HI − (u − t) with the rounding errors of both subtractions kept in ATAN_TAIL.
+  // ATAN_HI − (u − t) with the rounding errors of both subtractions kept in OUT[ATAN_TAIL].
   const u = t * (odd + even) - (ATAN_LO[id] + correction);
   const d = u - t;
   const de = Math.abs(u) >= Math.abs(t) ? u - d - t : u - (d + t);
   const v = ATAN_HI[id] - d;
-  ATAN_TAIL = ATAN_HI[id] - v - d - de;
+  OUT[ATAN_TAIL] = ATAN_HI[id] - v - d - de;
   return v;
 }
 
@@ -786,8 +796,8 @@ export function detAtan2(y: number, x: number): number {
     // q = y/x and its rounding error δ = (sy − q·sx)/sx, exact in double-double.
     const q = sy / sx;
     twoProduct(q, sx);
-    z = atanReduced(q, (sy - DD_HI - DD_LO) / sx);
-    tail = ATAN_TAIL;
+    z = atanReduced(q, (sy - OUT[DD_HI] - OUT[DD_LO]) / sx);
+    tail = OUT[ATAN_TAIL];
   }
   if (!xNeg) return yNeg ? -z : z;
   // π − (z + tail) = (PI − z) + (PI_LO − tail), the first difference split exactly (Fast2Sum).

@@ -1,0 +1,221 @@
+/** `betaens gibbs --potential "…" --n N …`: the Gibbs sampler on Jacobi matrices (conventions.md). */
+import { checkGibbsRun, type GibbsRunResult, type GibbsStat, gibbsRun } from "../gibbs/run.js";
+import type { GibbsInitial } from "../gibbs/sampler.js";
+import { writeFileAtomic } from "../io/atomicWrite.js";
+import { histogramSvg } from "../plot/histogram.js";
+import { lineChartSvg } from "../plot/lineChart.js";
+import { parseCoefficientList } from "../potentials/coefficients.js";
+import { parsePotential } from "../potentials/parse.js";
+import { formatPotential } from "../potentials/validate.js";
+import { edgeConstants, equilibriumMeasure } from "../theory/equilibrium.js";
+import { tracyWidomPdf } from "../theory/tracyWidom.js";
+import { uniformEdges } from "../tridiagonal/histogram.js";
+import {
+  flagString,
+  parseChoice,
+  parseFlags,
+  parseInteger,
+  parseNumber,
+  parseNumberList,
+} from "./args.js";
+import { UsageError } from "./errors.js";
+import { chooseFormat, chooseSeed, writeResult } from "./output.js";
+import { progressReporter } from "./progress.js";
+
+export const GIBBS_USAGE = `usage: betaens gibbs --potential "x^4/4 - x^2" | --coeffs g0,g1,…,gd --n N [--beta B]
+        [--passes P] [--samples S] [--seed K] [--initial zero|hermite]
+        [--stat eigenvalues|max|histogram|trace] [--bins B --range LO,HI] [--scaling none|edge]
+        [--format json|csv|npy] [--output FILE] [--plot FILE.svg]
+  Samples |Δ(x)|^β Π exp(−(βN/2)·V(x_i)) by the Gibbs sampler on the Jacobi coefficients (a, b):
+  S independent chains of P passes (default 10), chain s uses random stream (seed, s).`;
+
+const FLAGS = [
+  "potential",
+  "coeffs",
+  "n",
+  "beta",
+  "passes",
+  "samples",
+  "seed",
+  "initial",
+  "stat",
+  "bins",
+  "range",
+  "scaling",
+  "format",
+  "output",
+  "plot",
+] as const;
+
+/** The edge rescaling ξ = N^{2/3} c_V (λ_max − b_V) → TW_β (spec §3.9), or an error saying why not. */
+function edgeRescaling(coeffs: Float64Array, n: number): { right: number; scale: number } {
+  const constants = edgeConstants(equilibriumMeasure(coeffs));
+  if (!(constants.rightScale > 0)) {
+    throw new RangeError(
+      "this potential has a critical right edge (c_V = 0): λ_max does not fluctuate on the N^(−2/3) Tracy–Widom scale",
+    );
+  }
+  return { right: constants.right, scale: n ** (2 / 3) * constants.rightScale };
+}
+
+export interface GibbsCliResult extends GibbsRunResult {
+  scaling?: { kind: "edge"; bV: number; cV: number };
+}
+
+/** Runs `betaens gibbs`. */
+export function gibbsCommand(argv: string[]): GibbsCliResult {
+  const { values, positionals } = parseFlags(argv, FLAGS);
+  if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}"`);
+  const potentialText = flagString(values, "potential");
+  const coeffsText = flagString(values, "coeffs");
+  if ((potentialText === undefined) === (coeffsText === undefined)) {
+    throw new UsageError('give exactly one of --potential "…" or --coeffs g0,g1,…');
+  }
+  const coeffs =
+    potentialText !== undefined
+      ? parsePotential(potentialText)
+      : parseCoefficientList(coeffsText ?? "");
+  const nText = flagString(values, "n");
+  if (nText === undefined) throw new UsageError("--n is required");
+  const n = parseInteger("n", nText, 1);
+  const betaText = flagString(values, "beta");
+  const beta = betaText === undefined ? 2 : parseNumber("beta", betaText);
+  if (!(beta > 0)) throw new UsageError(`--beta must be > 0 for the Gibbs sampler, got ${beta}`);
+  const passesText = flagString(values, "passes");
+  const passes = passesText === undefined ? 10 : parseInteger("passes", passesText, 1);
+  const samplesText = flagString(values, "samples");
+  const samples = samplesText === undefined ? 1 : parseInteger("samples", samplesText, 1);
+  const seed = chooseSeed(flagString(values, "seed"), (t) => parseInteger("seed", t, 0));
+  const stat = parseChoice<GibbsStat>(
+    "stat",
+    flagString(values, "stat"),
+    ["eigenvalues", "max", "histogram", "trace"],
+    "eigenvalues",
+  );
+  const initial = parseChoice<GibbsInitial>(
+    "initial",
+    flagString(values, "initial"),
+    ["zero", "hermite"],
+    "zero",
+  );
+  const scaling = parseChoice("scaling", flagString(values, "scaling"), ["none", "edge"], "none");
+  if (scaling === "edge" && stat !== "max" && stat !== "trace") {
+    throw new UsageError("--scaling edge applies to --stat max and --stat trace");
+  }
+  let edges: Float64Array | undefined;
+  const binsText = flagString(values, "bins");
+  const rangeText = flagString(values, "range");
+  if (stat === "histogram") {
+    const bins = binsText === undefined ? 100 : parseInteger("bins", binsText, 1);
+    let range: [number, number];
+    if (rangeText === undefined) {
+      const [lo, hi] = equilibriumMeasure(coeffs).support;
+      const margin = 0.05 * (hi - lo);
+      range = [lo - margin, hi + margin];
+    } else {
+      const parts = parseNumberList("range", rangeText);
+      if (parts.length !== 2 || !(parts[1] > parts[0])) {
+        throw new UsageError(`--range must be LO,HI with LO < HI, got "${rangeText}"`);
+      }
+      range = [parts[0], parts[1]];
+    }
+    edges = uniformEdges(range[0], range[1], bins);
+  } else if (binsText !== undefined || rangeText !== undefined) {
+    throw new UsageError("--bins and --range apply only to --stat histogram");
+  }
+  const output = flagString(values, "output");
+  const format = chooseFormat(flagString(values, "format"), output);
+  const plot = flagString(values, "plot");
+  if (plot !== undefined && !plot.toLowerCase().endsWith(".svg")) {
+    throw new UsageError(`--plot must name an .svg file, got "${plot}"`);
+  }
+  const options = { coeffs, n, beta, passes, samples, seed, stat, initial, edges };
+  checkGibbsRun(options);
+  const edge = scaling === "edge" ? edgeRescaling(coeffs, n) : undefined;
+  // Work estimate: passes · N conditional draws (≈ 2e6 per second) per chain, plus O(N²) eigenvalues.
+  const operations = samples * (passes * n * 50 + (stat === "eigenvalues" ? n * n : 0));
+  if (operations > 2e12) {
+    throw new RangeError(
+      `this run would take about ${operations.toExponential(1)} operations (hours); reduce --samples, --passes or --n`,
+    );
+  }
+  const progress = progressReporter(samples, operations, "gibbs chains");
+  let result: GibbsCliResult;
+  try {
+    result = gibbsRun({ ...options, onProgress: progress.update });
+  } finally {
+    progress.done();
+  }
+  if (edge) {
+    const rows =
+      stat === "max" ? [result.samples as Float64Array] : (result.samples as Float64Array[]);
+    for (const row of rows)
+      for (let i = 0; i < row.length; i++) row[i] = edge.scale * (row[i] - edge.right);
+    result.scaling = { kind: "edge", bV: edge.right, cV: edge.scale / n ** (2 / 3) };
+  }
+  writeResult(result, format, output);
+  if (plot !== undefined) writeFileAtomic(plot, gibbsPlotSvg(result, coeffs));
+  return result;
+}
+
+/** The figure of `betaens gibbs --plot`: points against μ_V, λ_max against TW, or the trace. */
+export function gibbsPlotSvg(result: GibbsCliResult, coeffs: Float64Array): string {
+  const head = `Gibbs sampler, V(x) = ${formatPotential(coeffs)}, β = ${result.beta}, N = ${result.n}, ${result.passes} passes, ${result.samples ? (Array.isArray(result.samples) ? result.samples.length : (result.samples as Float64Array).length) : ""} chains`;
+  const tw = result.beta === 1 || result.beta === 2 || result.beta === 4 ? result.beta : undefined;
+  if (result.stat === "trace") {
+    const rows = result.samples as Float64Array[];
+    const shown = rows.slice(0, 20);
+    return lineChartSvg({
+      series: shown.map((row, i) => ({
+        label: `chain ${i}`,
+        x: Array.from(row, (_, p) => p + 1),
+        y: row,
+      })),
+      title: `${head}${rows.length > shown.length ? ` (first ${shown.length} shown)` : ""}`,
+      xLabel: "pass",
+      yLabel: result.scaling ? "N^(2/3) c_V (λ_max − b_V)" : "λ_max",
+      width: 900,
+    });
+  }
+  if (result.stat === "max") {
+    const values = result.samples as Float64Array;
+    const scaled = result.scaling !== undefined;
+    return histogramSvg({
+      values,
+      title: head,
+      xLabel: scaled ? "N^(2/3) c_V (λ_max − b_V)" : "λ_max",
+      density: scaled && tw ? (x: number) => tracyWidomPdf(x, tw) : undefined,
+      densityLabel: scaled && tw ? `Tracy–Widom TW_${tw}` : undefined,
+      width: 820,
+    });
+  }
+  let density: ((x: number) => number) | undefined;
+  let label: string | undefined;
+  try {
+    const measure = equilibriumMeasure(coeffs);
+    density = (x: number) => measure.density(x);
+    label = `equilibrium measure μ_V (${measure.kind})`;
+  } catch {
+    density = undefined;
+  }
+  if (result.stat === "histogram") {
+    return histogramSvg({
+      counts: { edges: result.edges as Float64Array, counts: result.counts as Float64Array },
+      title: head,
+      xLabel: "x",
+      density,
+      densityLabel: label,
+      width: 820,
+    });
+  }
+  const rows = result.samples as Float64Array[];
+  const pooled = Float64Array.from(rows.flatMap((r) => Array.from(r)));
+  return histogramSvg({
+    values: pooled,
+    title: head,
+    xLabel: "x",
+    density,
+    densityLabel: label,
+    width: 820,
+  });
+}

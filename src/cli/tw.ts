@@ -1,0 +1,193 @@
+/**
+ * `betaens tw <cdf|pdf|quantile|sample> …` — the Tracy–Widom laws on the command line
+ * (conventions.md). cdf/pdf/quantile: β ∈ {1, 2, 4} from the Fredholm determinants
+ * (src/theory/tracyWidom.ts); sample: any β > 0, by inversion for β ∈ {1, 2, 4} and from the
+ * truncated Hermite model otherwise (src/theory/tracyWidomBeta.ts).
+ */
+import { createRandomSource } from "../random/philox.js";
+import {
+  type TracyWidomConvention,
+  tracyWidomCdf,
+  tracyWidomPdf,
+  tracyWidomQuantile,
+  tracyWidomSample,
+} from "../theory/tracyWidom.js";
+import { TRACY_WIDOM_BETA_N, tracyWidomBetaSample } from "../theory/tracyWidomBeta.js";
+import { VERSION } from "../version.js";
+import {
+  flagString,
+  parseChoice,
+  parseFlags,
+  parseInteger,
+  parseNumber,
+  parseNumberList,
+} from "./args.js";
+import { UsageError } from "./errors.js";
+import { chooseFormat, chooseSeed, writeResult } from "./output.js";
+import { progressReporter } from "./progress.js";
+
+export const TW_USAGE = `usage: betaens tw <cdf|pdf> --beta 1|2|4 [--convention beta|tw] --x X1,X2,…
+       betaens tw quantile --beta 1|2|4 [--convention beta|tw] --p P1,P2,…   (0 < p < 1)
+       betaens tw sample --beta B [--samples S] [--seed K] [--convention beta|tw] [--n N]
+  common: [--format json|csv|npy] [--output FILE]
+  --convention beta (default): the β-ensemble law (β = 4: CDF F4^TW(2^(1/6) s));
+               tw: Tracy–Widom's 1996 F4 (differs only for β = 4).
+  sample: any β > 0; β = 1, 2, 4 by inversion of the Fredholm CDF, other β from the Hermite
+          β-ensemble of size --n (default ${TRACY_WIDOM_BETA_N}, top ~c·N^(1/3) rows).
+  csv/npy: cdf/pdf/quantile write rows "x,value" (shape (k, 2)); sample one number per line.`;
+
+const SUBCOMMANDS = ["cdf", "pdf", "quantile", "sample"] as const;
+type Subcommand = (typeof SUBCOMMANDS)[number];
+
+const FLAGS = ["beta", "convention", "x", "p", "samples", "seed", "n", "format", "output"] as const;
+
+/** Samples above this are refused (memory: one double each, plus the JSON text). */
+const MAX_SAMPLES = 1e7;
+
+/** Flags each subcommand accepts (others are usage errors, not silently ignored). */
+const ALLOWED: Record<Subcommand, readonly string[]> = {
+  cdf: ["beta", "convention", "x", "format", "output"],
+  pdf: ["beta", "convention", "x", "format", "output"],
+  quantile: ["beta", "convention", "p", "format", "output"],
+  sample: ["beta", "convention", "samples", "seed", "n", "format", "output"],
+};
+
+/** Runs `betaens tw …` with the arguments after "tw"; writes the result to stdout or --output. */
+export function twCommand(argv: string[]): void {
+  const { values, positionals } = parseFlags(attachNegativeValues(argv), FLAGS);
+  if (positionals.length !== 1) {
+    throw new UsageError(
+      positionals.length === 0
+        ? `missing subcommand: one of ${SUBCOMMANDS.join(", ")}`
+        : `expected one subcommand, got ${positionals.join(" ")}`,
+    );
+  }
+  const sub = positionals[0] as Subcommand;
+  if (!(SUBCOMMANDS as readonly string[]).includes(sub)) {
+    throw new UsageError(
+      `unknown tw subcommand "${positionals[0]}"; expected one of ${SUBCOMMANDS.join(", ")}`,
+    );
+  }
+  for (const flag of FLAGS) {
+    if (values[flag] !== undefined && !ALLOWED[sub].includes(flag)) {
+      throw new UsageError(`--${flag} does not apply to tw ${sub}`);
+    }
+  }
+  const betaText = flagString(values, "beta");
+  if (betaText === undefined) throw new UsageError("--beta is required");
+  const beta = parseNumber("beta", betaText);
+  const convention = parseChoice<TracyWidomConvention>(
+    "convention",
+    flagString(values, "convention"),
+    ["beta", "tw"],
+    "beta",
+  );
+  const output = flagString(values, "output");
+  const format = chooseFormat(flagString(values, "format"), output);
+  const head = { betaens: VERSION, command: "tw" };
+
+  if (sub === "sample") {
+    const result = sampleResult(values, beta, convention);
+    const json = { ...head, beta, convention, ...result.fields, samples: result.samples };
+    writeResult(format === "json" ? json : { samples: result.samples }, format, output);
+    return;
+  }
+
+  const classical = classicalBeta(beta, sub);
+  if (sub === "quantile") {
+    const pText = flagString(values, "p");
+    if (pText === undefined) throw new UsageError("--p is required for tw quantile");
+    const p = parseNumberList("p", pText);
+    for (const value of p) {
+      // p = 0, 1 give ∓∞, which JSON cannot carry.
+      if (!(value > 0 && value < 1)) throw new UsageError(`--p must be in (0, 1), got ${value}`);
+    }
+    const quantile = p.map((value) => tracyWidomQuantile(value, classical, convention));
+    const rows = p.map((value, i) => [value, quantile[i]]);
+    const json = { ...head, beta: classical, convention, p, quantile };
+    writeResult(format === "json" ? json : { samples: rows }, format, output);
+    return;
+  }
+  const xText = flagString(values, "x");
+  if (xText === undefined) throw new UsageError(`--x is required for tw ${sub}`);
+  const x = parseNumberList("x", xText);
+  const f = sub === "cdf" ? tracyWidomCdf : tracyWidomPdf;
+  const y = x.map((value) => f(value, classical, convention));
+  const rows = x.map((value, i) => [value, y[i]]);
+  const json = { ...head, beta: classical, convention, x, [sub]: y };
+  writeResult(format === "json" ? json : { samples: rows }, format, output);
+}
+
+/**
+ * "--x -3,-1" → "--x=-3,-1": node's parseArgs refuses a value that starts with "-" after a
+ * space, but Tracy–Widom arguments are mostly negative.
+ */
+function attachNegativeValues(argv: string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const flag = argv[i];
+    const next = argv[i + 1];
+    if (
+      flag.startsWith("--") &&
+      !flag.includes("=") &&
+      (FLAGS as readonly string[]).includes(flag.slice(2)) &&
+      next !== undefined &&
+      /^-(\d|\.\d)/.test(next)
+    ) {
+      out.push(`${flag}=${next}`);
+      i++;
+    } else {
+      out.push(flag);
+    }
+  }
+  return out;
+}
+
+/** β for the Fredholm laws: 1, 2 or 4, else a usage error naming the subcommand. */
+function classicalBeta(beta: number, sub: string): 1 | 2 | 4 {
+  if (beta !== 1 && beta !== 2 && beta !== 4) {
+    throw new UsageError(
+      `--beta must be 1, 2 or 4 for tw ${sub}, got ${beta} (tw sample accepts any beta > 0)`,
+    );
+  }
+  return beta;
+}
+
+/** Draws the samples of `tw sample`: sample i of seed K uses createRandomSource(K, i). */
+function sampleResult(
+  values: Record<string, string | boolean | undefined>,
+  beta: number,
+  convention: TracyWidomConvention,
+): { samples: Float64Array; fields: Record<string, number | string> } {
+  if (!(beta > 0)) throw new UsageError(`--beta must be > 0, got ${beta}`);
+  const samplesText = flagString(values, "samples");
+  const count = samplesText === undefined ? 1 : parseInteger("samples", samplesText, 1);
+  if (count > MAX_SAMPLES)
+    throw new UsageError(`--samples must be <= ${MAX_SAMPLES}, got ${count}`);
+  const seed = chooseSeed(flagString(values, "seed"), (t) => parseInteger("seed", t, 0));
+  const nText = flagString(values, "n");
+  const samples = new Float64Array(count);
+  if (beta === 1 || beta === 2 || beta === 4) {
+    if (nText !== undefined) {
+      throw new UsageError("--n applies only to beta not in {1, 2, 4} (those are sampled exactly)");
+    }
+    for (let i = 0; i < count; i++) {
+      samples[i] = tracyWidomSample(createRandomSource(seed, i), beta, convention);
+    }
+    return { samples, fields: { seed, method: "inversion" } };
+  }
+  if (convention === "tw") {
+    throw new UsageError("--convention tw is defined only for beta = 4 (1, 2: same as beta)");
+  }
+  const n = nText === undefined ? TRACY_WIDOM_BETA_N : parseInteger("n", nText, 2);
+  const progress = progressReporter(count, count * 3e5 * Math.cbrt(n / 1e6), "sampling TW");
+  try {
+    for (let i = 0; i < count; i++) {
+      samples[i] = tracyWidomBetaSample(createRandomSource(seed, i), beta, n);
+      if ((i & 63) === 63) progress.update(i + 1, count);
+    }
+  } finally {
+    progress.done();
+  }
+  return { samples, fields: { seed, method: "hermite-truncated", n } };
+}
