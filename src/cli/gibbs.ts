@@ -23,11 +23,13 @@ import { chooseFormat, chooseSeed, writeResult } from "./output.js";
 import { progressReporter } from "./progress.js";
 
 export const GIBBS_USAGE = `usage: betaens gibbs --potential "x^4/4 - x^2" | --coeffs g0,g1,…,gd --n N [--beta B]
-        [--passes P] [--samples S] [--seed K] [--initial zero|hermite]
+        [--passes P] [--samples S] [--seed K] [--initial zero|hermite] [--record P1,P2,…]
         [--stat eigenvalues|max|histogram|trace] [--bins B --range LO,HI] [--scaling none|edge]
         [--format json|csv|npy] [--output FILE] [--plot FILE.svg]
   Samples |Δ(x)|^β Π exp(−(βN/2)·V(x_i)) by the Gibbs sampler on the Jacobi coefficients (a, b):
-  S independent chains of P passes (default 10), chain s uses random stream (seed, s).`;
+  S independent chains of P passes (default 10), chain s uses random stream (seed, s).
+  --record P1,P2,… (with --stat eigenvalues, JSON only) also outputs "recordedPasses" and
+  "recorded": [chain][k] = the eigenvalues after pass P_k.`;
 
 const FLAGS = [
   "potential",
@@ -38,6 +40,7 @@ const FLAGS = [
   "samples",
   "seed",
   "initial",
+  "record",
   "stat",
   "bins",
   "range",
@@ -129,7 +132,18 @@ export function gibbsCommand(argv: string[]): GibbsCliResult {
   if (plot !== undefined && !plot.toLowerCase().endsWith(".svg")) {
     throw new UsageError(`--plot must name an .svg file, got "${plot}"`);
   }
-  const options = { coeffs, n, beta, passes, samples, seed, stat, initial, edges };
+  const recordText = flagString(values, "record");
+  const recordPasses =
+    recordText === undefined
+      ? undefined
+      : parseNumberList("record", recordText).map((p) => {
+          if (!Number.isInteger(p)) throw new UsageError(`--record takes pass numbers, got ${p}`);
+          return p;
+        });
+  if (recordPasses && format !== "json") {
+    throw new UsageError("--record output needs --format json (rows of different shape)");
+  }
+  const options = { coeffs, n, beta, passes, samples, seed, stat, initial, edges, recordPasses };
   checkGibbsRun(options);
   const edge = scaling === "edge" ? edgeRescaling(coeffs, n) : undefined;
   // Work estimate: passes · N conditional draws (≈ 2e6 per second) per chain, plus O(N²) eigenvalues.

@@ -54,7 +54,7 @@ const ALLOWED: Record<Subcommand, readonly string[]> = {
 
 /** Runs `betaens tw …` with the arguments after "tw"; writes the result to stdout or --output. */
 export function twCommand(argv: string[]): void {
-  const { values, positionals } = parseFlags(attachNegativeValues(argv), FLAGS);
+  const { values, positionals } = parseFlags(attachDashValues(argv, FLAGS), FLAGS);
   if (positionals.length !== 1) {
     throw new UsageError(
       positionals.length === 0
@@ -119,25 +119,27 @@ export function twCommand(argv: string[]): void {
 }
 
 /**
- * "--x -3,-1" → "--x=-3,-1": node's parseArgs refuses a value that starts with "-" after a
- * space, but Tracy–Widom arguments are mostly negative.
+ * "--x -3,-1" → "--x=-3,-1" for the given string flags: node's parseArgs refuses a value that
+ * starts with "-" after a space, but Tracy–Widom arguments are mostly negative (and potentials
+ * may start with a minus sign). A following token that starts with "--" stays a flag.
  */
-function attachNegativeValues(argv: string[]): string[] {
+export function attachDashValues(argv: string[], flags: readonly string[]): string[] {
   const out: string[] = [];
   for (let i = 0; i < argv.length; i++) {
-    const flag = argv[i];
+    const token = argv[i];
     const next = argv[i + 1];
     if (
-      flag.startsWith("--") &&
-      !flag.includes("=") &&
-      (FLAGS as readonly string[]).includes(flag.slice(2)) &&
+      token.startsWith("--") &&
+      flags.includes(token.slice(2)) &&
       next !== undefined &&
-      /^-(\d|\.\d)/.test(next)
+      next.length > 1 &&
+      next.startsWith("-") &&
+      !next.startsWith("--")
     ) {
-      out.push(`${flag}=${next}`);
+      out.push(`${token}=${next}`);
       i++;
     } else {
-      out.push(flag);
+      out.push(token);
     }
   }
   return out;

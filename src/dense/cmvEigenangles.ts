@@ -1,3 +1,5 @@
+import { detAtan2, detCos, detHypot, detSin } from "../special/deterministicMath.js";
+
 const TWO_PI = 2 * Math.PI;
 /** Split the problem where ρ_k² = 1 − |α_k|² ≤ 2^−52: there |α_k| is 1 to double precision. */
 const SPLIT = 2 ** -52;
@@ -59,9 +61,9 @@ export function cmvEigenangles(
     }
     rho2[k] = Math.max(0, r2);
   }
-  if (Math.abs(Math.hypot(alphaRe[n - 1], alphaIm[n - 1]) - 1) > 1e-12) {
+  if (Math.abs(detHypot(alphaRe[n - 1], alphaIm[n - 1]) - 1) > 1e-12) {
     throw new RangeError(
-      `cmvEigenangles: the last coefficient must have modulus 1, got ${Math.hypot(alphaRe[n - 1], alphaIm[n - 1])}`,
+      `cmvEigenangles: the last coefficient must have modulus 1, got ${detHypot(alphaRe[n - 1], alphaIm[n - 1])}`,
     );
   }
   const angles = new Float64Array(n);
@@ -81,7 +83,7 @@ export function cmvEigenangles(
       br[j] = ar * rotRe - ai * rotIm;
       bi[j] = ar * rotIm + ai * rotRe;
     }
-    const abs = Math.hypot(br[len - 1], bi[len - 1]);
+    const abs = detHypot(br[len - 1], bi[len - 1]);
     br[len - 1] /= abs;
     bi[len - 1] /= abs;
     paraorthogonalAngles(br, bi, b2, angles, start);
@@ -111,9 +113,9 @@ function paraorthogonalAngles(
 ): void {
   const n = ar.length;
   // f_{n−1} ≡ α_{n−1} = e^{iη}; u_{n−1} = e^{iθ/2}·e^{iη/2}.
-  const halfEta = 0.5 * Math.atan2(ai[n - 1], ar[n - 1]);
-  const sr = Math.cos(halfEta);
-  const si = Math.sin(halfEta);
+  const halfEta = 0.5 * detAtan2(ai[n - 1], ar[n - 1]);
+  const sr = detCos(halfEta);
+  const si = detSin(halfEta);
   const result = new Float64Array(2);
   const evaluate = (theta: number) => schurPhase(ar, ai, r2, n, sr, si, theta, result);
   // Grid pass: χ and χ' at θ_g = 2πg/n, g = 0..n (χ(2π) = χ(0) + 2πn by periodicity).
@@ -181,7 +183,7 @@ function paraorthogonalAngles(
       // Near the root, χ ≈ target + 2 arctan((θ − θ_j)/a): Newton on tan((χ − target)/2) is exact
       // for this model, giving the step −sin(f)/χ'. Farther away, Newton on χ. Bisect when the
       // step leaves the bracket or is more than half the previous one (rtsafe's rule).
-      const dx = (Math.abs(f) < 0.5 * Math.PI ? Math.sin(f) : f) / slope;
+      const dx = (Math.abs(f) < 0.5 * Math.PI ? detSin(f) : f) / slope;
       if (Math.abs(dx) > 0.5 * previousStep) {
         theta = Number.NaN;
         previousStep = 0.5 * (hi - lo);
@@ -218,12 +220,12 @@ function schurPhase(
 ): void {
   const eff = theta < Math.PI ? theta : theta - TWO_PI;
   const half = 0.5 * eff;
-  const hr = Math.cos(half);
-  const hi = Math.sin(half);
+  const hr = detCos(half);
+  const hi = detSin(half);
   const ccw = eff >= 0;
   let pr = hr * sr - hi * si;
   let pi = hr * si + hi * sr;
-  const start = Math.atan2(pi, pr);
+  const start = detAtan2(pi, pr);
   let d = 1;
   let wraps = 0;
   for (let k = n - 2; k >= 0; k--) {
@@ -253,9 +255,9 @@ function schurPhase(
       d *= f * f;
     }
   }
-  const rotation = Math.atan2(pi, pr) + TWO_PI * wraps - start;
+  const rotation = detAtan2(pi, pr) + TWO_PI * wraps - start;
   // 2·atan2(si, sr) = η since η/2 ∈ (−π/2, π/2].
-  out[0] = 2 * Math.atan2(si, sr) + n * theta + 2 * (rotation - (n - 1) * half);
+  out[0] = 2 * detAtan2(si, sr) + n * theta + 2 * (rotation - (n - 1) * half);
   out[1] = d / (pr * pr + pi * pi);
 }
 

@@ -43,7 +43,8 @@ export function hermitianTridiagonalForm(
     const x0i = mi[(k + 1) * n + k] / scale;
     const abs0 = Math.sqrt(x0r * x0r + x0i * x0i);
     const normScaled = Math.sqrt(tail + abs0 * abs0);
-    offDiagonalSquared[k] = (normScaled * scale) ** 2;
+    const norm = normScaled * scale;
+    offDiagonalSquared[k] = norm * norm; // not norm ** 2: Math.pow is not exactly specified
     if (tail === 0) continue;
     // v₀ = x₀ + e^{i arg x₀}‖x‖ = e^{i arg x₀}(|x₀| + ‖x‖).
     const cr = abs0 > 0 ? x0r / abs0 : 1;

@@ -30,7 +30,8 @@ export function symmetricTridiagonalForm(n: number, a: Float64Array): SymmetricT
     }
     const x0 = m[(k + 1) * n + k] / scale;
     const normScaled = Math.sqrt(tail + x0 * x0);
-    offDiagonalSquared[k] = (normScaled * scale) ** 2;
+    const norm = normScaled * scale;
+    offDiagonalSquared[k] = norm * norm; // not norm ** 2: Math.pow is not exactly specified
     if (tail === 0) continue; // already tridiagonal in this column
     // v = x − α e₁ with α = −sign(x0)‖x‖ (no cancellation); τ = 2/‖v‖² = 1/(‖x‖(‖x‖ + |x0|)).
     const sign = x0 >= 0 ? 1 : -1;

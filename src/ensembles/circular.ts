@@ -8,6 +8,7 @@ import { complexEigenvalues } from "../dense/complexEigenvalues.js";
 import { type ComplexMatrix, complexGaussianMatrix } from "../dense/gaussianMatrix.js";
 import { unitaryQrFactor } from "../dense/unitaryQrFactor.js";
 import type { RandomSource } from "../random/source.js";
+import { detAtan2, detCos, detExp, detLog, detSin } from "../special/deterministicMath.js";
 import { checkFullBeta } from "./full.js";
 import { checkBeta, checkSize } from "./validate.js";
 
@@ -44,13 +45,13 @@ export function verblunskyCoefficients(
     let modulus = 1;
     if (k < n - 1) {
       const half = (beta * (n - k - 1)) / 2; // (ν − 1)/2
-      const rho2 = Math.exp(Math.log(rng.uniform()) / half);
+      const rho2 = detExp(detLog(rng.uniform()) / half);
       rhoSquared[k] = rho2;
       modulus = Math.sqrt(1 - rho2);
     }
     const phase = TWO_PI * rng.uniform();
-    re[k] = modulus * Math.cos(phase);
-    im[k] = modulus * Math.sin(phase);
+    re[k] = modulus * detCos(phase);
+    im[k] = modulus * detSin(phase);
   }
   return { re, im, rhoSquared };
 }
@@ -91,7 +92,7 @@ export function haarUnitary(rng: RandomSource, n: number): ComplexMatrix {
 function sortedAngles(re: Float64Array, im: Float64Array): Float64Array {
   const angles = new Float64Array(re.length);
   for (let i = 0; i < re.length; i++) {
-    const t = Math.atan2(im[i], re[i]);
+    const t = detAtan2(im[i], re[i]);
     angles[i] = t < 0 ? t + TWO_PI : t;
     if (angles[i] >= TWO_PI) angles[i] -= TWO_PI;
   }

@@ -17,16 +17,19 @@
  * the accepted point still has law exactly f (Gilks & Wild, §2.2).
  */
 
+/** Segment kinds (see the file header). */
 export const TANGENT = 0;
 export const CHORD = 1;
 export const POWER = 2;
 
-/** Capacity of an envelope (segments); refinement stops when it is full (still exact). */
-export const MAX_SEGMENTS = 96;
+/** Segments available for refinement after the initial envelope (refinement then stops). */
+export const REFINEMENT_SEGMENTS = 64;
 
 /** Segments of a piecewise envelope, in preallocated arrays (order irrelevant). */
 export interface Envelope {
   count: number;
+  /** Number of segments the arrays hold. */
+  readonly capacity: number;
   readonly left: Float64Array;
   readonly right: Float64Array;
   readonly kind: Uint8Array;
@@ -40,11 +43,15 @@ export interface Envelope {
   total: number;
 }
 
-/** Allocates an empty envelope with MAX_SEGMENTS capacity. */
-export function createEnvelope(): Envelope {
-  const m = MAX_SEGMENTS;
+/**
+ * Allocates an empty envelope for densities whose log has at most `pieces` convexity pieces
+ * (each takes at most 6 initial segments), plus REFINEMENT_SEGMENTS for refinement.
+ */
+export function createEnvelope(pieces: number): Envelope {
+  const m = 6 * pieces + REFINEMENT_SEGMENTS;
   return {
     count: 0,
+    capacity: m,
     left: new Float64Array(m),
     right: new Float64Array(m),
     kind: new Uint8Array(m),
@@ -68,6 +75,7 @@ export function addLine(
   value: number,
   slope: number,
 ): void {
+  if (env.count >= env.capacity) throw new Error("internal error: envelope capacity exceeded");
   const j = env.count++;
   env.kind[j] = kind;
   env.left[j] = left;
@@ -79,6 +87,7 @@ export function addLine(
 
 /** Appends a POWER segment (0, right] with log h(y) = power·log y + bound. */
 export function addPower(env: Envelope, right: number, bound: number): void {
+  if (env.count >= env.capacity) throw new Error("internal error: envelope capacity exceeded");
   const j = env.count++;
   env.kind[j] = POWER;
   env.left[j] = 0;
@@ -204,7 +213,7 @@ export function refineTangent(
       env.slope[j] = sx;
       return true;
     }
-    if (env.count >= MAX_SEGMENTS) return false;
+    if (env.count >= env.capacity) return false;
     addLine(env, TANGENT, z, r, env.anchor[j], env.value[j], s0);
     env.right[j] = z;
     env.anchor[j] = x;
@@ -219,7 +228,7 @@ export function refineTangent(
       env.slope[j] = sx;
       return true;
     }
-    if (env.count >= MAX_SEGMENTS) return false;
+    if (env.count >= env.capacity) return false;
     addLine(env, TANGENT, z, r, x, gx, sx);
     env.right[j] = z;
     return true;
@@ -228,7 +237,7 @@ export function refineTangent(
 
 /** Splits the CHORD segment j at x (gx = g(x)) into two chords; returns whether it changed. */
 export function refineChord(env: Envelope, j: number, x: number, gx: number): boolean {
-  if (env.count >= MAX_SEGMENTS) return false;
+  if (env.count >= env.capacity) return false;
   const l = env.left[j];
   const r = env.right[j];
   if (!(x > l && x < r)) return false;
@@ -255,7 +264,7 @@ export function refinePower(
   gx: number,
   gr: number,
 ): boolean {
-  if (env.count >= MAX_SEGMENTS) return false;
+  if (env.count >= env.capacity) return false;
   const r = env.right[j];
   if (!(x > 0 && x < r)) return false;
   addLine(env, CHORD, x, r, x, gx, (gr - gx) / (r - x));

@@ -13,8 +13,10 @@ import { sturmHistogram } from "../tridiagonal/histogram.js";
 import { VERSION } from "../version.js";
 import { checkGibbsArguments, type GibbsInitial, runGibbsChain } from "./sampler.js";
 
+/** What a run returns per chain (conventions.md, `betaens gibbs --stat`). */
 export type GibbsStat = "eigenvalues" | "max" | "trace" | "histogram";
 
+/** Options of gibbsRun (the `betaens gibbs` flags). */
 export interface GibbsRunOptions {
   /** V(x) = Σ coeffs[k] x^k, lowest degree first (even degree ≥ 2, positive leading coefficient). */
   coeffs: Float64Array;
@@ -30,10 +32,17 @@ export interface GibbsRunOptions {
   initial?: GibbsInitial;
   /** Bin edges (B + 1 increasing finite numbers), required for stat "histogram". */
   edges?: Float64Array;
+  /**
+   * With stat "eigenvalues": also record the eigenvalues after these passes (1-based, increasing,
+   * ≤ passes). The result then has `recordedPasses` and `recorded[s][k]` = eigenvalues of chain s
+   * after pass recordedPasses[k]; `samples` still holds the final eigenvalues.
+   */
+  recordPasses?: number[];
   /** Called after each chain: (chains done, total). */
   onProgress?: (done: number, total: number) => void;
 }
 
+/** The JSON object of `betaens gibbs` (conventions.md), with typed arrays for the numbers. */
 export interface GibbsRunResult {
   betaens: string;
   command: "gibbs";
@@ -52,6 +61,9 @@ export interface GibbsRunResult {
    * trace: S rows of P numbers (λ_max after each pass).
    */
   samples?: Float64Array[] | Float64Array;
+  /** The passes recorded with `recordPasses`, and the eigenvalues after them (per chain). */
+  recordedPasses?: number[];
+  recorded?: Float64Array[][];
   edges?: Float64Array;
   counts?: Float64Array;
   below?: number;
@@ -74,6 +86,17 @@ export function checkGibbsRun(options: GibbsRunOptions): void {
   const initial = options.initial ?? "zero";
   if (initial !== "zero" && initial !== "hermite") {
     throw new RangeError(`initial must be "zero" or "hermite", got ${String(initial)}`);
+  }
+  if (options.recordPasses !== undefined) {
+    const r = options.recordPasses;
+    if (stat !== "eigenvalues") throw new RangeError("recording passes needs stat eigenvalues");
+    for (let k = 0; k < r.length; k++) {
+      if (!Number.isInteger(r[k]) || r[k] < 1 || r[k] > passes || (k > 0 && r[k] <= r[k - 1])) {
+        throw new RangeError(
+          `recorded passes must be increasing integers in [1, passes = ${passes}], got ${r.join(",")}`,
+        );
+      }
+    }
   }
   if (stat === "trace" && passes < 1) {
     throw new RangeError("stat trace needs passes >= 1");
@@ -121,6 +144,8 @@ export function gibbsRun(options: GibbsRunOptions): GibbsRunResult {
   for (let s = 0; s < samples; s++) {
     const rng = createRandomSource(seed, s);
     const trace = stat === "trace" ? new Float64Array(passes) : undefined;
+    const record = options.recordPasses;
+    const recordedRows: Float64Array[] = [];
     const state = runGibbsChain({
       coeffs,
       n,
@@ -132,8 +157,19 @@ export function gibbsRun(options: GibbsRunOptions): GibbsRunResult {
         ? (pass, t) => {
             trace[pass - 1] = largestEigenvalue(t.diagonal, t.offDiagonalSquared);
           }
-        : undefined,
+        : record
+          ? (pass, t) => {
+              if (record.includes(pass)) {
+                recordedRows.push(tridiagonalEigenvalues(t.diagonal, t.offDiagonalSquared));
+              }
+            }
+          : undefined,
     });
+    if (record) {
+      result.recordedPasses = record;
+      result.recorded ??= [];
+      result.recorded.push(recordedRows);
+    }
     if (!state.exact) result.exactConditionals = false;
     if (stat === "eigenvalues") {
       rows.push(tridiagonalEigenvalues(state.diagonal, state.offDiagonalSquared));

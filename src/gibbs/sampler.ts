@@ -87,6 +87,7 @@ export function gibbsSweep(
 /** Initial states of a chain: see runGibbsChain. */
 export type GibbsInitial = "zero" | "hermite";
 
+/** Options of runGibbsChain. */
 export interface GibbsChainOptions {
   /** V(x) = Σ_k coeffs[k] x^k, lowest degree first (even degree ≥ 2, leading coefficient > 0). */
   coeffs: Float64Array;
@@ -100,6 +101,7 @@ export interface GibbsChainOptions {
   onPass?: (pass: number, state: SymmetricTridiagonal) => void;
 }
 
+/** Final Jacobi coefficients of a chain, with the exactness flag. */
 export interface GibbsChainResult extends SymmetricTridiagonal {
   /** True: every conditional draw was exact (no MCMC move inside the Gibbs sweep). */
   readonly exact: boolean;

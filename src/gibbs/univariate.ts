@@ -112,7 +112,8 @@ export function createUnivariateWork(maxDegree: number): UnivariateWork {
     breakIsCritical: new Uint8Array(4 * m),
     breakCount: 0,
     points: new Float64Array(8),
-    envelope: createEnvelope(),
+    // Breakpoints: ≤ maxDegree critical and ≤ maxDegree inflection points.
+    envelope: createEnvelope(2 * maxDegree + 2),
     proposals: 0,
     rejections: 0,
   };
@@ -182,10 +183,15 @@ function dropDistance(work: UnivariateWork, x0: number, dir: number, limit: numb
       Math.sqrt(0.5 * Math.abs(logDensityCurvature(work, x0))),
     );
   }
+  // scale = max(scale, |t_k|^{1/k}); the root is taken only when it wins (no pow otherwise).
+  let power = scale * scale;
   for (let k = 3; k <= n; k++) {
+    power *= scale;
     const c = Math.abs(t[k]);
-    if (c > scale ** k)
+    if (c > power) {
       scale = k === 3 ? Math.cbrt(c) : k === 4 ? Math.sqrt(Math.sqrt(c)) : c ** (1 / k);
+      power = c;
+    }
   }
   let w = scale > 0 ? 1 / scale : 1;
   if (work.halfLine && work.logShape !== 0 && dir < 0) w = Math.min(w, 0.5 * x0);

@@ -1,6 +1,8 @@
 /**
  * Beta variates from two gamma variates, X = G_a / (G_a + G_b).
  */
+
+import { detExp } from "../special/deterministicMath.js";
 import { gamma, logGammaVariate } from "./gamma.js";
 import type { RandomSource } from "./source.js";
 
@@ -30,8 +32,8 @@ export function betaPair(rng: RandomSource, a: number, b: number, out: Float64Ar
   const logGa = logGammaVariate(rng, a); // G_a first, then G_b (reproducibility contract)
   const logGb = logGammaVariate(rng, b);
   const delta = logGb - logGa;
-  out[0] = 1 / (1 + Math.exp(delta));
-  out[1] = 1 / (1 + Math.exp(-delta));
+  out[0] = 1 / (1 + detExp(delta));
+  out[1] = 1 / (1 + detExp(-delta));
 }
 
 const scratch = new Float64Array(2);

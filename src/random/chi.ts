@@ -1,6 +1,8 @@
 /**
  * Chi variates, the norm of a k-dimensional standard Gaussian vector (k real > 0).
  */
+
+import { detExp } from "../special/deterministicMath.js";
 import { gamma, logGammaVariate } from "./gamma.js";
 import type { RandomSource } from "./source.js";
 
@@ -14,5 +16,5 @@ export function chi(rng: RandomSource, k: number): number {
     throw new RangeError(`chi degrees of freedom must be finite and > 0, got ${k}`);
   }
   if (k >= 2) return Math.sqrt(2 * gamma(rng, 0.5 * k));
-  return Math.exp(0.5 * (logGammaVariate(rng, 0.5 * k) + Math.LN2));
+  return detExp(0.5 * (logGammaVariate(rng, 0.5 * k) + Math.LN2));
 }

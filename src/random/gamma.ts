@@ -2,6 +2,8 @@
  * Gamma variates: Marsaglia–Tsang squeeze/rejection for shape >= 1, and the boost
  * Gamma(a) = Gamma(a+1)·U^{1/a} for shape < 1, carried out in log space.
  */
+
+import { detExp, detLog } from "../special/deterministicMath.js";
 import { normal } from "./normal.js";
 import type { RandomSource } from "./source.js";
 
@@ -31,7 +33,7 @@ function marsagliaTsang(rng: RandomSource, shape: number): number {
     const u = rng.uniform();
     const z2 = z * z;
     if (u < 1 - 0.0331 * z2 * z2) return d * v;
-    if (Math.log(u) < 0.5 * z2 + d * (1 - v + Math.log(v))) return d * v;
+    if (detLog(u) < 0.5 * z2 + d * (1 - v + detLog(v))) return d * v;
   }
   throw new Error(`gamma rejection sampler did not accept in ${MAX_ATTEMPTS} attempts`);
 }
@@ -44,9 +46,9 @@ function marsagliaTsang(rng: RandomSource, shape: number): number {
  */
 export function logGammaVariate(rng: RandomSource, shape: number): number {
   checkShape(shape);
-  if (shape >= 1) return Math.log(marsagliaTsang(rng, shape));
+  if (shape >= 1) return detLog(marsagliaTsang(rng, shape));
   const boosted = marsagliaTsang(rng, shape + 1);
-  return Math.log(boosted) + Math.log(rng.uniform()) / shape;
+  return detLog(boosted) + detLog(rng.uniform()) / shape;
 }
 
 /**
@@ -60,5 +62,5 @@ export function gamma(rng: RandomSource, shape: number, scale = 1): number {
     throw new RangeError(`gamma scale must be finite and > 0, got ${scale}`);
   }
   if (shape >= 1) return scale * marsagliaTsang(rng, shape);
-  return Math.exp(logGammaVariate(rng, shape) + Math.log(scale));
+  return detExp(logGammaVariate(rng, shape) + detLog(scale));
 }

@@ -1,6 +1,8 @@
 /**
  * Standard normal variates by inversion: one uniform per variate, stateless.
  */
+
+import { detLog } from "../special/deterministicMath.js";
 import type { RandomSource } from "./source.js";
 
 // Coefficients of Wichura, "Algorithm AS 241: The percentage points of the normal
@@ -72,7 +74,7 @@ export function normalQuantile(p: number): number {
   }
   const tail = q < 0 ? p : 1 - p;
   if (tail === 0) return q < 0 ? -Infinity : Infinity;
-  let r = Math.sqrt(-Math.log(tail));
+  let r = Math.sqrt(-detLog(tail));
   let value: number;
   if (r <= 5) {
     r -= 1.6;

@@ -61,7 +61,7 @@ const TWO_M1000 = 9.332636185032189e-302; // 2^-1000
 const TWO_P1023 = 8.98846567431158e307; // 2^1023
 const TWO_P54 = 18014398509481984; // 2^54
 const TWO_M54 = 5.551115123125783e-17; // 2^-54
-const TWO_P64 = 18446744073709551616; // 2^64
+const TWO_P64 = 18446744073709552000; // 2^64
 /** Veltkamp's splitting constant 2^27 + 1 (Dekker 1971). */
 const SPLITTER = 134217729;
 
@@ -103,16 +103,16 @@ export function floorLog2(x: number): number {
 // Logarithms (fdlibm e_log.c / s_log1p.c method).
 
 /** ln 2 = LN2_HI + LN2_LO; LN2_HI has 32 significant bits, so k·LN2_HI is exact for |k| < 2^21. */
-const LN2_HI = 6.9314718036912381649e-1; // 0x3FE62E42 FEE00000
+const LN2_HI = 0.6931471803691238; // 0x3FE62E42 FEE00000
 const LN2_LO = 1.9082149292705877e-10; // 0x3DEA39EF 35793C76
 // Minimax R(z) ≈ (log(1+f) − 2s)/s, s = f/(2+f), z = s², on [0, 0.1716²], error < 2^-58.45.
-const LG1 = 6.666666666666735130e-1; // 0x3FE55555 55555593
-const LG2 = 3.999999999940941908e-1; // 0x3FD99999 9997FA04
-const LG3 = 2.857142874366239149e-1; // 0x3FD24924 94229359
-const LG4 = 2.222219843214978396e-1; // 0x3FCC71C5 1D8E78AF
-const LG5 = 1.818357216161805012e-1; // 0x3FC74664 96CB03DE
-const LG6 = 1.531383769920937332e-1; // 0x3FC39A09 D078C69F
-const LG7 = 1.479819860511658591e-1; // 0x3FC2F112 DF3E5244
+const LG1 = 0.6666666666666735; // 0x3FE55555 55555593
+const LG2 = 0.3999999999940942; // 0x3FD99999 9997FA04
+const LG3 = 0.2857142874366239; // 0x3FD24924 94229359
+const LG4 = 0.22222198432149784; // 0x3FCC71C5 1D8E78AF
+const LG5 = 0.1818357216161805; // 0x3FC74664 96CB03DE
+const LG6 = 0.15313837699209373; // 0x3FC39A09 D078C69F
+const LG7 = 0.14798198605116586; // 0x3FC2F112 DF3E5244
 
 /**
  * For finite x > 0, returns k and writes f = m − 1 into OUT[REDUCED_F], where x = 2^k·m and
@@ -183,16 +183,16 @@ export function detLog1p(x: number): number {
 // ---------------------------------------------------------------------------------------------
 // Exponentials (fdlibm e_exp.c / s_expm1.c method).
 
-const INV_LN2 = 1.442695040888963387; // 0x3FF71547 652B82FE
+const INV_LN2 = Math.LOG2E; // 0x3FF71547 652B82FE (exactly specified: the double nearest 1/ln 2)
 const HALF_LN2 = 0.34657359027997264;
-const EXP_OVERFLOW = 7.09782712893383973096e2; // 0x40862E42 FEFA39EF
-const EXP_UNDERFLOW = -7.4513321910194110842e2; // 0xC0874910 D52D3051
+const EXP_OVERFLOW = 709.782712893384; // 0x40862E42 FEFA39EF
+const EXP_UNDERFLOW = -745.1332191019411; // 0xC0874910 D52D3051
 // Minimax for R(z) = r·(e^r + 1)/(e^r − 1) ≈ 2 + P1 z + … + P5 z⁵ on [0, 0.3466²], error < 2^-59.
-const P1 = 1.66666666666666019037e-1; // 0x3FC55555 5555553E
-const P2 = -2.77777777770155933842e-3; // 0xBF66C16C 16BEBD93
-const P3 = 6.61375632143793436117e-5; // 0x3F11566A AF25DE2C
-const P4 = -1.6533902205465251539e-6; // 0xBEBBBD41 C5D26BF1
-const P5 = 4.13813679705723846039e-8; // 0x3E663769 72BEA4D0
+const P1 = 0.16666666666666602; // 0x3FC55555 5555553E
+const P2 = -0.0027777777777015593; // 0xBF66C16C 16BEBD93
+const P3 = 0.00006613756321437934; // 0x3F11566A AF25DE2C
+const P4 = -0.0000016533902205465252; // 0xBEBBBD41 C5D26BF1
+const P5 = 4.1381367970572385e-8; // 0x3E663769 72BEA4D0
 const TWO_M28 = 3.725290298461914e-9;
 
 /**
@@ -213,7 +213,7 @@ function expReduced(hi: number, lo: number, k: number): number {
  * 2^k (fdlibm e_exp.c method). Overflows to +Infinity above 709.78…, underflows to 0 below −745.13….
  */
 export function detExp(x: number): number {
-  if (!(x <= EXP_OVERFLOW)) return x !== x ? x : Number.POSITIVE_INFINITY;
+  if (!(x <= EXP_OVERFLOW)) return Number.isNaN(x) ? x : Number.POSITIVE_INFINITY;
   if (x < EXP_UNDERFLOW) return 0;
   const ax = Math.abs(x);
   if (ax <= HALF_LN2) {
@@ -226,11 +226,11 @@ export function detExp(x: number): number {
 }
 
 // Minimax R1(z) ≈ 1 + Q1 z + … + Q5 z⁵ for r(e^r + 1)/(e^r − 1) = 2 + r²/6·R1(r²), scaled for z = r²/2.
-const Q1 = -3.33333333333331316428e-2; // 0xBFA11111 111110F4
-const Q2 = 1.58730158725481460165e-3; // 0x3F5A01A0 19FE5585
-const Q3 = -7.93650757867487942473e-5; // 0xBF14CE19 9EAADBB7
-const Q4 = 4.00821782732936239552e-6; // 0x3ED0CFCA 86E65239
-const Q5 = -2.01099218183624371326e-7; // 0xBE8AFDB7 6E09C32D
+const Q1 = -0.03333333333333313; // 0xBFA11111 111110F4
+const Q2 = 0.0015873015872548146; // 0x3F5A01A0 19FE5585
+const Q3 = -0.0000793650757867488; // 0xBF14CE19 9EAADBB7
+const Q4 = 0.000004008217827329362; // 0x3ED0CFCA 86E65239
+const Q5 = -2.0109921818362437e-7; // 0xBE8AFDB7 6E09C32D
 const EXPM1_SATURATION = -38.816242111356935; // −56·ln2: below, e^x − 1 rounds to −1
 
 /**
@@ -240,7 +240,7 @@ const EXPM1_SATURATION = -38.816242111356935; // −56·ln2: below, e^x − 1 ro
  * s_expm1.c method). expm1(−Infinity) = −1.
  */
 export function detExpm1(x: number): number {
-  if (!(x <= EXP_OVERFLOW)) return x !== x ? x : Number.POSITIVE_INFINITY;
+  if (!(x <= EXP_OVERFLOW)) return Number.isNaN(x) ? x : Number.POSITIVE_INFINITY;
   if (x < EXPM1_SATURATION) return -1;
   const ax = Math.abs(x);
   let k = 0;
@@ -272,7 +272,6 @@ export function detExpm1(x: number): number {
 
 // ---------------------------------------------------------------------------------------------
 // Double-double helpers (Dekker 1971): exact products and sums, results in OUT[DD_HI]/OUT[DD_LO].
-
 
 /** a·b = OUT[DD_HI] + OUT[DD_LO] exactly (Dekker's product with Veltkamp splitting, no FMA); |a|,|b| < 2^996. */
 function twoProduct(a: number, b: number): void {
@@ -344,9 +343,9 @@ function isOddInteger(y: number): boolean {
  * double-double argument. Cf. fdlibm e_pow.c (which computes log₂ in extra precision instead).
  */
 export function detPow(x: number, y: number): number {
-  if (y !== y) return Number.NaN;
+  if (Number.isNaN(y)) return Number.NaN;
   if (y === 0) return 1;
-  if (x !== x) return Number.NaN;
+  if (Number.isNaN(x)) return Number.NaN;
   const ax = Math.abs(x);
   if (y === Number.POSITIVE_INFINITY || y === Number.NEGATIVE_INFINITY) {
     if (ax === 1) return Number.NaN;
@@ -430,7 +429,7 @@ export function detHypot(x: number, y: number): number {
   if (a === Number.POSITIVE_INFINITY || b === Number.POSITIVE_INFINITY) {
     return Number.POSITIVE_INFINITY;
   }
-  if (a !== a || b !== b) return Number.NaN;
+  if (Number.isNaN(a) || Number.isNaN(b)) return Number.NaN;
   if (a < b) {
     const swap = a;
     a = b;
@@ -460,19 +459,19 @@ export function detHypot(x: number, y: number): number {
 // Trigonometric functions (fdlibm k_sin.c, k_cos.c, e_rem_pio2.c methods).
 
 // sin x ≈ x + S1 x³ + … + S6 x¹³ on [−π/4, π/4], relative error < 2^-58.
-const S1 = -1.66666666666666324348e-1; // 0xBFC55555 55555549
-const S2 = 8.33333333332248946124e-3; // 0x3F811111 1110F8A6
-const S3 = -1.98412698298579493134e-4; // 0xBF2A01A0 19C161D5
-const S4 = 2.75573137070700676789e-6; // 0x3EC71DE3 57B1FE7D
-const S5 = -2.50507602534068634195e-8; // 0xBE5AE5E6 8A2B9CEB
-const S6 = 1.58969099521155010221e-10; // 0x3DE5D93A 5ACFD57C
+const S1 = -0.16666666666666632; // 0xBFC55555 55555549
+const S2 = 0.00833333333332249; // 0x3F811111 1110F8A6
+const S3 = -0.0001984126982985795; // 0xBF2A01A0 19C161D5
+const S4 = 0.0000027557313707070068; // 0x3EC71DE3 57B1FE7D
+const S5 = -2.5050760253406863e-8; // 0xBE5AE5E6 8A2B9CEB
+const S6 = 1.58969099521155e-10; // 0x3DE5D93A 5ACFD57C
 // cos x ≈ 1 − x²/2 + C1 x⁴ + … + C6 x¹⁴ on [−π/4, π/4], error < 2^-58.
-const C1 = 4.16666666666666019037e-2; // 0x3FA55555 5555554C
-const C2 = -1.38888888888741095749e-3; // 0xBF56C16C 16C15177
-const C3 = 2.48015872894767294178e-5; // 0x3EFA01A0 19CB1590
-const C4 = -2.75573143513906633035e-7; // 0xBE927E4F 809C52AD
-const C5 = 2.0875723212981748279e-9; // 0x3E21EE9E BDB4B1C4
-const C6 = -1.13596475577881948265e-11; // 0xBDA8FAE9 BE8838D4
+const C1 = 0.0416666666666666; // 0x3FA55555 5555554C
+const C2 = -0.001388888888887411; // 0xBF56C16C 16C15177
+const C3 = 0.00002480158728947673; // 0x3EFA01A0 19CB1590
+const C4 = -2.7557314351390663e-7; // 0xBE927E4F 809C52AD
+const C5 = 2.087572321298175e-9; // 0x3E21EE9E BDB4B1C4
+const C6 = -1.1359647557788195e-11; // 0xBDA8FAE9 BE8838D4
 
 /** sin(x + y) for |x| ≤ ~π/4 and a tail |y| ≤ ulp(x)/2: sin x + (1 − x²/2)·y (fdlibm k_sin.c). */
 function sinKernel(x: number, y: number): number {
@@ -495,21 +494,20 @@ function cosKernel(x: number, y: number): number {
 
 const PIO4 = 0.7853981633974483;
 const TWO_M27 = 7.450580596923828e-9;
-const INV_PIO2 = 6.36619772367581382433e-1; // 0x3FE45F30 6DC9C883
+const INV_PIO2 = 0.6366197723675814; // 0x3FE45F30 6DC9C883
 // π/2 in 33-bit pieces with 53-bit tails (Cody–Waite): fn·PIO2_k is exact for fn < 2^20.
-const PIO2_1 = 1.57079632673412561417; // 0x3FF921FB 54400000
-const PIO2_1T = 6.07710050650619224932e-11; // 0x3DD0B461 1A626331
-const PIO2_2 = 6.0771005063039659766e-11; // 0x3DD0B461 1A600000
-const PIO2_2T = 2.02226624879595063154e-21; // 0x3BA3198A 2E037073
-const PIO2_3 = 2.0222662487111664558e-21; // 0x3BA3198A 2E000000
-const PIO2_3T = 8.47842766036889956997e-32; // 0x397B839A 252049C1
+const PIO2_1 = 1.5707963267341256; // 0x3FF921FB 54400000
+const PIO2_1T = 6.077100506506192e-11; // 0x3DD0B461 1A626331
+const PIO2_2 = 6.077100506303966e-11; // 0x3DD0B461 1A600000
+const PIO2_2T = 2.0222662487959506e-21; // 0x3BA3198A 2E037073
+const PIO2_3 = 2.0222662487111665e-21; // 0x3BA3198A 2E000000
+const PIO2_3T = 8.4784276603689e-32; // 0x397B839A 252049C1
 const MEDIUM_LIMIT = 1647099; // < 2^20·π/2
 const ROUND_MAGIC = 6755399441055744; // 1.5·2^52: (t + M) − M rounds |t| < 2^51 to an integer
-const TWO_M16 = 1.52587890625e-5;
+const TWO_M16 = 0.0000152587890625;
 const TWO_M49 = 1.7763568394002505e-15;
 const PIO2_HI = 1.5707963267948966; // 0x3FF921FB 54442D18
 const PIO2_LO = 6.123233995736766e-17; // 0x3C91A626 33145C07
-
 
 /**
  * n mod 4 (any integer ≡ n) with x − n·π/2 = OUT[REM_HI] + OUT[REM_LO] for finite |x| > π/4: Cody–Waite
@@ -657,30 +655,30 @@ export function detCos(x: number): number {
 
 // atan at the break points 1/2, 1, 3/2, ∞ in two parts.
 const ATAN_HI = [
-  4.63647609000806093515e-1, // 0x3FDDAC67 0561BB4F
-  7.85398163397448278999e-1, // 0x3FE921FB 54442D18
-  9.82793723247329054082e-1, // 0x3FEF730B D281F69B
-  1.570796326794896558, // 0x3FF921FB 54442D18
+  0.4636476090008061, // 0x3FDDAC67 0561BB4F
+  0.7853981633974483, // 0x3FE921FB 54442D18
+  0.982793723247329, // 0x3FEF730B D281F69B
+  1.5707963267948966, // 0x3FF921FB 54442D18
 ];
 const ATAN_LO = [
-  2.26987774529616870924e-17, // 0x3C7A2B7F 222F65E2
-  3.06161699786838301793e-17, // 0x3C81A626 33145C07
-  1.39033110312309984516e-17, // 0x3C700788 7AF0CBBD
-  6.12323399573676603587e-17, // 0x3C91A626 33145C07
+  2.2698777452961687e-17, // 0x3C7A2B7F 222F65E2
+  3.061616997868383e-17, // 0x3C81A626 33145C07
+  1.3903311031230998e-17, // 0x3C700788 7AF0CBBD
+  6.123233995736766e-17, // 0x3C91A626 33145C07
 ];
 // atan t ≈ t − t³(A0 + A1 t² + … + A10 t²⁰) on [0, 7/16].
-const A0 = 3.33333333333329318027e-1; // 0x3FD55555 5555550D
-const A1 = -1.99999999998764832476e-1; // 0xBFC99999 9998EBC4
-const A2 = 1.42857142725034663711e-1; // 0x3FC24924 920083FF
-const A3 = -1.1111110405462355788e-1; // 0xBFBC71C6 FE231671
-const A4 = 9.09088713343650656196e-2; // 0x3FB745CD C54C206E
-const A5 = -7.69187620504482999495e-2; // 0xBFB3B0F2 AF749A6D
-const A6 = 6.66107313738753120669e-2; // 0x3FB10D66 A0D03D51
-const A7 = -5.83357013379057348645e-2; // 0xBFADDE2D 52DEFD9A
-const A8 = 4.97687799461593236017e-2; // 0x3FA97B4B 24760DEB
-const A9 = -3.6531572744216915527e-2; // 0xBFA2B444 2C6A6C2F
-const A10 = 1.62858201153657823623e-2; // 0x3F90AD3A E322DA11
-const TWO_P66 = 7.378697629483821e19;
+const A0 = 0.3333333333333293; // 0x3FD55555 5555550D
+const A1 = -0.19999999999876483; // 0xBFC99999 9998EBC4
+const A2 = 0.14285714272503466; // 0x3FC24924 920083FF
+const A3 = -0.11111110405462356; // 0xBFBC71C6 FE231671
+const A4 = 0.09090887133436507; // 0x3FB745CD C54C206E
+const A5 = -0.0769187620504483; // 0xBFB3B0F2 AF749A6D
+const A6 = 0.06661073137387531; // 0x3FB10D66 A0D03D51
+const A7 = -0.058335701337905735; // 0xBFADDE2D 52DEFD9A
+const A8 = 0.049768779946159324; // 0x3FA97B4B 24760DEB
+const A9 = -0.036531572744216916; // 0xBFA2B444 2C6A6C2F
+const A10 = 0.016285820115365782; // 0x3F90AD3A E322DA11
+const TWO_P66 = 73786976294838210000;
 
 /**
  * atan(a + δ) for a >= 0 (not NaN) and a tiny δ, entering as δ/(1 + a²) beside the low part of the
@@ -735,17 +733,17 @@ function atanReduced(a: number, delta: number): number {
  * method: reduction by atan c + atan((x − c)/(1 + cx)), odd minimax polynomial).
  */
 export function detAtan(x: number): number {
-  if (x !== x) return x;
+  if (Number.isNaN(x)) return x;
   const ax = Math.abs(x);
   if (ax < TWO_M27) return x; // keeps −0
   const value = atanReduced(ax, 0);
   return x < 0 ? -value : value;
 }
 
-const PI = 3.141592653589793; // 0x400921FB 54442D18
+const PI = Math.PI; // 0x400921FB 54442D18
 const PI_LO = 1.2246467991473532e-16; // π − PI, 0x3CA1A626 33145C07
 const PIO2 = 1.5707963267948966;
-const TWO_P60 = 1152921504606846976;
+const TWO_P60 = 1152921504606847000;
 const TWO_M60 = 8.673617379884035e-19;
 
 /** True for −0 and negative numbers (the sign bit of a non-NaN x). */
@@ -760,7 +758,7 @@ function signBit(x: number): boolean {
  * kernel, then π − (z − π_lo) etc. by quadrant (fdlibm e_atan2.c method).
  */
 export function detAtan2(y: number, x: number): number {
-  if (x !== x || y !== y) return Number.NaN;
+  if (Number.isNaN(x) || Number.isNaN(y)) return Number.NaN;
   if (x === 1) return detAtan(y);
   const yNeg = signBit(y);
   const xNeg = signBit(x);

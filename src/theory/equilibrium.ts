@@ -17,6 +17,7 @@ import { symmetricQuarticTwoCut, type TwoCutMeasure } from "./equilibriumTwoCut.
 
 export type { OneCutMeasure } from "./equilibriumOneCut.js";
 export type { TwoCutMeasure } from "./equilibriumTwoCut.js";
+/** μ_V: a one-cut measure (Chebyshev form) or the two-cut symmetric quartic. */
 export type EquilibriumMeasure = OneCutMeasure | TwoCutMeasure;
 
 /** The Claeys–Its–Krasovsky potential x⁴/20 − 4x³/15 + x²/5 + 8x/5 (spec §3.8(c)). */

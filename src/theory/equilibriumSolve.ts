@@ -19,6 +19,7 @@ import { createRealRootsWork, realRoots } from "../potentials/realRoots.js";
 import { derivativeChebyshev, type OneCutMeasure, oneCutMeasure } from "./equilibriumOneCut.js";
 import { semicircleFit } from "./equilibriumSemicircleFit.js";
 
+/** Result of solveOneCutEquilibrium: the measure, or the reason the one-cut ansatz fails. */
 export type OneCutSolution =
   | { ok: true; measure: OneCutMeasure; iterations: number }
   | { ok: false; reason: string; support?: [number, number] };

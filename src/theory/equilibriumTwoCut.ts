@@ -7,6 +7,7 @@
  * ∫_B^x ρ = (g₄/4π) w² (ψ/2 − sin 2ψ/4), and F(−x) = 1 − F(x).
  */
 
+/** A two-cut equilibrium measure with explicit density and CDF. */
 export interface TwoCutMeasure {
   readonly kind: "two-cut";
   /** Hull of the support, [−A, A]. */

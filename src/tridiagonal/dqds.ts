@@ -1,3 +1,5 @@
+import { floorLog2, powerOfTwo } from "../special/deterministicMath.js";
+
 /** Unit roundoff 2^−53. */
 const EPS = 2 ** -53;
 /** Relative accuracy asked of each deflation and split: the eigenvalue moves by ≤ EPS·λ. */
@@ -62,9 +64,9 @@ export function bidiagonalSquaredSingularValues(q: Float64Array, e: Float64Array
   // Exact power-of-two scaling so that the largest entry is in [1, 2): avoids over/underflow
   // in the Laguerre sums and leaves the relative accuracy untouched. The factor 2^k is applied
   // as two halves so that it is representable even for subnormal inputs (k up to 1074).
-  const k = -Math.floor(Math.log2(maxEntry));
-  const scale1 = 2 ** Math.trunc(k / 2);
-  const scale2 = 2 ** (k - Math.trunc(k / 2));
+  const k = -floorLog2(maxEntry);
+  const scale1 = powerOfTwo(Math.trunc(k / 2));
+  const scale2 = powerOfTwo(k - Math.trunc(k / 2));
   const qq = new Float64Array(n);
   const ee = new Float64Array(n); // ee[n−1] stays 0
   for (let i = 0; i < n; i++) qq[i] = q[i] * scale1 * scale2;

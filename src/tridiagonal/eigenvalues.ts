@@ -1,3 +1,4 @@
+import { detHypot } from "../special/deterministicMath.js";
 import { checkTridiagonal } from "./validate.js";
 
 /** Unit roundoff 2^−53 (LAPACK dlamch('E')) and its square. */
@@ -130,7 +131,7 @@ function rootFreeQl(d: Float64Array, e: Float64Array, n: number): void {
         // Wilkinson-type shift from the leading 2×2.
         const rte = Math.sqrt(e[l]);
         let sigma = (d[l + 1] - p) / (2 * rte);
-        const r = Math.hypot(sigma, 1);
+        const r = detHypot(sigma, 1);
         sigma = p - rte / (sigma + (sigma >= 0 ? r : -r));
         qlSweep(d, e, l, mm, sigma);
       }
@@ -155,7 +156,7 @@ function rootFreeQl(d: Float64Array, e: Float64Array, n: number): void {
         sweeps++;
         const rte = Math.sqrt(e[l - 1]);
         let sigma = (d[l - 1] - p) / (2 * rte);
-        const r = Math.hypot(sigma, 1);
+        const r = detHypot(sigma, 1);
         sigma = p - rte / (sigma + (sigma >= 0 ? r : -r));
         qrSweep(d, e, l, mm, sigma);
       }

@@ -145,6 +145,41 @@ describe("betaens gibbs", () => {
     assert.ok(Math.abs(scaled[1][3] - expected) < 1e-9 * (1 + Math.abs(expected)));
   });
 
+  it("--record P1,P2 gives the eigenvalues after those passes; the last equals the final sample", () => {
+    const out = json([
+      "gibbs",
+      "--potential",
+      "x^4/4",
+      "--n",
+      "6",
+      "--passes",
+      "4",
+      "--record",
+      "1,4",
+      "--samples",
+      "2",
+      "--seed",
+      "5",
+    ]);
+    assert.deepEqual(out.recordedPasses, [1, 4]);
+    const recorded = out.recorded as number[][][];
+    assert.equal(recorded.length, 2);
+    assert.deepEqual(recorded[1][1], (out.samples as number[][])[1]);
+    assert.notDeepEqual(recorded[1][0], recorded[1][1]);
+    const bad = betaens([
+      "gibbs",
+      "--potential",
+      "x^4/4",
+      "--n",
+      "6",
+      "--passes",
+      "4",
+      "--record",
+      "5",
+    ]);
+    assert.equal(bad.status, 2);
+  });
+
   it("--stat histogram counts N·S points; --plot writes SVGs", () => {
     const dir = mkdtempSync(join(tmpdir(), "betaens-gibbs-"));
     const h = json([

@@ -246,6 +246,11 @@ describe("equilibrium measures", () => {
     }
     const twoCut = solveOneCutEquilibrium([0, 0, -1.25, 0, 0.25]);
     assert.ok(!twoCut.ok && /negative/.test(twoCut.reason), JSON.stringify(twoCut));
+    // V = 2x² − 0.2x⁴ + 0.005x⁶ has outer wells at ±4.47 as deep as the centre one: the one-cut
+    // density around 0 is positive, but the effective potential is negative there.
+    const outer = solveOneCutEquilibrium([0, 0, 2, 0, -0.2, 0, 0.005]);
+    assert.ok(!outer.ok && /second cut/.test(outer.reason), JSON.stringify(outer));
+    assert.ok(solveOneCutEquilibrium([0, 0, 2, 0, -0.1, 0, 0.005]).ok);
     // A non-symmetric double well is not one-cut either, and equilibriumMeasure says why.
     assert.throws(
       () => equilibriumMeasure([0, 0.1, -1.5, 0, 0.25]),

@@ -1,0 +1,123 @@
+/**
+ * `betaens mixing --potential "…" --beta B --n N1,N2,… …`: the O(log N) mixing study of the Gibbs
+ * sampler (src/mixing/study.ts; spec §4.3–4.4), as JSON and optionally as a two-panel SVG.
+ */
+import type { GibbsInitial } from "../gibbs/sampler.js";
+import { writeFileAtomic } from "../io/atomicWrite.js";
+import { formatJson } from "../io/format.js";
+import { mixingFigureSvg } from "../mixing/figure.js";
+import { type MixingResult, mixingStudy } from "../mixing/study.js";
+import { parseCoefficientList } from "../potentials/coefficients.js";
+import { parsePotential } from "../potentials/parse.js";
+import { validatePotential } from "../potentials/validate.js";
+import { flagString, parseChoice, parseFlags, parseInteger, parseNumber } from "./args.js";
+import { UsageError } from "./errors.js";
+import { chooseSeed } from "./output.js";
+import { progressReporter } from "./progress.js";
+import { attachDashValues } from "./tw.js";
+
+export const MIXING_USAGE = `usage: betaens mixing --potential "x^4/4" | --coeffs g0,g1,…,gd --beta B --n N1,N2,…
+        [--chains C] [--passes P] [--seed K] [--initial zero|hermite] [--control M]
+        [--output FILE.json] [--plot FILE.svg]
+  Runs C independent Gibbs chains (default 200) of P passes (default 15) for each N; after every
+  pass rescales λ_max to ξ = N^(2/3) c_V (λ_max − b_V) and reports the KS distance of the C values
+  to TW_β, their mean and variance, and p*(N) = the first pass with KS ≤ 1.36/√C + slack, the
+  slack being the KS distance of M exact Hermite draws at the same N (default max(20000, 20C)).
+  Chain c of the j-th N uses random stream (seed, c, j). JSON on stdout unless --output.`;
+
+const FLAGS = [
+  "potential",
+  "coeffs",
+  "beta",
+  "n",
+  "chains",
+  "passes",
+  "seed",
+  "initial",
+  "control",
+  "output",
+  "plot",
+] as const;
+
+/** Gibbs updates (2N per pass) per second, roughly, for the refusal of hopeless runs. */
+const UPDATES_PER_SECOND = 2e5;
+/** Runs estimated above this many seconds are refused (a day). */
+const MAX_SECONDS = 86400;
+
+/** Runs `betaens mixing`; writes the JSON result (and the figure) and returns the result. */
+export async function mixingCommand(argv: string[]): Promise<MixingResult> {
+  const { values, positionals } = parseFlags(attachDashValues(argv, FLAGS), FLAGS);
+  if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}"`);
+  const potentialText = flagString(values, "potential");
+  const coeffsText = flagString(values, "coeffs");
+  if ((potentialText === undefined) === (coeffsText === undefined)) {
+    throw new UsageError('give exactly one of --potential "…" or --coeffs g0,g1,…');
+  }
+  const coeffs =
+    potentialText !== undefined
+      ? parsePotential(potentialText)
+      : parseCoefficientList(coeffsText ?? "");
+  validatePotential(coeffs);
+  const betaText = flagString(values, "beta");
+  if (betaText === undefined) throw new UsageError("--beta is required");
+  const beta = parseNumber("beta", betaText);
+  if (!(beta > 0)) throw new UsageError(`--beta must be > 0, got ${beta}`);
+  const nText = flagString(values, "n");
+  if (nText === undefined) throw new UsageError("--n is required (a list N1,N2,…)");
+  const ns = nText.split(",").map((part) => parseInteger("n", part, 2));
+  if (new Set(ns).size !== ns.length) throw new UsageError(`--n has repeated sizes: ${nText}`);
+  const integer = (flag: string, fallback: number, min: number): number => {
+    const text = flagString(values, flag);
+    return text === undefined ? fallback : parseInteger(flag, text, min);
+  };
+  const chains = integer("chains", 200, 2);
+  const passes = integer("passes", 15, 1);
+  const controlText = flagString(values, "control");
+  const controlSamples =
+    controlText === undefined ? undefined : parseInteger("control", controlText, 1);
+  const seed = chooseSeed(flagString(values, "seed"), (t) => parseInteger("seed", t, 0));
+  const initial = parseChoice<GibbsInitial>(
+    "initial",
+    flagString(values, "initial"),
+    ["zero", "hermite"],
+    "zero",
+  );
+  const output = flagString(values, "output");
+  if (output !== undefined && !output.toLowerCase().endsWith(".json")) {
+    throw new UsageError(`--output must name a .json file, got "${output}"`);
+  }
+  const plot = flagString(values, "plot");
+  if (plot !== undefined && !plot.toLowerCase().endsWith(".svg")) {
+    throw new UsageError(`--plot must name an .svg file, got "${plot}"`);
+  }
+  const sizes = ns.reduce((a, b) => a + b, 0);
+  const seconds = (chains * passes * 2 * sizes) / UPDATES_PER_SECOND;
+  if (seconds > MAX_SECONDS) {
+    throw new RangeError(
+      `this study would take about ${Math.round(seconds / 3600)} hours; reduce --chains, --passes or --n`,
+    );
+  }
+  const total = chains * ns.length;
+  const progress = progressReporter(total, seconds * 1e9, "mixing study");
+  let result: MixingResult;
+  try {
+    result = mixingStudy({
+      coeffs,
+      beta,
+      ns,
+      chains,
+      passes,
+      seed,
+      initial,
+      controlSamples,
+      onProgress: progress.update,
+    });
+  } finally {
+    progress.done();
+  }
+  const text = formatJson(result);
+  if (output !== undefined) writeFileAtomic(output, text);
+  else process.stdout.write(text);
+  if (plot !== undefined) writeFileAtomic(plot, mixingFigureSvg(result));
+  return result;
+}

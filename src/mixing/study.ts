@@ -1,0 +1,201 @@
+/**
+ * The O(log N) mixing study of the Gibbs sampler (spec §4.3–4.4; the paper's claim after
+ * Krishnapur–Rider–Virág 2016): C independent chains per N, λ_max rescaled after every pass to
+ * ξ = N^{2/3} c_V (λ_max − b_V) (spec §3.9), its KS distance D_N(p) to TW_β (β-ensemble
+ * convention) per pass, and p*(N) = min{p : D_N(p) ≤ 1.36/√C + slack(N)}.
+ *
+ * Slack. 1.36/√C is the 95% point of the KS distance of C draws from the law itself
+ * (Kolmogorov's limit); the law of ξ at finite N is not TW_β, so the slack is the KS distance to
+ * TW_β of M exact draws of the Hermite control at the same N and β (control.ts; M = max(20000,
+ * 20C) by default). Since D(chains, TW) ≤ D(chains, F_N) + sup|F_N − TW|, the threshold is
+ * conservative (it errs towards declaring a pass "mixed"; the control's own noise adds about
+ * 0.87/√M ≈ 0.006). The control is the Gaussian potential, so for another V the slack is only a
+ * proxy for that V's finite-N bias (spec §4.4 suggests exactly this proxy).
+ */
+
+import { type GibbsInitial, runGibbsChain } from "../gibbs/sampler.js";
+import { createRandomSource } from "../random/philox.js";
+import { ksStatistic } from "../statistics/ks.js";
+import { meanAndVariance } from "../statistics/moments.js";
+import { edgeConstants, equilibriumMeasure } from "../theory/equilibrium.js";
+import { largestEigenvalue } from "../tridiagonal/bisection.js";
+import { VERSION } from "../version.js";
+import { hermiteControlSample } from "./control.js";
+import { firstPassWithin, type LineFit, leastSquares } from "./passes.js";
+import { tracyWidomReference } from "./reference.js";
+
+export interface MixingOptions {
+  /** V(x) = Σ coeffs[k] x^k, lowest degree first (as for gibbsRun). */
+  coeffs: Float64Array | number[];
+  beta: number;
+  /** The sizes N (integers ≥ 2). */
+  ns: number[];
+  /** Independent chains C per N. */
+  chains: number;
+  /** Gibbs passes P per chain. */
+  passes: number;
+  /** Chain c of ns[j] uses createRandomSource(seed, c, j). */
+  seed: number;
+  /** Initial state of every chain: "zero" (default, DPPy's) or "hermite" (gibbs/initial.ts). */
+  initial?: GibbsInitial;
+  /** Exact Hermite control draws per N for the slack (default max(20000, 20·chains)). */
+  controlSamples?: number;
+  /** TW_β draws for the reference CDF when β ∉ {1, 2, 4} (default 20000; reference.ts). */
+  referenceSamples?: number;
+  /** Called after each chain: (chains done, total chains over all N). */
+  onProgress?: (done: number, total: number) => void;
+}
+
+export interface MixingResult {
+  betaens: string;
+  command: "mixing";
+  /** V's coefficients, lowest degree first. */
+  potential: number[];
+  beta: number;
+  ns: number[];
+  chains: number;
+  passes: number;
+  seed: number;
+  initial: GibbsInitial;
+  /** b_V and c_V of the rescaling ξ = N^{2/3} c_V (λ_max − b_V). */
+  edge: { b: number; c: number };
+  /** "fredholm" for β ∈ {1, 2, 4}; else the empirical CDF of `referenceSamples` TW_β draws. */
+  reference: "fredholm" | "sample";
+  referenceSamples: number;
+  /** 1.36/√C. */
+  noiseLevel: number;
+  /** Per N: the control's KS distance to TW_β, and threshold = noiseLevel + slack. */
+  slack: number[];
+  threshold: number[];
+  control: { samples: number; mean: number[]; variance: number[] };
+  /** ks[j][p − 1] = D_{ns[j]}(p); mean, variance of ξ likewise. */
+  ks: number[][];
+  mean: number[][];
+  variance: number[][];
+  /** p*(N) per N (1-based pass), null when no pass is within the threshold. */
+  pStar: (number | null)[];
+  /** Least-squares fits p* ≈ a + b·ln N and ln p* ≈ a + γ·ln N (null with < 2 points). */
+  fit: { logN: LineFit | null; power: LineFit | null };
+}
+
+/** Substream offset of the control draws (chains use substreams 0 … ns.length − 1). */
+const CONTROL_SUBSTREAM = 2 ** 31;
+
+function checkOptions(o: MixingOptions): void {
+  if (!(o.beta > 0 && Number.isFinite(o.beta))) {
+    throw new RangeError(`beta must be a finite number > 0, got ${o.beta}`);
+  }
+  if (!Array.isArray(o.ns) || o.ns.length === 0)
+    throw new RangeError("ns must be a non-empty list");
+  if (o.ns.length >= CONTROL_SUBSTREAM) throw new RangeError("too many sizes");
+  for (const n of o.ns) {
+    if (!(Number.isInteger(n) && n >= 2)) {
+      throw new RangeError(`every N must be an integer >= 2, got ${n}`);
+    }
+  }
+  if (!(Number.isInteger(o.chains) && o.chains >= 2)) {
+    throw new RangeError(`chains must be an integer >= 2, got ${o.chains}`);
+  }
+  if (!(Number.isInteger(o.passes) && o.passes >= 1)) {
+    throw new RangeError(`passes must be an integer >= 1, got ${o.passes}`);
+  }
+  if (!(Number.isInteger(o.seed) && o.seed >= 0 && o.seed <= Number.MAX_SAFE_INTEGER)) {
+    throw new RangeError(`seed must be an integer in [0, 2^53 − 1], got ${o.seed}`);
+  }
+  const m = o.controlSamples;
+  if (m !== undefined && !(Number.isInteger(m) && m >= 1)) {
+    throw new RangeError(`controlSamples must be an integer >= 1, got ${m}`);
+  }
+}
+
+/**
+ * Runs the study (see the file comment): for each N, C Gibbs chains (exact conditionals,
+ * runGibbsChain) of P passes; after every pass ξ = N^{2/3}c_V(λ_max − b_V) (λ_max by bisection);
+ * per pass the KS distance of the C values of ξ to TW_β, their mean and variance; p*(N).
+ * Cost O(C·P·ΣN) Gibbs updates plus the control's O(M·ΣN^{1/3}).
+ */
+export function mixingStudy(options: MixingOptions): MixingResult {
+  checkOptions(options);
+  const { beta, ns, chains, passes, seed } = options;
+  const coeffs = Float64Array.from(options.coeffs);
+  const initial = options.initial ?? "zero";
+  const { right: b, rightScale: c } = edgeConstants(equilibriumMeasure(coeffs));
+  if (!(c > 0)) {
+    throw new RangeError(
+      "the right edge of this potential is critical (c_V = 0): λ_max is not Tracy–Widom",
+    );
+  }
+  const reference = tracyWidomReference(beta, seed, options.referenceSamples);
+  const noiseLevel = 1.36 / Math.sqrt(chains);
+  const controlSamples = options.controlSamples ?? Math.max(20000, 20 * chains);
+  const result: MixingResult = {
+    betaens: VERSION,
+    command: "mixing",
+    potential: Array.from(coeffs),
+    beta,
+    ns: [...ns],
+    chains,
+    passes,
+    seed,
+    initial,
+    edge: { b, c },
+    reference: reference.kind,
+    referenceSamples: reference.samples,
+    noiseLevel,
+    slack: [],
+    threshold: [],
+    control: { samples: controlSamples, mean: [], variance: [] },
+    ks: [],
+    mean: [],
+    variance: [],
+    pStar: [],
+    fit: { logN: null, power: null },
+  };
+  const total = ns.length * chains;
+  ns.forEach((n, j) => {
+    const control = hermiteControlSample(n, beta, controlSamples, seed, CONTROL_SUBSTREAM + j);
+    const slack = ksStatistic(control, reference.cdf);
+    const controlMoments = meanAndVariance(control);
+    result.control.mean.push(controlMoments.mean);
+    result.control.variance.push(controlMoments.variance);
+    result.slack.push(slack);
+    result.threshold.push(noiseLevel + slack);
+
+    const xi = Array.from({ length: passes }, () => new Float64Array(chains));
+    const factor = n ** (2 / 3) * c;
+    for (let chain = 0; chain < chains; chain++) {
+      runGibbsChain({
+        coeffs,
+        n,
+        beta,
+        passes,
+        rng: createRandomSource(seed, chain, j),
+        initial,
+        onPass: (pass, t) => {
+          xi[pass - 1][chain] = factor * (largestEigenvalue(t.diagonal, t.offDiagonalSquared) - b);
+        },
+      });
+      options.onProgress?.(j * chains + chain + 1, total);
+    }
+    const ks: number[] = [];
+    const mean: number[] = [];
+    const variance: number[] = [];
+    for (const values of xi) {
+      ks.push(ksStatistic(values, reference.cdf));
+      const m = meanAndVariance(values);
+      mean.push(m.mean);
+      variance.push(m.variance);
+    }
+    result.ks.push(ks);
+    result.mean.push(mean);
+    result.variance.push(variance);
+    result.pStar.push(firstPassWithin(ks, noiseLevel + slack));
+  });
+  const logN = ns.map((n) => Math.log(n));
+  result.fit.logN = leastSquares(logN, result.pStar);
+  result.fit.power = leastSquares(
+    logN,
+    result.pStar.map((p) => (p === null ? null : Math.log(p))),
+  );
+  return result;
+}

@@ -1,0 +1,133 @@
+/**
+ * Golden values of the reproducibility contract, shared by deterministicMath.test.ts (Node) and
+ * deterministicMath.browser.test.ts (bundled with esbuild and run in Chromium). Browser-safe: no
+ * node: imports. Every number is reported as the 16 hex digits of its IEEE 754 bits.
+ */
+import { circularCmvAngles } from "../../src/ensembles/circular.js";
+import { hermiteEigenvalues } from "../../src/ensembles/hermite.js";
+import { jacobiEigenvalues } from "../../src/ensembles/jacobi.js";
+import { laguerreEigenvalues } from "../../src/ensembles/laguerre.js";
+import { beta } from "../../src/random/beta.js";
+import { chi } from "../../src/random/chi.js";
+import { gamma } from "../../src/random/gamma.js";
+import { normal } from "../../src/random/normal.js";
+import { createRandomSource } from "../../src/random/philox.js";
+import type { RandomSource } from "../../src/random/source.js";
+import {
+  detAtan,
+  detAtan2,
+  detCbrt,
+  detCos,
+  detExp,
+  detExpm1,
+  detHypot,
+  detLog,
+  detLog1p,
+  detPow,
+  detSin,
+  powerOfTwo,
+} from "../../src/special/deterministicMath.js";
+
+const BITS = new DataView(new ArrayBuffer(8));
+
+/** The IEEE 754 bits of x as 16 lowercase hex digits (sign and exponent first). */
+export function toHex(x: number): string {
+  BITS.setFloat64(0, x);
+  return (
+    BITS.getUint32(0).toString(16).padStart(8, "0") +
+    BITS.getUint32(4).toString(16).padStart(8, "0")
+  );
+}
+
+function firstEight(draw: (rng: RandomSource) => number): string[] {
+  const rng = createRandomSource(42, 7);
+  return Array.from({ length: 8 }, () => toHex(draw(rng)));
+}
+
+function firstThree(values: Float64Array): string[] {
+  return Array.from(values.subarray(0, 3), toHex);
+}
+
+/**
+ * The first 8 variates of each sampler from a fresh createRandomSource(42, 7), and the 3 smallest
+ * eigenvalues (angles for the circular ensemble) of one N = 10, β = 2.5 sample from
+ * createRandomSource(1, 0) for each tridiagonal/CMV model.
+ */
+export function goldenValues(): Record<string, string[]> {
+  return {
+    uniform: firstEight((rng) => rng.uniform()),
+    normal: firstEight(normal),
+    gamma2_5: firstEight((rng) => gamma(rng, 2.5)),
+    gamma0_3: firstEight((rng) => gamma(rng, 0.3)),
+    beta0_5_2: firstEight((rng) => beta(rng, 0.5, 2)),
+    chi1_5: firstEight((rng) => chi(rng, 1.5)),
+    hermite: firstThree(hermiteEigenvalues(createRandomSource(1, 0), 10, 2.5)),
+    laguerre: firstThree(laguerreEigenvalues(createRandomSource(1, 0), 10, 2.5)),
+    jacobi: firstThree(jacobiEigenvalues(createRandomSource(1, 0), 10, 2.5)),
+    circular: firstThree(circularCmvAngles(createRandomSource(1, 0), 10, 2.5)),
+  };
+}
+
+/** FNV-1a over the 32-bit words of a sequence of doubles: a compact fingerprint of the bits. */
+class Digest {
+  private hash = 0x811c9dc5;
+  add(x: number): void {
+    BITS.setFloat64(0, x);
+    for (const offset of [0, 4]) {
+      this.hash = Math.imul(this.hash ^ BITS.getUint32(offset), 16777619) >>> 0;
+    }
+  }
+  hex(): string {
+    return this.hash.toString(16).padStart(8, "0");
+  }
+}
+
+/**
+ * Arguments spread over many binades, from Philox uniforms and exact scalings only (no
+ * transcendental function), so they are the same on every engine: u·2^k, u uniform, k ∈ [lo, hi).
+ */
+function wideArgument(rng: RandomSource, lo: number, hi: number): number {
+  return rng.uniform() * powerOfTwo(lo + (rng.uint32() % (hi - lo)));
+}
+
+/**
+ * Fingerprints of f over `count` fixed arguments per function, for the deterministic functions
+ * (`det`) or the engine's Math.* (`math`, expected to differ between engines).
+ */
+export function functionDigests(which: "det" | "math", count = 20000): Record<string, string> {
+  const d = which === "det";
+  const unary: Record<string, [(x: number) => number, (rng: RandomSource) => number]> = {
+    log: [d ? detLog : Math.log, (rng) => wideArgument(rng, -1074, 1024)],
+    log1p: [d ? detLog1p : Math.log1p, (rng) => 2 * rng.uniform() - 1],
+    exp: [d ? detExp : Math.exp, (rng) => 1450 * rng.uniform() - 740],
+    expm1: [d ? detExpm1 : Math.expm1, (rng) => 80 * rng.uniform() - 40],
+    sin: [d ? detSin : Math.sin, (rng) => 20 * rng.uniform() - 10],
+    cos: [d ? detCos : Math.cos, (rng) => 20 * rng.uniform() - 10],
+    atan: [d ? detAtan : Math.atan, (rng) => wideArgument(rng, -30, 30) - 0.5],
+    cbrt: [d ? detCbrt : Math.cbrt, (rng) => wideArgument(rng, -1074, 1024)],
+  };
+  type Binary = [(x: number, y: number) => number, (rng: RandomSource) => number];
+  const binary: Record<string, [...Binary, (rng: RandomSource) => number]> = {
+    atan2: [d ? detAtan2 : Math.atan2, (rng) => 2 * rng.uniform() - 1, (rng) => 2 * rng.uniform() - 1],
+    hypot: [d ? detHypot : Math.hypot, (rng) => wideArgument(rng, -40, 40), (rng) => rng.uniform()],
+    pow: [d ? detPow : Math.pow, (rng) => 8 * rng.uniform(), (rng) => 60 * rng.uniform() - 30],
+  };
+  const out: Record<string, string> = {};
+  let substream = 0;
+  for (const [name, [f, argument]] of Object.entries(unary)) {
+    const rng = createRandomSource(2024, 0, substream++);
+    const digest = new Digest();
+    for (let i = 0; i < count; i++) digest.add(f(argument(rng)));
+    out[name] = digest.hex();
+  }
+  for (const [name, [f, first, second]] of Object.entries(binary)) {
+    const rng = createRandomSource(2024, 0, substream++);
+    const digest = new Digest();
+    for (let i = 0; i < count; i++) {
+      const x = first(rng);
+      digest.add(f(x, second(rng)));
+    }
+    out[name] = digest.hex();
+  }
+  return out;
+}
