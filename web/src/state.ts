@@ -4,6 +4,8 @@
  * run. Pure: no DOM, so the same code runs in the page and in tests.
  */
 import type { ClassicalSpec } from "../../src/ensembles/models.js";
+import { parsePotential } from "../../src/potentials/parse.js";
+import { validatePotential } from "../../src/potentials/validate.js";
 
 export type EnsembleName = "hermite" | "laguerre" | "jacobi" | "circular" | "potential";
 export type ViewName = "histogram" | "configuration" | "edge" | "gibbs";
@@ -35,9 +37,10 @@ export interface FormValues {
   /** Jacobi a, b. */
   a: string;
   b: string;
-  /** Potential V (Gibbs sampler) and the number of Gibbs passes. */
+  /** Potential V (Gibbs sampler), the number of Gibbs passes and the initial state. */
   V: string;
   passes: string;
+  initial: string;
 }
 
 export type FieldName = keyof FormValues;
@@ -58,7 +61,18 @@ export const DEFAULTS: FormValues = {
   b: "1",
   V: "x^4/4 - x^2",
   passes: "50",
+  initial: "zero",
 };
+
+/** Initial states of a Gibbs chain (src/gibbs/sampler.ts). */
+export const INITIAL_STATES = ["zero", "hermite"] as const;
+export type InitialState = (typeof INITIAL_STATES)[number];
+
+/**
+ * N put in the N field when the user switches to an ensemble whose limit the current N exceeds
+ * (the Gibbs sampler: a few hundred points give a clear picture in a fraction of a second).
+ */
+export const N_ON_SWITCH: Partial<Record<EnsembleName, number>> = { potential: 200 };
 
 /** Which optional parts of the library are present in this build. */
 export interface Features {
@@ -93,9 +107,11 @@ export interface Settings {
   bins: number;
   /** The classical ensembles' spec (hermite, laguerre, jacobi). */
   spec?: ClassicalSpec;
-  /** Potential V as typed (parsed by the library in the worker) and Gibbs passes. */
+  /** Potential V as typed, its coefficients (lowest degree first), Gibbs passes and start. */
   potential?: string;
+  coeffs?: number[];
   passes?: number;
+  initial?: InitialState;
 }
 
 export type FieldErrors = Partial<Record<FieldName, string>>;
@@ -134,7 +150,7 @@ export function relevantFields(values: FormValues): FieldName[] {
       fields.push("a", "b");
       break;
     case "potential":
-      fields.push("V", "passes");
+      fields.push("V", "passes", "initial");
       break;
   }
   return fields;
@@ -228,7 +244,7 @@ export function readSettings(
     v >= 0 ? undefined : `β must be ≥ 0, got ${v}`,
   );
   if (ensemble === "potential" && beta === 0 && !errors.beta) {
-    errors.beta = "the potential V ensemble needs β > 0";
+    errors.beta = "the Gibbs sampler (potential V) needs β > 0";
   }
   const nMax = ENSEMBLES.includes(ensemble) && VIEWS.includes(view) ? nLimit(ensemble, view) : null;
   const n = number(values, "n", errors, (v) => {
@@ -265,15 +281,41 @@ export function readSettings(
     }
   }
   let potential: string | undefined;
+  let coeffs: number[] | undefined;
   let passes: number | undefined;
+  let initial: InitialState | undefined;
   if (ensemble === "potential") {
     potential = values.V.trim();
-    if (potential.length === 0) errors.V = "type a polynomial, e.g. x^4/4 - x^2";
+    coeffs = readPotential(potential, errors);
     passes = number(values, "passes", errors, integerIn(1, PASSES_MAX));
+    initial = values.initial as InitialState;
+    if (!INITIAL_STATES.includes(initial)) {
+      errors.initial = `unknown initial state "${values.initial}" (zero or hermite)`;
+    }
   }
   if (Object.keys(errors).length > 0) return { errors };
-  return {
-    settings: { ensemble, view, beta, n, samples, seed, bins, spec, potential, passes },
-    errors,
-  };
+  const settings: Settings = { ensemble, view, beta, n, samples, seed, bins };
+  if (spec) settings.spec = spec;
+  if (ensemble === "potential") Object.assign(settings, { potential, coeffs, passes, initial });
+  return { settings, errors };
+}
+
+/**
+ * The coefficients of the potential typed in the V field (parsePotential, the grammar of
+ * conventions.md), checked by validatePotential (even degree ≥ 2, positive leading
+ * coefficient); the library's message goes to errors.V otherwise.
+ */
+function readPotential(text: string, errors: FieldErrors): number[] | undefined {
+  if (text.length === 0) {
+    errors.V = "type a polynomial, e.g. x^4/4 - x^2";
+    return undefined;
+  }
+  try {
+    const coeffs = parsePotential(text);
+    validatePotential(coeffs);
+    return Array.from(coeffs);
+  } catch (error) {
+    errors.V = error instanceof Error ? error.message : String(error);
+    return undefined;
+  }
 }
