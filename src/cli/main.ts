@@ -3,8 +3,10 @@ import { VERSION } from "../version.js";
 import { demoCommand } from "./demo.js";
 import { errorLine, exitStatusFor, UsageError } from "./errors.js";
 import { GIBBS_USAGE, gibbsCommand } from "./gibbs.js";
+import { MIXING_USAGE, mixingCommand } from "./mixing.js";
 import { SAMPLE_USAGE, sampleCommand } from "./sample.js";
 import { SERVE_USAGE, serveCommand } from "./serve.js";
+import { TW_USAGE, twCommand } from "./tw.js";
 
 const USAGE = `betaens ${VERSION} — fast sampling of β-ensembles
 
@@ -13,9 +15,11 @@ usage: betaens <command> [options]
 commands:
   sample   draw samples of a classical β-ensemble (tridiagonal models)
   gibbs    sample a polynomial-potential β-ensemble by the Gibbs sampler on Jacobi matrices
+  tw       Tracy–Widom laws: cdf, pdf, quantile, sample (any β > 0)
+  mixing   the mixing study of the Gibbs sampler (KS distance to TW per pass, p*(N))
   demo     run a built-in sampling job and write plots to ./betaens-demo/
   serve    serve the browser explorer on localhost and print its URL
-  help     show this help (betaens help sample for the sample command)
+  help     show this help; betaens help <command> (or <command> --help) for one command
 
 ${SAMPLE_USAGE}
 `;
@@ -34,7 +38,13 @@ export async function main(argv: string[]): Promise<number> {
             ? `${SAMPLE_USAGE}\n`
             : rest[0] === "gibbs"
               ? `${GIBBS_USAGE}\n`
-              : USAGE,
+              : rest[0] === "tw"
+                ? `${TW_USAGE}\n`
+                : rest[0] === "mixing"
+                  ? `${MIXING_USAGE}\n`
+                  : rest[0] === "serve"
+                    ? `${SERVE_USAGE}\n`
+                    : USAGE,
         );
         return 0;
       case "--version":
@@ -54,6 +64,20 @@ export async function main(argv: string[]): Promise<number> {
           return 0;
         }
         gibbsCommand(rest);
+        return 0;
+      case "tw":
+        if (rest.includes("--help") || rest.includes("-h")) {
+          process.stdout.write(`${TW_USAGE}\n`);
+          return 0;
+        }
+        twCommand(rest);
+        return 0;
+      case "mixing":
+        if (rest.includes("--help") || rest.includes("-h")) {
+          process.stdout.write(`${MIXING_USAGE}\n`);
+          return 0;
+        }
+        await mixingCommand(rest);
         return 0;
       case "serve":
         if (rest.includes("--help") || rest.includes("-h")) {
