@@ -12,23 +12,38 @@
  * ~exp(−(4/3)(x_K − Λ)^{3/2}) on the TW scale. So x_K must exceed the turning point Λ by a fixed
  * decay length d (about 8 for 1e−12, plus a little for the N^{1/3} prefactor), and Λ itself is
  * TW-distributed: P(Λ > t) = F_β(−t) ≈ exp(−β t³/24) (Ramírez–Rider–Virág 2011, Thm 1.3), so
- * t_β = (24 L/β)^{1/3} covers all but e^{−L} of the samples. Hence c(β) = d + t_β; the constants
- * (D_DECAY, L_TAIL, K0 below) were chosen by test/ensembles/edge.test.ts, which compares the
- * truncated and the full λ_max on identical coefficients (see the constants for the measured
- * margins).
+ * t_β = (24 L/β)^{1/3} covers all but ≈ e^{−L} of the samples. Hence c(β) = D + t_β, with
+ * D = 10, L = 16, K₀ = 10: c(0.5) = 19.2, c(1) = 17.3, c(2) = 15.8, c(4) = 14.6, c(10) = 13.4,
+ * c(∞) = 10 (the deterministic Airy case needs 2.34 + 7.5).
  *
- * Precision. The largest eigenvalue is found by bisection on Sturm counts of the CENTRED block
- * J − center·I (center from edgeScaling), to a bisection tolerance of 1e−15·scale, so the result
- * does not lose the digits that an uncentred bisection to 2·ulp·‖J‖ would (at N = 1e12,
- * ulp(λ_max)/scale ≈ 5e−8). The remaining error is the backward error of the Sturm count,
- * ≈ ulp·‖J‖, i.e. the effect of rounding the coefficients themselves (≈ 4e−8 TW units at
- * N = 1e12 for Hermite), far below any statistical resolution. The *Rescaled* variants return
- * (λ_max − center)/scale computed without cancellation.
+ * How the constants were chosen (the bound). For each sample, the smallest K with
+ * |λ_max(K) − λ_max(N)| ≤ 1e−12·scale on identical coefficients was found by bisection in K
+ * (λ_max(K) increases with K by interlacing). In units of N^{1/3}: median 8.7–9.6 for every β and
+ * N = 1e3 … 1e5; maximum over 2000 seeds at N = 1e3: 14.3 (β = 0.5), 13.7 (1), 12.4 (2),
+ * 11.4 (4), 10.5 (10); over 100 seeds at N = 1e5: 12.2, 12.6, 11.0, 10.7, 10.4; extremes
+ * β = 0.1: 18.9 (300 seeds, c = 25.7), β = 1000: 9.7 (c = 10.7). So c(β) exceeds the worst case
+ * seen by ≥ 2.9 N^{1/3} rows for β ≤ 10 (plus K₀ rows); at the decay rate e^{−(4/3)y^{3/2}}
+ * (rate ≈ 2√y ≈ 6 per N^{1/3} rows at y ≈ 8) that is a factor ≳ e^{−17} on the error.
+ * test/ensembles/edge.test.ts checks the bound on fresh seeds for N = 2 … 1e5,
+ * β ∈ {0.5, 1, 2, 4, 10}, Hermite and Laguerre (three parameter sets). For N > 1e5 the N^{1/3}
+ * prefactor of the error grows (by 1e4/46 at N = 1e12), which costs ≈ 1 N^{1/3} rows of that
+ * margin; the bound 1e−12·scale still holds there with ≈ 2 N^{1/3} rows to spare, except in the
+ * far left tail of TW_β (probability ≈ e^{−16}), where the error stays exponentially small.
+ *
+ * Precision. λ_max is found by bisection on Sturm counts of the CENTRED block J − center·I
+ * (center, scale from edgeScaling) down to an interval of width max(1e−14·scale, ulp·center):
+ * ulp·‖J‖ is the backward error of a Sturm count, i.e. the effect of rounding the coefficients
+ * themselves, ≈ 4e−8 TW units at N = 1e12 (Hermite, β = 2) and 2e−12 at N = 1e5 — far below
+ * any statistical resolution. The *Rescaled* variants return (λ_max − center)/scale from the
+ * centred computation, without the cancellation of subtracting two numbers of size √(2βN).
+ * Sturm-count bisection with a scale-only start makes a truncated block and the full matrix take
+ * the same path, so they agree bit for bit when the truncation is exact to that precision.
  */
 
 import { gamma } from "../random/gamma.js";
 import { normal } from "../random/normal.js";
 import type { RandomSource } from "../random/source.js";
+import { detCbrt } from "../special/deterministicMath.js";
 import { edgeScaling } from "../theory/edgeScaling.js";
 import { bisectEigenvalue } from "../tridiagonal/bisection.js";
 import { pivotMinimum, sturmCountUnchecked } from "../tridiagonal/sturm.js";
@@ -44,15 +59,16 @@ const L_TAIL = 16;
 const K0 = 10;
 
 /**
- * The default multiplier c(β) = D + (24·L/β)^{1/3} of truncationSize (D = 9, L = 23): the decay
- * length of Ai² down to ~1e−14 plus the β-dependent left tail of TW_β, P(TW_β < −t) ≈ e^{−βt³/24}
- * (Ramírez–Rider–Virág 2011). c(1) ≈ 17.2, c(2) ≈ 15.5, c(4) ≈ 14.2, c(10) ≈ 12.8.
+ * The default multiplier c(β) = D + (24·L/β)^{1/3} of truncationSize (D = 10, L = 16): the decay
+ * length of Ai² past the turning point plus the β-dependent left tail of TW_β,
+ * P(TW_β < −t) ≈ e^{−βt³/24} (Ramírez–Rider–Virág 2011). c(1) ≈ 17.3, c(2) ≈ 15.8, c(4) ≈ 14.6,
+ * c(10) ≈ 13.4 (file header for how they were chosen).
  */
 export function truncationMultiplier(beta: number): number {
   if (!(beta > 0 && Number.isFinite(beta))) {
     throw new RangeError(`beta must be a finite number > 0, got ${beta}`);
   }
-  return D_DECAY + Math.cbrt((24 * L_TAIL) / beta);
+  return D_DECAY + detCbrt((24 * L_TAIL) / beta);
 }
 
 /**
@@ -69,7 +85,7 @@ export function truncationSize(n: number, beta: number, c?: number): number {
     throw new RangeError(`c must be a finite number > 0, got ${c}`);
   }
   // n^{1/3} via cbrt is exact enough; the +K0 absorbs rounding and small-N discreteness.
-  return Math.min(n, Math.ceil((c ?? multiplier) * Math.cbrt(n)) + K0);
+  return Math.min(n, Math.ceil((c ?? multiplier) * detCbrt(n)) + K0);
 }
 
 /** One ulp of 1. */

@@ -16,6 +16,7 @@
  * becomes POWER on (0, x] and a CHORD on [x, r]. The envelope only changes after a rejection, so
  * the accepted point still has law exactly f (Gilks & Wild, §2.2).
  */
+import { detExp, detExpm1, detLog, detLog1p } from "../special/deterministicMath.js";
 
 /** Segment kinds (see the file header). */
 export const TANGENT = 0;
@@ -108,20 +109,20 @@ function segmentLogMass(env: Envelope, j: number): number {
   const r = env.right[j];
   if (env.kind[j] === POWER) {
     const sigma = env.power + 1;
-    return env.value[j] + sigma * Math.log(r) - Math.log(sigma);
+    return env.value[j] + sigma * detLog(r) - detLog(sigma);
   }
   const s = env.slope[j];
   if (l === Number.NEGATIVE_INFINITY) {
-    return s > 0 ? lineAt(env, j, r) - Math.log(s) : Number.POSITIVE_INFINITY;
+    return s > 0 ? lineAt(env, j, r) - detLog(s) : Number.POSITIVE_INFINITY;
   }
   if (r === Number.POSITIVE_INFINITY) {
-    return s < 0 ? lineAt(env, j, l) - Math.log(-s) : Number.POSITIVE_INFINITY;
+    return s < 0 ? lineAt(env, j, l) - detLog(-s) : Number.POSITIVE_INFINITY;
   }
   const w = r - l;
   if (w <= 0) return Number.NEGATIVE_INFINITY;
-  if (s > 0) return lineAt(env, j, r) + Math.log(-Math.expm1(-s * w) / s);
-  if (s < 0) return lineAt(env, j, l) + Math.log(-Math.expm1(s * w) / -s);
-  return lineAt(env, j, l) + Math.log(w);
+  if (s > 0) return lineAt(env, j, r) + detLog(-detExpm1(-s * w) / s);
+  if (s < 0) return lineAt(env, j, l) + detLog(-detExpm1(s * w) / -s);
+  return lineAt(env, j, l) + detLog(w);
 }
 
 /**
@@ -142,7 +143,7 @@ export function updateMasses(env: Envelope): void {
   }
   let total = 0;
   for (let j = 0; j < env.count; j++) {
-    total += Math.exp(env.logMass[j] - top);
+    total += detExp(env.logMass[j] - top);
     env.cumulative[j] = total;
   }
   env.total = total;
@@ -164,18 +165,18 @@ export function sampleSegment(env: Envelope, j: number, u: number): number {
   const l = env.left[j];
   const r = env.right[j];
   if (env.kind[j] === POWER) {
-    const y = r * Math.exp(Math.log(u) / (env.power + 1));
+    const y = r * detExp(detLog(u) / (env.power + 1));
     return y > 0 ? y : Number.MIN_VALUE;
   }
   const s = env.slope[j];
   let x: number;
-  if (l === Number.NEGATIVE_INFINITY) x = r + Math.log(u) / s;
-  else if (r === Number.POSITIVE_INFINITY) x = l + Math.log(u) / s;
+  if (l === Number.NEGATIVE_INFINITY) x = r + detLog(u) / s;
+  else if (r === Number.POSITIVE_INFINITY) x = l + detLog(u) / s;
   else {
     const w = r - l;
     if (Math.abs(s) * w < 1e-12) x = l + u * w;
-    else if (s > 0) x = r + Math.log1p(u * Math.expm1(-s * w)) / s;
-    else x = l + Math.log1p(u * Math.expm1(s * w)) / s;
+    else if (s > 0) x = r + detLog1p(u * detExpm1(-s * w)) / s;
+    else x = l + detLog1p(u * detExpm1(s * w)) / s;
     if (x < l) x = l;
     else if (x > r) x = r;
   }

@@ -43,6 +43,7 @@ import {
 import { gamma } from "../random/gamma.js";
 import { normal } from "../random/normal.js";
 import type { RandomSource } from "../random/source.js";
+import { detCbrt, detLog, detPow } from "../special/deterministicMath.js";
 import {
   addLine,
   addPower,
@@ -122,7 +123,7 @@ export function createUnivariateWork(maxDegree: number): UnivariateWork {
 /** g(x) = logShape·log x + P(x). */
 function logDensity(work: UnivariateWork, x: number): number {
   const px = evaluatePolynomial(work.p, work.degree, x);
-  return work.logShape === 0 ? px : px + work.logShape * Math.log(x);
+  return work.logShape === 0 ? px : px + work.logShape * detLog(x);
 }
 
 /** g'(x). */
@@ -189,7 +190,7 @@ function dropDistance(work: UnivariateWork, x0: number, dir: number, limit: numb
     power *= scale;
     const c = Math.abs(t[k]);
     if (c > power) {
-      scale = k === 3 ? Math.cbrt(c) : k === 4 ? Math.sqrt(Math.sqrt(c)) : c ** (1 / k);
+      scale = k === 3 ? detCbrt(c) : k === 4 ? Math.sqrt(Math.sqrt(c)) : detPow(c, 1 / k);
       power = c;
     }
   }
@@ -410,7 +411,7 @@ function rejectionLoop(rng: RandomSource, work: UnivariateWork): number {
       gx = logDensity(work, x);
       logRatio = gx - lineAt(env, j, x);
     }
-    if (logRatio >= 0 || Math.log(rng.uniform()) <= logRatio) return x;
+    if (logRatio >= 0 || detLog(rng.uniform()) <= logRatio) return x;
     work.rejections++;
     let changed: boolean;
     if (kind === TANGENT) changed = refineTangent(env, j, x, gx, logDensitySlope(work, x));

@@ -13,8 +13,7 @@ import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
 import { type Browser, chromium, type Page } from "playwright-core";
 import { CHROMIUM_ARGS, CHROMIUM_PATH, skipReason } from "../web/browser.js";
-import { functionDigests, goldenValues } from "./deterministicGolden.js";
-import { GOLDEN } from "./deterministicMath.test.js";
+import { functionDigests, GOLDEN, goldenValues } from "./deterministicGolden.js";
 
 const GOLDEN_MODULE = fileURLToPath(new URL("./deterministicGolden.ts", import.meta.url));
 

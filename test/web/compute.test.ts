@@ -23,7 +23,7 @@ import {
 } from "../../web/src/state.js";
 import { wignerSurmise } from "../../web/src/surmise.js";
 
-const ALL: Features = { circular: true, gibbs: false, tracyWidom: true };
+const ALL: Features = { circular: true, gibbs: true, tracyWidom: true };
 
 function last(run: Generator<Snapshot>): { final: Snapshot; count: number } {
   let final: Snapshot | undefined;
@@ -157,7 +157,7 @@ describe("explorer state", () => {
     assert.match(big.errors.n ?? "", /N ≤ 10,000 here/);
     const tooBig = readSettings({ ...DEFAULTS, n: "2e6" }, ALL);
     assert.match(tooBig.errors.n ?? "", /N ≤ 1,000,000/);
-    const soon = readSettings({ ...DEFAULTS, ensemble: "potential" }, ALL);
+    const soon = readSettings({ ...DEFAULTS, ensemble: "potential" }, { ...ALL, gibbs: false });
     assert.match(soon.errors.ensemble ?? "", /coming soon/);
     const ok = readSettings({ ...DEFAULTS, beta: "0", n: "1e6" }, ALL);
     assert.equal(ok.settings?.n, 1_000_000);

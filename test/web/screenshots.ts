@@ -1,7 +1,8 @@
 /**
  * Screenshots of the explorer's main views into docs/screenshots/*.png, taken in headless
  * Chromium (the build, server and browser of the e2e tests).
- * Run: node --import tsx test/web/screenshots.ts   (BETAENS_WEB_DIR=dist-web to skip the build)
+ * Run: node --import tsx test/web/screenshots.ts [FILE.png …]   (only these; BETAENS_WEB_DIR=dist-web
+ * to skip the build)
  */
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
@@ -44,13 +45,27 @@ const SHOTS: { file: string; query: string; note: string }[] = [
     query: "ensemble=hermite&view=edge&beta=2&n=1000&samples=2000&seed=11",
     note: "rescaled λ_max of 2000 Hermite samples against TW₂",
   },
+  {
+    file: "gibbs-histogram.png",
+    query:
+      "ensemble=potential&view=histogram&beta=2&n=200&samples=20&seed=1&bins=60&V=x%5E4%2F4+-+2*x%5E2&passes=100&initial=zero",
+    note: "Gibbs sampler, V = x⁴/4 − 2x², 20 chains of 100 passes, against the two-cut μ_V",
+  },
+  {
+    file: "gibbs-trace.png",
+    query:
+      "ensemble=potential&view=gibbs&beta=2&n=100&samples=50&seed=1&V=x%5E4%2F4+-+x%5E2&passes=40&initial=zero",
+    note: "λ_max trace per pass of Gibbs chains from a = b = 0, rescaled by b_V, c_V",
+  },
 ];
 
 const out = join(ROOT, "docs", "screenshots");
 mkdirSync(out, { recursive: true });
+const only = process.argv.slice(2);
 const explorer = await openExplorer();
 try {
   for (const shot of SHOTS) {
+    if (only.length > 0 && !only.includes(shot.file)) continue;
     const page = await explorer.context.newPage();
     await page.setViewportSize({ width: 1280, height: 900 });
     await page.goto(`${explorer.url}?${shot.query}`);

@@ -4,14 +4,19 @@
  * createRandomSource(K, s) by the same model functions as `betaens sample`, so the numbers equal
  * the CLI's and runSample's for the same seed.
  */
-import { type ClassicalSpec, classicalTridiagonal } from "../../src/ensembles/models.js";
+import {
+  type ClassicalSpec,
+  classicalTridiagonal,
+  drawSample,
+  drawValues,
+} from "../../src/ensembles/models.js";
 import { defaultHistogramRange } from "../../src/plot/sampleFigure.js";
 import { createRandomSource } from "../../src/random/philox.js";
 import { largestEigenvalue } from "../../src/tridiagonal/bisection.js";
-import { tridiagonalEigenvalues } from "../../src/tridiagonal/eigenvalues.js";
 import { sturmHistogram, uniformEdges } from "../../src/tridiagonal/histogram.js";
 import { extraRun } from "./extras.js";
-import type { Snapshot } from "./protocol.js";
+import { gibbsExplorerRun } from "./gibbs.js";
+import type { Progress, Snapshot } from "./protocol.js";
 import type { Settings } from "./state.js";
 
 /**
@@ -27,8 +32,18 @@ function classical(settings: Settings): ClassicalSpec {
   return settings.spec;
 }
 
-/** The run of a view: yields snapshots, the last one with done = total. */
-export function* explorerRun(settings: Settings): Generator<Snapshot> {
+/**
+ * The run of a view: yields snapshots, the last one with done = total. `onProgress` reports
+ * progress inside a long step without a new result (the passes of a Gibbs chain).
+ */
+export function* explorerRun(
+  settings: Settings,
+  onProgress?: (progress: Progress) => void,
+): Generator<Snapshot> {
+  if (settings.ensemble === "potential") {
+    yield* gibbsExplorerRun(settings, onProgress);
+    return;
+  }
   const extra = extraRun(settings);
   if (extra) {
     yield* extra;
@@ -89,11 +104,14 @@ export function* histogramRun(settings: Settings): Generator<Snapshot> {
   }
 }
 
-/** All N eigenvalues of sample 0 (ascending), O(N²). */
+/**
+ * All N eigenvalues of sample 0 (ascending), O(N²), by the CLI's own path (drawSample, then
+ * drawValues: Laguerre and Jacobi by dqds on their bidiagonal, high relative accuracy).
+ */
 export function* configurationRun(settings: Settings): Generator<Snapshot> {
   const { n, beta, seed } = settings;
-  const t = classicalTridiagonal(classical(settings), createRandomSource(seed, 0), n, beta);
-  const points = tridiagonalEigenvalues(t.diagonal, t.offDiagonalSquared);
+  const draw = drawSample(classical(settings), "tridiagonal", createRandomSource(seed, 0), n, beta);
+  const points = drawValues(draw);
   yield { done: 1, total: 1, payload: { kind: "configuration", points } };
 }
 

@@ -1,6 +1,6 @@
 /**
- * Limit laws in words, the Tracy–Widom overlay, and the figures of the ensembles added by other
- * parts of the project (circular, potential V) once their library code exists.
+ * Limit laws in words, the Tracy–Widom overlay, and the figures of the circular ensemble (the
+ * potential V ensemble's are in ./gibbsFigures.ts).
  */
 import { histogramSvg } from "../../src/plot/histogram.js";
 import { scatterSvg } from "../../src/plot/scatter.js";
@@ -82,15 +82,12 @@ export function tracyWidomOverlay(beta: number): TracyWidomOverlay | null {
   };
 }
 
-/** The figure of a snapshot for the circular and potential ensembles, or null for the others. */
+/** The figure of a snapshot for the circular ensemble, or null for the others. */
 export function extraFigure(settings: Settings, snapshot: Snapshot): Figure | null {
   if (settings.ensemble === "circular") {
     const p = snapshot.payload;
     if (p.kind === "histogram") return circularHistogram(settings, snapshot.done, p);
     if (p.kind === "configuration") return circularConfiguration(settings, p);
-  }
-  if (settings.ensemble === "potential") {
-    throw new RangeError("the potential V ensemble is coming soon");
   }
   return null;
 }

@@ -1,6 +1,6 @@
 /**
  * Runs of the ensembles without a symmetric tridiagonal model: the circular β-ensemble (CMV
- * model, angles in O(N²)) and, once its library code exists, the Gibbs sampler of a potential V.
+ * model, angles in O(N²)). The potential V ensemble (Gibbs sampler) runs in ./gibbs.ts.
  */
 import { circularCmvAngles } from "../../src/ensembles/circular.js";
 import { histogramBars } from "../../src/plot/histogram.js";
@@ -8,12 +8,9 @@ import { createRandomSource } from "../../src/random/philox.js";
 import type { Snapshot } from "./protocol.js";
 import type { Settings } from "./state.js";
 
-/** The run for the circular and potential ensembles, or null for the classical ones. */
+/** The run for the circular ensemble, or null for the others. */
 export function extraRun(settings: Settings): Generator<Snapshot> | null {
   if (settings.ensemble === "circular") return circularRun(settings);
-  if (settings.ensemble === "potential") {
-    throw new RangeError("the potential V ensemble (Gibbs sampler) is coming soon");
-  }
   return null;
 }
 

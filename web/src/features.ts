@@ -3,6 +3,6 @@ import type { Features } from "./state.js";
 
 export const FEATURES: Features = {
   circular: true,
-  gibbs: false,
+  gibbs: true,
   tracyWidom: true,
 };

@@ -10,6 +10,7 @@ import { limitLaw } from "../../src/theory/limits.js";
 import { VERSION } from "../../src/version.js";
 import { edgeRescaling } from "./edge.js";
 import { extraFigure, lawText, limitOf, tracyWidomOverlay } from "./extraFigures.js";
+import { gibbsFigure } from "./gibbsFigures.js";
 import type { ConfigurationPayload, EdgePayload, HistogramPayload, Snapshot } from "./protocol.js";
 import {
   configurationTitle,
@@ -29,6 +30,8 @@ export function figureFor(settings: Settings, snapshot: Snapshot): Figure {
   if (extra) return extra;
   const p = snapshot.payload;
   switch (p.kind) {
+    case "gibbs":
+      return gibbsFigure(settings, p);
     case "histogram":
       return histogramFigure(settings, snapshot.done, p);
     case "configuration":
@@ -36,7 +39,7 @@ export function figureFor(settings: Settings, snapshot: Snapshot): Figure {
     case "edge":
       return edgeFigure(settings, p);
     default:
-      throw new RangeError(`no figure for ${p.kind} of ${settings.ensemble}`);
+      throw new RangeError(`no figure for ${(p as { kind: string }).kind} of ${settings.ensemble}`);
   }
 }
 

@@ -11,7 +11,7 @@
 import { type DownloadKind, dataBlob, saveBlob, svgToPng } from "./download.js";
 import { FEATURES } from "./features.js";
 import { figureFor } from "./figures.js";
-import type { RunRequest, Snapshot, WorkerReply } from "./protocol.js";
+import type { Progress, RunRequest, Snapshot, WorkerReply } from "./protocol.js";
 import type { Figure } from "./results.js";
 import {
   DEFAULTS,
@@ -21,6 +21,7 @@ import {
   type FieldName,
   type FormValues,
   N_MAX,
+  N_ON_SWITCH,
   nLimit,
   parseDecimal,
   queryFromValues,
@@ -75,6 +76,7 @@ function readForm(): FormValues {
   const checked = form.ownerDocument.querySelector<HTMLInputElement>('input[name="view"]:checked');
   values.view = checked?.value ?? DEFAULTS.view;
   for (const field of TEXT_FIELDS) values[field] = $<HTMLInputElement>(field).value;
+  values.initial = $<HTMLSelectElement>("initial").value;
   return values;
 }
 
@@ -89,6 +91,9 @@ function writeForm(values: FormValues): void {
     radio.checked = radio.value === values.view;
   }
   for (const field of TEXT_FIELDS) $<HTMLInputElement>(field).value = values[field];
+  const initial = $<HTMLSelectElement>("initial");
+  initial.value = values.initial;
+  if (initial.value !== values.initial) initial.value = DEFAULTS.initial;
   syncSliders(values);
 }
 
@@ -123,6 +128,23 @@ function updateVisibility(values: FormValues): void {
     fs.disabled = !shown;
   }
   $<HTMLDivElement>("bins-field").hidden = values.view !== "histogram";
+  const gibbs = values.ensemble === "potential";
+  $<HTMLSpanElement>("samples-label").textContent = gibbs ? "Chains" : "Samples";
+  $<HTMLSpanElement>("beta-help").hidden = !gibbs;
+}
+
+/**
+ * After the user picks another ensemble: an N above its limit is lowered (to N_ON_SWITCH, or
+ * the limit) so that the switch samples at once instead of showing an error.
+ */
+function fitNToEnsemble(): void {
+  const values = readForm();
+  const ensemble = values.ensemble as EnsembleName;
+  const view = values.view as ViewName;
+  const n = parseDecimal(values.n);
+  if (!ENSEMBLES.includes(ensemble) || !VIEWS.includes(view) || n === undefined) return;
+  const { max } = nLimit(ensemble, view);
+  if (n > max) $<HTMLInputElement>("n").value = String(Math.min(N_ON_SWITCH[ensemble] ?? max, max));
 }
 
 function markUnavailable(): void {
@@ -144,7 +166,7 @@ function markUnavailable(): void {
 }
 
 function showErrors(errors: FieldErrors): void {
-  for (const field of ["ensemble", "view", ...TEXT_FIELDS] as FieldName[]) {
+  for (const field of ["ensemble", "view", "initial", ...TEXT_FIELDS] as FieldName[]) {
     const message = errors[field] ?? "";
     const slot = document.getElementById(`${field}-error`);
     if (slot && slot.textContent !== message) slot.textContent = message;
@@ -211,6 +233,10 @@ function onReply(reply: WorkerReply): void {
     finish("error", reply.message);
     return;
   }
+  if (reply.type === "progress") {
+    showProgress(reply);
+    return;
+  }
   lastSnapshot = reply;
   pending = reply;
   const fraction = reply.total > 0 ? reply.done / reply.total : 1;
@@ -223,6 +249,12 @@ function onReply(reply: WorkerReply): void {
     statusText.textContent = `${describeDone(reply)} of ${reply.total} · ${seconds} s`;
     requestDraw();
   }
+}
+
+/** Progress inside a step (no new figure): the bar and the status line. */
+function showProgress(p: Progress & { elapsedMs: number }): void {
+  progress.value = p.total > 0 ? p.done / p.total : 0;
+  statusText.textContent = `${p.detail} · ${(p.elapsedMs / 1000).toFixed(2)} s`;
 }
 
 function describeDone(s: Snapshot): string {
@@ -346,7 +378,9 @@ form.addEventListener("input", (event) => {
   }
 });
 form.addEventListener("change", (event) => {
-  if (event.target instanceof HTMLSelectElement) schedule(0);
+  if (!(event.target instanceof HTMLSelectElement)) return;
+  if (event.target.id === "ensemble") fitNToEnsemble();
+  schedule(0);
 });
 $<HTMLFieldSetElement>("views").addEventListener("change", () => {
   syncSliders(readForm());

@@ -26,10 +26,22 @@ export interface EdgePayload {
   maxima: Float64Array;
 }
 
-/** λ_max after each Gibbs pass of each chain, and the points of chain 0 after the last pass. */
+/**
+ * A run of the Gibbs sampler (potential V): S chains of P passes, chain s drawn from
+ * createRandomSource(seed, s). Filled chain by chain; `chains` is the number of chains done.
+ */
 export interface GibbsPayload {
   kind: "gibbs";
+  chains: number;
+  /** λ_max of the final state of each chain (the first `chains` entries are filled). */
+  maxima: Float64Array;
+  /** Trace view: λ_max after each pass, one row per chain kept (gibbs.ts: TRACE_VALUES_KEPT). */
   traces: Float64Array[];
+  /** Trace view: Σ over the chains done of λ_max after each pass (divide by `chains`). */
+  traceSum: Float64Array;
+  /** Histogram view: Sturm counts of the final states of all chains done. */
+  histogram?: { edges: Float64Array; counts: Float64Array; below: number; above: number };
+  /** Configuration view: the final eigenvalues of chain 0 (ascending). */
   points?: Float64Array;
 }
 
@@ -50,6 +62,15 @@ export interface RunRequest {
   settings: Settings;
 }
 
+/** Progress inside a long step of a run (e.g. the passes of one Gibbs chain), no new result. */
+export interface Progress {
+  done: number;
+  total: number;
+  /** What is being done, e.g. "chain 1 of 3, pass 40 of 100". */
+  detail: string;
+}
+
 export type WorkerReply =
   | ({ type: "snapshot"; id: number; final: boolean; elapsedMs: number } & Snapshot)
+  | ({ type: "progress"; id: number; elapsedMs: number } & Progress)
   | { type: "error"; id: number; message: string };

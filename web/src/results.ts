@@ -23,19 +23,34 @@ export interface Figure {
   fileStem: string;
 }
 
-/** The header of every exported result (as `betaens sample`'s JSON). */
+/**
+ * The header of every exported result: `betaens sample`'s JSON, or `betaens gibbs`'s for the
+ * potential V ensemble ("potential" = its coefficients, lowest degree first, as the CLI).
+ */
 export function resultHeader(settings: Settings, stat: string): Record<string, unknown> {
+  if (settings.ensemble === "potential") {
+    return {
+      betaens: VERSION,
+      command: "gibbs",
+      n: settings.n,
+      beta: settings.beta,
+      potential: settings.coeffs,
+      potentialText: settings.potential,
+      passes: settings.passes,
+      seed: settings.seed,
+      stat,
+      initial: settings.initial,
+    };
+  }
   const head: Record<string, unknown> = {
     betaens: VERSION,
-    command: settings.ensemble === "potential" ? "gibbs" : "sample",
+    command: "sample",
     ensemble: settings.ensemble,
     model: settings.ensemble === "circular" ? "cmv" : "tridiagonal",
     n: settings.n,
     beta: settings.beta,
   };
   if (settings.spec) head.params = { ...settings.spec.params };
-  if (settings.potential !== undefined) head.potential = settings.potential;
-  if (settings.passes !== undefined) head.passes = settings.passes;
   head.seed = settings.seed;
   head.stat = stat;
   return head;

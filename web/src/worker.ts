@@ -4,7 +4,8 @@
  * POST_INTERVAL_MS, and the final one. The page cancels a run by terminating the worker.
  */
 import { explorerRun } from "./compute.js";
-import type { RunRequest, Snapshot, WorkerReply } from "./protocol.js";
+import { TRACE_CHAINS_SHOWN } from "./gibbs.js";
+import type { Progress, RunRequest, Snapshot, WorkerReply } from "./protocol.js";
 
 const POST_INTERVAL_MS = 80;
 
@@ -14,8 +15,11 @@ interface WorkerScope {
 }
 const scope = self as unknown as WorkerScope;
 
-/** Copies the typed arrays of a snapshot (the run keeps filling its own). */
-function copy(snapshot: Snapshot): Snapshot {
+/**
+ * Copies the typed arrays of a snapshot (the run keeps filling its own). Partial Gibbs snapshots
+ * carry only the traces that are drawn; the final one carries all those kept (for downloads).
+ */
+function copy(snapshot: Snapshot, final: boolean): Snapshot {
   const p = snapshot.payload;
   switch (p.kind) {
     case "histogram":
@@ -25,8 +29,20 @@ function copy(snapshot: Snapshot): Snapshot {
         ...snapshot,
         payload: { ...p, maxima: p.maxima.slice(0, Math.floor(snapshot.done)) },
       };
-    case "gibbs":
-      return { ...snapshot, payload: { ...p, traces: p.traces.map((t) => t.slice()) } };
+    case "gibbs": {
+      const traces = final ? p.traces : p.traces.slice(0, TRACE_CHAINS_SHOWN);
+      const h = p.histogram;
+      return {
+        ...snapshot,
+        payload: {
+          ...p,
+          maxima: p.maxima.slice(0, p.chains),
+          traces, // finished rows: never written again (postMessage clones them)
+          traceSum: p.traceSum.slice(),
+          histogram: h && { ...h, counts: h.counts.slice() },
+        },
+      };
+    }
     default:
       return snapshot;
   }
@@ -39,7 +55,15 @@ scope.onmessage = (event) => {
   let posted = 0;
   try {
     let last: Snapshot | undefined;
-    for (const snapshot of explorerRun(settings)) {
+    const onProgress = (progress: Progress) => {
+      scope.postMessage({
+        type: "progress",
+        id,
+        elapsedMs: performance.now() - start,
+        ...progress,
+      });
+    };
+    for (const snapshot of explorerRun(settings, onProgress)) {
       last = snapshot;
       const now = performance.now();
       const final = snapshot.final ?? snapshot.done >= snapshot.total;
@@ -50,7 +74,7 @@ scope.onmessage = (event) => {
           type: "snapshot",
           id,
           elapsedMs: now - start,
-          ...copy(snapshot),
+          ...copy(snapshot, final),
           final,
         });
         lastPost = now;

@@ -1,0 +1,90 @@
+/**
+ * Benchmarks of λ_max for huge N from the truncated tridiagonal models (src/ensembles/edge.ts,
+ * issue 5): one sample (drawing the top K = truncationSize(N, β) rows and bisecting) at
+ * N = 1e6, 1e9, 1e12, against the full O(N) model + bisection (hermiteTridiagonal +
+ * largestEigenvalue) at N = 1e6, measured in the same run. "N" is the matrix size; seconds are per
+ * sample. The ratio is baseline time / time.
+ * Run standalone: node --import tsx bench/edge.ts
+ */
+import { pathToFileURL } from "node:url";
+import {
+  hermiteLargestEigenvalueTruncated,
+  laguerreLargestEigenvalueTruncated,
+} from "../src/ensembles/edge.js";
+import { hermiteTridiagonal } from "../src/ensembles/hermite.js";
+import { createRandomSource } from "../src/random/philox.js";
+import { tracyWidomSample } from "../src/theory/tracyWidom.js";
+import { tracyWidomBetaSample } from "../src/theory/tracyWidomBeta.js";
+import { largestEigenvalue } from "../src/tridiagonal/bisection.js";
+
+export interface Row {
+  task: string;
+  n: number;
+  seconds: number;
+  baseline: string;
+  baselineSeconds: number;
+  ratio: number;
+}
+
+/** Seconds per call of f(i), i = 0 … count − 1, after one warm-up call. */
+function perCall(f: (i: number) => number, count: number): number {
+  let sink = f(count);
+  const t0 = performance.now();
+  for (let i = 0; i < count; i++) sink += f(i);
+  const seconds = (performance.now() - t0) / 1000 / count;
+  if (Number.isNaN(sink)) throw new Error("NaN in benchmark");
+  return seconds;
+}
+
+export async function benchEdge(): Promise<Row[]> {
+  const beta = 2;
+  const full = perCall((i) => {
+    const t = hermiteTridiagonal(createRandomSource(1, i), 1e6, beta);
+    return largestEigenvalue(t.diagonal, t.offDiagonalSquared);
+  }, 3);
+  const baseline = "full model + bisection, N = 1e6";
+  const rows: Row[] = [];
+  const add = (task: string, n: number, seconds: number) =>
+    rows.push({ task, n, seconds, baseline, baselineSeconds: full, ratio: full / seconds });
+  for (const [n, count] of [
+    [1e6, 300],
+    [1e9, 20],
+    [1e12, 5],
+  ]) {
+    add(
+      "hermite β = 2 λ_max, truncated",
+      n,
+      perCall((i) => hermiteLargestEigenvalueTruncated(createRandomSource(2, i), n, beta), count),
+    );
+  }
+  for (const [n, count] of [
+    [1e6, 300],
+    [1e12, 5],
+  ]) {
+    add(
+      "laguerre β = 2 (M ≈ N) λ_max, truncated",
+      n,
+      perCall((i) => laguerreLargestEigenvalueTruncated(createRandomSource(3, i), n, beta), count),
+    );
+  }
+  add(
+    "TW_3.3 sample (tracyWidomBetaSample)",
+    1e6,
+    perCall((i) => tracyWidomBetaSample(createRandomSource(4, i), 3.3), 300),
+  );
+  add(
+    "TW_2 sample by inversion (for scale)",
+    1,
+    perCall((i) => tracyWidomSample(createRandomSource(5, i), 2), 10000),
+  );
+  return rows;
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  for (const r of await benchEdge()) {
+    console.log(
+      `${r.task.padEnd(42)} N=${r.n.toExponential(0).padStart(6)}  ${(r.seconds * 1e3).toPrecision(3).padStart(8)} ms   ` +
+        `baseline ${r.baseline}: ${(r.baselineSeconds * 1e3).toPrecision(3)} ms   speed-up ${r.ratio.toPrecision(3)}`,
+    );
+  }
+}
