@@ -1,8 +1,8 @@
 #!/bin/sh
 # Regenerates docs/mixing/ (run from the repository root): the mixing study of the Gibbs sampler
 # for V = x^2/2 (control), x^4/4 and x^4/4 + x^2/2 at beta = 1, 2, 4 from the zero start, plus
-# x^4/4 at beta = 2 from the "hermite" start. Each run is `betaens mixing …` (printed); it is
-# executed through src/cli/mixing.ts directly, which is what the dispatcher calls.
+# x^4/4 at beta = 2 from the "hermite" start. Each run is `betaens mixing …` (printed), run from
+# the sources (node --import tsx src/cli/bin.ts is the `betaens` binary before the build).
 set -e
 out=docs/mixing
 common="--chains 400 --passes 15 --seed 2025"
@@ -14,9 +14,7 @@ run() {
   for arg in "$@"; do printf ' "%s"' "$arg" >&2; done
   echo " $ns $common --output $out/$name.json --plot $out/$name.svg" >&2
   start=$(date +%s)
-  node --import tsx --input-type=module \
-    -e 'import { mixingCommand } from "./src/cli/mixing.ts"; await mixingCommand(process.argv.slice(1));' \
-    -- "$@" $ns $common --output "$out/$name.json" --plot "$out/$name.svg"
+  node --import tsx src/cli/bin.ts mixing "$@" $ns $common --output "$out/$name.json" --plot "$out/$name.svg"
   echo "  $(($(date +%s) - start)) s wall" >&2
 }
 for beta in 1 2 4; do

@@ -1,6 +1,7 @@
 /**
- * The figure of a mixing study: left, the KS distance D_N(p) to TW_β against the pass p, one
- * line per N, with the noise level 1.36/√C; right, p*(N) against N on a logarithmic axis with the
+ * The figure of a mixing study: left, log₁₀ of the KS distance D_N(p) to TW_β against the pass p,
+ * one line per N (a geometric decay is a straight line), with the noise level 1.36/√C and the
+ * largest threshold 1.36/√C + slack(N); right, p*(N) against N on a logarithmic axis with the
  * least-squares line p* ≈ a + b·ln N. Two line charts (plot/lineChart.ts) side by side in one SVG.
  */
 import { lineChartSvg } from "../plot/lineChart.js";
@@ -24,17 +25,27 @@ export function mixingFigureSvg(result: MixingResult, title?: string): string {
     title ??
     `V = ${formatPotential(result.potential)}, β = ${result.beta}, C = ${result.chains} chains`;
   const passes = Array.from({ length: result.passes }, (_, p) => p + 1);
-  const ksSeries = result.ns.map((n, j) => ({ label: `N = ${n}`, x: passes, y: result.ks[j] }));
+  const ksSeries = result.ns.map((n, j) => ({
+    label: `N = ${n}`,
+    x: passes,
+    y: result.ks[j].map(Math.log10),
+  }));
   ksSeries.push({
     label: "1.36/√C",
     x: passes,
-    y: passes.map(() => result.noiseLevel),
+    y: passes.map(() => Math.log10(result.noiseLevel)),
+  });
+  const threshold = Math.max(...result.threshold);
+  ksSeries.push({
+    label: "1.36/√C + max slack",
+    x: passes,
+    y: passes.map(() => Math.log10(threshold)),
   });
   const left = lineChartSvg({
     series: ksSeries,
     title: `KS distance to TW_${result.beta} after each pass`,
     xLabel: "Gibbs pass p",
-    yLabel: "KS distance D_N(p)",
+    yLabel: "log10 of the KS distance D_N(p)",
     width: PANEL_WIDTH,
     height: PANEL_HEIGHT,
   });

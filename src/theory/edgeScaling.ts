@@ -8,6 +8,15 @@
  * for β = 1 (Johnstone 2001, 2008) and the N′ of conventions.md for the Hermite ensemble; it
  * removes the O(N^{−1/3}) bias of the centring and leaves the limit unchanged.
  */
+import {
+  detAsin,
+  detCbrt,
+  detExp,
+  detLog,
+  detPow,
+  detSin,
+  detTan,
+} from "../special/deterministicMath.js";
 
 export type EdgeEnsemble = "hermite" | "laguerre" | "jacobi";
 
@@ -109,7 +118,7 @@ function hermiteEdge(n: number, nPrime: number, beta: number, params: EdgeParams
   if (!(sigma > 0)) throw new RangeError(`edgeScaling: hermite scale must be > 0, got ${sigma}`);
   return linear(
     loc + sigma * Math.sqrt(2 * beta * nPrime),
-    sigma * Math.sqrt(beta / 2) * n ** (-1 / 6),
+    sigma * Math.sqrt(beta / 2) * detPow(n, -1 / 6),
   );
 }
 
@@ -141,7 +150,7 @@ function laguerreEdge(
   const a = Math.sqrt(mPrime);
   const b = Math.sqrt(nPrime);
   const factor = (beta * theta) / 2;
-  return linear(factor * (a + b) * (a + b), factor * (a + b) * Math.cbrt(1 / a + 1 / b));
+  return linear(factor * (a + b) * (a + b), factor * (a + b) * detCbrt(1 / a + 1 / b));
 }
 
 function jacobiEdge(
@@ -177,20 +186,20 @@ function jacobiEdge(
     throw new RangeError("edgeScaling: jacobi M1, M2 + 1/2 − 1/beta must be > 0");
   }
   const total = m1Prime + m2Prime;
-  const gamma = 2 * Math.asin(Math.sqrt(Math.min(nPrime, m1Prime) / total));
-  const phi = 2 * Math.asin(Math.sqrt(Math.max(nPrime, m1Prime) / total));
+  const gamma = 2 * detAsin(Math.sqrt(Math.min(nPrime, m1Prime) / total));
+  const phi = 2 * detAsin(Math.sqrt(Math.max(nPrime, m1Prime) / total));
   if (!(phi + gamma < Math.PI)) {
     throw new RangeError(
       "edgeScaling: the upper edge of this Jacobi ensemble is hard (at 1), not a Tracy–Widom soft edge",
     );
   }
-  const mu = 2 * Math.log(Math.tan((phi + gamma) / 2));
-  const s = Math.sin(phi + gamma);
-  const sigma = Math.cbrt(16 / (total * total * s * s * Math.sin(phi) * Math.sin(gamma)));
-  const center = 1 / (1 + Math.exp(-mu));
+  const mu = 2 * detLog(detTan((phi + gamma) / 2));
+  const s = detSin(phi + gamma);
+  const sigma = detCbrt(16 / (total * total * s * s * detSin(phi) * detSin(gamma)));
+  const center = 1 / (1 + detExp(-mu));
   return {
     center,
     scale: sigma * center * (1 - center),
-    rescale: (lambdaMax: number) => (Math.log(lambdaMax / (1 - lambdaMax)) - mu) / sigma,
+    rescale: (lambdaMax: number) => (detLog(lambdaMax / (1 - lambdaMax)) - mu) / sigma,
   };
 }

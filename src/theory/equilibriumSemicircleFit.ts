@@ -9,8 +9,10 @@
  * V = (x − m)²/(2t) the minimiser is exactly SC(m, t) = μ_V. Used as the starting point of the
  * one-cut solver (equilibriumSolve.ts) and for the Gibbs sampler's "hermite" initial state.
  */
+
 import { evaluatePolynomial } from "../potentials/polynomial.js";
 import { createRealRootsWork, realRoots } from "../potentials/realRoots.js";
+import { detExp, detPow } from "../special/deterministicMath.js";
 
 function binomial(n: number, k: number): number {
   let r = 1;
@@ -35,11 +37,11 @@ export function semicircleFit(coeffs: ArrayLike<number>): { mean: number; varian
   let bestMean = 0;
   // Profile energy: min over m of E[V(m + √t Z)], minus ½ log t.
   const profile = (logT: number): number => {
-    const t = Math.exp(logT);
+    const t = detExp(logT);
     inMean.fill(0);
     for (let k = 0; k <= d; k++) {
       for (let j = 0; 2 * j <= k; j++) {
-        inMean[k - 2 * j] += coeffs[k] * binomial(k, 2 * j) * t ** j * catalan[j];
+        inMean[k - 2 * j] += coeffs[k] * binomial(k, 2 * j) * detPow(t, j) * catalan[j];
       }
     }
     for (let k = 1; k <= d; k++) derivative[k - 1] = k * inMean[k];
@@ -88,5 +90,5 @@ export function semicircleFit(coeffs: ArrayLike<number>): { mean: number; varian
   }
   const logT = 0.5 * (lo + hi);
   profile(logT);
-  return { mean: bestMean, variance: Math.exp(logT) };
+  return { mean: bestMean, variance: detExp(logT) };
 }
