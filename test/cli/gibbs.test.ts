@@ -3,31 +3,14 @@
  * agreement with the library, edge scaling, plots and error paths (one line, exit status 2).
  */
 import assert from "node:assert/strict";
-import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, it } from "node:test";
-import { fileURLToPath } from "node:url";
 import { gibbsRun } from "../../src/gibbs/run.js";
+import { betaens, betaensJson } from "../helpers/cli.js";
 
-const ROOT = fileURLToPath(new URL("../..", import.meta.url));
-const BIN = join(ROOT, "src/cli/bin.ts");
-
-function betaens(args: string[]): { status: number; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, ["--import", "tsx", BIN, ...args], {
-    cwd: ROOT,
-    encoding: "utf8",
-    env: { ...process.env, BETAENS_DEBUG: "" },
-  });
-  return { status: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
-}
-
-function json(args: string[]): Record<string, unknown> {
-  const r = betaens(args);
-  assert.equal(r.status, 0, r.stderr);
-  return JSON.parse(r.stdout);
-}
+const json = betaensJson;
 
 describe("betaens gibbs", () => {
   it("eigenvalues: fields per conventions.md, equal to the library for the same seed", () => {

@@ -9,29 +9,13 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, it } from "node:test";
-import { fileURLToPath } from "node:url";
 import { hermiteEigenvalues, hermiteTridiagonal } from "../../src/ensembles/hermite.js";
 import { decodeNpy } from "../../src/io/npy.js";
 import { createRandomSource } from "../../src/random/philox.js";
 import { largestEigenvalue } from "../../src/tridiagonal/bisection.js";
+import { betaens, betaensJson } from "../helpers/cli.js";
 
-const ROOT = fileURLToPath(new URL("../..", import.meta.url));
-const BIN = join(ROOT, "src/cli/bin.ts");
-
-function betaens(args: string[]): { status: number; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, ["--import", "tsx", BIN, ...args], {
-    cwd: ROOT,
-    encoding: "utf8",
-    env: { ...process.env, BETAENS_DEBUG: "" },
-  });
-  return { status: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
-}
-
-function json(args: string[]): Record<string, unknown> {
-  const r = betaens(args);
-  assert.equal(r.status, 0, r.stderr);
-  return JSON.parse(r.stdout);
-}
+const json = betaensJson;
 
 describe("betaens sample: outputs", () => {
   it("JSON eigenvalues match the library for the same seed; fields per conventions.md", () => {
