@@ -31,23 +31,5 @@ for beta in 1 2 4; do
 done
 run "x4-beta2-hermite" --potential "x^4/4" --beta 2 --initial hermite
 
-# The summary table (summary.json) and the combined p*(N) figure (pstar.svg).
-node --import tsx --input-type=module -e '
-import { readFileSync, writeFileSync } from "node:fs";
-import { lineChartSvg } from "./src/plot/lineChart.ts";
-const names = process.argv.slice(1);
-const rows = names.map((name) => {
-  const r = JSON.parse(readFileSync(`docs/mixing/${name}.json`, "utf8"));
-  const last = r.ks.map((ks) => ks[ks.length - 1]);
-  return { name, potential: r.potential, beta: r.beta, initial: r.initial, ns: r.ns,
-    chains: r.chains, passes: r.passes, noiseLevel: r.noiseLevel, slack: r.slack,
-    pStar: r.pStar, fit: r.fit, ksPass1: r.ks.map((ks) => ks[0]), ksLastPass: last,
-    meanLastPass: r.mean.map((m) => m[m.length - 1]), controlMean: r.control.mean };
-});
-writeFileSync("docs/mixing/summary.json", `${JSON.stringify(rows, null, 1)}\n`);
-const series = rows.map((r) => ({ label: r.name, x: r.ns.filter((_, j) => r.pStar[j] !== null),
-  y: r.pStar.filter((p) => p !== null) }));
-writeFileSync("docs/mixing/pstar.svg", lineChartSvg({ series, logX: true, width: 900, height: 520,
-  title: "p*(N): first Gibbs pass with KS distance to TW within noise", xLabel: "N (log scale)",
-  yLabel: "p*(N)" }));
-' -- x2-beta1 x4-beta1 x4x2-beta1 x2-beta2 x4-beta2 x4x2-beta2 x2-beta4 x4-beta4 x4x2-beta4 x4-beta2-hermite
+# The summary table (summary.json) and the combined figures (pstar.svg, contraction.svg).
+node --import tsx docs/mixing/summarize.ts

@@ -17,7 +17,7 @@ export function parseFlags(
   for (const f of booleanFlags) options[f] = { type: "boolean" };
   try {
     const { values, positionals } = parseArgs({
-      args: argv,
+      args: attachDashValues(argv, stringFlags),
       options,
       strict: true,
       allowPositionals: true,
@@ -29,6 +29,33 @@ export function parseFlags(
     // keep them on one line, hint included.
     throw new UsageError(message.replace(/\s*\n\s*/g, " "));
   }
+}
+
+/**
+ * "--x -3,-1" → "--x=-3,-1" for the given string flags: node's parseArgs refuses a value that
+ * starts with "-" after a space, but Tracy–Widom arguments are mostly negative (and potentials
+ * may start with a minus sign). A following token that starts with "--" stays a flag.
+ */
+export function attachDashValues(argv: string[], flags: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const token = argv[i];
+    const next = argv[i + 1];
+    if (
+      token.startsWith("--") &&
+      flags.includes(token.slice(2)) &&
+      next !== undefined &&
+      next.length > 1 &&
+      next.startsWith("-") &&
+      !next.startsWith("--")
+    ) {
+      out.push(`${token}=${next}`);
+      i++;
+    } else {
+      out.push(token);
+    }
+  }
+  return out;
 }
 
 /** Parses a finite decimal number ("2.5", "1e6", "-3"); rejects NaN, Infinity and junk. */

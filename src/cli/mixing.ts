@@ -14,7 +14,6 @@ import { flagString, parseChoice, parseFlags, parseInteger, parseNumber } from "
 import { UsageError } from "./errors.js";
 import { chooseSeed } from "./output.js";
 import { progressReporter } from "./progress.js";
-import { attachDashValues } from "./tw.js";
 
 export const MIXING_USAGE = `usage: betaens mixing --potential "x^4/4" | --coeffs g0,g1,…,gd --beta B --n N1,N2,…
         [--chains C] [--passes P] [--seed K] [--initial zero|hermite] [--control M]
@@ -46,7 +45,7 @@ const MAX_SECONDS = 86400;
 
 /** Runs `betaens mixing`; writes the JSON result (and the figure) and returns the result. */
 export async function mixingCommand(argv: string[]): Promise<MixingResult> {
-  const { values, positionals } = parseFlags(attachDashValues(argv, FLAGS), FLAGS);
+  const { values, positionals } = parseFlags(argv, FLAGS);
   if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}"`);
   const potentialText = flagString(values, "potential");
   const coeffsText = flagString(values, "coeffs");

@@ -54,7 +54,7 @@ const ALLOWED: Record<Subcommand, readonly string[]> = {
 
 /** Runs `betaens tw …` with the arguments after "tw"; writes the result to stdout or --output. */
 export function twCommand(argv: string[]): void {
-  const { values, positionals } = parseFlags(attachDashValues(argv, FLAGS), FLAGS);
+  const { values, positionals } = parseFlags(argv, FLAGS);
   if (positionals.length !== 1) {
     throw new UsageError(
       positionals.length === 0
@@ -116,33 +116,6 @@ export function twCommand(argv: string[]): void {
   const rows = x.map((value, i) => [value, y[i]]);
   const json = { ...head, beta: classical, convention, x, [sub]: y };
   writeResult(format === "json" ? json : { samples: rows }, format, output);
-}
-
-/**
- * "--x -3,-1" → "--x=-3,-1" for the given string flags: node's parseArgs refuses a value that
- * starts with "-" after a space, but Tracy–Widom arguments are mostly negative (and potentials
- * may start with a minus sign). A following token that starts with "--" stays a flag.
- */
-export function attachDashValues(argv: string[], flags: readonly string[]): string[] {
-  const out: string[] = [];
-  for (let i = 0; i < argv.length; i++) {
-    const token = argv[i];
-    const next = argv[i + 1];
-    if (
-      token.startsWith("--") &&
-      flags.includes(token.slice(2)) &&
-      next !== undefined &&
-      next.length > 1 &&
-      next.startsWith("-") &&
-      !next.startsWith("--")
-    ) {
-      out.push(`${token}=${next}`);
-      i++;
-    } else {
-      out.push(token);
-    }
-  }
-  return out;
 }
 
 /** β for the Fredholm laws: 1, 2 or 4, else a usage error naming the subcommand. */

@@ -11,6 +11,12 @@ import { largestEigenvalue } from "../tridiagonal/bisection.js";
 import { sturmHistogram } from "../tridiagonal/histogram.js";
 import { VERSION } from "../version.js";
 import {
+  hermiteLargestEigenvalueTruncated,
+  laguerreLargestEigenvalueTruncated,
+  truncationSize,
+} from "./edge.js";
+import type { LaguerreParams } from "./laguerre.js";
+import {
   type ClassicalSpec,
   checkEnsemble,
   type Draw,
@@ -77,11 +83,17 @@ export const LIMITS = {
 
 /** Estimates memory (bytes) and work (operations) of a job; throws a RangeError beyond LIMITS. */
 export function checkJobCost(job: SampleJob): { bytes: number; operations: number } {
-  const { n, samples, stat, model } = job;
+  const { samples, stat, model } = job;
   const bins = job.edges ? job.edges.length - 1 : 0;
-  if (n > LIMITS.maxN) {
-    throw new RangeError(`n = ${n} is too large (at most ${LIMITS.maxN.toExponential()})`);
+  const truncated = Number.isSafeInteger(job.n) ? truncatedRows(job) : undefined;
+  if (truncated === undefined && job.n > LIMITS.maxN) {
+    throw new RangeError(
+      `n = ${job.n} is too large for this statistic (at most ${LIMITS.maxN.toExponential()}; ` +
+        "--stat max of hermite and laguerre accepts N up to 2^51)",
+    );
   }
+  // Work and memory scale with the rows actually drawn.
+  const n = truncated ?? job.n;
   const keptValues = stat === "eigenvalues" ? samples * n : stat === "max" ? samples : bins;
   // Dense models hold complex matrices (β = 4: of order 2N, a few copies); banded ones ≈ 6 N doubles.
   const workDoubles = model === "full" || job.spec.ensemble === "ginibre" ? 32 * n * n : 6 * n;
@@ -113,6 +125,20 @@ export function checkJobCost(job: SampleJob): { bytes: number; operations: numbe
     );
   }
   return { bytes, operations };
+}
+
+/**
+ * The number of rows drawn per sample when --stat max uses the truncated model (Hermite and
+ * Laguerre, tridiagonal, β > 0): only the first K ≈ c(β)·N^(1/3) rows carry the top eigenvector, and
+ * the truncated λ_max equals the full one to 1e−12 of the Tracy–Widom scale (src/ensembles/edge.ts).
+ * Undefined when the full matrix is used (K ≥ N, or another ensemble/statistic).
+ */
+export function truncatedRows(job: SampleJob): number | undefined {
+  const { spec, stat, model, n, beta } = job;
+  if (stat !== "max" || model !== "tridiagonal" || !(beta > 0)) return undefined;
+  if (spec.ensemble !== "hermite" && spec.ensemble !== "laguerre") return undefined;
+  const k = truncationSize(n, beta);
+  return k < n ? k : undefined;
 }
 
 /** Throws a RangeError unless the job is well-formed. */
@@ -213,7 +239,18 @@ export function runSample(
   const counts = new Float64Array(Math.max(edges.length - 1, 0));
   let below = 0;
   let above = 0;
+  const truncated = truncatedRows(job);
   for (let s = 0; s < samples; s++) {
+    if (truncated !== undefined) {
+      // Same random stream and draw order as the full model: the first K rows are identical.
+      const rng = createRandomSource(seed, s);
+      maxima[s] =
+        spec.ensemble === "hermite"
+          ? hermiteLargestEigenvalueTruncated(rng, n, beta, spec.params)
+          : laguerreLargestEigenvalueTruncated(rng, n, beta, spec.params as LaguerreParams);
+      onProgress?.(s + 1, samples);
+      continue;
+    }
     const draw: Draw = drawSample(spec, job.model, createRandomSource(seed, s), n, beta);
     if (draw.kind === "complex") {
       complexRows.push(Array.from(draw.re, (re, i) => [re, draw.im[i]]));

@@ -214,7 +214,7 @@ describe("betaens gibbs", () => {
   const errors: [string, string[], RegExp][] = [
     ["odd degree", ["--potential", "x^3", "--n", "5"], /even degree/],
     ["negative leading coefficient", ["--potential=-x^4", "--n", "5"], /leading/],
-    ["dash value without =", ["--potential", "-x^4", "--n", "5"], /--potential=/],
+    ["dash value without =", ["--potential", "-x^4", "--n", "5"], /leading/],
     ["unreadable term", ["--potential", "x^4 + y", "--n", "5"], /cannot read/],
     [
       "both potential and coeffs",

@@ -268,6 +268,43 @@ describe("betaens sample: outputs", () => {
     }
   });
 
+  it("--stat max of hermite/laguerre at N = 1e12 uses the truncated model (O(N^(1/3)) rows)", () => {
+    const out = json([
+      "sample",
+      "hermite",
+      "--n",
+      "1e12",
+      "--beta",
+      "2",
+      "--stat",
+      "max",
+      "--samples",
+      "3",
+      "--seed",
+      "4",
+      "--scaling",
+      "edge",
+    ]);
+    assert.equal(out.n, 1e12);
+    for (const x of out.samples as number[])
+      assert.ok(Number.isFinite(x) && Math.abs(x) < 8, `${x}`);
+    const l = json([
+      "sample",
+      "laguerre",
+      "--n",
+      "1e9",
+      "--m",
+      "2e9",
+      "--stat",
+      "max",
+      "--samples",
+      "2",
+      "--seed",
+      "4",
+    ]);
+    for (const x of l.samples as number[]) assert.ok(x > 1e10 && x < 1.3e10, `${x}`);
+  });
+
   it("--seed omitted: a seed is drawn and reported", () => {
     const out = json(["sample", "hermite", "--n", "3"]);
     assert.ok(Number.isInteger(out.seed));
@@ -308,7 +345,8 @@ describe("betaens sample: errors are one line, exit status 2, no stack trace", (
     ["bins without histogram", ["hermite", "--n", "5", "--bins", "10"], /histogram/],
     ["negative seed", ["hermite", "--n", "5", "--seed", "-1"], /--seed/],
     ["absurd eigenvalue job", ["hermite", "--n", "1e6"], /operations|memory/],
-    ["absurd memory", ["hermite", "--n", "1e9", "--stat", "max"], /too large|memory/],
+    ["absurd memory", ["jacobi", "--n", "1e9", "--stat", "max"], /too large|memory/],
+    ["absurd N even truncated", ["hermite", "--n", "1e17", "--stat", "max"], /too large|--n/],
     ["plot not svg", ["hermite", "--n", "5", "--plot", "x.png"], /svg/],
   ];
   for (const [label, args, pattern] of cases) {
