@@ -30,15 +30,9 @@ import { hermiteEigenvalues } from "../src/ensembles/hermite.js";
 import { jacobiEigenvalues, jacobiParamsFromManova } from "../src/ensembles/jacobi.js";
 import { laguerreEigenvalues, laguerreParamsFromWishart } from "../src/ensembles/laguerre.js";
 import { createRandomSource } from "../src/random/philox.js";
+import { printTable, type Row } from "./table.js";
 
-export interface Row {
-  task: string;
-  n: number;
-  seconds: number;
-  baseline: string;
-  baselineSeconds: number;
-  ratio: number;
-}
+export type { Row };
 
 /** Median wall time in seconds of `reps` runs of f (after one untimed warm-up if warm). */
 function median(f: () => unknown, reps: number, warm = true): number {
@@ -138,23 +132,6 @@ function fullRows(): Row[] {
 
 export async function benchDense(): Promise<Row[]> {
   return [...circularRows(), ...fullRows()];
-}
-
-function printTable(rows: Row[]): void {
-  const header = ["task", "n", "seconds", "baseline", "baseline s", "speed-up"];
-  const lines = rows.map((r) => [
-    r.task,
-    String(r.n),
-    r.seconds.toFixed(4),
-    r.baseline,
-    r.baselineSeconds.toFixed(4),
-    `${r.ratio.toFixed(1)}×`,
-  ]);
-  const widths = header.map((h, j) => Math.max(h.length, ...lines.map((l) => l[j].length)));
-  const fmt = (cells: string[]) => cells.map((c, j) => c.padEnd(widths[j])).join("  ");
-  console.log(fmt(header));
-  console.log(widths.map((w) => "-".repeat(w)).join("  "));
-  for (const l of lines) console.log(fmt(l));
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {

@@ -16,15 +16,9 @@ import { createRandomSource } from "../src/random/philox.js";
 import { tracyWidomSample } from "../src/theory/tracyWidom.js";
 import { tracyWidomBetaSample } from "../src/theory/tracyWidomBeta.js";
 import { largestEigenvalue } from "../src/tridiagonal/bisection.js";
+import type { Row } from "./table.js";
 
-export interface Row {
-  task: string;
-  n: number;
-  seconds: number;
-  baseline: string;
-  baselineSeconds: number;
-  ratio: number;
-}
+export type { Row };
 
 /** Seconds per call of f(i), i = 0 … count − 1, after one warm-up call. */
 function perCall(f: (i: number) => number, count: number): number {

@@ -15,15 +15,9 @@ import { hermiteTridiagonal } from "../src/ensembles/hermite.js";
 import { createGibbsWork, gibbsSweep } from "../src/gibbs/sampler.js";
 import { createRandomSource } from "../src/random/philox.js";
 import { CIK_POTENTIAL } from "../src/theory/equilibrium.js";
+import { printTable, type Row } from "./table.js";
 
-export interface Row {
-  task: string;
-  n: number;
-  seconds: number;
-  baseline: string;
-  baselineSeconds: number;
-  ratio: number;
-}
+export type { Row };
 
 /** Median over `reps` of the mean time per call of f over `inner` calls. */
 function timePerCall(f: () => void, inner: number, reps: number): number {
@@ -77,23 +71,6 @@ export async function benchGibbs(): Promise<Row[]> {
     }
   }
   return rows;
-}
-
-function printTable(rows: Row[]): void {
-  const header = ["task", "n", "seconds", "baseline", "baseline s", "ratio"];
-  const lines = rows.map((r) => [
-    r.task,
-    String(r.n),
-    r.seconds.toPrecision(3),
-    r.baseline,
-    r.baselineSeconds.toPrecision(3),
-    r.ratio.toFixed(3),
-  ]);
-  const widths = header.map((h, j) => Math.max(h.length, ...lines.map((l) => l[j].length)));
-  const fmt = (cells: string[]) => cells.map((c, j) => c.padEnd(widths[j])).join("  ");
-  console.log(fmt(header));
-  console.log(widths.map((w) => "-".repeat(w)).join("  "));
-  for (const l of lines) console.log(fmt(l));
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {

@@ -2,14 +2,7 @@
  * `npm run bench`: every benchmark of bench/, one table. Each row reports a time and the ratio
  * against a baseline measured in the same run (never a fixed number from elsewhere).
  */
-export interface Row {
-  task: string;
-  n: number;
-  seconds: number;
-  baseline: string;
-  baselineSeconds: number;
-  ratio: number;
-}
+import { printTable, type Row } from "./table.js";
 
 const suites: [string, string, string][] = [
   ["tridiagonal linear algebra", "./tridiagonal.js", "benchTridiagonal"],
@@ -18,10 +11,6 @@ const suites: [string, string, string][] = [
   ["Tracy–Widom", "./tracyWidom.js", "benchTracyWidom"],
   ["λ_max for huge N (truncated model)", "./edge.js", "benchEdge"],
 ];
-
-function fmt(seconds: number): string {
-  return Number.isFinite(seconds) ? seconds.toPrecision(3) : "—";
-}
 
 const only = process.argv[2];
 for (const [title, path, name] of suites) {
@@ -33,13 +22,6 @@ for (const [title, path, name] of suites) {
     if ((error as { code?: string }).code === "ERR_MODULE_NOT_FOUND") continue;
     throw error;
   }
-  const rows = await module[name]();
-  console.log(`\n## ${title}\n`);
-  console.log("| task | N | seconds | baseline | baseline s | speed-up |");
-  console.log("|---|---|---|---|---|---|");
-  for (const r of rows) {
-    console.log(
-      `| ${r.task} | ${r.n} | ${fmt(r.seconds)} | ${r.baseline} | ${fmt(r.baselineSeconds)} | ${Number.isFinite(r.ratio) ? `${r.ratio.toFixed(1)}×` : "—"} |`,
-    );
-  }
+  const rows: Row[] = await module[name]();
+  printTable(rows, title);
 }

@@ -17,15 +17,9 @@ import {
   tracyWidomQuantile,
   tracyWidomSample,
 } from "../src/theory/tracyWidom.js";
+import type { Row } from "./table.js";
 
-export interface Row {
-  task: string;
-  n: number;
-  seconds: number;
-  baseline: string;
-  baselineSeconds: number;
-  ratio: number;
-}
+export type { Row };
 
 function row(
   task: string,

@@ -24,15 +24,9 @@ import { bidiagonalSquaredSingularValues } from "../src/tridiagonal/dqds.js";
 import { tridiagonalEigenvalues } from "../src/tridiagonal/eigenvalues.js";
 import { sturmHistogram, uniformEdges } from "../src/tridiagonal/histogram.js";
 import { pivotMinimum, sturmCountUnchecked } from "../src/tridiagonal/sturm.js";
+import { printTable, type Row } from "./table.js";
 
-export interface Row {
-  task: string;
-  n: number;
-  seconds: number;
-  baseline: string;
-  baselineSeconds: number;
-  ratio: number;
-}
+export type { Row };
 
 /** Deterministic uniform (0, 1) generator (splitmix32-style mixing of a Weyl sequence). */
 function uniformGenerator(seed: number): () => number {
@@ -193,25 +187,12 @@ export async function benchTridiagonal(): Promise<Row[]> {
   return rows;
 }
 
-function printTable(rows: Row[]): void {
-  const header = ["task", "n", "seconds", "baseline", "baseline s", "speed-up"];
-  const lines = rows.map((r) => [
-    r.task,
-    String(r.n),
-    r.seconds.toFixed(4),
-    r.baseline,
-    r.baselineSeconds.toFixed(4),
-    `${r.ratio.toFixed(2)}×`,
-  ]);
-  const widths = header.map((h, j) => Math.max(h.length, ...lines.map((l) => l[j].length)));
-  const fmt = (cells: string[]) => cells.map((c, j) => c.padEnd(widths[j])).join("  ");
-  console.log(fmt(header));
-  console.log(widths.map((w) => "-".repeat(w)).join("  "));
-  for (const l of lines) console.log(fmt(l));
+function printTableWithClock(rows: Row[]): void {
+  printTable(rows);
   const clock = useCpuClock ? "process CPU time" : "wall clock";
   console.log(`medians of ${clock}; load average (1 min) at the end: ${loadavg()[0].toFixed(2)}`);
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  benchTridiagonal().then(printTable);
+  benchTridiagonal().then(printTableWithClock);
 }
