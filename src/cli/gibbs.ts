@@ -6,7 +6,6 @@ import { histogramSvg } from "../plot/histogram.js";
 import { lineChartSvg } from "../plot/lineChart.js";
 import { parseCoefficientList } from "../potentials/coefficients.js";
 import { parsePotential } from "../potentials/parse.js";
-import { formatPotential } from "../potentials/validate.js";
 import { edgeConstants, equilibriumMeasure } from "../theory/equilibrium.js";
 import { tracyWidomPdf } from "../theory/tracyWidom.js";
 import { uniformEdges } from "../tridiagonal/histogram.js";
@@ -173,9 +172,26 @@ export function gibbsCommand(argv: string[]): GibbsCliResult {
   return result;
 }
 
+/** V as a short title text: coefficients to 4 significant digits, highest degree first. */
+function compactPotential(coeffs: Float64Array): string {
+  const terms: string[] = [];
+  for (let k = coeffs.length - 1; k >= 0; k--) {
+    const c = coeffs[k];
+    if (c === 0) continue;
+    const magnitude = Number(Math.abs(c).toPrecision(4));
+    const power = k === 0 ? "" : k === 1 ? "x" : `x^${k}`;
+    const body = k === 0 ? `${magnitude}` : magnitude === 1 ? power : `${magnitude}${power}`;
+    terms.push(`${c < 0 ? "−" : terms.length > 0 ? "+" : ""}${terms.length > 0 ? " " : ""}${body}`);
+  }
+  return terms.join(" ").replace(/^− /, "−") || "0";
+}
+
 /** The figure of `betaens gibbs --plot`: points against μ_V, λ_max against TW, or the trace. */
 export function gibbsPlotSvg(result: GibbsCliResult, coeffs: Float64Array): string {
-  const head = `Gibbs sampler, V(x) = ${formatPotential(coeffs)}, β = ${result.beta}, N = ${result.n}, ${result.passes} passes, ${result.samples ? (Array.isArray(result.samples) ? result.samples.length : (result.samples as Float64Array).length) : ""} chains`;
+  const chains = Array.isArray(result.samples)
+    ? result.samples.length
+    : (result.samples?.length ?? result.recorded?.length);
+  const head = `Gibbs, V(x) = ${compactPotential(coeffs)}, β = ${result.beta}, N = ${result.n}, ${result.passes} passes${chains ? `, ${chains} chains` : ""}`;
   const tw = result.beta === 1 || result.beta === 2 || result.beta === 4 ? result.beta : undefined;
   if (result.stat === "trace") {
     const rows = result.samples as Float64Array[];
