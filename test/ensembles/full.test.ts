@@ -11,7 +11,8 @@
  * Power (measured by hand with these seeds and sample sizes; the last test keeps one such check):
  * at N = 50 a 1% error in the scale of the full model (x − μ → 1.01(x − μ)) is rejected by the
  * linear statistic for β = 2 with the power-check sample size; at N = 2 and 5 the per-sample
- * spread is O(1) and the tests reject scale errors of a few percent (see the report).
+ * spread is O(1) and the tests reject scale errors of a few percent; fullExact.test.ts tests the
+ * full models at N = 2 and 5 against exact laws with enough samples to reject a 1% scale error.
  */
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
