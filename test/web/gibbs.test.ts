@@ -23,9 +23,8 @@ import {
 } from "./browser.js";
 
 /**
- * Page against library (Node). Chromium's and Node's V8 may round Math.log/exp in the last ulp
- * differently (explorer.test.ts); the Gibbs sampler's rejection steps call them, so an ulp may
- * differ. 1e-9 relative is far above that and far below any real bug.
+ * Page against library (Node): bit-exact sampling (src/special/deterministicMath.ts), but numbers
+ * read from the page's text are rounded for display; 1e-9 relative covers that and no real bug.
  */
 function assertSameNumber(actual: number, expected: number, what: string): void {
   const ok = Math.abs(actual - expected) <= 1e-9 * Math.max(Math.abs(expected), 1e-300);
