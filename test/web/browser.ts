@@ -3,6 +3,7 @@
  * temporary folder, or use a given one), serve it with `betaens serve`'s server on an ephemeral
  * port of 127.0.0.1, and drive Debian's Chromium with playwright-core (never a downloaded browser).
  */
+import assert from "node:assert/strict";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -118,4 +119,20 @@ export async function shownNumber(page: Page, id: string): Promise<number> {
   const text = await page.getAttribute(`#${id}`, "data-value");
   if (text === null) throw new Error(`#${id} has no data-value`);
   return Number(text);
+}
+
+/**
+ * The page's numbers against the library's in Node. The sampling path is bit-exact across engines
+ * (src/special/deterministicMath.ts; golden values are checked in Chromium by
+ * test/special/deterministicMath.browser.test.ts), but some numbers are read from the page's text,
+ * which shows 10 significant digits: 1e-9 relative covers that rounding and no real bug.
+ */
+export function assertSameNumber(actual: number, expected: number, what: string): void {
+  const ok = Math.abs(actual - expected) <= 1e-9 * Math.max(Math.abs(expected), 1e-300);
+  assert.ok(ok, `${what}: page ${actual}, library ${expected}`);
+}
+
+/** The text of an element ("" if absent). */
+export async function text(page: Page, selector: string): Promise<string> {
+  return (await page.textContent(selector)) ?? "";
 }

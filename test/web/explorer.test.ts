@@ -18,6 +18,7 @@ import { createRandomSource } from "../../src/random/philox.js";
 import { largestEigenvalue } from "../../src/tridiagonal/bisection.js";
 import { uniformEdges } from "../../src/tridiagonal/histogram.js";
 import {
+  assertSameNumber,
   type Explorer,
   lastRun,
   openExplorer,
@@ -25,23 +26,8 @@ import {
   settled,
   shownNumber,
   skipReason,
+  text,
 } from "./browser.js";
-
-/**
- * The page's numbers against the library's in Node. The sampling path is bit-exact across engines
- * (src/special/deterministicMath.ts; golden values are checked in Chromium by
- * test/special/deterministicMath.browser.test.ts), but some numbers are read from the page's text,
- * which shows 10 significant digits: 1e-9 relative covers that rounding and no real bug.
- */
-function assertSameNumber(actual: number, expected: number, what: string): void {
-  const ok = Math.abs(actual - expected) <= 1e-9 * Math.max(Math.abs(expected), 1e-300);
-  assert.ok(ok, `${what}: page ${actual}, library ${expected}`);
-}
-
-/** The text of an element ("" if absent). */
-async function text(page: Page, selector: string): Promise<string> {
-  return (await page.textContent(selector)) ?? "";
-}
 
 const skip = skipReason();
 if (skip) console.log(skip);

@@ -13,6 +13,7 @@ import { gibbsRun } from "../../src/gibbs/run.js";
 import { parsePotential } from "../../src/potentials/parse.js";
 import { edgeConstants, equilibriumMeasure } from "../../src/theory/equilibrium.js";
 import {
+  assertSameNumber,
   type Explorer,
   lastRun,
   openExplorer,
@@ -20,20 +21,8 @@ import {
   settled,
   shownNumber,
   skipReason,
+  text,
 } from "./browser.js";
-
-/**
- * Page against library (Node): bit-exact sampling (src/special/deterministicMath.ts), but numbers
- * read from the page's text are rounded for display; 1e-9 relative covers that and no real bug.
- */
-function assertSameNumber(actual: number, expected: number, what: string): void {
-  const ok = Math.abs(actual - expected) <= 1e-9 * Math.max(Math.abs(expected), 1e-300);
-  assert.ok(ok, `${what}: page ${actual}, library ${expected}`);
-}
-
-async function text(page: Page, selector: string): Promise<string> {
-  return (await page.textContent(selector)) ?? "";
-}
 
 const skip = skipReason();
 if (skip) console.log(skip);
