@@ -52,7 +52,7 @@ const COMMON_FLAGS = [
 ] as const;
 
 export const SAMPLE_USAGE = `usage: betaens sample <hermite|laguerre|jacobi|circular|ginibre> --n N [--beta B]
-        [--samples S] [--seed K] [--model tridiagonal|full|cmv] [--stat eigenvalues|max|histogram]
+        [--samples S] [--seed K] [--model tridiagonal|full|cmv|limit] [--stat eigenvalues|max|histogram]
         [--bins B --range LO,HI] [--scaling none|edge] [--format json|csv|npy] [--output FILE]
         [--plot FILE.svg]
   hermite:  [--loc MU] [--scale SIGMA]
@@ -148,7 +148,7 @@ export function parseSampleArgs(argv: string[]): {
   const model = parseChoice<SampleModel>(
     "model",
     flagString(values, "model"),
-    ["tridiagonal", "full", "cmv"],
+    ["tridiagonal", "full", "cmv", "limit"],
     defaultModel(ensemble as EnsembleSpec["ensemble"]),
   );
   const stat = parseChoice<SampleStat>(

@@ -4,6 +4,7 @@ import { tridiagonalEigenvalues } from "../tridiagonal/eigenvalues.js";
 import type { SymmetricTridiagonal } from "../tridiagonal/types.js";
 import { bidiagonalToTridiagonal, type SquaredBidiagonal } from "./bidiagonal.js";
 import { circularCmvAngles, circularFullAngles } from "./circular.js";
+import { checkEdgeLimit } from "./edgeLimit.js";
 import {
   checkFullBeta,
   hermiteFullEigenvalues,
@@ -38,12 +39,16 @@ export type EnsembleSpec =
   | { ensemble: "circular"; params: Record<string, never> }
   | { ensemble: "ginibre"; params: Record<string, never> };
 
-/** How a sample is drawn: tridiagonal/bidiagonal model, dense full matrix, or CMV matrix. */
-export type SampleModel = "tridiagonal" | "full" | "cmv";
+/**
+ * How a sample is drawn: tridiagonal/bidiagonal model, dense full matrix, CMV matrix, or "limit"
+ * (λ_max of Hermite from the Tracy–Widom limit law at huge N, an approximation with a stated
+ * Kolmogorov-distance bound: edgeLimit.ts).
+ */
+export type SampleModel = "tridiagonal" | "full" | "cmv" | "limit";
 
 /** The models available for each ensemble; the first is the default. */
 export const MODELS: Record<EnsembleSpec["ensemble"], readonly SampleModel[]> = {
-  hermite: ["tridiagonal", "full"],
+  hermite: ["tridiagonal", "full", "limit"],
   laguerre: ["tridiagonal", "full"],
   jacobi: ["tridiagonal", "full"],
   circular: ["cmv", "full"],
@@ -92,6 +97,7 @@ export function checkEnsemble(
   if (spec.ensemble === "hermite" || spec.ensemble === "laguerre" || spec.ensemble === "jacobi") {
     checkClassical(spec, n, beta);
   }
+  if (model === "limit") checkEdgeLimit(n, beta);
   if (model === "full") {
     checkFullBeta(beta);
     if (spec.ensemble === "laguerre") wishartDimension(n, beta, spec.params.shape);

@@ -12,9 +12,15 @@ import { sturmHistogram } from "../tridiagonal/histogram.js";
 import { VERSION } from "../version.js";
 import {
   hermiteLargestEigenvalueTruncated,
+  hermiteRescaledLargestEigenvalueTruncated,
   laguerreLargestEigenvalueTruncated,
+  laguerreRescaledLargestEigenvalueTruncated,
   truncationSize,
 } from "./edge.js";
+import {
+  hermiteLargestEigenvalueLimit,
+  hermiteRescaledLargestEigenvalueLimit,
+} from "./edgeLimit.js";
 import type { LaguerreParams } from "./laguerre.js";
 import {
   type ClassicalSpec,
@@ -86,6 +92,10 @@ export function checkJobCost(job: SampleJob): { bytes: number; operations: numbe
   const { samples, stat, model } = job;
   const bins = job.edges ? job.edges.length - 1 : 0;
   const truncated = Number.isSafeInteger(job.n) ? truncatedRows(job) : undefined;
+  if (model === "limit") {
+    // One uniform and one tabulated quantile per sample, whatever N.
+    return { bytes: 8 * samples, operations: samples * 100 };
+  }
   if (truncated === undefined && job.n > LIMITS.maxN) {
     throw new RangeError(
       `n = ${job.n} is too large for this statistic (at most ${LIMITS.maxN.toExponential()}; ` +
@@ -157,6 +167,9 @@ export function checkJob(job: SampleJob): void {
     throw new RangeError(
       "--stat max does not apply to circular angles; use eigenvalues or histogram",
     );
+  }
+  if (job.model === "limit" && job.stat !== "max") {
+    throw new RangeError("the limit model gives λ_max only: use it with --stat max");
   }
   if (job.scaling === "edge") {
     if (job.stat !== "max" || !isClassical(job.spec) || job.beta === 0) {
@@ -240,14 +253,31 @@ export function runSample(
   let below = 0;
   let above = 0;
   const truncated = truncatedRows(job);
+  // The truncated and limit models compute (λ_max − center)/scale without cancellation (edge.ts).
+  const rescaledDirectly =
+    job.scaling === "edge" && (truncated !== undefined || job.model === "limit");
   for (let s = 0; s < samples; s++) {
+    if (job.model === "limit" && spec.ensemble === "hermite") {
+      const rng = createRandomSource(seed, s);
+      maxima[s] = rescaledDirectly
+        ? hermiteRescaledLargestEigenvalueLimit(rng, n, beta, spec.params)
+        : hermiteLargestEigenvalueLimit(rng, n, beta, spec.params);
+      onProgress?.(s + 1, samples);
+      continue;
+    }
     if (truncated !== undefined) {
       // Same random stream and draw order as the full model: the first K rows are identical.
       const rng = createRandomSource(seed, s);
-      maxima[s] =
-        spec.ensemble === "hermite"
-          ? hermiteLargestEigenvalueTruncated(rng, n, beta, spec.params)
-          : laguerreLargestEigenvalueTruncated(rng, n, beta, spec.params as LaguerreParams);
+      if (spec.ensemble === "hermite") {
+        maxima[s] = rescaledDirectly
+          ? hermiteRescaledLargestEigenvalueTruncated(rng, n, beta, spec.params)
+          : hermiteLargestEigenvalueTruncated(rng, n, beta, spec.params);
+      } else {
+        const params = spec.params as LaguerreParams;
+        maxima[s] = rescaledDirectly
+          ? laguerreRescaledLargestEigenvalueTruncated(rng, n, beta, params)
+          : laguerreLargestEigenvalueTruncated(rng, n, beta, params);
+      }
       onProgress?.(s + 1, samples);
       continue;
     }
@@ -276,7 +306,7 @@ export function runSample(
     result.samples = maxima;
     if (job.scaling === "edge" && isClassical(spec)) {
       const edge = edgeScaling(spec.ensemble, n, beta, spec.params);
-      for (let s = 0; s < samples; s++) maxima[s] = edge.rescale(maxima[s]);
+      if (!rescaledDirectly) for (let s = 0; s < samples; s++) maxima[s] = edge.rescale(maxima[s]);
       result.scaling = { kind: "edge", center: edge.center, scale: edge.scale };
     }
   } else {

@@ -12,6 +12,7 @@ import { describe, it } from "node:test";
 import { hermiteEigenvalues, hermiteTridiagonal } from "../../src/ensembles/hermite.js";
 import { decodeNpy } from "../../src/io/npy.js";
 import { createRandomSource } from "../../src/random/philox.js";
+import { tracyWidomSample } from "../../src/theory/tracyWidom.js";
 import { largestEigenvalue } from "../../src/tridiagonal/bisection.js";
 import { betaens, betaensJson } from "../helpers/cli.js";
 
@@ -307,6 +308,31 @@ describe("betaens sample: outputs", () => {
     for (const x of l.samples as number[]) assert.ok(x > 1e10 && x < 1.3e10, `${x}`);
   });
 
+  it("--model limit: λ_max at N = 1e12 from the Tracy–Widom limit, rescaled without cancellation", () => {
+    const args = ["sample", "hermite", "--n", "1e12", "--stat", "max", "--model", "limit"];
+    const raw = json([...args, "--samples", "4", "--seed", "9", "--loc", "1", "--scale", "3"]);
+    const edge = json([
+      ...args,
+      "--samples",
+      "4",
+      "--seed",
+      "9",
+      "--loc",
+      "1",
+      "--scale",
+      "3",
+      "--scaling",
+      "edge",
+    ]);
+    assert.equal(raw.model, "limit");
+    const { center, scale } = edge.scaling as { center: number; scale: number };
+    (raw.samples as number[]).forEach((x, s) => {
+      const tw = tracyWidomSample(createRandomSource(9, s), 2);
+      assert.equal((edge.samples as number[])[s], tw);
+      assert.equal(x, center + scale * tw);
+    });
+  });
+
   it("--seed omitted: a seed is drawn and reported", () => {
     const out = json(["sample", "hermite", "--n", "3"]);
     assert.ok(Number.isInteger(out.seed));
@@ -350,6 +376,22 @@ describe("betaens sample: errors are one line, exit status 2, no stack trace", (
     ["absurd memory", ["jacobi", "--n", "1e9", "--stat", "max"], /too large|memory/],
     ["absurd N even truncated", ["hermite", "--n", "1e17", "--stat", "max"], /too large|--n/],
     ["plot not svg", ["hermite", "--n", "5", "--plot", "x.png"], /svg/],
+    [
+      "limit model at small N",
+      ["hermite", "--n", "1e4", "--stat", "max", "--model", "limit"],
+      /exact tridiagonal/,
+    ],
+    [
+      "limit model at β = 3",
+      ["hermite", "--n", "1e12", "--beta", "3", "--stat", "max", "--model", "limit"],
+      /beta in/,
+    ],
+    ["limit model for eigenvalues", ["hermite", "--n", "1e12", "--model", "limit"], /--stat max/],
+    [
+      "limit model for laguerre",
+      ["laguerre", "--n", "1e12", "--stat", "max", "--model", "limit"],
+      /not available/,
+    ],
   ];
   for (const [label, args, pattern] of cases) {
     it(label, () => {

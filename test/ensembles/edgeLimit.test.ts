@@ -1,0 +1,141 @@
+/**
+ * The Tracy–Widom limit model for λ_max of the Hermite ensemble at huge N (src/ensembles/edgeLimit.ts).
+ *
+ * 1. It is exactly center + scale·F_β⁻¹(U) with the sample's first uniform (identity with
+ *    tracyWidomSample on the same stream) and refuses β ∉ {1, 2, 4} and sizes where its error
+ *    bound exceeds the tolerance.
+ * 2. The error bound d(N) ≤ C·N^(−2/3) holds where we can measure d(N): for β = 1, 2, 4 by
+ *    simulating the exact tridiagonal model at N = 10 and 30 (the KS distance minus its
+ *    p = 1e−6 critical value must stay below the bound); for β = 2 exactly, from the finite-N
+ *    GUE Fredholm determinant (N = 2 … 1e4), where the bound must also be tight within 10×.
+ * 3. At the smallest admitted size the limit model and the exact truncated model agree in law
+ *    (two-sample KS, β = 1, 2, 4).
+ */
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import { hermiteRescaledLargestEigenvalueTruncated } from "../../src/ensembles/edge.js";
+import {
+  checkEdgeLimit,
+  EDGE_LIMIT_TOLERANCE,
+  edgeLimitDistanceBound,
+  edgeLimitMinimumSize,
+  hermiteLargestEigenvalueLimit,
+  hermiteRescaledLargestEigenvalueLimit,
+} from "../../src/ensembles/edgeLimit.js";
+import { createRandomSource } from "../../src/random/philox.js";
+import { ksStatistic } from "../../src/statistics/ks.js";
+import { edgeScaling } from "../../src/theory/edgeScaling.js";
+import { gueLargestEigenvalueCdf } from "../../src/theory/hermiteLargestEigenvalueCdf.js";
+import { tracyWidomCdf, tracyWidomSample } from "../../src/theory/tracyWidom.js";
+import { assertSameLaw } from "../helpers/assertStats.js";
+
+/** KS distance D with P(D > c) ≈ 1e−6 for m samples: √(−ln(5e−7)/2)/√m (Kolmogorov tail 2e^{−2mc²}). */
+function ksCritical(m: number): number {
+  return Math.sqrt(-Math.log(5e-7) / 2) / Math.sqrt(m);
+}
+
+describe("hermiteLargestEigenvalueLimit", () => {
+  it("is center + scale·F_β⁻¹(U) with the stream's first uniform", () => {
+    for (const beta of [1, 2, 4] as const) {
+      for (const n of [1e9, 1e12, 2 ** 51]) {
+        const params = { loc: 0.5, scale: 2 };
+        const { center, scale } = edgeScaling("hermite", n, beta, params);
+        for (let s = 0; s < 5; s++) {
+          const tw = tracyWidomSample(createRandomSource(7, s), beta);
+          const rescaled = hermiteRescaledLargestEigenvalueLimit(
+            createRandomSource(7, s),
+            n,
+            beta,
+            params,
+          );
+          assert.equal(rescaled, tw);
+          const x = hermiteLargestEigenvalueLimit(createRandomSource(7, s), n, beta, params);
+          assert.equal(x, center + scale * tw);
+        }
+      }
+    }
+  });
+
+  it("refuses β outside {1, 2, 4}, small N and bad sizes with a clear RangeError", () => {
+    const rng = createRandomSource(1);
+    for (const beta of [0.5, 3, 3.3, 0, -1, Number.NaN]) {
+      assert.throws(() => hermiteLargestEigenvalueLimit(rng, 1e12, beta), /beta in \{1, 2, 4\}/);
+    }
+    assert.throws(() => hermiteLargestEigenvalueLimit(rng, 1000, 2), /exact tridiagonal model/);
+    assert.throws(() => hermiteLargestEigenvalueLimit(rng, 1e12 + 0.5, 2), /integer/);
+    assert.throws(() => hermiteLargestEigenvalueLimit(rng, 2 ** 52, 2), /2\^51/);
+    assert.throws(
+      () => hermiteLargestEigenvalueLimit(rng, 1e12, 2, { loc: 0, scale: -1 }),
+      RangeError,
+    );
+    // A looser tolerance admits smaller N.
+    assert.doesNotThrow(() => hermiteLargestEigenvalueLimit(rng, 1000, 2, undefined, 1e-2));
+  });
+
+  it("edgeLimitMinimumSize is the first N whose bound is within the tolerance", () => {
+    for (const tol of [1e-2, 1e-4, EDGE_LIMIT_TOLERANCE, 1e-8]) {
+      const n = edgeLimitMinimumSize(tol);
+      assert.ok(edgeLimitDistanceBound(n) <= tol, `bound(${n}) <= ${tol}`);
+      assert.ok(edgeLimitDistanceBound(n - 1) > tol, `bound(${n - 1}) > ${tol}`);
+      assert.doesNotThrow(() => checkEdgeLimit(n, 2, tol));
+      assert.throws(() => checkEdgeLimit(n - 1, 2, tol), RangeError);
+    }
+    // At N = 1e12 the bound is a few 1e−9.
+    assert.ok(edgeLimitDistanceBound(1e12) < 1e-8);
+  });
+});
+
+describe("the bound C·N^(−2/3) against the exact finite-N law", () => {
+  for (const n of [10, 30]) {
+    it(`covers the simulated KS distance of the exact model at N = ${n} (β = 1, 2, 4)`, () => {
+      const m = 100000;
+      const bound = edgeLimitDistanceBound(n);
+      for (const beta of [1, 2, 4] as const) {
+        const x = new Float64Array(m);
+        for (let s = 0; s < m; s++) {
+          x[s] = hermiteRescaledLargestEigenvalueTruncated(createRandomSource(31, s), n, beta);
+        }
+        const d = ksStatistic(x, (t) => tracyWidomCdf(t, beta));
+        assert.ok(
+          d - ksCritical(m) <= bound,
+          `β = ${beta}: KS distance ${d} exceeds bound ${bound} + noise ${ksCritical(m)}`,
+        );
+      }
+    });
+  }
+});
+
+describe("the bound against the exact finite-N GUE law (β = 2, no simulation)", () => {
+  it("d(N) = sup_s |F_N(center + scale·s) − F₂(s)| is below the bound and within 10× of it", () => {
+    for (const n of [2, 10, 100, 1000, 10000]) {
+      const { center, scale } = edgeScaling("hermite", n, 2);
+      let d = 0;
+      // The supremum sits near s ≈ −2.29 (docs/edge-limit/README.md); scan [−5, 2] finely.
+      for (let s = -5; s <= 2; s += 0.01) {
+        const diff = Math.abs(gueLargestEigenvalueCdf(center + scale * s, n) - tracyWidomCdf(s, 2));
+        if (diff > d) d = diff;
+      }
+      const bound = edgeLimitDistanceBound(n);
+      assert.ok(d <= bound, `N = ${n}: d = ${d} > bound ${bound}`);
+      assert.ok(d >= bound / 10, `N = ${n}: d = ${d} < bound/10 = ${bound / 10} (bound too loose)`);
+    }
+  });
+});
+
+describe("limit model vs exact truncated model at the smallest admitted N", () => {
+  it("two-sample KS agrees for β = 1, 2, 4", () => {
+    const n = edgeLimitMinimumSize();
+    const m = 800;
+    for (const beta of [1, 2, 4] as const) {
+      const exact = new Float64Array(m);
+      const limit = new Float64Array(4 * m);
+      for (let s = 0; s < m; s++) {
+        exact[s] = hermiteRescaledLargestEigenvalueTruncated(createRandomSource(41, s), n, beta);
+      }
+      for (let s = 0; s < 4 * m; s++) {
+        limit[s] = hermiteRescaledLargestEigenvalueLimit(createRandomSource(42, s), n, beta);
+      }
+      assertSameLaw(exact, limit, `limit vs exact, β = ${beta}, N = ${n}`);
+    }
+  });
+});
