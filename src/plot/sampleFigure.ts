@@ -78,7 +78,7 @@ export function samplePlotSvg(job: SampleJob, result: SampleResult): string {
     const tw = beta === 1 || beta === 2 || beta === 4 ? beta : undefined;
     return histogramSvg({
       values: rescaled,
-      title: head,
+      title: job.model === "limit" ? `${head}, Tracy–Widom limit model` : head,
       xLabel: `rescaled λ_max: (λ_max − ${Number(edge.center.toPrecision(6))})/${Number(edge.scale.toPrecision(4))}`,
       density: tw ? (x: number) => tracyWidomPdf(x, tw) : undefined,
       densityLabel: tw ? `Tracy–Widom TW_${tw} (β-ensemble convention)` : undefined,

@@ -331,6 +331,12 @@ describe("betaens sample: outputs", () => {
       assert.equal((edge.samples as number[])[s], tw);
       assert.equal(x, center + scale * tw);
     });
+    const svg = join(mkdtempSync(join(tmpdir(), "betaens-limit-")), "limit.svg");
+    const r = betaens([...args, "--samples", "200", "--seed", "9", "--beta", "4", "--plot", svg]);
+    assert.equal(r.status, 0, r.stderr);
+    const text = readFileSync(svg, "utf8");
+    assert.match(text, /Tracy–Widom limit model/);
+    assert.match(text, /TW_4/);
   });
 
   it("--seed omitted: a seed is drawn and reported", () => {
