@@ -58,8 +58,9 @@ export const SAMPLE_USAGE = `usage: betaens sample <hermite|laguerre|jacobi|circ
   hermite:  [--loc MU] [--scale SIGMA]
   laguerre: [--shape K] [--scale THETA] | [--m M]
   jacobi:   [--a A --b B] | [--m1 M1 --m2 M2]
-  --model limit: hermite --stat max only, beta 1, 2 or 4, N >= 1.6e8: λ_max drawn from the
-                 Tracy–Widom limit (≈ 5 µs; Kolmogorov error <= 0.3·N^(-2/3), docs/edge-limit)`;
+  --model limit: hermite/laguerre --stat max only, beta 1, 2 or 4: λ_max drawn from the
+                 Tracy–Widom limit (≈ 5 µs); Kolmogorov error <= 0.3·N^(-2/3) (hermite, N >= 1.6e8)
+                 or 1.0·N^(-2/3) (laguerre, N >= 1e9); docs/edge-limit`;
 
 /** Builds the ensemble spec (and the parameters to report) from the flags. */
 function buildSpec(

@@ -1,5 +1,5 @@
 /**
- * λ_max of the Hermite β-ensemble at huge N from the Tracy–Widom limit (the "limit" model):
+ * λ_max of the Hermite and Laguerre β-ensembles at huge N from the Tracy–Widom limit (the "limit" model):
  * λ_max ≈ center + scale·F_β⁻¹(U), U uniform, center and scale from edgeScaling (N′ = N + 1/2 − 1/β
  * centring), F_β the Fredholm-determinant CDF of tracyWidom.ts (β ∈ {1, 2, 4}, β-ensemble
  * convention). One uniform and one Chebyshev-table quantile per sample: microseconds at any N.
@@ -13,6 +13,11 @@
  * values. edgeLimitDistanceBound is the envelope 0.3·N^{−2/3} (≥ 2.3× every measurement), and the
  * model refuses sizes where it exceeds the tolerance (1e−6 by default, N ≥ 1.6e8: a KS test would
  * need ~1e12 samples to notice). At N = 1e12 the bound is 3e−9 (exact β = 2 value 8.8e−10).
+ *
+ * Laguerre (Johnstone's centring, M′ = M + 1/2 − 1/β): simulated d(N)·N^{2/3} is flat in N
+ * (N = 10 … 1000) and at most ≈ 0.51 (β = 4, M ≈ N, small shape k); ≈ 0.03–0.07 when M = 100N
+ * (docs/edge-limit/). Envelope 1.0·N^{−2/3} with N the matrix size (M ≥ N − 1 always), i.e.
+ * N ≥ 1e9 at the default tolerance.
  * Below that size use the exact truncated tridiagonal model (edge.ts), which costs O(N^{1/3}).
  *
  * Why not exact at N = 1e12: the exact truncated model must draw ≈ c(β)·N^{1/3} ≈ 1.6e5 rows
@@ -26,46 +31,76 @@ import { detPow } from "../special/deterministicMath.js";
 import { edgeScaling } from "../theory/edgeScaling.js";
 import { tracyWidomSample } from "../theory/tracyWidom.js";
 import { checkHermite, defaultHermiteParams, type HermiteParams } from "./hermite.js";
+import { checkLaguerre, defaultLaguerreParams, type LaguerreParams } from "./laguerre.js";
 
-/** Envelope constant C of d(N) ≤ C·N^{−2/3} for β ∈ {1, 2, 4} (docs/edge-limit/README.md). */
-export const EDGE_LIMIT_CONSTANT = 0.3;
+/** The ensembles with a limit model. */
+export type EdgeLimitEnsemble = "hermite" | "laguerre";
+
+/**
+ * Envelope constants C of d(N) ≤ C·N^{−2/3}, β ∈ {1, 2, 4} (docs/edge-limit/README.md): ≥ 2× every
+ * measured d(N)·N^{2/3} (Hermite max 0.13 at β = 4; Laguerre max 0.51 at β = 4, M ≈ N).
+ */
+export const EDGE_LIMIT_CONSTANTS: Readonly<Record<EdgeLimitEnsemble, number>> = {
+  hermite: 0.3,
+  laguerre: 1.0,
+};
 
 /** Default largest Kolmogorov distance the limit model accepts. */
 export const EDGE_LIMIT_TOLERANCE = 1e-6;
 
+/** bound ≤ tolerance up to rounding of N^{−2/3} (so that N = 1e9 passes 1.0·N^{−2/3} ≤ 1e−6). */
+function withinTolerance(bound: number, tolerance: number): boolean {
+  return bound <= tolerance * (1 + 1e-12);
+}
+
+function constantOf(ensemble: EdgeLimitEnsemble): number {
+  const c = EDGE_LIMIT_CONSTANTS[ensemble];
+  if (c === undefined) {
+    throw new RangeError(
+      `the limit model exists for hermite and laguerre only, got ${String(ensemble)}`,
+    );
+  }
+  return c;
+}
+
 /**
  * Upper envelope of the Kolmogorov distance between the law of (λ_max − center)/scale of the
- * N-point Hermite β-ensemble and TW_β (β ∈ {1, 2, 4}): C·N^{−2/3} with C = EDGE_LIMIT_CONSTANT,
- * fitted above the measurements of docs/edge-limit/ (rate O(N^{−2/3}): Johnstone 2001; Ma 2012;
- * El Karoui 2006 for the analogous Laguerre statement).
+ * N-point Hermite or Laguerre β-ensemble (edgeScaling) and TW_β, β ∈ {1, 2, 4}: C·N^{−2/3},
+ * C = EDGE_LIMIT_CONSTANTS[ensemble], above the measurements of docs/edge-limit/ (rate
+ * O(N^{−2/3}): Johnstone–Ma 2012 for Hermite; Johnstone 2008, El Karoui 2006 for Laguerre).
  */
-export function edgeLimitDistanceBound(n: number): number {
+export function edgeLimitDistanceBound(n: number, ensemble: EdgeLimitEnsemble = "hermite"): number {
   if (!(Number.isInteger(n) && n >= 1)) {
     throw new RangeError(`n must be an integer >= 1, got ${n}`);
   }
-  return EDGE_LIMIT_CONSTANT * detPow(n, -2 / 3);
+  return constantOf(ensemble) * detPow(n, -2 / 3);
 }
 
-/** The smallest N with edgeLimitDistanceBound(N) ≤ tolerance: ⌈(C/tolerance)^{3/2}⌉. */
-export function edgeLimitMinimumSize(tolerance: number = EDGE_LIMIT_TOLERANCE): number {
+/** The smallest N with edgeLimitDistanceBound(N) ≤ tolerance, ≈ (C/tolerance)^{3/2}. */
+export function edgeLimitMinimumSize(
+  tolerance: number = EDGE_LIMIT_TOLERANCE,
+  ensemble: EdgeLimitEnsemble = "hermite",
+): number {
   if (!(tolerance > 0 && tolerance < 1)) {
     throw new RangeError(`tolerance must be in (0, 1), got ${tolerance}`);
   }
-  let n = Math.ceil(detPow(EDGE_LIMIT_CONSTANT / tolerance, 1.5));
-  while (n > 1 && edgeLimitDistanceBound(n - 1) <= tolerance) n--;
-  while (edgeLimitDistanceBound(n) > tolerance) n++;
+  let n = Math.max(1, Math.ceil(detPow(constantOf(ensemble) / tolerance, 1.5)));
+  while (n > 1 && withinTolerance(edgeLimitDistanceBound(n - 1, ensemble), tolerance)) n--;
+  while (!withinTolerance(edgeLimitDistanceBound(n, ensemble), tolerance)) n++;
   return n;
 }
 
 /**
  * Throws a RangeError unless the limit model applies: β ∈ {1, 2, 4} (F_β known as a Fredholm
- * determinant), N ≤ 2^51, and edgeLimitDistanceBound(N) ≤ tolerance.
+ * determinant), 2 ≤ N ≤ 2^51, and edgeLimitDistanceBound(N, ensemble) ≤ tolerance.
  */
 export function checkEdgeLimit(
   n: number,
   beta: number,
   tolerance: number = EDGE_LIMIT_TOLERANCE,
+  ensemble: EdgeLimitEnsemble = "hermite",
 ): void {
+  constantOf(ensemble);
   if (!(beta === 1 || beta === 2 || beta === 4)) {
     throw new RangeError(
       `the limit model needs beta in {1, 2, 4} (Tracy–Widom F_beta is known exactly only there), got ${beta}; use the tridiagonal model`,
@@ -75,11 +110,11 @@ export function checkEdgeLimit(
     throw new RangeError(`n must be an integer >= 2, got ${n}`);
   }
   if (n > 2 ** 51) throw new RangeError(`n must be <= 2^51, got ${n}`);
-  const bound = edgeLimitDistanceBound(n);
-  if (bound > tolerance) {
+  const bound = edgeLimitDistanceBound(n, ensemble);
+  if (!withinTolerance(bound, tolerance)) {
     throw new RangeError(
-      `the limit model is accurate to ${tolerance.toExponential(0)} (Kolmogorov distance) only for ` +
-        `n >= ${edgeLimitMinimumSize(tolerance).toExponential(2)}; at n = ${n} its error may reach ` +
+      `the ${ensemble} limit model is accurate to ${tolerance.toExponential(0)} (Kolmogorov distance) only for ` +
+        `n >= ${edgeLimitMinimumSize(tolerance, ensemble).toExponential(2)}; at n = ${n} its error may reach ` +
         `${bound.toExponential(1)}; use the exact tridiagonal model (O(N^(1/3)) per λ_max)`,
     );
   }
@@ -98,14 +133,12 @@ export function hermiteLargestEigenvalueLimit(
   params: HermiteParams = defaultHermiteParams,
   tolerance: number = EDGE_LIMIT_TOLERANCE,
 ): number {
-  checkEdgeLimit(n, beta, tolerance);
-  checkHermite(n, beta, params);
-  const { center, scale } = edgeScaling("hermite", n, beta, params);
+  const { center, scale } = hermiteLimitScaling(n, beta, params, tolerance);
   return center + scale * tracyWidomSample(rng, beta as 1 | 2 | 4);
 }
 
 /**
- * (λ_max − center)/scale of the limit model, i.e. one TW_β draw F_β⁻¹(U) (the same U as
+ * (λ_max − center)/scale of the Hermite limit model, i.e. one TW_β draw F_β⁻¹(U) (the same U as
  * hermiteLargestEigenvalueLimit), after the same checks; center, scale from edgeScaling.
  */
 export function hermiteRescaledLargestEigenvalueLimit(
@@ -115,7 +148,57 @@ export function hermiteRescaledLargestEigenvalueLimit(
   params: HermiteParams = defaultHermiteParams,
   tolerance: number = EDGE_LIMIT_TOLERANCE,
 ): number {
-  checkEdgeLimit(n, beta, tolerance);
-  checkHermite(n, beta, params);
+  hermiteLimitScaling(n, beta, params, tolerance);
   return tracyWidomSample(rng, beta as 1 | 2 | 4);
+}
+
+/**
+ * λ_max of the N-point Laguerre β-ensemble (β ∈ {1, 2, 4}; shape k, scale θ, M = 2k/β + N − 1)
+ * from the Tracy–Widom limit: center + scale·F_β⁻¹(U), center and scale from
+ * edgeScaling("laguerre") (Johnstone 2001; Johansson 2000; Ramírez–Rider–Virág 2011).
+ * Kolmogorov distance ≤ edgeLimitDistanceBound(N, "laguerre"); throws where that exceeds `tolerance`.
+ */
+export function laguerreLargestEigenvalueLimit(
+  rng: RandomSource,
+  n: number,
+  beta: number,
+  params: LaguerreParams = defaultLaguerreParams,
+  tolerance: number = EDGE_LIMIT_TOLERANCE,
+): number {
+  const { center, scale } = laguerreLimitScaling(n, beta, params, tolerance);
+  return center + scale * tracyWidomSample(rng, beta as 1 | 2 | 4);
+}
+
+/** (λ_max − center)/scale of the Laguerre limit model: one TW_β draw, after the same checks. */
+export function laguerreRescaledLargestEigenvalueLimit(
+  rng: RandomSource,
+  n: number,
+  beta: number,
+  params: LaguerreParams = defaultLaguerreParams,
+  tolerance: number = EDGE_LIMIT_TOLERANCE,
+): number {
+  laguerreLimitScaling(n, beta, params, tolerance);
+  return tracyWidomSample(rng, beta as 1 | 2 | 4);
+}
+
+function hermiteLimitScaling(
+  n: number,
+  beta: number,
+  params: HermiteParams,
+  tolerance: number,
+): { center: number; scale: number } {
+  checkEdgeLimit(n, beta, tolerance, "hermite");
+  checkHermite(n, beta, params);
+  return edgeScaling("hermite", n, beta, params);
+}
+
+function laguerreLimitScaling(
+  n: number,
+  beta: number,
+  params: LaguerreParams,
+  tolerance: number,
+): { center: number; scale: number } {
+  checkEdgeLimit(n, beta, tolerance, "laguerre");
+  checkLaguerre(n, beta, params);
+  return edgeScaling("laguerre", n, beta, { shape: params.shape, scale: params.scale });
 }

@@ -41,7 +41,7 @@ export type EnsembleSpec =
 
 /**
  * How a sample is drawn: tridiagonal/bidiagonal model, dense full matrix, CMV matrix, or "limit"
- * (λ_max of Hermite from the Tracy–Widom limit law at huge N, an approximation with a stated
+ * (λ_max of Hermite or Laguerre from the Tracy–Widom limit law at huge N, an approximation with a stated
  * Kolmogorov-distance bound: edgeLimit.ts).
  */
 export type SampleModel = "tridiagonal" | "full" | "cmv" | "limit";
@@ -49,7 +49,7 @@ export type SampleModel = "tridiagonal" | "full" | "cmv" | "limit";
 /** The models available for each ensemble; the first is the default. */
 export const MODELS: Record<EnsembleSpec["ensemble"], readonly SampleModel[]> = {
   hermite: ["tridiagonal", "full", "limit"],
-  laguerre: ["tridiagonal", "full"],
+  laguerre: ["tridiagonal", "full", "limit"],
   jacobi: ["tridiagonal", "full"],
   circular: ["cmv", "full"],
   ginibre: ["full"],
@@ -97,7 +97,9 @@ export function checkEnsemble(
   if (spec.ensemble === "hermite" || spec.ensemble === "laguerre" || spec.ensemble === "jacobi") {
     checkClassical(spec, n, beta);
   }
-  if (model === "limit") checkEdgeLimit(n, beta);
+  if (model === "limit" && (spec.ensemble === "hermite" || spec.ensemble === "laguerre")) {
+    checkEdgeLimit(n, beta, undefined, spec.ensemble);
+  }
   if (model === "full") {
     checkFullBeta(beta);
     if (spec.ensemble === "laguerre") wishartDimension(n, beta, spec.params.shape);

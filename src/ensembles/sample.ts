@@ -20,6 +20,8 @@ import {
 import {
   hermiteLargestEigenvalueLimit,
   hermiteRescaledLargestEigenvalueLimit,
+  laguerreLargestEigenvalueLimit,
+  laguerreRescaledLargestEigenvalueLimit,
 } from "./edgeLimit.js";
 import type { LaguerreParams } from "./laguerre.js";
 import {
@@ -262,6 +264,14 @@ export function runSample(
       maxima[s] = rescaledDirectly
         ? hermiteRescaledLargestEigenvalueLimit(rng, n, beta, spec.params)
         : hermiteLargestEigenvalueLimit(rng, n, beta, spec.params);
+      onProgress?.(s + 1, samples);
+      continue;
+    }
+    if (job.model === "limit" && spec.ensemble === "laguerre") {
+      const rng = createRandomSource(seed, s);
+      maxima[s] = rescaledDirectly
+        ? laguerreRescaledLargestEigenvalueLimit(rng, n, beta, spec.params)
+        : laguerreLargestEigenvalueLimit(rng, n, beta, spec.params);
       onProgress?.(s + 1, samples);
       continue;
     }

@@ -12,6 +12,7 @@ import { describe, it } from "node:test";
 import { hermiteEigenvalues, hermiteTridiagonal } from "../../src/ensembles/hermite.js";
 import { decodeNpy } from "../../src/io/npy.js";
 import { createRandomSource } from "../../src/random/philox.js";
+import { edgeScaling } from "../../src/theory/edgeScaling.js";
 import { tracyWidomSample } from "../../src/theory/tracyWidom.js";
 import { largestEigenvalue } from "../../src/tridiagonal/bisection.js";
 import { betaens, betaensJson } from "../helpers/cli.js";
@@ -331,6 +332,26 @@ describe("betaens sample: outputs", () => {
       assert.equal((edge.samples as number[])[s], tw);
       assert.equal(x, center + scale * tw);
     });
+    const wishart = json([
+      "sample",
+      "laguerre",
+      "--n",
+      "1e12",
+      "--m",
+      "3e12",
+      "--stat",
+      "max",
+      "--model",
+      "limit",
+      "--samples",
+      "3",
+      "--seed",
+      "9",
+    ]);
+    const w = edgeScaling("laguerre", 1e12, 2, { m: 3e12 });
+    (wishart.samples as number[]).forEach((x, s) => {
+      assert.equal(x, w.center + w.scale * tracyWidomSample(createRandomSource(9, s), 2));
+    });
     const svg = join(mkdtempSync(join(tmpdir(), "betaens-limit-")), "limit.svg");
     const r = betaens([...args, "--samples", "200", "--seed", "9", "--beta", "4", "--plot", svg]);
     assert.equal(r.status, 0, r.stderr);
@@ -394,9 +415,14 @@ describe("betaens sample: errors are one line, exit status 2, no stack trace", (
     ],
     ["limit model for eigenvalues", ["hermite", "--n", "1e12", "--model", "limit"], /--stat max/],
     [
-      "limit model for laguerre",
-      ["laguerre", "--n", "1e12", "--stat", "max", "--model", "limit"],
+      "limit model for jacobi",
+      ["jacobi", "--n", "1e12", "--stat", "max", "--model", "limit"],
       /not available/,
+    ],
+    [
+      "laguerre limit model at small N",
+      ["laguerre", "--n", "1e8", "--stat", "max", "--model", "limit"],
+      /n >= 1.00e\+9/,
     ],
   ];
   for (const [label, args, pattern] of cases) {

@@ -1,5 +1,6 @@
 /**
- * The Tracy–Widom limit model for λ_max of the Hermite ensemble at huge N (src/ensembles/edgeLimit.ts).
+ * The Tracy–Widom limit model for λ_max of the Hermite and Laguerre ensembles at huge N
+ * (src/ensembles/edgeLimit.ts).
  *
  * 1. It is exactly center + scale·F_β⁻¹(U) with the sample's first uniform (identity with
  *    tracyWidomSample on the same stream) and refuses β ∉ {1, 2, 4} and sizes where its error
@@ -10,10 +11,16 @@
  *    GUE Fredholm determinant (N = 2 … 1e4), where the bound must also be tight within 10×.
  * 3. At the smallest admitted size the limit model and the exact truncated model agree in law
  *    (two-sample KS, β = 1, 2, 4).
+ * 4. The same for Laguerre (envelope 1.0·N^(−2/3)): identity, refusals, simulated distances at
+ *    N = 10, 30 for M ≈ N (small shape, the worst case measured) and M = 100N, and the two-sample
+ *    check at N = 1e9.
  */
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { hermiteRescaledLargestEigenvalueTruncated } from "../../src/ensembles/edge.js";
+import {
+  hermiteRescaledLargestEigenvalueTruncated,
+  laguerreRescaledLargestEigenvalueTruncated,
+} from "../../src/ensembles/edge.js";
 import {
   checkEdgeLimit,
   EDGE_LIMIT_TOLERANCE,
@@ -21,6 +28,8 @@ import {
   edgeLimitMinimumSize,
   hermiteLargestEigenvalueLimit,
   hermiteRescaledLargestEigenvalueLimit,
+  laguerreLargestEigenvalueLimit,
+  laguerreRescaledLargestEigenvalueLimit,
 } from "../../src/ensembles/edgeLimit.js";
 import { createRandomSource } from "../../src/random/philox.js";
 import { ksStatistic } from "../../src/statistics/ks.js";
@@ -75,7 +84,7 @@ describe("hermiteLargestEigenvalueLimit", () => {
   it("edgeLimitMinimumSize is the first N whose bound is within the tolerance", () => {
     for (const tol of [1e-2, 1e-4, EDGE_LIMIT_TOLERANCE, 1e-8]) {
       const n = edgeLimitMinimumSize(tol);
-      assert.ok(edgeLimitDistanceBound(n) <= tol, `bound(${n}) <= ${tol}`);
+      assert.ok(edgeLimitDistanceBound(n) <= tol * (1 + 1e-12), `bound(${n}) <= ${tol}`);
       assert.ok(edgeLimitDistanceBound(n - 1) > tol, `bound(${n - 1}) > ${tol}`);
       assert.doesNotThrow(() => checkEdgeLimit(n, 2, tol));
       assert.throws(() => checkEdgeLimit(n - 1, 2, tol), RangeError);
@@ -136,6 +145,94 @@ describe("limit model vs exact truncated model at the smallest admitted N", () =
         limit[s] = hermiteRescaledLargestEigenvalueLimit(createRandomSource(42, s), n, beta);
       }
       assertSameLaw(exact, limit, `limit vs exact, β = ${beta}, N = ${n}`);
+    }
+  });
+});
+
+describe("laguerreLargestEigenvalueLimit", () => {
+  it("is center + scale·F_β⁻¹(U) with the stream's first uniform", () => {
+    for (const beta of [1, 2, 4] as const) {
+      for (const params of [
+        { shape: 1, scale: 1 },
+        { shape: 0.3, scale: 2.5 },
+        { shape: 1e12, scale: 2 },
+      ]) {
+        const n = 1e12;
+        const { center, scale } = edgeScaling("laguerre", n, beta, params);
+        for (let s = 0; s < 5; s++) {
+          const tw = tracyWidomSample(createRandomSource(8, s), beta);
+          const rng = createRandomSource(8, s);
+          assert.equal(laguerreRescaledLargestEigenvalueLimit(rng, n, beta, params), tw);
+          const x = laguerreLargestEigenvalueLimit(createRandomSource(8, s), n, beta, params);
+          assert.equal(x, center + scale * tw);
+        }
+      }
+    }
+  });
+
+  it("refuses β outside {1, 2, 4}, N below 1e9 and bad parameters", () => {
+    const rng = createRandomSource(1);
+    assert.equal(edgeLimitMinimumSize(EDGE_LIMIT_TOLERANCE, "laguerre"), 1e9);
+    assert.throws(() => laguerreLargestEigenvalueLimit(rng, 1e12, 3), /beta in \{1, 2, 4\}/);
+    assert.throws(() => laguerreLargestEigenvalueLimit(rng, 1e8, 2), /laguerre limit model/);
+    assert.throws(
+      () => laguerreLargestEigenvalueLimit(rng, 1e12, 2, { shape: 0, scale: 1 }),
+      RangeError,
+    );
+    assert.throws(
+      () => laguerreLargestEigenvalueLimit(rng, 1e12, 2, { shape: 1, scale: -1 }),
+      RangeError,
+    );
+    assert.throws(() => edgeLimitDistanceBound(10, "jacobi" as "laguerre"), /hermite and laguerre/);
+  });
+
+  for (const n of [10, 30]) {
+    it(`the bound covers the simulated KS distance at N = ${n} (M ≈ N and M = 100N; β = 1, 2, 4)`, () => {
+      const m = 40000;
+      const bound = edgeLimitDistanceBound(n, "laguerre");
+      for (const beta of [1, 2, 4] as const) {
+        for (const shape of [0.1, (beta * (100 * n - n + 1)) / 2]) {
+          const x = new Float64Array(m);
+          for (let s = 0; s < m; s++) {
+            x[s] = laguerreRescaledLargestEigenvalueTruncated(createRandomSource(33, s), n, beta, {
+              shape,
+              scale: 1,
+            });
+          }
+          const d = ksStatistic(x, (t) => tracyWidomCdf(t, beta));
+          assert.ok(
+            d - ksCritical(m) <= bound,
+            `β = ${beta}, shape ${shape}: KS distance ${d} exceeds bound ${bound} + noise`,
+          );
+        }
+      }
+    });
+  }
+
+  it("agrees in law with the exact truncated model at N = 1e9 (two-sample KS, β = 1, 2, 4)", () => {
+    const n = edgeLimitMinimumSize(EDGE_LIMIT_TOLERANCE, "laguerre");
+    const m = 400;
+    for (const beta of [1, 2, 4] as const) {
+      const params = { shape: 1, scale: 1 };
+      const exact = new Float64Array(m);
+      const limit = new Float64Array(4 * m);
+      for (let s = 0; s < m; s++) {
+        exact[s] = laguerreRescaledLargestEigenvalueTruncated(
+          createRandomSource(43, s),
+          n,
+          beta,
+          params,
+        );
+      }
+      for (let s = 0; s < 4 * m; s++) {
+        limit[s] = laguerreRescaledLargestEigenvalueLimit(
+          createRandomSource(44, s),
+          n,
+          beta,
+          params,
+        );
+      }
+      assertSameLaw(exact, limit, `laguerre limit vs exact, β = ${beta}, N = ${n}`);
     }
   });
 });
