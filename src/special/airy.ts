@@ -19,6 +19,8 @@
  * - x ≥ 12: DLMF 9.7.5–9.7.8; truncation error < e^{−2ζ} < 1e−24.
  */
 
+import { detAtan2, detCos, detExp, detHypot, detSin } from "./deterministicMath.js";
+
 // ---------------------------------------------------------------------------------------------
 // Double-double arithmetic (Dekker 1971; Hida–Li–Bailey, "QD" library paper 2001). Results are
 // returned in the module variables ddHi, ddLo so that the loops do not allocate.
@@ -312,18 +314,18 @@ function asymptoticNegative(x: number, out: Float64Array, withBi: boolean): void
   // Ai(−z) = R/(√π z^{1/4}) cos(φ − δ),  Bi(−z) = −R/(√π z^{1/4}) sin(φ − δ);
   // Ai′(−z) = N z^{1/4}/√π sin(φ − ε),   Bi′(−z) = N z^{1/4}/√π cos(φ − ε),
   // with R e^{iδ} = P + iQ and N e^{iε} = Pv + iQv.
-  const amplitude = (Math.hypot(p, q) * INV_SQRT_PI) / quarter;
-  ddAdd(phiHi, phiLo, -Math.atan2(q, p), 0);
-  let c = Math.cos(ddHi);
-  let s = Math.sin(ddHi);
+  const amplitude = (detHypot(p, q) * INV_SQRT_PI) / quarter;
+  ddAdd(phiHi, phiLo, -detAtan2(q, p), 0);
+  let c = detCos(ddHi);
+  let s = detSin(ddHi);
   let cosTheta = c - ddLo * s;
   let sinTheta = s + ddLo * c;
   out[0] = amplitude * cosTheta;
   if (withBi) out[2] = -amplitude * sinTheta;
-  const amplitudePrime = Math.hypot(pv, qv) * INV_SQRT_PI * quarter;
-  ddAdd(phiHi, phiLo, -Math.atan2(qv, pv), 0);
-  c = Math.cos(ddHi);
-  s = Math.sin(ddHi);
+  const amplitudePrime = detHypot(pv, qv) * INV_SQRT_PI * quarter;
+  ddAdd(phiHi, phiLo, -detAtan2(qv, pv), 0);
+  c = detCos(ddHi);
+  s = detSin(ddHi);
   cosTheta = c - ddLo * s;
   sinTheta = s + ddLo * c;
   out[1] = amplitudePrime * sinTheta;
@@ -354,12 +356,12 @@ function asymptoticPositive(x: number, out: Float64Array, withBi: boolean): void
   }
   const quarter = Math.sqrt(Math.sqrt(x));
   // e^{−ζ} = e^{−ζ_hi}(1 − ζ_lo), computed as a square of e^{−ζ_hi/2} against early underflow.
-  const half = Math.exp(-zh / 2);
+  const half = detExp(-zh / 2);
   const decay = ((half * INV_SQRT_PI) / 2) * (1 - zl);
   out[0] = ((decay * su) / quarter) * half;
   out[1] = -decay * sv * quarter * half;
   if (!withBi) return;
-  const growHalf = Math.exp(zh / 2);
+  const growHalf = detExp(zh / 2);
   const grow = growHalf * INV_SQRT_PI * (1 + zl);
   out[2] = ((grow * au) / quarter) * growHalf;
   out[3] = grow * av * quarter * growHalf;

@@ -3,6 +3,8 @@
  * ≤ 2n − 1 (DLMF 3.5.19, 3.5.v).
  */
 
+import { detCos, detSin } from "./deterministicMath.js";
+
 export interface GaussLegendreRule {
   /** The n nodes, ascending, the zeros of the Legendre polynomial P_n. */
   nodes: Float64Array;
@@ -57,17 +59,17 @@ function computeRule(n: number): GaussLegendreRule {
     let converged = false;
     for (let iteration = 0; iteration < 50; iteration++) {
       legendreNearOne(a, b, theta, values);
-      const x = Math.cos(theta);
+      const x = detCos(theta);
       const pn = values[0];
       // d/dθ P_n(cos θ) = −n (P_{n−1} − x P_n)/sin θ.
-      const step = (pn * Math.sin(theta)) / (n * (values[1] - x * pn));
+      const step = (pn * detSin(theta)) / (n * (values[1] - x * pn));
       theta += step;
       if (converged) break;
       if (Math.abs(step) <= 1e-9 * theta) converged = true;
     }
-    const x = Math.cos(theta);
+    const x = detCos(theta);
     legendreNearOne(a, b, theta, values);
-    const derivative = (n * (values[1] - x * values[0])) / Math.sin(theta); // sin θ · P_n′(x)
+    const derivative = (n * (values[1] - x * values[0])) / detSin(theta); // sin θ · P_n′(x)
     const w = 2 / (derivative * derivative);
     nodes[n - k] = x;
     nodes[k - 1] = -x;
@@ -89,7 +91,7 @@ function computeRule(n: number): GaussLegendreRule {
  */
 function legendreNearOne(a: Float64Array, b: Float64Array, theta: number, out: Float64Array): void {
   const n = a.length;
-  const half = Math.sin(theta / 2);
+  const half = detSin(theta / 2);
   const y = 2 * half * half;
   let p = 1 - y; // P_1
   let previous = 1; // P_0

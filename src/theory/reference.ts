@@ -3,6 +3,7 @@
  * Gamma(k, θ) and Beta(a, b) densities (DLMF 5.2, 8.2 and 8.17 normalisations).
  */
 import type { ClassicalSpec } from "../ensembles/models.js";
+import { detLog } from "../special/deterministicMath.js";
 import { logGamma } from "../special/logGamma.js";
 
 /** Density of the reference measure of a classical ensemble at x. */
@@ -29,9 +30,12 @@ export function referenceDensity(spec: ClassicalSpec, x: number): number {
   }
 }
 
-/** A range holding the bulk of N reference draws (for default histogram ranges at β = 0). */
+/**
+ * A range holding the bulk of N reference draws (for default histogram ranges at β = 0). Uses
+ * detLog so that the histogram edges, hence the counts, are bit-identical in every engine.
+ */
 export function referenceRange(spec: ClassicalSpec, n: number): [number, number] {
-  const spread = Math.sqrt(2 * Math.log(Math.max(n, 2))) + 1;
+  const spread = Math.sqrt(2 * detLog(Math.max(n, 2))) + 1;
   switch (spec.ensemble) {
     case "hermite": {
       const { loc, scale } = spec.params;

@@ -21,6 +21,7 @@
  */
 
 import type { RandomSource } from "../random/source.js";
+import { detExp, detExpm1, detLog, detLog1p } from "../special/deterministicMath.js";
 import { gaussLegendre } from "../special/gaussLegendre.js";
 import { airyFredholmLeftTail } from "./tracyWidomAsymptotics.js";
 import {
@@ -54,13 +55,13 @@ function inTable(t: number, start: number): boolean {
 
 /** a = log F₁(t). */
 function logF1(t: number): number {
-  if (inTable(t, TABLE_A_START)) return -Math.exp(evaluateTabulated(tracyWidomTable(), 0, t));
+  if (inTable(t, TABLE_A_START)) return -detExp(evaluateTabulated(tracyWidomTable(), 0, t));
   return outside(t).logDetMinus;
 }
 
 /** b = log F₂(t). */
 function logF2(t: number): number {
-  if (inTable(t, TABLE_A_START)) return -Math.exp(evaluateTabulated(tracyWidomTable(), 2, t));
+  if (inTable(t, TABLE_A_START)) return -detExp(evaluateTabulated(tracyWidomTable(), 2, t));
   return outside(t).logDetSquare;
 }
 
@@ -74,17 +75,17 @@ function logDetPlus(t: number): number {
 function cdfT(beta: Beta, t: number): number {
   if (t === Number.NEGATIVE_INFINITY) return 0;
   if (t === Number.POSITIVE_INFINITY) return 1;
-  if (beta === 1) return Math.exp(logF1(t));
-  if (beta === 2) return Math.exp(logF2(t));
-  return 0.5 * (Math.exp(logF1(t)) + Math.exp(logDetPlus(t)));
+  if (beta === 1) return detExp(logF1(t));
+  if (beta === 2) return detExp(logF2(t));
+  return 0.5 * (detExp(logF1(t)) + detExp(logDetPlus(t)));
 }
 
 /** 1 − CDF of T, accurate relative to its size for β = 1, 2 (−expm1 of the log-CDF). */
 function sfT(beta: Beta, t: number): number {
   if (t === Number.NEGATIVE_INFINITY) return 1;
   if (t === Number.POSITIVE_INFINITY) return 0;
-  if (beta === 1) return -Math.expm1(logF1(t));
-  if (beta === 2) return -Math.expm1(logF2(t));
+  if (beta === 1) return -detExpm1(logF1(t));
+  if (beta === 2) return -detExpm1(logF2(t));
   return 1 - cdfT(beta, t);
 }
 
@@ -94,17 +95,17 @@ function pdfT(beta: Beta, t: number): number {
   const table = tracyWidomTable();
   if (beta === 2) {
     if (inTable(t, TABLE_A_START)) {
-      return Math.exp(-Math.exp(evaluateTabulated(table, 2, t)) + evaluateTabulated(table, 3, t));
+      return detExp(-detExp(evaluateTabulated(table, 2, t)) + evaluateTabulated(table, 3, t));
     }
     const v = outside(t);
-    return nonNegative(Math.exp(v.logDetSquare) * v.dLogDetSquare);
+    return nonNegative(detExp(v.logDetSquare) * v.dLogDetSquare);
   }
   let density1: number;
   if (inTable(t, TABLE_A_START)) {
-    density1 = Math.exp(-Math.exp(evaluateTabulated(table, 0, t)) + evaluateTabulated(table, 1, t));
+    density1 = detExp(-detExp(evaluateTabulated(table, 0, t)) + evaluateTabulated(table, 1, t));
   } else {
     const v = outside(t);
-    density1 = Math.exp(v.logDetMinus) * v.dLogDetMinus;
+    density1 = detExp(v.logDetMinus) * v.dLogDetMinus;
   }
   if (beta === 1) return nonNegative(density1);
   let densityPlus: number;
@@ -112,7 +113,7 @@ function pdfT(beta: Beta, t: number): number {
     densityPlus = evaluateTabulated(table, 5, t);
   } else {
     const v = outside(t);
-    densityPlus = Math.exp(v.logDetPlus) * v.dLogDetPlus;
+    densityPlus = detExp(v.logDetPlus) * v.dLogDetPlus;
   }
   return nonNegative(0.5 * (density1 + densityPlus));
 }
@@ -263,11 +264,11 @@ function quantileT(beta: Beta, p: number): number {
     hi = breaks[k1];
   }
   const upper = p > 0.5 && beta !== 4;
-  const target = upper ? Math.log1p(-p) : Math.log(p);
+  const target = upper ? detLog1p(-p) : detLog(p);
   let t = 0.5 * (lo + hi);
   for (let iteration = 0; iteration < 100; iteration++) {
     // g(t) = log F(t) − log p (increasing) or log(1 − F(t)) − log(1 − p) (decreasing).
-    const value = upper ? Math.log(sfT(beta, t)) : Math.log(cdfT(beta, t));
+    const value = upper ? detLog(sfT(beta, t)) : detLog(cdfT(beta, t));
     const density = pdfT(beta, t);
     const g = value - target;
     const slope = upper ? -density / sfT(beta, t) : density / cdfT(beta, t);

@@ -18,6 +18,7 @@
  * (relative) at t = −7.5 (checked in the tests).
  */
 
+import { detLog } from "../special/deterministicMath.js";
 import type { AiryFredholmValues } from "./tracyWidomFredholm.js";
 
 /** β_k, k = 1…12: coefficients of x^{−3k} in log F₂(−x) (β_1 = 3/64, β_2 = 63/256, β_3 = 2407/512, …). */
@@ -73,7 +74,7 @@ export function airyFredholmLeftTail(t: number): AiryFredholmValues {
   const sqrtX = Math.sqrt(x);
   // log F₂(−x) and d/dx.
   const b = asymptoticSum(BETA, y);
-  const logF2 = -(x * x * x) / 12 - Math.log(x) / 8 + LOG_TAU2 + b.sum;
+  const logF2 = -(x * x * x) / 12 - detLog(x) / 8 + LOG_TAU2 + b.sum;
   const dLogF2dx = -(x * x) / 4 - 1 / (8 * x) - (3 * b.derivativeSum) / x;
   // I(x) and dI/dx = q(−x).
   const g = asymptoticSum(GAMMA, y);

@@ -4,6 +4,8 @@
  * 3.4.1), log-determinant and traces tr(M⁻¹R). Matrices are row-major Float64Arrays of size m·m.
  */
 
+import { detLog, detLog1p } from "../special/deterministicMath.js";
+
 /**
  * Factorises M = I + Y in place (y is overwritten by the factors of P·M = L·U: unit lower L
  * strictly below the diagonal, U on and above it) and returns log det M, or NaN if det M ≤ 0.
@@ -47,13 +49,13 @@ export function luFactorIdentityPlus(y: Float64Array, m: number, pivots: Int32Ar
     }
     let pivot: number;
     if (identityForm) {
-      logDet += Math.log1p(y[kk]);
+      logDet += detLog1p(y[kk]);
       pivot = 1 + y[kk];
       y[kk] = pivot;
     } else {
       pivot = y[kk];
       if (pivot < 0) sign = -sign;
-      logDet += Math.log(Math.abs(pivot));
+      logDet += detLog(Math.abs(pivot));
     }
     if (pivot === 0) return Number.NaN;
     const rowK = k * m;

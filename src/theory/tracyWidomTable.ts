@@ -18,6 +18,7 @@
  * [−7.5, −7], see tracyWidom.ts.)
  */
 
+import { detCos, detExp, detLog } from "../special/deterministicMath.js";
 import { airyFredholmDeterminants } from "./tracyWidomFredholm.js";
 
 /** Left end of the table: below it the left-tail expansions are used. */
@@ -46,12 +47,12 @@ export function tracyWidomTable(): TracyWidomTable {
 /** The six tabulated quantities at t, from the Nyström determinants. */
 export function tabulatedValues(t: number, out: Float64Array): void {
   const v = airyFredholmDeterminants(t);
-  out[0] = Math.log(-v.logDetMinus);
-  out[1] = Math.log(v.dLogDetMinus);
-  out[2] = Math.log(-v.logDetSquare);
-  out[3] = Math.log(v.dLogDetSquare);
+  out[0] = detLog(-v.logDetMinus);
+  out[1] = detLog(v.dLogDetMinus);
+  out[2] = detLog(-v.logDetSquare);
+  out[3] = detLog(v.dLogDetSquare);
   out[4] = v.logDetPlus;
-  out[5] = Math.exp(v.logDetPlus) * v.dLogDetPlus;
+  out[5] = detExp(v.logDetPlus) * v.dLogDetPlus;
 }
 
 function buildTable(): TracyWidomTable {
@@ -64,7 +65,7 @@ function buildTable(): TracyWidomTable {
   const point = new Float64Array(TABULATED_FUNCTIONS);
   let previousRight: Float64Array | undefined; // values at the right end of the previous piece
   const cosines = new Float64Array(2 * n);
-  for (let j = 0; j < 2 * n; j++) cosines[j] = Math.cos((Math.PI * j) / n);
+  for (let j = 0; j < 2 * n; j++) cosines[j] = detCos((Math.PI * j) / n);
   for (let p = 0; p < PIECES; p++) {
     const lo = BREAKS[p];
     const width = BREAKS[p + 1] - lo;

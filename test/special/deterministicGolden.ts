@@ -4,6 +4,10 @@
  * node: imports. Every number is reported as the 16 hex digits of its IEEE 754 bits.
  */
 import { circularCmvAngles } from "../../src/ensembles/circular.js";
+import {
+  hermiteLargestEigenvalueLimit,
+  laguerreLargestEigenvalueLimit,
+} from "../../src/ensembles/edgeLimit.js";
 import { hermiteEigenvalues } from "../../src/ensembles/hermite.js";
 import { jacobiEigenvalues } from "../../src/ensembles/jacobi.js";
 import { laguerreEigenvalues } from "../../src/ensembles/laguerre.js";
@@ -29,6 +33,7 @@ import {
   detTan,
   powerOfTwo,
 } from "../../src/special/deterministicMath.js";
+import { tracyWidomSample } from "../../src/theory/tracyWidom.js";
 
 /**
  * Expected goldenValues(), computed once (Node 20, after the switch to deterministicMath) and
@@ -100,6 +105,66 @@ export const GOLDEN: Record<string, string[]> = {
   laguerre: ["3f91e3a2494b2cfa", "3fe0fe108e167ea7", "3ff6b29fafe5d867"],
   jacobi: ["3f86c5c7f6a3addb", "3fb264201e7497f0", "3fc6203d90f8c661"],
   circular: ["3fdddd36728123d0", "3ff0eb1e9880d1fa", "3ffd5aa68c919a4c"],
+  tracyWidom1: [
+    "bff9056c08f8a7bc",
+    "bff81f201627d574",
+    "3fdbbb4b626f50d0",
+    "bff12698f4a5d9e7",
+    "c00447f1503b3a40",
+    "bffc67b657e4b46d",
+    "bff03956f7750a93",
+    "bff2dbc1ef1f3131",
+  ],
+  tracyWidom2: [
+    "c00021a6818f68f7",
+    "bfff9df233a36c7a",
+    "bfe378d3c33eb9fd",
+    "bffaa289bbf55235",
+    "c005c327821d257a",
+    "c001596b88da32a7",
+    "bff9f9c2e631b9c7",
+    "bffbda01ab125438",
+  ],
+  tracyWidom4: [
+    "c001cae71a9f96e9",
+    "c0018fb8ccbffeb5",
+    "bff3b445037ec63e",
+    "bfff921c1e1e1731",
+    "c005db430d8ae95c",
+    "c002aa8d0f6b0423",
+    "bfff1a412f4534a6",
+    "c00037cb7206b676",
+  ],
+  tracyWidom4tw: [
+    "c003f8b499b8b74c",
+    "c003b646f580e0c3",
+    "bff61e004caf9d2e",
+    "c001b7ee47956779",
+    "c00888781af99702",
+    "c004f3bdfe533a6a",
+    "c00174aa10d29a88",
+    "c002343b63e1e145",
+  ],
+  hermiteLimit: [
+    "413e847ffad6830a",
+    "413e847ffaf0f7f8",
+    "413e847ffe7136bd",
+    "413e847ffbbd08af",
+    "413e847ff9093b0a",
+    "413e847ffa72bede",
+    "413e847ffbd809c7",
+    "413e847ffb8b32ef",
+  ],
+  laguerreLimit: [
+    "428d1a949d30d0e4",
+    "428d1a949d5d1718",
+    "428d1a94a3557520",
+    "428d1a949eb429d2",
+    "428d1a949a33f62c",
+    "428d1a949c8a45d6",
+    "428d1a949ee1c69f",
+    "428d1a949e601eb2",
+  ],
 };
 
 const BITS = new DataView(new ArrayBuffer(8));
@@ -123,7 +188,8 @@ function firstThree(values: Float64Array): string[] {
 }
 
 /**
- * The first 8 variates of each sampler from a fresh createRandomSource(42, 7), and the 3 smallest
+ * The first 8 variates of each sampler (incl. Tracy–Widom inversion and the λ_max limit models)
+ * from a fresh createRandomSource(42, 7), and the 3 smallest
  * eigenvalues (angles for the circular ensemble) of one N = 10, β = 2.5 sample from
  * createRandomSource(1, 0) for each tridiagonal/CMV model.
  */
@@ -138,6 +204,14 @@ export function goldenValues(): Record<string, string[]> {
     hermite: firstThree(hermiteEigenvalues(createRandomSource(1, 0), 10, 2.5)),
     laguerre: firstThree(laguerreEigenvalues(createRandomSource(1, 0), 10, 2.5)),
     jacobi: firstThree(jacobiEigenvalues(createRandomSource(1, 0), 10, 2.5)),
+    tracyWidom1: firstEight((rng) => tracyWidomSample(rng, 1)),
+    tracyWidom2: firstEight((rng) => tracyWidomSample(rng, 2)),
+    tracyWidom4: firstEight((rng) => tracyWidomSample(rng, 4)),
+    tracyWidom4tw: firstEight((rng) => tracyWidomSample(rng, 4, "tw")),
+    hermiteLimit: firstEight((rng) => hermiteLargestEigenvalueLimit(rng, 1e12, 2)),
+    laguerreLimit: firstEight((rng) =>
+      laguerreLargestEigenvalueLimit(rng, 1e12, 1, { shape: 3, scale: 2 }),
+    ),
     circular: firstThree(circularCmvAngles(createRandomSource(1, 0), 10, 2.5)),
   };
 }
