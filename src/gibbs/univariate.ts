@@ -370,7 +370,7 @@ function buildEnvelope(work: UnivariateWork): void {
       let scale = 0;
       for (let k = 1; k <= n; k++) {
         const c = Math.abs(work.p[k]);
-        if (c > 0) scale = Math.max(scale, (4 * n * c) ** (1 / k));
+        if (c > 0) scale = Math.max(scale, detPow(4 * n * c, 1 / k));
       }
       const delta = scale > 0 ? Math.min(r, 1 / scale) : r;
       addPower(env, delta, polynomialBoundNearZero(work, delta));

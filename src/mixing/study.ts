@@ -15,6 +15,7 @@
 
 import { type GibbsInitial, runGibbsChain } from "../gibbs/sampler.js";
 import { createRandomSource } from "../random/philox.js";
+import { detPow } from "../special/deterministicMath.js";
 import { ksStatistic } from "../statistics/ks.js";
 import { meanAndVariance } from "../statistics/moments.js";
 import { edgeConstants, equilibriumMeasure } from "../theory/equilibrium.js";
@@ -162,7 +163,7 @@ export function mixingStudy(options: MixingOptions): MixingResult {
     result.threshold.push(noiseLevel + slack);
 
     const xi = Array.from({ length: passes }, () => new Float64Array(chains));
-    const factor = n ** (2 / 3) * c;
+    const factor = detPow(n, 2 / 3) * c;
     for (let chain = 0; chain < chains; chain++) {
       runGibbsChain({
         coeffs,

@@ -11,6 +11,7 @@
  * reports when the one-cut ansatz fails.
  */
 import { validatePotential } from "../potentials/validate.js";
+import { detPow } from "../special/deterministicMath.js";
 import { type OneCutMeasure, oneCutEdgeSums, oneCutMeasure } from "./equilibriumOneCut.js";
 import { solveOneCutEquilibrium } from "./equilibriumSolve.js";
 import { symmetricQuarticTwoCut, type TwoCutMeasure } from "./equilibriumTwoCut.js";
@@ -33,7 +34,7 @@ export function monomialEquilibrium(m: number, t: number): OneCutMeasure {
     throw new RangeError(`t must be a finite number > 0, got ${t}`);
   let p = 1;
   for (let l = 1; l <= m; l++) p *= (2 * l - 1) / (2 * l);
-  const A = Math.sqrt((m * t * p) ** (-1 / m));
+  const A = Math.sqrt(detPow(m * t * p, -1 / m));
   const coeffs = new Float64Array(2 * m + 1);
   coeffs[2 * m] = t;
   return oneCutMeasure(coeffs, -A, A);
@@ -112,7 +113,7 @@ export interface EdgeConstants {
 export function edgeConstants(measure: EquilibriumMeasure): EdgeConstants {
   const [a, b] = measure.support;
   if (measure.kind === "two-cut") {
-    const scale = (Math.PI * measure.edgeDensityConstant) ** (2 / 3);
+    const scale = detPow(Math.PI * measure.edgeDensityConstant, 2 / 3);
     return { right: b, rightScale: scale, left: a, leftScale: scale };
   }
   const sums = oneCutEdgeSums(measure.chebyshev);
@@ -121,8 +122,8 @@ export function edgeConstants(measure: EquilibriumMeasure): EdgeConstants {
     Math.abs(s) <= 1e-12 * (1 + Math.abs(measure.chebyshev[1])) ? 0 : s;
   return {
     right: b,
-    rightScale: Math.max(clean(sums.right), 0) ** (2 / 3) * width ** (-1 / 3),
+    rightScale: detPow(Math.max(clean(sums.right), 0), 2 / 3) * detPow(width, -1 / 3),
     left: a,
-    leftScale: Math.max(clean(sums.left), 0) ** (2 / 3) * width ** (-1 / 3),
+    leftScale: detPow(Math.max(clean(sums.left), 0), 2 / 3) * detPow(width, -1 / 3),
   };
 }
