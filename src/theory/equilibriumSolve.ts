@@ -14,8 +14,10 @@
  * φ'(x) = sgn(t) √(t² − 1) h(t): we check φ at every real zero of h outside [−1, 1] (the only
  * candidates for its minima), integrating √(s²−1) h(s) with s = ±cosh u.
  */
+
 import { evaluatePolynomial } from "../potentials/polynomial.js";
 import { createRealRootsWork, realRoots } from "../potentials/realRoots.js";
+import { detExp, detHypot, detLog } from "../special/deterministicMath.js";
 import { derivativeChebyshev, type OneCutMeasure, oneCutMeasure } from "./equilibriumOneCut.js";
 import { semicircleFit } from "./equilibriumSemicircleFit.js";
 
@@ -44,13 +46,16 @@ function densityFactorPolynomial(cheb: Float64Array): Float64Array {
 
 /** ∫_1^T √(s²−1) h(s) ds (T ≥ 1) with s = cosh w: ∫_0^{acosh T} sinh²w h(cosh w) dw, by Simpson. */
 function outsideIntegral(h: Float64Array, end: number): number {
-  const top = Math.acosh(end);
+  // Engine-independent elementary functions (deterministicMath): acosh T = log(T + √(T² − 1)).
+  const top = detLog(end + Math.sqrt((end - 1) * (end + 1)));
   const m = 2000;
   const step = top / m;
   let sum = 0;
   for (let i = 0; i <= m; i++) {
     const w = i * step;
-    const value = Math.sinh(w) ** 2 * evaluatePolynomial(h, h.length - 1, Math.cosh(w));
+    const e = detExp(w);
+    const sinh = 0.5 * (e - 1 / e);
+    const value = sinh * sinh * evaluatePolynomial(h, h.length - 1, 0.5 * (e + 1 / e));
     sum += (i === 0 || i === m ? 1 : i % 2 === 1 ? 4 : 2) * value;
   }
   return (sum * step) / 3;
@@ -103,7 +108,7 @@ export function solveOneCutEquilibrium(
     }
     const dc = (f1 * j22 - f2 * j12) / det;
     const dr = (j11 * f2 - j21 * f1) / det;
-    const norm = Math.hypot(f1 / (1 + size), f2 / 4);
+    const norm = detHypot(f1 / (1 + size), f2 / 4);
     let lambda = 1;
     let accepted = false;
     for (let k = 0; k < 40; k++) {
@@ -113,7 +118,7 @@ export function solveOneCutEquilibrium(
         const trial = residual(cn, rn);
         let sizeN = 0;
         for (let q = 0; q < trial.v.length; q++) sizeN += Math.abs(trial.v[q]);
-        const normN = Math.hypot(trial.f1 / (1 + sizeN), trial.f2 / 4);
+        const normN = detHypot(trial.f1 / (1 + sizeN), trial.f2 / 4);
         if (normN < norm || normN < 1e-15) {
           c = cn;
           r = rn;
