@@ -145,7 +145,9 @@ export function checkJobCost(job: SampleJob): { bytes: number; operations: numbe
  * the truncated λ_max equals the full one to 1e−12 of the Tracy–Widom scale (src/ensembles/edge.ts).
  * Undefined when the full matrix is used (K ≥ N, or another ensemble/statistic).
  */
-export function truncatedRows(job: SampleJob): number | undefined {
+export function truncatedRows(
+  job: Pick<SampleJob, "spec" | "stat" | "model" | "n" | "beta">,
+): number | undefined {
   const { spec, stat, model, n, beta } = job;
   if (stat !== "max" || model !== "tridiagonal" || !(beta > 0)) return undefined;
   if (spec.ensemble !== "hermite" && spec.ensemble !== "laguerre") return undefined;
@@ -226,6 +228,58 @@ function binSorted(
   return { below, above };
 }
 
+/** The job parts that determine λ_max of one sample. */
+export type LargestEigenvalueJob = Pick<SampleJob, "spec" | "model" | "n" | "beta" | "seed">;
+
+/**
+ * True when --stat max of this job uses an edge model rather than a full draw: the truncated
+ * tridiagonal model (Hermite/Laguerre, K = truncationSize(N, β) < N) or the Tracy–Widom limit model.
+ */
+export function usesEdgeModel(job: LargestEigenvalueJob): boolean {
+  return job.model === "limit" || truncatedRows({ ...job, stat: "max" }) !== undefined;
+}
+
+/**
+ * λ_max of sample s of a `--stat max` job, exactly as runSample (and so `betaens sample`)
+ * computes it: truncated model or limit model when usesEdgeModel(job) (with `rescaled`, the value
+ * (λ_max − center)/scale of edgeScaling, computed without cancellation), otherwise the full banded
+ * model and bisection (`rescaled` is then ignored: rescale with edgeScaling). Sample s uses
+ * createRandomSource(seed, s). No input checks beyond those of the samplers (see checkJob).
+ */
+export function sampleLargestEigenvalue(
+  job: LargestEigenvalueJob,
+  s: number,
+  rescaled = false,
+): number {
+  const { spec, n, beta } = job;
+  const rng = createRandomSource(job.seed, s);
+  if (job.model === "limit" && spec.ensemble === "hermite") {
+    return rescaled
+      ? hermiteRescaledLargestEigenvalueLimit(rng, n, beta, spec.params)
+      : hermiteLargestEigenvalueLimit(rng, n, beta, spec.params);
+  }
+  if (job.model === "limit" && spec.ensemble === "laguerre") {
+    return rescaled
+      ? laguerreRescaledLargestEigenvalueLimit(rng, n, beta, spec.params)
+      : laguerreLargestEigenvalueLimit(rng, n, beta, spec.params);
+  }
+  if (usesEdgeModel(job)) {
+    // Same random stream and draw order as the full model: the first K rows are identical.
+    if (spec.ensemble === "hermite") {
+      return rescaled
+        ? hermiteRescaledLargestEigenvalueTruncated(rng, n, beta, spec.params)
+        : hermiteLargestEigenvalueTruncated(rng, n, beta, spec.params);
+    }
+    const params = spec.params as LaguerreParams;
+    return rescaled
+      ? laguerreRescaledLargestEigenvalueTruncated(rng, n, beta, params)
+      : laguerreLargestEigenvalueTruncated(rng, n, beta, params);
+  }
+  const draw = drawSample(spec, job.model, rng, n, beta);
+  const t = drawTridiagonal(draw);
+  return t ? largestEigenvalue(t.diagonal, t.offDiagonalSquared) : drawValues(draw)[n - 1];
+}
+
 /**
  * Runs a sampling job. `onProgress(done, total)` is called after each sample (for progress bars
  * and for the browser worker's partial results).
@@ -254,40 +308,11 @@ export function runSample(
   const counts = new Float64Array(Math.max(edges.length - 1, 0));
   let below = 0;
   let above = 0;
-  const truncated = truncatedRows(job);
   // The truncated and limit models compute (λ_max − center)/scale without cancellation (edge.ts).
-  const rescaledDirectly =
-    job.scaling === "edge" && (truncated !== undefined || job.model === "limit");
+  const rescaledDirectly = stat === "max" && job.scaling === "edge" && usesEdgeModel(job);
   for (let s = 0; s < samples; s++) {
-    if (job.model === "limit" && spec.ensemble === "hermite") {
-      const rng = createRandomSource(seed, s);
-      maxima[s] = rescaledDirectly
-        ? hermiteRescaledLargestEigenvalueLimit(rng, n, beta, spec.params)
-        : hermiteLargestEigenvalueLimit(rng, n, beta, spec.params);
-      onProgress?.(s + 1, samples);
-      continue;
-    }
-    if (job.model === "limit" && spec.ensemble === "laguerre") {
-      const rng = createRandomSource(seed, s);
-      maxima[s] = rescaledDirectly
-        ? laguerreRescaledLargestEigenvalueLimit(rng, n, beta, spec.params)
-        : laguerreLargestEigenvalueLimit(rng, n, beta, spec.params);
-      onProgress?.(s + 1, samples);
-      continue;
-    }
-    if (truncated !== undefined) {
-      // Same random stream and draw order as the full model: the first K rows are identical.
-      const rng = createRandomSource(seed, s);
-      if (spec.ensemble === "hermite") {
-        maxima[s] = rescaledDirectly
-          ? hermiteRescaledLargestEigenvalueTruncated(rng, n, beta, spec.params)
-          : hermiteLargestEigenvalueTruncated(rng, n, beta, spec.params);
-      } else {
-        const params = spec.params as LaguerreParams;
-        maxima[s] = rescaledDirectly
-          ? laguerreRescaledLargestEigenvalueTruncated(rng, n, beta, params)
-          : laguerreLargestEigenvalueTruncated(rng, n, beta, params);
-      }
+    if (stat === "max") {
+      maxima[s] = sampleLargestEigenvalue(job, s, rescaledDirectly);
       onProgress?.(s + 1, samples);
       continue;
     }
@@ -296,9 +321,6 @@ export function runSample(
       complexRows.push(Array.from(draw.re, (re, i) => [re, draw.im[i]]));
     } else if (stat === "eigenvalues") {
       rows.push(drawValues(draw));
-    } else if (stat === "max") {
-      const t = drawTridiagonal(draw);
-      maxima[s] = t ? largestEigenvalue(t.diagonal, t.offDiagonalSquared) : drawValues(draw)[n - 1];
     } else {
       const t = drawTridiagonal(draw);
       const h = t

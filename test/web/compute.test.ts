@@ -94,6 +94,48 @@ describe("explorer runs = runSample (same seed, same numbers)", () => {
     if (final.payload.kind === "edge") assert.deepEqual(final.payload.maxima, cli.samples);
   });
 
+  it("Hermite/Laguerre at large N: λ_max per sample and λ_max of sample 0 use the CLI's truncated model, bit for bit", () => {
+    const specs: ClassicalSpec[] = [
+      { ensemble: "hermite", params: { loc: 1, scale: 2 } },
+      { ensemble: "laguerre", params: { shape: 3, scale: 0.5 } },
+    ];
+    for (const big of specs) {
+      for (const n of [100_000, 1e12]) {
+        const s = settings(big, "edge", n, 3);
+        const { final } = last(edgeRun(s));
+        const cli = runSample({
+          spec: big,
+          model: "tridiagonal",
+          n,
+          beta: 1.7,
+          samples: 3,
+          seed: 2024,
+          stat: "max",
+        });
+        assert.equal(final.payload.kind, "edge");
+        if (final.payload.kind === "edge") assert.deepEqual(final.payload.maxima, cli.samples);
+      }
+      const h = last(histogramRun(settings(big, "histogram", 100_000, 1))).final.payload;
+      const cli = runSample({
+        spec: big,
+        model: "tridiagonal",
+        n: 100_000,
+        beta: 1.7,
+        samples: 1,
+        seed: 2024,
+        stat: "max",
+      });
+      assert.equal(h.kind, "histogram");
+      if (h.kind === "histogram") assert.equal(h.lambdaMax0, (cli.samples as Float64Array)[0]);
+    }
+    // The λ_max view accepts N up to 1e12 for Hermite/Laguerre, 1e6 for Jacobi.
+    const ok = readSettings({ ...DEFAULTS, ensemble: "hermite", view: "edge", n: "1e12" }, ALL);
+    assert.equal(ok.settings?.n, 1e12, JSON.stringify(ok.errors));
+    const tooBig = readSettings({ ...DEFAULTS, ensemble: "jacobi", view: "edge", n: "1e7" }, ALL);
+    assert.equal(tooBig.settings, undefined);
+    assert.match(tooBig.errors.n ?? "", /10|1e6|1000000/);
+  });
+
   it("the configuration equals runSample's eigenvalues of sample 0", () => {
     const s = settings(spec, "configuration", 300, 1);
     const { final } = last(configurationRun(s));

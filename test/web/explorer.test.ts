@@ -9,6 +9,7 @@ import { readFileSync } from "node:fs";
 import { after, before, describe, it } from "node:test";
 import type { Page } from "playwright-core";
 import { circularCmvAngles } from "../../src/ensembles/circular.js";
+import { hermiteLargestEigenvalueTruncated } from "../../src/ensembles/edge.js";
 import { hermiteTridiagonal } from "../../src/ensembles/hermite.js";
 import { laguerreEigenvalues } from "../../src/ensembles/laguerre.js";
 import { runSample } from "../../src/ensembles/sample.js";
@@ -196,12 +197,22 @@ describe("browser explorer (Chromium)", { skip, timeout: 120_000 }, () => {
     const page = await open("?view=edge&n=10000&samples=200&seed=5");
     assert.equal(await settled(page), "done");
     assert.equal(await page.locator("#plot svg path.density").count(), 1, "TW density drawn");
-    const t = hermiteTridiagonal(createRandomSource(5, 0), 10_000, 2);
-    const expected = largestEigenvalue(t.diagonal, t.offDiagonalSquared);
+    // As `betaens sample --stat max`: the top ≈ 16·N^(1/3) rows (equal to the full λ_max to 1e−12).
+    const expected = hermiteLargestEigenvalueTruncated(createRandomSource(5, 0), 10_000, 2);
     assertSameNumber(await shownNumber(page, "lambda-max-0"), expected, "λ_max of sample 0");
+    const t = hermiteTridiagonal(createRandomSource(5, 0), 10_000, 2);
+    assertSameNumber(expected, largestEigenvalue(t.diagonal, t.offDiagonalSquared), "full λ_max");
     // 200 samples: the rescaled mean is within 5 standard errors of TW₂'s (−1.7711, var 0.8132).
     const mean = await shownNumber(page, "rescaled-mean");
     assert.ok(Math.abs(mean + 1.7711) < 5 * Math.sqrt(0.8132 / 200) + 0.1, `mean ${mean}`);
+    await page.close();
+  });
+
+  it("λ_max view at N = 1e12 (truncated model, exact): the CLI's numbers", async () => {
+    const page = await open("?view=edge&n=1e12&samples=5&seed=6");
+    assert.equal(await settled(page), "done");
+    const expected = hermiteLargestEigenvalueTruncated(createRandomSource(6, 0), 1e12, 2);
+    assertSameNumber(await shownNumber(page, "lambda-max-0"), expected, "λ_max of sample 0");
     await page.close();
   });
 

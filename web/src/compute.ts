@@ -10,6 +10,7 @@ import {
   drawSample,
   drawValues,
 } from "../../src/ensembles/models.js";
+import { sampleLargestEigenvalue, usesEdgeModel } from "../../src/ensembles/sample.js";
 import { defaultHistogramRange } from "../../src/plot/sampleFigure.js";
 import { createRandomSource } from "../../src/random/philox.js";
 import { largestEigenvalue } from "../../src/tridiagonal/bisection.js";
@@ -98,7 +99,11 @@ export function* histogramRun(settings: Settings): Generator<Snapshot> {
     if (s === 0) {
       // Show the first histogram before the extra bisection for λ_max of sample 0.
       yield snapshot(1, false);
-      lambdaMax0 = largestEigenvalue(t.diagonal, t.offDiagonalSquared);
+      // As `betaens sample --stat max`: the truncated model when it applies (same first rows).
+      const job = { spec, model: "tridiagonal" as const, n, beta, seed };
+      lambdaMax0 = usesEdgeModel(job)
+        ? sampleLargestEigenvalue(job, 0)
+        : largestEigenvalue(t.diagonal, t.offDiagonalSquared);
     }
     yield snapshot(s + 1);
   }
@@ -115,14 +120,17 @@ export function* configurationRun(settings: Settings): Generator<Snapshot> {
   yield { done: 1, total: 1, payload: { kind: "configuration", points } };
 }
 
-/** λ_max of each sample by bisection (as `betaens sample --stat max`), O(N) per sample. */
+/**
+ * λ_max of each sample exactly as `betaens sample --stat max` (sampleLargestEigenvalue): for
+ * Hermite and Laguerre only the top ≈ c(β)·N^(1/3) rows are drawn (O(N^(1/3)) per sample, exact),
+ * for Jacobi the full model and bisection (O(N)).
+ */
 export function* edgeRun(settings: Settings): Generator<Snapshot> {
   const { n, beta, samples, seed } = settings;
-  const spec = classical(settings);
+  const job = { spec: classical(settings), model: "tridiagonal" as const, n, beta, seed };
   const maxima = new Float64Array(samples);
   for (let s = 0; s < samples; s++) {
-    const t = classicalTridiagonal(spec, createRandomSource(seed, s), n, beta);
-    maxima[s] = largestEigenvalue(t.diagonal, t.offDiagonalSquared);
+    maxima[s] = sampleLargestEigenvalue(job, s);
     yield { done: s + 1, total: samples, payload: { kind: "edge", maxima } };
   }
 }
