@@ -121,11 +121,38 @@ export function checkEdgeLimit(
 }
 
 /**
- * λ_max of the N-point Hermite β-ensemble (β ∈ {1, 2, 4}) from the Tracy–Widom limit:
- * center + scale·F_β⁻¹(U) with one uniform U = rng.uniform() (edgeScaling; Tracy–Widom 1994,
- * 1996; Ramírez–Rider–Virág 2011 for the β-ensemble convention). Kolmogorov distance to the exact
- * law ≤ edgeLimitDistanceBound(N); throws (checkEdgeLimit) where that exceeds `tolerance`.
+ * λ_max of the N-point Hermite or Laguerre β-ensemble (β ∈ {1, 2, 4}) from the Tracy–Widom limit:
+ * center + scale·F_β⁻¹(U) with one uniform U = rng.uniform(), center and scale from edgeScaling
+ * (Tracy–Widom 1994, 1996; Johnstone 2001; Ramírez–Rider–Virág 2011 for the β-ensemble
+ * convention); with `rescaled`, the TW_β draw F_β⁻¹(U) = (λ_max − center)/scale itself, without
+ * cancellation. Kolmogorov distance to the exact law ≤ edgeLimitDistanceBound(N, ensemble); throws
+ * (checkEdgeLimit) where that exceeds `tolerance`, and on invalid parameters.
  */
+export function largestEigenvalueLimit(
+  ensemble: EdgeLimitEnsemble,
+  rng: RandomSource,
+  n: number,
+  beta: number,
+  params: HermiteParams | LaguerreParams,
+  rescaled = false,
+  tolerance: number = EDGE_LIMIT_TOLERANCE,
+): number {
+  checkEdgeLimit(n, beta, tolerance, ensemble);
+  let scaling: { center: number; scale: number };
+  if (ensemble === "hermite") {
+    const hermite = params as HermiteParams;
+    checkHermite(n, beta, hermite);
+    scaling = edgeScaling("hermite", n, beta, hermite);
+  } else {
+    const { shape, scale } = params as LaguerreParams;
+    checkLaguerre(n, beta, { shape, scale });
+    scaling = edgeScaling("laguerre", n, beta, { shape, scale });
+  }
+  const tw = tracyWidomSample(rng, beta as 1 | 2 | 4);
+  return rescaled ? tw : scaling.center + scaling.scale * tw;
+}
+
+/** largestEigenvalueLimit("hermite", …): λ_max of the Hermite β-ensemble from the TW limit. */
 export function hermiteLargestEigenvalueLimit(
   rng: RandomSource,
   n: number,
@@ -133,14 +160,10 @@ export function hermiteLargestEigenvalueLimit(
   params: HermiteParams = defaultHermiteParams,
   tolerance: number = EDGE_LIMIT_TOLERANCE,
 ): number {
-  const { center, scale } = hermiteLimitScaling(n, beta, params, tolerance);
-  return center + scale * tracyWidomSample(rng, beta as 1 | 2 | 4);
+  return largestEigenvalueLimit("hermite", rng, n, beta, params, false, tolerance);
 }
 
-/**
- * (λ_max − center)/scale of the Hermite limit model, i.e. one TW_β draw F_β⁻¹(U) (the same U as
- * hermiteLargestEigenvalueLimit), after the same checks; center, scale from edgeScaling.
- */
+/** largestEigenvalueLimit("hermite", …, rescaled): one TW_β draw, after the same checks. */
 export function hermiteRescaledLargestEigenvalueLimit(
   rng: RandomSource,
   n: number,
@@ -148,16 +171,10 @@ export function hermiteRescaledLargestEigenvalueLimit(
   params: HermiteParams = defaultHermiteParams,
   tolerance: number = EDGE_LIMIT_TOLERANCE,
 ): number {
-  hermiteLimitScaling(n, beta, params, tolerance);
-  return tracyWidomSample(rng, beta as 1 | 2 | 4);
+  return largestEigenvalueLimit("hermite", rng, n, beta, params, true, tolerance);
 }
 
-/**
- * λ_max of the N-point Laguerre β-ensemble (β ∈ {1, 2, 4}; shape k, scale θ, M = 2k/β + N − 1)
- * from the Tracy–Widom limit: center + scale·F_β⁻¹(U), center and scale from
- * edgeScaling("laguerre") (Johnstone 2001; Johansson 2000; Ramírez–Rider–Virág 2011).
- * Kolmogorov distance ≤ edgeLimitDistanceBound(N, "laguerre"); throws where that exceeds `tolerance`.
- */
+/** largestEigenvalueLimit("laguerre", …): shape k, scale θ, M = 2k/β + N − 1. */
 export function laguerreLargestEigenvalueLimit(
   rng: RandomSource,
   n: number,
@@ -165,11 +182,10 @@ export function laguerreLargestEigenvalueLimit(
   params: LaguerreParams = defaultLaguerreParams,
   tolerance: number = EDGE_LIMIT_TOLERANCE,
 ): number {
-  const { center, scale } = laguerreLimitScaling(n, beta, params, tolerance);
-  return center + scale * tracyWidomSample(rng, beta as 1 | 2 | 4);
+  return largestEigenvalueLimit("laguerre", rng, n, beta, params, false, tolerance);
 }
 
-/** (λ_max − center)/scale of the Laguerre limit model: one TW_β draw, after the same checks. */
+/** largestEigenvalueLimit("laguerre", …, rescaled): one TW_β draw, after the same checks. */
 export function laguerreRescaledLargestEigenvalueLimit(
   rng: RandomSource,
   n: number,
@@ -177,28 +193,5 @@ export function laguerreRescaledLargestEigenvalueLimit(
   params: LaguerreParams = defaultLaguerreParams,
   tolerance: number = EDGE_LIMIT_TOLERANCE,
 ): number {
-  laguerreLimitScaling(n, beta, params, tolerance);
-  return tracyWidomSample(rng, beta as 1 | 2 | 4);
-}
-
-function hermiteLimitScaling(
-  n: number,
-  beta: number,
-  params: HermiteParams,
-  tolerance: number,
-): { center: number; scale: number } {
-  checkEdgeLimit(n, beta, tolerance, "hermite");
-  checkHermite(n, beta, params);
-  return edgeScaling("hermite", n, beta, params);
-}
-
-function laguerreLimitScaling(
-  n: number,
-  beta: number,
-  params: LaguerreParams,
-  tolerance: number,
-): { center: number; scale: number } {
-  checkEdgeLimit(n, beta, tolerance, "laguerre");
-  checkLaguerre(n, beta, params);
-  return edgeScaling("laguerre", n, beta, { shape: params.shape, scale: params.scale });
+  return largestEigenvalueLimit("laguerre", rng, n, beta, params, true, tolerance);
 }

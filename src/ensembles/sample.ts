@@ -17,12 +17,7 @@ import {
   laguerreRescaledLargestEigenvalueTruncated,
   truncationSize,
 } from "./edge.js";
-import {
-  hermiteLargestEigenvalueLimit,
-  hermiteRescaledLargestEigenvalueLimit,
-  laguerreLargestEigenvalueLimit,
-  laguerreRescaledLargestEigenvalueLimit,
-} from "./edgeLimit.js";
+import { largestEigenvalueLimit } from "./edgeLimit.js";
 import type { LaguerreParams } from "./laguerre.js";
 import {
   type ClassicalSpec,
@@ -253,15 +248,8 @@ export function sampleLargestEigenvalue(
 ): number {
   const { spec, n, beta } = job;
   const rng = createRandomSource(job.seed, s);
-  if (job.model === "limit" && spec.ensemble === "hermite") {
-    return rescaled
-      ? hermiteRescaledLargestEigenvalueLimit(rng, n, beta, spec.params)
-      : hermiteLargestEigenvalueLimit(rng, n, beta, spec.params);
-  }
-  if (job.model === "limit" && spec.ensemble === "laguerre") {
-    return rescaled
-      ? laguerreRescaledLargestEigenvalueLimit(rng, n, beta, spec.params)
-      : laguerreLargestEigenvalueLimit(rng, n, beta, spec.params);
+  if (job.model === "limit" && (spec.ensemble === "hermite" || spec.ensemble === "laguerre")) {
+    return largestEigenvalueLimit(spec.ensemble, rng, n, beta, spec.params, rescaled);
   }
   if (usesEdgeModel(job)) {
     // Same random stream and draw order as the full model: the first K rows are identical.
