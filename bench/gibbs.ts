@@ -6,7 +6,7 @@
  * Baseline: one exact draw of the Hermite tridiagonal model's coefficients at the same N (also
  * O(N)), so the ratio (baseline / pass) is the cost of an exact Hermite sample in units of Gibbs
  * passes; a constant ratio across N shows that a pass is O(N).
- * For scale (not measured here): DPPy needs about 3 ms per exact conditional draw (spec §5).
+ * For scale (not measured here): DPPy needs about 3 ms per exact conditional draw (docs/theory.md §5).
  *
  * Run standalone: node --import tsx bench/gibbs.ts
  */

@@ -19,7 +19,7 @@ const SIZES = [2, 5, 10, 20, 50, 100, 200, 500, 1e3, 2e3, 5e3, 1e4, 2e4, 5e4, 1e
 /** The grid of s: [−8, 6], step 0.01 up to N = 1e4 and 0.05 beyond (then refined). */
 const S_MIN = -8;
 const S_MAX = 6;
-/** TW₂ mean and variance (conventions.md). */
+/** TW₂ mean and variance (docs/conventions.md). */
 const TW_MEAN = -1.771086807411601;
 const TW_VARIANCE = 0.813194792833;
 

@@ -1,5 +1,5 @@
 /**
- * The seven companion-notebook experiments of the paper (spec §4.2), reproduced with betaens:
+ * The seven companion-notebook experiments of the paper (docs/theory.md §4.2), reproduced with betaens:
  * β = 2, the notebook's (V, N, passes), 10 independent chains pooled (the notebook used one),
  * exact conditionals everywhere. Writes one SVG per potential (histogram of the final points
  * against μ_V) and summary.json with the KS distance of the pooled points to μ_V.

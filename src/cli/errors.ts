@@ -5,7 +5,7 @@ export class UsageError extends Error {
 
 /**
  * Exit status for an error: 2 for bad usage or bad input (UsageError, RangeError from argument
- * checks), 1 for a failure while running (conventions.md).
+ * checks), 1 for a failure while running (docs/conventions.md).
  */
 export function exitStatusFor(error: unknown): number {
   return error instanceof UsageError || error instanceof RangeError ? 2 : 1;

@@ -1,4 +1,4 @@
-/** `betaens gibbs --potential "…" --n N …`: the Gibbs sampler on Jacobi matrices (conventions.md). */
+/** `betaens gibbs --potential "…" --n N …`: the Gibbs sampler on Jacobi matrices (docs/conventions.md). */
 import { checkGibbsRun, type GibbsRunResult, type GibbsStat, gibbsRun } from "../gibbs/run.js";
 import type { GibbsInitial } from "../gibbs/sampler.js";
 import { writeFileAtomic } from "../io/atomicWrite.js";
@@ -49,7 +49,7 @@ const FLAGS = [
   "plot",
 ] as const;
 
-/** The edge rescaling ξ = N^{2/3} c_V (λ_max − b_V) → TW_β (spec §3.9), or an error saying why not. */
+/** The edge rescaling ξ = N^{2/3} c_V (λ_max − b_V) → TW_β (docs/theory.md §3.9), or an error saying why not. */
 function edgeRescaling(coeffs: Float64Array, n: number): { right: number; scale: number } {
   const constants = edgeConstants(equilibriumMeasure(coeffs));
   if (!(constants.rightScale > 0)) {

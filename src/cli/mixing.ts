@@ -1,6 +1,6 @@
 /**
  * `betaens mixing --potential "…" --beta B --n N1,N2,… …`: the O(log N) mixing study of the Gibbs
- * sampler (src/mixing/study.ts; spec §4.3–4.4), as JSON and optionally as a two-panel SVG.
+ * sampler (src/mixing/study.ts; docs/theory.md §4.3–4.4), as JSON and optionally as a two-panel SVG.
  */
 import type { GibbsInitial } from "../gibbs/sampler.js";
 import { writeFileAtomic } from "../io/atomicWrite.js";

@@ -1,4 +1,4 @@
-/** `betaens sample <ensemble> …` — the command-line contract of conventions.md. */
+/** `betaens sample <ensemble> …` — the command-line contract of docs/conventions.md. */
 import { defaultHermiteParams } from "../ensembles/hermite.js";
 import { jacobiParamsFromManova } from "../ensembles/jacobi.js";
 import { laguerreParamsFromWishart } from "../ensembles/laguerre.js";

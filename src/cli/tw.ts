@@ -1,6 +1,6 @@
 /**
  * `betaens tw <cdf|pdf|quantile|sample> …` — the Tracy–Widom laws on the command line
- * (conventions.md). cdf/pdf/quantile: β ∈ {1, 2, 4} from the Fredholm determinants
+ * (docs/conventions.md). cdf/pdf/quantile: β ∈ {1, 2, 4} from the Fredholm determinants
  * (src/theory/tracyWidom.ts); sample: any β > 0, by inversion for β ∈ {1, 2, 4} and from the
  * truncated Hermite model otherwise (src/theory/tracyWidomBeta.ts).
  */

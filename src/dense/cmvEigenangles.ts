@@ -27,7 +27,7 @@ const SMALL = 1e-100;
  * (exact for that local model), safeguarded by bisection. One evaluation is O(n) with no
  * transcendental function in the loop (the lifted phase counts crossings of the negative real
  * axis); about 4–6 evaluations per root for β ≥ 1, more for small β, whose tiny weights make
- * steep steps. (Tracking instead the Szegő phase of b = zΦ_{n−1}/Φ*_{n−1}, spec §2.6, gives the
+ * steep steps. (Tracking instead the Szegő phase of b = zΦ_{n−1}/Φ*_{n−1}, docs/theory.md §2.6, gives the
  * same roots but b' = 1/(weight at the LAST basis vector), which for CβE is often 1e-7 or smaller:
  * a staircase on which Newton's method stalls.) Where ρ_k² ≤ 2^−52 the problem splits exactly:
  * Φ_n = Φ_{k+1}·P, P the paraorthogonal polynomial of the coefficients −ᾱ_k·α_j, j > k (from the

@@ -20,7 +20,7 @@ export function realGaussianMatrix(rng: RandomSource, rows: number, cols: number
 /**
  * An r×c matrix of independent complex Gaussian entries with Re, Im i.i.d. N(0, σ²) (β = 2;
  * E|a_ij|² = 2σ²), row-major; each entry draws its real then its imaginary part.
- * Reference: Mehta, Random Matrices, 3rd ed., §2; spec §1.5 ("cG" has σ = 1).
+ * Reference: Mehta, Random Matrices, 3rd ed., §2; docs/theory.md §1.5 ("cG" has σ = 1).
  */
 export function complexGaussianMatrix(
   rng: RandomSource,
@@ -41,7 +41,7 @@ export function complexGaussianMatrix(
  * The 2r×2c complex representation [[X, Y], [−Ȳ, X̄]] of an r×c matrix of independent quaternion
  * Gaussian entries x + y·j (β = 4), with X, Y complexGaussianMatrix(rng, r, c) drawn in that
  * order (each of the four real components N(0, 1)). Reference: Mehta, Random Matrices, 3rd ed.,
- * §2.4; spec §1.5.
+ * §2.4; docs/theory.md §1.5.
  */
 export function quaternionGaussianMatrix(
   rng: RandomSource,

@@ -28,7 +28,7 @@ export interface VerblunskyCoefficients {
  * accurate when |α| is close to 1). α_{N−1} (ν = 1) is uniform on the unit circle.
  * Draw order: for k = 0..N−2 the uniform for ρ_k² then the one for the phase; then the phase of
  * α_{N−1}. Requires β > 0.
- * Reference: Killip & Nenciu, IMRN 2004 (50), Prop. 2.3 and Thm 1; spec §2.6.
+ * Reference: Killip & Nenciu, IMRN 2004 (50), Prop. 2.3 and Thm 1; docs/theory.md §2.6.
  */
 export function verblunskyCoefficients(
   rng: RandomSource,
@@ -67,7 +67,7 @@ function uniformAngles(rng: RandomSource, n: number): Float64Array {
  * One sample of the circular β-ensemble, any β ≥ 0 (β = 0: i.i.d. uniform angles): the
  * eigenangles of the CMV matrix of verblunskyCoefficients(rng, n, β), computed in O(N²) by
  * cmvEigenangles (no dense eigensolver). Ascending, in [0, 2π).
- * Reference: Killip & Nenciu, IMRN 2004 (50), Thm 1; spec §2.6.
+ * Reference: Killip & Nenciu, IMRN 2004 (50), Thm 1; docs/theory.md §2.6.
  */
 export function circularCmvAngles(rng: RandomSource, n: number, beta: number): Float64Array {
   checkSize(n);
@@ -135,7 +135,7 @@ export function pairedAngles(sorted: Float64Array, tolerance: number): Float64Ar
  * quaternion dual; U^D U is self-dual unitary, its 2N eigenvalues are doubly degenerate and the N
  * distinct ones are returned). Eigenvalues by the dense complex QR algorithm, O(N³).
  * Ascending angles in [0, 2π). (DPPy's β = 1, 4 full models — Haar O(N), GOE/GSE eigenvectors —
- * do not have these laws; spec §1.5.)
+ * do not have these laws; docs/theory.md §1.5.)
  * Reference: Dyson, J. Math. Phys. 3 (1962) 1199; Killip & Nenciu, IMRN 2004 (50), §1;
  * Mezzadri (2007).
  */

@@ -1,7 +1,7 @@
 /**
  * Full-matrix (dense) models of the Hermite, Laguerre and Jacobi β-ensembles for β ∈ {1, 2, 4}:
  * GOE/GUE/GSE, real/complex/quaternion Wishart, and MANOVA. Each samples exactly the law of
- * conventions.md for the same parameters as the tridiagonal model (test/ensembles/full.test.ts
+ * docs/conventions.md for the same parameters as the tridiagonal model (test/ensembles/full.test.ts
  * compares the two). β = 4 matrices are handled in their 2N×2N complex form and return N
  * eigenvalues, each once. Cost O(N³) (Wishart/MANOVA O(N²M)).
  */
@@ -54,7 +54,7 @@ function checkDimension(name: string, m: number, n: number): void {
 
 /**
  * The Wishart dimension M = 2k/β + N − 1 of the Laguerre shape k, which must be an integer
- * ≥ N for the full model to exist (inverse of k = β(M − N + 1)/2, conventions.md).
+ * ≥ N for the full model to exist (inverse of k = β(M − N + 1)/2, docs/conventions.md).
  */
 export function wishartDimension(n: number, beta: number, shape: number): number {
   checkSize(n);
@@ -72,7 +72,7 @@ export function wishartDimension(n: number, beta: number, shape: number): number
 
 /**
  * The MANOVA dimensions M1 = 2a/β + N − 1, M2 = 2b/β + N − 1 of the Jacobi parameters (a, b),
- * which must be integers ≥ N for the full model to exist (conventions.md).
+ * which must be integers ≥ N for the full model to exist (docs/conventions.md).
  */
 export function manovaDimensions(
   n: number,
@@ -106,7 +106,7 @@ export function manovaDimensions(
  * as DPPy's (A + A*)/√2), then x = μ + (σ/√2)·λ. Ascending, N values (β = 4: each once).
  * Draw order: lower triangle row by row (i, then j ≤ i), real then imaginary parts; for β = 4
  * the N×N Hermitian block P first, then the antisymmetric block Q (strict lower triangle).
- * Reference: Mehta, Random Matrices, 3rd ed., ch. 2–3; Dumitriu & Edelman (2002) §II; spec §1.5.
+ * Reference: Mehta, Random Matrices, 3rd ed., ch. 2–3; Dumitriu & Edelman (2002) §II; docs/theory.md §1.5.
  */
 export function hermiteFullEigenvalues(
   rng: RandomSource,
@@ -216,7 +216,7 @@ function familyEigenvalues(
  * matrix (real components N(0, 1), so that θ = 2), eigenvalues scaled by θ/2. Ascending, N values.
  * Draw order: X row by row (β = 4: the complex blocks X then Y of quaternionGaussianMatrix).
  * Reference: Muirhead, Aspects of Multivariate Statistical Theory (1982) Thm 3.2.18; Dumitriu &
- * Edelman (2002) §III; spec §1.5, §2.4.
+ * Edelman (2002) §III; docs/theory.md §1.5, §2.4.
  */
 export function laguerreFullEigenvalues(
   rng: RandomSource,
@@ -247,7 +247,7 @@ export function laguerreFullEigenvalues(
  * product XX*(XX* + YY*)^{−1}). Ascending, N values in [0, 1] (clamped against rounding).
  * Draw order: X then Y, each row by row.
  * Reference: Muirhead (1982) Thm 3.3.4; Golub & Van Loan, Matrix Computations, 4th ed., §8.7.2
- * (Cholesky reduction of Ax = λBx); spec §1.5, §6 item 16.
+ * (Cholesky reduction of Ax = λBx); docs/theory.md §1.5, §6 item 16.
  */
 export function jacobiFullEigenvalues(
   rng: RandomSource,

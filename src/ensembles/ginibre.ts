@@ -9,7 +9,7 @@ import { checkSize } from "./validate.js";
  * then imaginary part), by Householder–Hessenberg reduction and the shifted complex QR algorithm.
  * Returned as (re, im) in no particular order. After division by √N they fill the unit disk.
  * Reference: Ginibre, J. Math. Phys. 6 (1965) 440; Mehta, Random Matrices, 3rd ed., ch. 15;
- * spec §1.4.
+ * docs/theory.md §1.4.
  */
 export function ginibreEigenvalues(
   rng: RandomSource,

@@ -26,7 +26,7 @@ export function checkHermite(n: number, beta: number, params: HermiteParams): vo
 /**
  * Dumitriu–Edelman tridiagonal model of the Hermite β-ensemble
  * |Δ(x)|^β Π exp(−(x_i−μ)²/(2σ²)): a_n ~ N(μ, σ²), b_n ~ Gamma(β(N−n)/2, scale σ²), independent.
- * Reference: Dumitriu & Edelman, J. Math. Phys. 43 (2002) §II-C; spec §2.3.
+ * Reference: Dumitriu & Edelman, J. Math. Phys. 43 (2002) §II-C; docs/theory.md §2.3.
  * Draw order (part of the reproducibility contract): a_1, b_1, a_2, b_2, …, a_N.
  */
 export function hermiteTridiagonal(

@@ -15,7 +15,7 @@ export const defaultJacobiParams: JacobiParams = { a: 1, b: 1 };
 
 /**
  * The Jacobi parameters of the β-MANOVA matrix with dimensions N ≤ M1, M2:
- * a = β(M1 − N + 1)/2, b = β(M2 − N + 1)/2 (conventions.md).
+ * a = β(M1 − N + 1)/2, b = β(M2 − N + 1)/2 (docs/conventions.md).
  */
 export function jacobiParamsFromManova(
   n: number,
@@ -49,9 +49,9 @@ export function checkJacobi(n: number, beta: number, params: JacobiParams): void
 
 /**
  * Killip–Nenciu model of the Jacobi β-ensemble |Δ|^β Π x^(a−1)(1−x)^(b−1) on (0,1), in the
- * canonical-moment form of spec §2.5: c_{2n−1} ~ Beta(β(N−n)/2 + a, β(N−n)/2 + b),
+ * canonical-moment form of docs/theory.md §2.5: c_{2n−1} ~ Beta(β(N−n)/2 + a, β(N−n)/2 + b),
  * c_{2n} ~ Beta(β(N−n)/2, β(N−n−1)/2 + a + b), ξ_j = (1 − c_{j−1}) c_j, J = B Bᵀ with
- * (q, e) = (ξ_odd, ξ_even). Reference: Killip & Nenciu, IMRN 2004, Thm 2; spec §2.5.
+ * (q, e) = (ξ_odd, ξ_even). Reference: Killip & Nenciu, IMRN 2004, Thm 2; docs/theory.md §2.5.
  * Draw order (reproducibility contract): c_1, c_2, …, c_{2N−1}.
  */
 export function jacobiBidiagonal(

@@ -17,7 +17,7 @@ export const defaultLaguerreParams: LaguerreParams = { shape: 1, scale: 1 };
 
 /**
  * The Laguerre parameters of the β-Wishart matrix with dimensions N ≤ M:
- * k = β(M − N + 1)/2, θ = 2 (conventions.md). Throws if M < N or β = 0.
+ * k = β(M − N + 1)/2, θ = 2 (docs/conventions.md). Throws if M < N or β = 0.
  */
 export function laguerreParamsFromWishart(n: number, m: number, beta: number): LaguerreParams {
   checkSize(n);
@@ -43,7 +43,7 @@ export function checkLaguerre(n: number, beta: number, params: LaguerreParams): 
  * Dumitriu–Edelman bidiagonal model of the Laguerre β-ensemble |Δ|^β Π x_i^(k−1) e^(−x_i/θ):
  * ξ_{2n−1} ~ Gamma(β(N−n)/2 + k, θ), ξ_{2n} ~ Gamma(β(N−n)/2, θ), and J = B Bᵀ with
  * B lower bidiagonal, diag √ξ_odd, subdiag √ξ_even.
- * Reference: Dumitriu & Edelman (2002) §III-B; spec §2.4.
+ * Reference: Dumitriu & Edelman (2002) §III-B; docs/theory.md §2.4.
  * Draw order (reproducibility contract): ξ_1, ξ_2, …, ξ_{2N−1}.
  */
 export function laguerreBidiagonal(

@@ -19,7 +19,7 @@
  * and the conditional of b_i is y^{β(N−i)/2−1} exp(Σ_m p_m y^m) with
  * p_m = −s Σ_{k≥2m} v_k (k/m) [t^{k−2m}] (L(t)R(t))^m, of degree ⌊d/2⌋ in y.
  * (Check: k = 4 gives q₄ = x⁴ + 4S_i x² + 4T_i x and r₄ = 2y² + 4(a_i² + a_i a_{i+1} + a_{i+1}² +
- * b_{i−1} + b_{i+1}) y, the formulas of DPPy quoted in spec §3.3.)
+ * b_{i−1} + b_{i+1}) y, the formulas of DPPy quoted in docs/theory.md §3.3.)
  *
  * The return moments c_j, L_j, R_j (j < d) are the diagonal entries of powers of a tridiagonal
  * matrix: c_{2p} = w_p·v_p and c_{2p+1} = w_p·v_{p+1} with v_p = M^p e_i, w_p = e_iᵀ M^p, using the
@@ -157,7 +157,7 @@ function loadWindow(
  * Coefficients p_1..p_d (out[0] = 0) of the conditional log-density of the diagonal coefficient
  * a_i (0-based index i, 0 ≤ i < n): log π(a_i = x | rest) = Σ_m p_m x^m + const, for the potential
  * V(x) = Σ_k coeffs[k] x^k of degree d and s = βN/2. Returns d. O(d³), no allocation.
- * Reference: file header (walk counting on (★), spec §3.3 for d ≤ 6).
+ * Reference: file header (walk counting on (★), docs/theory.md §3.3 for d ≤ 6).
  */
 export function diagonalConditional(
   a: Float64Array,
@@ -205,7 +205,7 @@ export function diagonalConditional(
  * coefficient b_i (0-based i, 0 ≤ i < n−1, coupling a_i and a_{i+1}):
  * log π(b_i = y | rest) = (β(N−i−1)/2 − 1) log y + Σ_m p_m y^m + const (the caller adds the log
  * term). Returns ⌊d/2⌋. O(d³), no allocation.
- * Reference: file header (walk counting on (★), spec §3.3 for d ≤ 6).
+ * Reference: file header (walk counting on (★), docs/theory.md §3.3 for d ≤ 6).
  */
 export function offDiagonalConditional(
   a: Float64Array,

@@ -3,7 +3,7 @@
  * limiting semicircle SC(m, t) is the best semicircle approximation of the equilibrium measure
  * μ_V (semicircleFit, ../theory/equilibriumSemicircleFit.ts; exact when V is quadratic). The
  * Gaussian β-ensemble with potential (x − m)²/(2t) in the βN/2 scaling is the Hermite model with
- * σ² = 2t/(βN) (spec §2.3): a_n ~ N(m, σ²), b_n ~ Gamma(β(N−n)/2, scale σ²).
+ * σ² = 2t/(βN) (docs/theory.md §2.3): a_n ~ N(m, σ²), b_n ~ Gamma(β(N−n)/2, scale σ²).
  */
 
 import { gamma } from "../random/gamma.js";
@@ -15,7 +15,7 @@ import type { SymmetricTridiagonal } from "../tridiagonal/types.js";
 /**
  * Jacobi coefficients of an exact sample of the Gaussian β-ensemble matched to V by
  * semicircleFit: a_n ~ N(m, σ²), b_n ~ Gamma(β(N−n)/2, scale σ²), σ² = 2t/(βN), drawn in the
- * order a_1, b_1, …, a_N (Dumitriu–Edelman 2002; spec §2.3).
+ * order a_1, b_1, …, a_N (Dumitriu–Edelman 2002; docs/theory.md §2.3).
  */
 export function hermiteInitialState(
   rng: RandomSource,

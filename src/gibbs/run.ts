@@ -4,7 +4,7 @@
  * the requested statistic. Browser-safe (no Node APIs).
  *
  * Random streams: chain s (0-based) of seed K uses createRandomSource(K, s), so chain s is the
- * same whatever the number of chains (conventions.md, "--samples").
+ * same whatever the number of chains (docs/conventions.md, "--samples").
  */
 import { createRandomSource } from "../random/philox.js";
 import { largestEigenvalue } from "../tridiagonal/bisection.js";
@@ -13,7 +13,7 @@ import { sturmHistogram } from "../tridiagonal/histogram.js";
 import { VERSION } from "../version.js";
 import { checkGibbsArguments, type GibbsInitial, runGibbsChain } from "./sampler.js";
 
-/** What a run returns per chain (conventions.md, `betaens gibbs --stat`). */
+/** What a run returns per chain (docs/conventions.md, `betaens gibbs --stat`). */
 export type GibbsStat = "eigenvalues" | "max" | "trace" | "histogram";
 
 /** Options of gibbsRun (the `betaens gibbs` flags). */
@@ -42,7 +42,7 @@ export interface GibbsRunOptions {
   onProgress?: (done: number, total: number) => void;
 }
 
-/** The JSON object of `betaens gibbs` (conventions.md), with typed arrays for the numbers. */
+/** The JSON object of `betaens gibbs` (docs/conventions.md), with typed arrays for the numbers. */
 export interface GibbsRunResult {
   betaens: string;
   command: "gibbs";
@@ -117,7 +117,7 @@ export function checkGibbsRun(options: GibbsRunOptions): void {
  * the final eigenvalues, the final λ_max, λ_max after every pass ("trace"), or a histogram of
  * the final eigenvalues over all chains (Sturm counts, O(N·B) per chain). Cost O(S·P·N) for the
  * passes, plus O(S·N²) for "eigenvalues".
- * Reference: spec §3.7 (DPPy `sample_mcmc`, with its return_chain_of_lambda_max option).
+ * Reference: docs/theory.md §3.7 (DPPy `sample_mcmc`, with its return_chain_of_lambda_max option).
  */
 export function gibbsRun(options: GibbsRunOptions): GibbsRunResult {
   checkGibbsRun(options);

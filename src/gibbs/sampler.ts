@@ -1,10 +1,10 @@
 /**
  * The Gibbs sampler on Jacobi coefficients for the β-ensemble with polynomial potential V
- * (Gautier, Bardenet & Valko, "Fast sampling from β-ensembles", Stat. Comput. 2021; spec §3):
+ * (Gautier, Bardenet & Valko, "Fast sampling from β-ensembles", Stat. Comput. 2021; docs/theory.md §3):
  * target π(a, b) ∝ Π_n b_n^{β(N−n)/2−1} exp(−(βN/2) Tr V(J)) (spec (★), Krishnapur–Rider–Virág
  * 2016, Prop. 2), whose eigenvalue law is |Δ(x)|^β Π exp(−(βN/2) V(x_i)).
  *
- * One pass is a systematic scan a_1, b_1, a_2, b_2, …, a_N (DPPy's order, spec §3.7), each
+ * One pass is a systematic scan a_1, b_1, a_2, b_2, …, a_N (DPPy's order, docs/theory.md §3.7), each
  * coefficient drawn EXACTLY from its conditional (./conditionals.ts derives it for any degree,
  * ./univariate.ts samples it by rejection): O(N) work per pass, no allocation per coefficient.
  */
@@ -49,7 +49,7 @@ export function createGibbsWork(maxDegree: number): GibbsWork {
  * (updated in place), each drawn exactly from its conditional under
  * Π b_n^{β(N−n)/2−1} exp(−(βN/2) Tr V(J)), V(x) = Σ_k coeffs[k] x^k (validated by the caller:
  * even degree ≥ 2, positive leading coefficient). O(N·d³) flops, no allocation.
- * Reference: spec §3.1–3.3 and §3.7 (DPPy `sample_mcmc`), with exact conditionals for every V.
+ * Reference: docs/theory.md §3.1–3.3 and §3.7 (DPPy `sample_mcmc`), with exact conditionals for every V.
  */
 export function gibbsSweep(
   state: SymmetricTridiagonal,
@@ -127,7 +127,7 @@ export function checkGibbsArguments(
 /**
  * Runs one Gibbs chain of `passes` passes from the chosen initial state and returns the final
  * Jacobi coefficients (eigenvalues: tridiagonalEigenvalues; λ_max: largestEigenvalue).
- * Initial states: "zero" is DPPy's a = b = 0 (spec §3.7); "hermite" is an exact sample of the
+ * Initial states: "zero" is DPPy's a = b = 0 (docs/theory.md §3.7); "hermite" is an exact sample of the
  * Gaussian β-ensemble whose semicircle best approximates μ_V (hermiteInitialState), which is
  * already the target when V is quadratic.
  */

@@ -30,8 +30,8 @@
  * Exactness up to floating point: the breakpoints are computed to a few ulps, so g may exceed
  * the envelope only within rounding distance of an inflection point, a set of negligible mass.
  *
- * This replaces DPPy's `sampler_exact_convex_quartic` (Devroye 2012, spec §3.5), which needs
- * log-concavity, and its special cases for σ ≤ 1, which crash or are biased (spec §6 item 4).
+ * This replaces DPPy's `sampler_exact_convex_quartic` (Devroye 2012, docs/theory.md §3.5), which needs
+ * log-concavity, and its special cases for σ ≤ 1, which crash or are biased (docs/theory.md §6 item 4).
  */
 
 import { effectiveDegree, evaluatePolynomial, taylorShift } from "../potentials/polynomial.js";

@@ -1,5 +1,5 @@
 /**
- * Serialisation of results in the formats of conventions.md: JSON (one object), CSV (one sample
+ * Serialisation of results in the formats of docs/conventions.md: JSON (one object), CSV (one sample
  * per line) and NPY (float64, shape (S, N), or (S,) for one number per sample). Browser-safe.
  */
 import { encodeNpy } from "./npy.js";

@@ -1,5 +1,5 @@
 /**
- * The exact Hermite control of the mixing study (spec §4.4): λ_max of the Gaussian β-ensemble
+ * The exact Hermite control of the mixing study (docs/theory.md §4.4): λ_max of the Gaussian β-ensemble
  * V = x²/2 in the βN/2 scaling — the Hermite model with σ² = 2/(βN), whose equilibrium measure is
  * the semicircle on [−2, 2], b_V = 2, c_V = 1 — drawn exactly (truncated tridiagonal model,
  * src/ensembles/edge.ts) and rescaled exactly as the Gibbs chains are, ξ = N^{2/3}(λ_max − 2).
@@ -11,7 +11,7 @@ import { detPow } from "../special/deterministicMath.js";
 
 /**
  * M exact draws of ξ = N^{2/3}(λ_max − 2) for V = x²/2 (Dumitriu–Edelman 2002 model with
- * σ = √(2/(βN)); spec §2.3, §3.9); draw i uses createRandomSource(seed, i, substream).
+ * σ = √(2/(βN)); docs/theory.md §2.3, §3.9); draw i uses createRandomSource(seed, i, substream).
  */
 export function hermiteControlSample(
   n: number,

@@ -1,4 +1,4 @@
-/** The O(log N) mixing study of the Gibbs sampler (spec §4.3–4.4). */
+/** The O(log N) mixing study of the Gibbs sampler (docs/theory.md §4.3–4.4). */
 export { hermiteControlSample } from "./control.js";
 export { mixingFigureSvg } from "./figure.js";
 export { firstPassWithin, type LineFit, leastSquares } from "./passes.js";

@@ -1,9 +1,9 @@
 /**
- * p*(N) and its growth in N for the mixing study (spec §4.4).
+ * p*(N) and its growth in N for the mixing study (docs/theory.md §4.4).
  */
 
 /**
- * The first pass p (1-based) with D(p) ≤ threshold, or null if there is none (spec §4.4:
+ * The first pass p (1-based) with D(p) ≤ threshold, or null if there is none (docs/theory.md §4.4:
  * p*(N) = min{p : D_N(p) ≤ 1.36/√C + slack}).
  */
 export function firstPassWithin(distances: ArrayLike<number>, threshold: number): number | null {

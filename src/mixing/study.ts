@@ -1,7 +1,7 @@
 /**
- * The O(log N) mixing study of the Gibbs sampler (spec §4.3–4.4; the paper's claim after
+ * The O(log N) mixing study of the Gibbs sampler (docs/theory.md §4.3–4.4; the paper's claim after
  * Krishnapur–Rider–Virág 2016): C independent chains per N, λ_max rescaled after every pass to
- * ξ = N^{2/3} c_V (λ_max − b_V) (spec §3.9), its KS distance D_N(p) to TW_β (β-ensemble
+ * ξ = N^{2/3} c_V (λ_max − b_V) (docs/theory.md §3.9), its KS distance D_N(p) to TW_β (β-ensemble
  * convention) per pass, and p*(N) = min{p : D_N(p) ≤ 1.36/√C + slack(N)}.
  *
  * Slack. 1.36/√C is the 95% point of the KS distance of C draws from the law itself
@@ -10,7 +10,7 @@
  * 20C) by default). Since D(chains, TW) ≤ D(chains, F_N) + sup|F_N − TW|, the threshold is
  * conservative (it errs towards declaring a pass "mixed"; the control's own noise adds about
  * 0.87/√M ≈ 0.006). The control is the Gaussian potential, so for another V the slack is only a
- * proxy for that V's finite-N bias (spec §4.4 suggests exactly this proxy).
+ * proxy for that V's finite-N bias (docs/theory.md §4.4 suggests exactly this proxy).
  */
 
 import { type GibbsInitial, runGibbsChain } from "../gibbs/sampler.js";

@@ -24,7 +24,7 @@ const NORMALISATIONS: Record<string, string> = {
 /** Figure width in pixels: room for the parameters in the title. */
 const WIDTH = 820;
 
-/** The affine map y = normalise(x) of an ensemble and its inverse (all maps of spec §2.7 are affine). */
+/** The affine map y = normalise(x) of an ensemble and its inverse (all maps of docs/theory.md §2.7 are affine). */
 function affine(normalise: (x: number) => number): { slope: number; offset: number } {
   const offset = normalise(0);
   return { slope: normalise(1) - offset, offset };
@@ -72,7 +72,7 @@ export function samplePlotSvg(job: SampleJob, result: SampleResult): string {
         width: WIDTH,
       });
     }
-    // On the Tracy–Widom scale: (λ_max − center)/scale → TW_β (edgeScaling; conventions.md).
+    // On the Tracy–Widom scale: (λ_max − center)/scale → TW_β (edgeScaling; docs/conventions.md).
     const edge = edgeScaling(spec.ensemble, n, beta, spec.params);
     const rescaled = result.scaling ? maxima : maxima.map(edge.rescale);
     const tw = beta === 1 || beta === 2 || beta === 4 ? beta : undefined;

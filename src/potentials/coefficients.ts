@@ -1,6 +1,6 @@
 /**
  * Parsing of a potential given as a coefficient list "g0,g1,…,gd" (lowest degree first), the
- * `--coeffs` form of conventions.md.
+ * `--coeffs` form of docs/conventions.md.
  */
 
 const DECIMAL = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;

@@ -1,7 +1,7 @@
 /**
  * Parsing of polynomial potentials written as text, e.g. "x^4/20 - 4*x^3/15 + x^2/5 + 8*x/5".
  *
- * Grammar (conventions.md, "Potentials"): a sum of signed terms, each one of
+ * Grammar (docs/conventions.md, "Potentials"): a sum of signed terms, each one of
  *   c        (a constant)          c*x      x      x^k      c*x^k      x^k/d      c*x^k/d
  *   c/d      x/d      c*x/d
  * where c and d are decimal numbers (an exponent such as 1e-3 is accepted), k is a non-negative

@@ -1,11 +1,11 @@
 /**
  * Soft-edge scaling of the largest eigenvalue of the classical β-ensembles: the centre and scale
  * that map λ_max to the Tracy–Widom scale, (λ_max − center)/scale → TW_β, TW_β in the β-ensemble
- * convention of conventions.md (the stochastic Airy operator; for β = 4 its CDF is
+ * convention of docs/conventions.md (the stochastic Airy operator; for β = 4 its CDF is
  * F₄^TW(2^{1/6}s)). Parameters are those of the samplers and of limits.ts.
  *
  * Finite-size shifts: every "size" K enters as K′ = K + 1/2 − 1/β, which is Johnstone's K − 1/2
- * for β = 1 (Johnstone 2001, 2008) and the N′ of conventions.md for the Hermite ensemble; it
+ * for β = 1 (Johnstone 2001, 2008) and the N′ of docs/conventions.md for the Hermite ensemble; it
  * removes the O(N^{−1/3}) bias of the centring and leaves the limit unchanged.
  */
 import {
@@ -54,7 +54,7 @@ const ALLOWED_KEYS: Record<EdgeEnsemble, readonly string[]> = {
 /**
  * Centre and scale of λ_max for the N-point β-ensemble (β > 0):
  * - hermite {loc μ = 0, scale σ = 1} (density ∝ |Δ|^β Π e^{−(x−μ)²/(2σ²)}):
- *     center = μ + σ√(2βN′), scale = σ√(β/2)·N^{−1/6}, N′ = N + 1/2 − 1/β (conventions.md;
+ *     center = μ + σ√(2βN′), scale = σ√(β/2)·N^{−1/6}, N′ = N + 1/2 − 1/β (docs/conventions.md;
  *     Dumitriu–Edelman 2002 model, Edelman–Sutton 2007 / Ramírez–Rider–Virág 2011 limit).
  * - laguerre {shape k = 1, scale θ = 1} or Wishart dims {m} (then k = β(m − N + 1)/2, θ = 2):
  *     M = 2k/β + N − 1; with z = 2x/(βθ) (the weight z^{β(M−N+1)/2−1} e^{−βz/2}),

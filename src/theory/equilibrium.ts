@@ -1,8 +1,8 @@
 /**
- * Equilibrium measures μ_V of polynomial potentials (βN/2 scaling, spec §1.2, §3.8) and the edge
- * constants of λ_max (spec §3.9).
+ * Equilibrium measures μ_V of polynomial potentials (βN/2 scaling, docs/theory.md §1.2, §3.8) and the edge
+ * constants of λ_max (docs/theory.md §3.9).
  *
- * Closed forms (spec §3.8): monomials t·x^{2m} (Deift 2000, Prop. 6.156), the symmetric quartic
+ * Closed forms (docs/theory.md §3.8): monomials t·x^{2m} (Deift 2000, Prop. 6.156), the symmetric quartic
  * g₂x²/2 + g₄x⁴/4 (one-cut iff g₂ > −2√g₄, else two-cut; Duits–Kuijlaars 2006), and the
  * Claeys–Its–Krasovsky potential x⁴/20 − 4x³/15 + x²/5 + 8x/5 with ρ = √((x+2)(2−x)⁵)/(10π)
  * (Claeys, Its & Krasovsky, Duke Math. J. 2010, Example 1.2). Their supports are explicit; the
@@ -21,12 +21,12 @@ export type { TwoCutMeasure } from "./equilibriumTwoCut.js";
 /** μ_V: a one-cut measure (Chebyshev form) or the two-cut symmetric quartic. */
 export type EquilibriumMeasure = OneCutMeasure | TwoCutMeasure;
 
-/** The Claeys–Its–Krasovsky potential x⁴/20 − 4x³/15 + x²/5 + 8x/5 (spec §3.8(c)). */
+/** The Claeys–Its–Krasovsky potential x⁴/20 − 4x³/15 + x²/5 + 8x/5 (docs/theory.md §3.8(c)). */
 export const CIK_POTENTIAL: Float64Array = Float64Array.from([0, 8 / 5, 1 / 5, -4 / 15, 1 / 20]);
 
 /**
  * μ_V for V(x) = t·x^{2m}: support [−A, A] with A² = (m t p_m)^{−1/m}, p_j = Π_{l≤j} (2l−1)/(2l)
- * (Deift, Orthogonal Polynomials and Random Matrices, 1999/2000, Prop. 6.156; spec §3.8(a)).
+ * (Deift, Orthogonal Polynomials and Random Matrices, 1999/2000, Prop. 6.156; docs/theory.md §3.8(a)).
  */
 export function monomialEquilibrium(m: number, t: number): OneCutMeasure {
   if (!Number.isInteger(m) || m < 1) throw new RangeError(`m must be an integer >= 1, got ${m}`);
@@ -41,7 +41,7 @@ export function monomialEquilibrium(m: number, t: number): OneCutMeasure {
 }
 
 /**
- * μ_V for V(x) = g₂x²/2 + g₄x⁴/4, g₄ > 0 (spec §3.8(b)): one-cut on [−A, A] with
+ * μ_V for V(x) = g₂x²/2 + g₄x⁴/4, g₄ > 0 (docs/theory.md §3.8(b)): one-cut on [−A, A] with
  * A² = (2/(3g₄))(√(g₂² + 12g₄) − g₂) when g₂ ≥ −2√g₄, two-cut otherwise.
  */
 export function quarticEquilibrium(g2: number, g4: number): EquilibriumMeasure {
@@ -55,7 +55,7 @@ export function quarticEquilibrium(g2: number, g4: number): EquilibriumMeasure {
   return oneCutMeasure(Float64Array.from([0, 0, g2 / 2, 0, g4 / 4]), -A, A);
 }
 
-/** μ_V of the CIK potential: ρ(x) = √((x+2)(2−x)⁵)/(10π) on [−2, 2] (spec §3.8(c)). */
+/** μ_V of the CIK potential: ρ(x) = √((x+2)(2−x)⁵)/(10π) on [−2, 2] (docs/theory.md §3.8(c)). */
 export function cikEquilibrium(): OneCutMeasure {
   return oneCutMeasure(CIK_POTENTIAL, -2, 2);
 }
@@ -92,7 +92,7 @@ export function equilibriumMeasure(coeffs: ArrayLike<number>): EquilibriumMeasur
   return solution.measure;
 }
 
-/** λ_max / λ_min rescaling constants: ξ = N^{2/3} c (λ_max − b) → TW_β (spec §3.9). */
+/** λ_max / λ_min rescaling constants: ξ = N^{2/3} c (λ_max − b) → TW_β (docs/theory.md §3.9). */
 export interface EdgeConstants {
   /** Right edge b_V of the support. */
   readonly right: number;
@@ -105,7 +105,7 @@ export interface EdgeConstants {
 
 /**
  * Edge constants of μ_V: for a one-cut measure c_V = (Σ_k k V'_k)^{2/3} (b − a)^{−1/3}
- * (Olver–Nadakuditi–Trogdon 2015, Eq. 2.3; spec §3.9), which equals (πK)^{2/3}; for the two-cut
+ * (Olver–Nadakuditi–Trogdon 2015, Eq. 2.3; docs/theory.md §3.9), which equals (πK)^{2/3}; for the two-cut
  * quartic, (πK)^{2/3} from the edge density (DPPy's one-cut formula is slightly off there).
  * A critical edge (CIK's right edge, ρ ~ (b−x)^{5/2}) gets scale 0: λ_max then fluctuates on
  * the N^{−2/7} scale, with a law not implemented here.

@@ -2,7 +2,7 @@
  * One-cut equilibrium measures of polynomial potentials in Chebyshev form.
  *
  * For V with the βN/2 scaling, μ_V minimises ∫V dμ − ∫∫ log|x−y| dμ dμ and satisfies the
- * Euler–Lagrange equation PV∫ ρ(y)/(x − y) dy = V'(x)/2 on its support (spec §1.2). If the support
+ * Euler–Lagrange equation PV∫ ρ(y)/(x − y) dy = V'(x)/2 on its support (docs/theory.md §1.2). If the support
  * is one interval [a, b] = [c − r, c + r], write x = c + r t and expand
  *     V'(c + r t) = Σ_{k≥0} V'_k T_k(t)   (Chebyshev polynomials of the first kind).
  * The finite Hilbert transform PV (1/π)∫ √(1−τ²) U_{k−1}(τ)/(t − τ) dτ = T_k(t) (Mason & Handscomb,
@@ -11,11 +11,11 @@
  * with the endpoint conditions V'_0 = 0 (the EL equation has no T_0 term) and r·V'_1 = 4 (unit
  * mass: ∫ρ = r V'_1/4). This is the representation of Olver, Nadakuditi & Trogdon, "Sampling
  * unitary ensembles", Random Matrices Theory Appl. 4 (2015) — their Eq. 2.3 gives the edge
- * constant c_V used in spec §3.9. The CDF is explicit: with t = cos θ,
+ * constant c_V used in docs/theory.md §3.9. The CDF is explicit: with t = cos θ,
  *     ∫_{−1}^{t} √(1−τ²) U_{k−1}(τ) dτ = ∫_θ^π sin kφ sin φ dφ = ½ (I_{k−1} − I_{k+1}),
  *     I_0 = π − θ,  I_m = −sin(mθ)/m.
  * Near the right edge ρ(x) ≈ K √(b − x) with K = (1/2π) √(2/r) Σ k V'_k, so
- * c_V = (πK)^{2/3} = (Σ k V'_k)^{2/3} (b − a)^{−1/3} (spec §3.9); at the left edge use
+ * c_V = (πK)^{2/3} = (Σ k V'_k)^{2/3} (b − a)^{−1/3} (docs/theory.md §3.9); at the left edge use
  * Σ (−1)^{k−1} k V'_k. Outside the support, V'(x) − 2∫ρ(y)/(x−y)dy = sgn(t)√(t²−1) h(t).
  */
 import { taylorShift } from "../potentials/polynomial.js";

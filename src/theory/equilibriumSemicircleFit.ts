@@ -1,7 +1,7 @@
 /**
  * The best semicircle approximation of the equilibrium measure μ_V of a polynomial potential.
  *
- * μ_V minimises I(μ) = ∫V dμ − ∫∫ log|x − y| dμ(x)dμ(y) (spec §1.2). Over semicircle laws
+ * μ_V minimises I(μ) = ∫V dμ − ∫∫ log|x − y| dμ(x)dμ(y) (docs/theory.md §1.2). Over semicircle laws
  * SC(m, t) (mean m, variance t, support [m − 2√t, m + 2√t]) the log-energy is −½ log t + const,
  * so we minimise E(m, t) = E[V(m + √t Z)] − ½ log t, Z standard semicircle
  * (E Z^{2j} = Catalan(j), odd moments 0). Its stationarity conditions are E[V'(X)] = 0 and

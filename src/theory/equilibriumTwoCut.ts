@@ -1,6 +1,6 @@
 /**
  * Two-cut equilibrium measure of the symmetric quartic V(x) = g₂x²/2 + g₄x⁴/4, g₂ < −2√g₄
- * (spec §3.8(b); Duits & Kuijlaars, Nonlinearity 19 (2006) pp. 2–3; Bleher & Its, Ann. Math. 150
+ * (docs/theory.md §3.8(b); Duits & Kuijlaars, Nonlinearity 19 (2006) pp. 2–3; Bleher & Its, Ann. Math. 150
  * (1999)): support [−A, −B] ∪ [B, A] with A² = (−g₂ + 2√g₄)/g₄, B² = (−g₂ − 2√g₄)/g₄ and
  *     ρ(x) = (g₄/2π) |x| √((A² − x²)(x² − B²)).
  * CDF: with u = x² = m − w cos ψ (m = (A²+B²)/2, w = (A²−B²)/2 = 2/√g₄),

@@ -1,6 +1,6 @@
 /**
  * Exact law of the largest eigenvalue of the finite-N Gaussian unitary ensemble: the β = 2
- * Hermite ensemble of conventions.md with loc 0, scale 1, density ∝ Δ(x)² Π e^{−x_i²/2}.
+ * Hermite ensemble of docs/conventions.md with loc 0, scale 1, density ∝ Δ(x)² Π e^{−x_i²/2}.
  *
  * It is a determinantal point process with the Christoffel–Darboux kernel of the orthonormal
  * Hermite functions ψ_k(x) = e^{−x²/4} He_k(x)/√(√(2π) k!) (DLMF 18.3, 18.9.1 for He_k), so

@@ -1,6 +1,6 @@
 /**
  * Large-N limits of the empirical eigenvalue distribution of the tridiagonal β-ensembles, and
- * the maps that bring raw eigenvalues to them (spec §2.7 table, "banded" rows; conventions.md).
+ * the maps that bring raw eigenvalues to them (docs/theory.md §2.7 table, "banded" rows; docs/conventions.md).
  */
 
 import {
@@ -36,7 +36,7 @@ const ALLOWED_KEYS: Record<LimitEnsemble, string[]> = {
 };
 
 /**
- * The limit law of the N-point β-ensemble (β > 0) and its normalisation (spec §2.7):
+ * The limit law of the N-point β-ensemble (β > 0) and its normalisation (docs/theory.md §2.7):
  * - hermite {loc μ = 0, scale σ = 1}: y = √2(x − μ)/(σ√(βN)) → semicircle on [−2, 2];
  * - laguerre {shape k = 1, scale θ = 1} or Wishart dims {m}: M = 2k/β + N − 1 (or M = m, then
  *   k = β(M − N + 1)/2, θ = 2), y = 2x/(θβM) → Marchenko–Pastur(c = N/M);

@@ -1,6 +1,6 @@
 /**
  * Marchenko–Pastur law with ratio c = N/M ∈ (0, 1] and variance 1, the limit of the Laguerre
- * β-ensemble after the map x ↦ 2x/(θβM) (spec §2.7; Marchenko–Pastur 1967; Bai–Silverstein,
+ * β-ensemble after the map x ↦ 2x/(θβM) (docs/theory.md §2.7; Marchenko–Pastur 1967; Bai–Silverstein,
  * "Spectral Analysis of Large Dimensional Random Matrices", §3.1).
  *
  * CDF in closed form (derived here, checked against quadrature in the tests): put
@@ -21,7 +21,7 @@ function checkX(x: number, caller: string): void {
   if (Number.isNaN(x)) throw new RangeError(`${caller}: x must be a number, got NaN`);
 }
 
-/** Support [λ₋, λ₊] of Marchenko–Pastur(c), λ± = (1 ± √c)² (spec §2.7). */
+/** Support [λ₋, λ₊] of Marchenko–Pastur(c), λ± = (1 ± √c)² (docs/theory.md §2.7). */
 export function marchenkoPasturSupport(c: number): [number, number] {
   checkRatio(c, "marchenkoPasturSupport");
   const s = Math.sqrt(c);
@@ -30,7 +30,7 @@ export function marchenkoPasturSupport(c: number): [number, number] {
 
 /**
  * Marchenko–Pastur density ρ(x) = √((λ₊ − x)(x − λ₋))/(2πcx) on (λ₋, λ₊), 0 elsewhere
- * (spec §2.7). For c = 1 it has a 1/√x singularity at the hard edge 0.
+ * (docs/theory.md §2.7). For c = 1 it has a 1/√x singularity at the hard edge 0.
  */
 export function marchenkoPasturDensity(x: number, c: number): number {
   checkRatio(c, "marchenkoPasturDensity");

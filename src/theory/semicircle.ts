@@ -1,6 +1,6 @@
 /**
  * Wigner's semicircle law on [−2, 2], the limit of the Hermite β-ensemble after the map
- * x ↦ √2(x − μ)/(σ√(βN)) (spec §2.7; Anderson–Guionnet–Zeitouni, "An Introduction to Random
+ * x ↦ √2(x − μ)/(σ√(βN)) (docs/theory.md §2.7; Anderson–Guionnet–Zeitouni, "An Introduction to Random
  * Matrices", Thm 2.1.1).
  */
 
@@ -9,7 +9,7 @@ export function semicircleSupport(): [number, number] {
   return [-2, 2];
 }
 
-/** Semicircle density ρ(x) = √(4 − x²)/(2π) on (−2, 2), 0 elsewhere (spec §2.7). */
+/** Semicircle density ρ(x) = √(4 − x²)/(2π) on (−2, 2), 0 elsewhere (docs/theory.md §2.7). */
 export function semicircleDensity(x: number): number {
   if (Number.isNaN(x)) throw new RangeError("semicircleDensity: x must be a number, got NaN");
   if (x <= -2 || x >= 2) return 0;

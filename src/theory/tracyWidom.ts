@@ -3,7 +3,7 @@
  * moments, from Bornemann's Nyström evaluation of the Fredholm determinants (see
  * tracyWidomFredholm.ts) through a Chebyshev table built at first use (tracyWidomTable.ts).
  *
- * Conventions (conventions.md): for β = 1, 2 the classical F₁, F₂ (both conventions coincide).
+ * Conventions (docs/conventions.md): for β = 1, 2 the classical F₁, F₂ (both conventions coincide).
  * For β = 4, "beta" (the default) is the β-ensemble / stochastic-Airy law, with CDF
  * F₄^TW(2^{1/6}·s) (mean −2.0552, variance 0.4109); "tw" is Tracy–Widom's 1996 F₄^TW
  * (mean −2.3069, variance 0.5177).
@@ -207,7 +207,7 @@ export interface TracyWidomMoments {
 /**
  * Mean, variance, skewness and excess kurtosis of TW_β, by Gauss–Legendre quadrature of
  * s^k·f_β(s) over t ∈ [−14, 17] (the mass outside is below 1e−40); computed once per β.
- * Reference values: conventions.md (mean, variance to 13 digits).
+ * Reference values: docs/conventions.md (mean, variance to 13 digits).
  */
 export function tracyWidomMoments(
   beta: Beta,

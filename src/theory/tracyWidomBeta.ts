@@ -1,5 +1,5 @@
 /**
- * TW_β for any β > 0 (the β-ensemble / stochastic-Airy convention of conventions.md), sampled as
+ * TW_β for any β > 0 (the β-ensemble / stochastic-Airy convention of docs/conventions.md), sampled as
  * the rescaled largest eigenvalue of the Hermite β-ensemble at a large N, from the truncated
  * tridiagonal model (src/ensembles/edge.ts: only the top ≈ c(β)·N^{1/3} rows are drawn).
  *

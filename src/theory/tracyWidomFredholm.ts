@@ -9,7 +9,7 @@
  *   F₂(s) = det(I − K_Ai)_{L²(s,∞)} = det(I − B_s²) = det(I − B_s)·det(I + B_s)
  *   F₄^TW(s) = ½[det(I − B_t) + det(I + B_t)],  t = √2·s  (Tracy–Widom 1996 normalisation)
  * (the last is Bornemann's review, eq. for F₄, equivalently F₄(s) = ½[F₁(√2 s) + F₂(√2 s)/F₁(√2 s)]).
- * The β-ensemble convention for β = 4 (conventions.md) is F₄^TW(2^{1/6}s), i.e. t = 2^{2/3}·s.
+ * The β-ensemble convention for β = 4 (docs/conventions.md) is F₄^TW(2^{1/6}s), i.e. t = 2^{2/3}·s.
  */
 
 import { airyAiWithDerivative } from "../special/airy.js";

@@ -1,6 +1,6 @@
 /**
  * Wachter law with a = M₁/N ≥ 1 and b = M₂/N ≥ 1 (may be non-integer), the limit of the Jacobi
- * (MANOVA) β-ensemble on [0, 1] without any rescaling (spec §2.7; Wachter, Ann. Probab. 8 (1980)
+ * (MANOVA) β-ensemble on [0, 1] without any rescaling (docs/theory.md §2.7; Wachter, Ann. Probab. 8 (1980)
  * 937–957). Mean a/(a + b). a = 1 (resp. b = 1) puts a hard edge at 0 (resp. 1) with a
  * 1/√x (resp. 1/√(1−x)) singularity; a = b = 1 is the arcsine law 1/(π√(x(1−x))).
  *
@@ -57,7 +57,7 @@ function wachterEdges(a: number, b: number): WachterEdges {
   };
 }
 
-/** Support [s₋, s₊] of Wachter(a, b), s± = ((√(a(a+b−1)) ± √b)/(a+b))² (spec §2.7). */
+/** Support [s₋, s₊] of Wachter(a, b), s± = ((√(a(a+b−1)) ± √b)/(a+b))² (docs/theory.md §2.7). */
 export function wachterSupport(a: number, b: number): [number, number] {
   checkParameters(a, b, "wachterSupport");
   const e = wachterEdges(a, b);
@@ -66,7 +66,7 @@ export function wachterSupport(a: number, b: number): [number, number] {
 
 /**
  * Wachter density ρ(x) = (a+b)/(2π)·√((s₊ − x)(x − s₋))/(x(1 − x)) on (s₋, s₊), 0 elsewhere
- * (spec §2.7).
+ * (docs/theory.md §2.7).
  */
 export function wachterDensity(x: number, a: number, b: number): number {
   checkParameters(a, b, "wachterDensity");

@@ -1,5 +1,5 @@
 /**
- * The `betaens gibbs` command line: output fields per conventions.md, reproducibility per chain,
+ * The `betaens gibbs` command line: output fields per docs/conventions.md, reproducibility per chain,
  * agreement with the library, edge scaling, plots and error paths (one line, exit status 2).
  */
 import assert from "node:assert/strict";
@@ -13,7 +13,7 @@ import { betaens, betaensJson } from "../helpers/cli.js";
 const json = betaensJson;
 
 describe("betaens gibbs", () => {
-  it("eigenvalues: fields per conventions.md, equal to the library for the same seed", () => {
+  it("eigenvalues: fields per docs/conventions.md, equal to the library for the same seed", () => {
     const out = json([
       "gibbs",
       "--potential",

@@ -20,7 +20,7 @@ import { betaens, betaensJson } from "../helpers/cli.js";
 const json = betaensJson;
 
 describe("betaens sample: outputs", () => {
-  it("JSON eigenvalues match the library for the same seed; fields per conventions.md", () => {
+  it("JSON eigenvalues match the library for the same seed; fields per docs/conventions.md", () => {
     const out = json([
       "sample",
       "hermite",

@@ -61,7 +61,7 @@ function fails(argv: string[], pattern: RegExp): void {
 }
 
 describe("tw cdf | pdf | quantile", () => {
-  it("cdf, β = 2, negative x after a space, JSON fields per conventions.md", () => {
+  it("cdf, β = 2, negative x after a space, JSON fields per docs/conventions.md", () => {
     const out = json(["cdf", "--beta", "2", "--x", "-3,-2,0"]);
     assert.deepEqual(Object.keys(out), ["betaens", "command", "beta", "convention", "x", "cdf"]);
     assert.equal(out.betaens, VERSION);

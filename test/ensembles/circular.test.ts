@@ -199,7 +199,7 @@ describe("Haar full models COE/CUE/CSE against the CMV model", () => {
         assert.ok(Math.hypot(sr - (i === j ? 1 : 0), si) < 1e-14);
       }
     }
-    // The CUE (β = 2) has E|Tr U|² = 1, far from COE's 2N/(N+1) = 1.714 at N = 6 (spec §1.5):
+    // The CUE (β = 2) has E|Tr U|² = 1, far from COE's 2N/(N+1) = 1.714 at N = 6 (docs/theory.md §1.5):
     // using CUE samples where COE is expected must be rejected by the same z-test.
     const cue = traceSquared(draw(circularFullAngles, 900, 1500, n, 2));
     assert.throws(

@@ -1,6 +1,6 @@
 /**
  * Full-matrix models (GOE/GUE/GSE, Wishart, MANOVA; β ∈ {1, 2, 4}) against the tridiagonal models
- * of the same law (conventions.md), by two-sample Kolmogorov–Smirnov tests on
+ * of the same law (docs/conventions.md), by two-sample Kolmogorov–Smirnov tests on
  *   - the pooled eigenvalues of all samples,
  *   - λ_max,
  *   - a linear statistic sensitive to scale: Σ(x−μ)² (Hermite), Σx (Laguerre, Jacobi),

@@ -1,9 +1,9 @@
 /**
  * Full-matrix models at small N against exact laws (complements full.test.ts, whose two-sample
  * tests against the tridiagonal models only detect a few-% scale error at N = 2 and 5):
- *   - GOE/GUE/GSE: Tr (H − μ)² /σ² = Σ(x−μ)²/σ² ~ χ²(N + βN(N−1)/2) exactly (spec §8);
+ *   - GOE/GUE/GSE: Tr (H − μ)² /σ² = Σ(x−μ)²/σ² ~ χ²(N + βN(N−1)/2) exactly (docs/theory.md §8);
  *   - Wishart XX* (N×M, real components N(0,1), θ = 2): Σx = Tr XX* ~ Gamma(βNM/2, θ) exactly;
- *   - MANOVA: Aomoto's E Σx = N(a + γ(N−1))/(a + b + 2γ(N−1)), γ = β/2 (spec §8).
+ *   - MANOVA: Aomoto's E Σx = N(a + γ(N−1))/(a + b + 2γ(N−1)), γ = β/2 (docs/theory.md §8).
  * Sample sizes make a 1% scale error give |z| ≳ 7 on the mean (the power test below checks it);
  * thresholds |z| < 5 and KS p > 1e-6 (false-alarm rate ~1e-6 per assertion), fixed seeds.
  */

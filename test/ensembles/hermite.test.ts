@@ -1,5 +1,5 @@
 /**
- * Hermite β-ensemble (tridiagonal model) against exact finite-N theory (spec §2.3, §8).
+ * Hermite β-ensemble (tridiagonal model) against exact finite-N theory (docs/theory.md §2.3, §8).
  * Thresholds: |z| < 5 and KS p > 1e-6 (see test/helpers/assertStats.ts); fixed seeds.
  */
 import assert from "node:assert/strict";

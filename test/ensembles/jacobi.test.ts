@@ -1,5 +1,5 @@
 /**
- * Jacobi β-ensemble (Killip–Nenciu model on (0,1)) against Aomoto's exact moments (spec §2.5, §8):
+ * Jacobi β-ensemble (Killip–Nenciu model on (0,1)) against Aomoto's exact moments (docs/theory.md §2.5, §8):
  * E e_k(x) = C(N,k) Π_{i=1}^{k} (a + γ(N−i))/(a + b + γ(2N−i−1)), γ = β/2, for k = 1, 2, N.
  * Thresholds: |z| < 5 and KS p > 1e-6; fixed seeds.
  */

@@ -1,5 +1,5 @@
 /**
- * Laguerre β-ensemble (bidiagonal model) against exact finite-N theory (spec §2.4, §8).
+ * Laguerre β-ensemble (bidiagonal model) against exact finite-N theory (docs/theory.md §2.4, §8).
  * Σx = Tr J = Σ ξ_j is exactly Gamma(Nk + βN(N−1)/2, θ): tested by KS and its mean.
  * Thresholds: |z| < 5 and KS p > 1e-6; fixed seeds.
  */

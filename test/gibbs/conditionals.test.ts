@@ -146,7 +146,7 @@ describe("conditionals by walk counting equal the dense trace", () => {
     }
   });
 
-  it("agrees with DPPy's closed forms q_k, r_k (spec §3.3) for k ≤ 6", () => {
+  it("agrees with DPPy's closed forms q_k, r_k (docs/theory.md §3.3) for k ≤ 6", () => {
     const rng = createRandomSource(403);
     const n = 10;
     const { a: a0, b: b0 } = randomState(rng, n);

@@ -1,7 +1,7 @@
 /**
  * gibbsRun: output shapes, reproducibility per chain, input validation; and large-N behaviour:
- * histograms of the seven companion-notebook potentials against μ_V (spec §4.2), the second
- * moment of x⁴/4 against μ_V, and λ_max of x⁴/4 at β = 2 against TW₂ (spec §4.3/§4.6).
+ * histograms of the seven companion-notebook potentials against μ_V (docs/theory.md §4.2), the second
+ * moment of x⁴/4 against μ_V, and λ_max of x⁴/4 at β = 2 against TW₂ (docs/theory.md §4.3/§4.6).
  */
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
@@ -79,7 +79,7 @@ describe("gibbsRun: contract", () => {
 });
 
 describe("gibbsRun: large N against μ_V and Tracy–Widom", () => {
-  it("the seven notebook potentials (spec §4.2): KS distance of pooled points to μ_V", () => {
+  it("the seven notebook potentials (docs/theory.md §4.2): KS distance of pooled points to μ_V", () => {
     // Eigenvalues are far more regular than i.i.d. points, so the KS distance of a correct sample
     // is dominated by the deterministic finite-N error (~1/N), not by 1/√(#points). The bounds
     // below are ≈ 1.5× the distances observed with correct code and are exceeded by the same
@@ -154,7 +154,7 @@ describe("gibbsRun: large N against μ_V and Tracy–Widom", () => {
     const xi = (pass: number) =>
       Float64Array.from(traces, (row) => n ** (2 / 3) * e.rightScale * (row[pass - 1] - e.right));
     assertKs(xi(10), (s) => tracyWidomCdf(s, 2), "ξ after 10 passes vs TW2");
-    // From a = b = 0 the first pass overshoots (spec §4.6): far from TW2.
+    // From a = b = 0 the first pass overshoots (docs/theory.md §4.6): far from TW2.
     assert.ok(ksStatistic(xi(1), (s) => tracyWidomCdf(s, 2)) > 0.5);
   });
 });

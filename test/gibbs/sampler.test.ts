@@ -100,7 +100,7 @@ describe("V = x²/2: one pass is an exact Hermite sample", () => {
       for (let i = 0; i < m - 1; i++) s += 2 * r.offDiagonalSquared[i];
       traces[c] = s; // Tr J² = Σ x_i²
     }
-    // Exact (spec §8): E Σ x_i² = σ²(N + βN(N−1)/2), σ² = 2/(βN).
+    // Exact (docs/theory.md §8): E Σ x_i² = σ²(N + βN(N−1)/2), σ² = 2/(βN).
     assertMean(traces, (2 / (beta * m)) * (m + (beta * m * (m - 1)) / 2), "E Tr J²");
   });
 });

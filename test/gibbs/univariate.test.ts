@@ -138,7 +138,7 @@ describe("sampleExpPolynomial: exp(P(x)) on the real line", () => {
 });
 
 describe("sampleGammaPolynomial: y^(σ−1) exp(P(y)) on (0, ∞)", () => {
-  it("the DPPy crash and bias cases (spec §3.5, §6 item 4)", () => {
+  it("the DPPy crash and bias cases (docs/theory.md §3.5, §6 item 4)", () => {
     // σ < 1 with a negative linear term of R (p1 > 0 here): DPPy raises "scale < 0".
     checkHalfLine(300, 0.5, [0, 2.5, -1], "sigma = 0.5, two-cut beta = 1 b_{N-1}");
     // σ = 1 with mean μ = −P₁/(2P₂) > 0: DPPy's truncated-normal branch is biased.

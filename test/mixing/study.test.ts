@@ -6,7 +6,7 @@
  *   target, preserved by every Gibbs pass) ξ after each pass has exactly the law of the Hermite
  *   control; two-sample KS p > 1e−6 (false-alarm rate 1e−6 per assertion), and the study finds
  *   p* = 1.
- * - From the zero start (x⁴/4) pass 1 overshoots (DPPy behaviour, spec §4.6) and the chains are
+ * - From the zero start (x⁴/4) pass 1 overshoots (DPPy behaviour, docs/theory.md §4.6) and the chains are
  *   within noise by the last pass.
  * - p*, the fits, the reference CDF for β ∉ {1, 2, 4}, the figure, and the argument checks.
  */

@@ -1,4 +1,4 @@
-/** Parsing and validation of potentials (conventions.md grammar), and the polynomial helpers. */
+/** Parsing and validation of potentials (docs/conventions.md grammar), and the polynomial helpers. */
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { parseCoefficientList } from "../../src/potentials/coefficients.js";
@@ -18,7 +18,7 @@ function close(actual: Float64Array, expected: number[]): void {
 }
 
 describe("parsePotential", () => {
-  it("reads the grammar of conventions.md", () => {
+  it("reads the grammar of docs/conventions.md", () => {
     close(parsePotential("x^4/20 - 4*x^3/15 + x^2/5 + 8*x/5"), [0, 8 / 5, 1 / 5, -4 / 15, 1 / 20]);
     close(parsePotential("x^4/4 - 1.25*x^2"), [0, 0, -1.25, 0, 0.25]);
     close(parsePotential("x^2/2"), [0, 0, 0.5]);

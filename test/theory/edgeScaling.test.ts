@@ -17,7 +17,7 @@ function close(a: number, b: number, tolerance = 1e-13) {
 }
 
 describe("edgeScaling: formulas", () => {
-  it("hermite: centre μ + σ√(2βN′), scale σ√(β/2)N^{−1/6}, N′ = N + ½ − 1/β (conventions.md)", () => {
+  it("hermite: centre μ + σ√(2βN′), scale σ√(β/2)N^{−1/6}, N′ = N + ½ − 1/β (docs/conventions.md)", () => {
     const g = edgeScaling("hermite", 100, 2, {});
     close(g.center, 20);
     close(g.scale, 100 ** (-1 / 6));
@@ -36,7 +36,7 @@ describe("edgeScaling: formulas", () => {
     const b = Math.sqrt(n - 0.5);
     close(e.center, (a + b) ** 2);
     close(e.scale, (a + b) * Math.cbrt(1 / a + 1 / b));
-    // The same law given as {shape, scale} (conventions.md: k = β(M−N+1)/2, θ = 2), any β.
+    // The same law given as {shape, scale} (docs/conventions.md: k = β(M−N+1)/2, θ = 2), any β.
     for (const beta of [1, 2, 4]) {
       const x = edgeScaling("laguerre", n, beta, { m });
       const y = edgeScaling("laguerre", n, beta, laguerreParamsFromWishart(n, m, beta));
@@ -59,7 +59,7 @@ describe("edgeScaling: formulas", () => {
     const x = 0.8;
     close(e.rescale(x), (Math.log(x / (1 - x)) - mu) / sigma);
     close(e.center, 1 / (1 + Math.exp(-mu)));
-    // Large N: the centre tends to the upper edge of Wachter(M₁/N, M₂/N) (limits.ts / spec §2.7).
+    // Large N: the centre tends to the upper edge of Wachter(M₁/N, M₂/N) (limits.ts / docs/theory.md §2.7).
     for (const beta of [1, 2, 4]) {
       const big = edgeScaling("jacobi", 100000, beta, { m1: 200000, m2: 300000 });
       assert.ok(Math.abs(big.center - wachterSupport(2, 3)[1]) < 1e-4);
@@ -100,7 +100,7 @@ describe("edgeScaling: rescaled λ_max of the tridiagonal models against TW_β (
   // 1200 samples per case; KS p-value threshold 1e−6 (false-alarm rate 1e−6 per assertion).
   // The finite-N error of the Tracy–Widom approximation, O(N^{−2/3}) ≈ 0.01 at N = 1000 with
   // the N′ centring, is far below the KS resolution (D ≈ 0.08 at p = 1e−6). For β = 4 the same
-  // draws must be rejected against F₄^TW, the other convention (the β = 4 trap of conventions.md).
+  // draws must be rejected against F₄^TW, the other convention (the β = 4 trap of docs/conventions.md).
   const samples = 1200;
   for (const beta of [1, 2, 4] as const) {
     it(`hermite (μ = 1, σ = 2), N = 1000, β = ${beta}`, () => {

@@ -1,8 +1,8 @@
 /**
- * Equilibrium measures: closed forms of spec §3.8 against their published formulas, unit mass,
- * the Euler–Lagrange equation PV∫ρ(y)/(x−y)dy = V'(x)/2 on the support (values of spec §8), the
+ * Equilibrium measures: closed forms of docs/theory.md §3.8 against their published formulas, unit mass,
+ * the Euler–Lagrange equation PV∫ρ(y)/(x−y)dy = V'(x)/2 on the support (values of docs/theory.md §8), the
  * CDF against the integrated density, the numerical one-cut solver (agreement with the closed
- * forms, failure reports), and the edge constants b_V, c_V of spec §3.9/§8. Deterministic.
+ * forms, failure reports), and the edge constants b_V, c_V of docs/theory.md §3.9/§8. Deterministic.
  */
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
@@ -113,7 +113,7 @@ describe("equilibrium measures", () => {
         }
       }
     }
-    // Values of spec §8: CIK V'/2 = −0.7375, 0.8, 0.7 at x = −1.5, 0, 1; two-cut 0.1875, −0.75.
+    // Values of docs/theory.md §8: CIK V'/2 = −0.7375, 0.8, 0.7 at x = −1.5, 0, 1; two-cut 0.1875, −0.75.
     const cik = equilibriumMeasure(CIK_POTENTIAL);
     for (const [x, value] of [
       [-1.5, -0.7375],
@@ -134,7 +134,7 @@ describe("equilibrium measures", () => {
     }
   });
 
-  it("closed forms equal the published densities (spec §3.8)", () => {
+  it("closed forms equal the published densities (docs/theory.md §3.8)", () => {
     // (a) Deift: ρ = (m t/π) √(A² − x²) (x^{2m−2} + Σ_{j=1}^{m−1} p_j A^{2j} x^{2m−2−2j}).
     for (const [m, t] of [
       [1, 0.5],
@@ -196,7 +196,7 @@ describe("equilibrium measures", () => {
     }
   });
 
-  it("edge constants b_V, c_V (spec §3.9 and §8 tables)", () => {
+  it("edge constants b_V, c_V (docs/theory.md §3.9 and §8 tables)", () => {
     const table: [number[], number, number][] = [
       [[0, 0, 0.5], 2, 1],
       [[0, 0, 0, 0, 0.25], 1.519671, 2.089137],

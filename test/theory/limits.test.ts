@@ -1,6 +1,6 @@
 /**
- * limitLaw: the normalisations of spec §2.7 against exact finite-N moment identities
- * (spec §8), generic properties of the returned laws, and argument checks.
+ * limitLaw: the normalisations of docs/theory.md §2.7 against exact finite-N moment identities
+ * (docs/theory.md §8), generic properties of the returned laws, and argument checks.
  * Deterministic: no random numbers, so no false-alarm rate.
  */
 import assert from "node:assert/strict";
@@ -60,7 +60,7 @@ describe("limitLaw: hermite", () => {
     assert.ok(Math.abs(law.normalise(x) - y) < 1e-14);
   });
   it("normalises the exact finite-N second moment to 1 + (2 − β)/(βN) (= 1 at β = 2)", () => {
-    // E Σ(x_i − μ)² = σ²(N + βN(N − 1)/2) (spec §8); the map multiplies squares by 2/(σ²βN).
+    // E Σ(x_i − μ)² = σ²(N + βN(N − 1)/2) (docs/theory.md §8); the map multiplies squares by 2/(σ²βN).
     for (const [n, beta, loc, scale] of [
       [10, 2, 1, 3],
       [25, 0.7, 0, 1],

@@ -25,13 +25,13 @@ const LAWS: Law[] = [
 const KAPPA4 = 2 ** (1 / 6);
 
 describe("Tracy–Widom laws (fast path)", () => {
-  it("mean and variance to 12 digits (conventions.md reference values)", () => {
+  it("mean and variance to 12 digits (docs/conventions.md reference values)", () => {
     const reference: [Law, number, number, number][] = [
       // law, mean, variance, tolerance (the references have 13 decimals for β = 1, 2 and F₄^TW)
       [[1, "beta"], -1.206533574582, 1.6077810345813, 1e-12],
       [[2, "beta"], -1.7710868074116, 0.813194792833, 1e-12],
       [[4, "tw"], -2.306884893241, 0.5177237207726, 1e-12],
-      // β-ensemble β = 4: given to 10 decimals in conventions.md
+      // β-ensemble β = 4: given to 10 decimals in docs/conventions.md
       [[4, "beta"], -2.0552007943, 0.4109175895, 1e-10],
     ];
     for (const [[beta, convention], mean, variance, tolerance] of reference) {

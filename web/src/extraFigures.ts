@@ -18,7 +18,7 @@ import {
 import type { Settings } from "./state.js";
 import { spacingSvg, stackSvg } from "./svgParts.js";
 
-/** The normalisation y(x) of each classical ensemble (spec §2.7, as src/theory/limits.ts). */
+/** The normalisation y(x) of each classical ensemble (docs/theory.md §2.7, as src/theory/limits.ts). */
 const NORMALISATIONS: Record<string, string> = {
   hermite: "y = √2(x − μ)/(σ√(βN))",
   laguerre: "y = 2x/(θβM), M = 2k/β + N − 1",
@@ -69,7 +69,7 @@ export interface TracyWidomOverlay {
   range: [number, number];
 }
 
-/** The TW_β density ("beta" convention of conventions.md) for β = 1, 2, 4, else null. */
+/** The TW_β density ("beta" convention of docs/conventions.md) for β = 1, 2, 4, else null. */
 export function tracyWidomOverlay(beta: number): TracyWidomOverlay | null {
   if (beta !== 1 && beta !== 2 && beta !== 4) return null;
   const moments = tracyWidomMoments(beta);

@@ -31,7 +31,7 @@ import type { Settings } from "./state.js";
 import { locallyUnfoldedSpacings, unfoldedSpacings } from "./surmise.js";
 import { spacingSvg, stackSvg, stripSvg } from "./svgParts.js";
 
-/** The axis label of rescaled λ_max (spec §3.9). */
+/** The axis label of rescaled λ_max (docs/theory.md §3.9). */
 const RESCALED = "N^(2/3) c_V (λ_max − b_V)";
 /** At most this many points per trace line (longer traces are drawn at every k-th pass). */
 const TRACE_POINTS = 1500;

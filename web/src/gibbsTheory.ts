@@ -1,7 +1,7 @@
 /**
  * The limit theory of the potential V ensemble shown by the explorer, from the library
  * (src/theory/equilibrium.ts): the equilibrium measure μ_V (or why it is not available) and the
- * soft-edge constants b_V, c_V of λ_max, N^{2/3} c_V (λ_max − b_V) → TW_β (spec §3.9).
+ * soft-edge constants b_V, c_V of λ_max, N^{2/3} c_V (λ_max − b_V) → TW_β (docs/theory.md §3.9).
  */
 import {
   type EquilibriumMeasure,

@@ -313,7 +313,7 @@ export function readSettings(
 
 /**
  * The coefficients of the potential typed in the V field (parsePotential, the grammar of
- * conventions.md), checked by validatePotential (even degree ≥ 2, positive leading
+ * docs/conventions.md), checked by validatePotential (even degree ≥ 2, positive leading
  * coefficient); the library's message goes to errors.V otherwise.
  */
 function readPotential(text: string, errors: FieldErrors): number[] | undefined {
