@@ -32,6 +32,7 @@ import { edgeScaling } from "../theory/edgeScaling.js";
 import { tracyWidomSample } from "../theory/tracyWidom.js";
 import { checkHermite, defaultHermiteParams, type HermiteParams } from "./hermite.js";
 import { checkLaguerre, defaultLaguerreParams, type LaguerreParams } from "./laguerre.js";
+import { clampToSupport, HALF_LINE } from "./support.js";
 
 /** The ensembles with a limit model. */
 export type EdgeLimitEnsemble = "hermite" | "laguerre";
@@ -149,7 +150,10 @@ export function largestEigenvalueLimit(
     scaling = edgeScaling("laguerre", n, beta, { shape, scale });
   }
   const tw = tracyWidomSample(rng, beta as 1 | 2 | 4);
-  return rescaled ? tw : scaling.center + scaling.scale * tw;
+  if (rescaled) return tw;
+  // Laguerre eigenvalues are ≥ 0 (support.ts); at the sizes this model accepts center ≫ scale·|tw|.
+  const lambda = scaling.center + scaling.scale * tw;
+  return ensemble === "laguerre" ? clampToSupport(lambda, HALF_LINE) : lambda;
 }
 
 /** largestEigenvalueLimit("hermite", …): λ_max of the Hermite β-ensemble from the TW limit. */

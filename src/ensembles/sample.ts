@@ -7,7 +7,6 @@
  */
 import { createRandomSource } from "../random/philox.js";
 import { edgeScaling } from "../theory/edgeScaling.js";
-import { largestEigenvalue } from "../tridiagonal/bisection.js";
 import { sturmHistogram } from "../tridiagonal/histogram.js";
 import { VERSION } from "../version.js";
 import {
@@ -23,6 +22,7 @@ import {
   type ClassicalSpec,
   checkEnsemble,
   type Draw,
+  drawLargestEigenvalue,
   drawSample,
   drawTridiagonal,
   drawValues,
@@ -263,9 +263,7 @@ export function sampleLargestEigenvalue(
       ? laguerreRescaledLargestEigenvalueTruncated(rng, n, beta, params)
       : laguerreLargestEigenvalueTruncated(rng, n, beta, params);
   }
-  const draw = drawSample(spec, job.model, rng, n, beta);
-  const t = drawTridiagonal(draw);
-  return t ? largestEigenvalue(t.diagonal, t.offDiagonalSquared) : drawValues(draw)[n - 1];
+  return drawLargestEigenvalue(drawSample(spec, job.model, rng, n, beta));
 }
 
 /**
