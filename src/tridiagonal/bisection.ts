@@ -54,7 +54,8 @@ export function gershgorinUnchecked(
 /**
  * Bisection (quadrisection: four Sturm counts per pass, the interval shrinks 5-fold) for the
  * k-th smallest eigenvalue, starting from [lo, hi] with #{λ < lo} ≤ k < #{λ < hi}. Stops when
- * hi − lo ≤ tol or when the interval cannot shrink further in floating point.
+ * hi − lo ≤ tol or when the interval cannot shrink further in floating point. If `bracket` is
+ * given, the final [lo, hi] is written to it (hi is the smallest point probed with count > k).
  */
 export function bisectEigenvalue(
   a: Float64Array,
@@ -65,6 +66,7 @@ export function bisectEigenvalue(
   hi: number,
   tol: number,
   pivmin: number,
+  bracket?: Float64Array,
 ): number {
   const counts = new Int32Array(4);
   while (hi - lo > tol) {
@@ -91,6 +93,10 @@ export function bisectEigenvalue(
     if (newLo === lo && newHi === hi) break;
     lo = newLo;
     hi = newHi;
+  }
+  if (bracket) {
+    bracket[0] = lo;
+    bracket[1] = hi;
   }
   return lo + 0.5 * (hi - lo);
 }
