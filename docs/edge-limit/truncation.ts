@@ -40,16 +40,16 @@ const SEED = 20260519;
 const SAMPLE_SCALE = Number(process.env.TRUNCATION_SAMPLE_SCALE ?? 1);
 const BETAS = [0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1, 3, 10, 100, 1000];
 const HERMITE_SIZES: [number, number][] = [
-  [100, 100_000],
-  [1000, 100_000],
-  [10_000, 20_000],
-  [100_000, 1000],
-  [1_000_000, 200],
+  [100, 30_000],
+  [1000, 50_000],
+  [10_000, 10_000],
+  [100_000, 500],
+  [1_000_000, 50],
 ];
 const LAGUERRE_SIZES: [number, number][] = [
-  [1000, 30_000],
-  [10_000, 5000],
-  [100_000, 300],
+  [1000, 20_000],
+  [10_000, 3000],
+  [100_000, 200],
 ];
 type LaguerreSet = "shape 1" | "M = 4N" | "shape 0.01";
 const LAGUERRE_SETS: LaguerreSet[] = ["shape 1", "M = 4N", "shape 0.01"];

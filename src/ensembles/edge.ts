@@ -50,9 +50,12 @@ import { checkLaguerre, defaultLaguerreParams, type LaguerreParams } from "./lag
 import { clampToSupport, HALF_LINE } from "./support.js";
 
 /** Decay length past the turning point, in units of N^{1/3} rows (Ai² ≈ e^{−(4/3)d^{3/2}}). */
-const D_DECAY = 10;
+const D_DECAY = 11;
 /** Left-tail margin: the turning point −s exceeds t_β = (24·L/β)^{1/3} with prob. ≈ e^{−L}. */
-const L_TAIL = 16;
+const L_TAIL = 28;
+/** The first rule's constants (D = 10, L = 16): only the rows bisected, K₁ (speed, not exactness). */
+const D_FIRST = 10;
+const L_FIRST = 16;
 /** Deep-state margin: the rows past x_K hold an eigenvalue above λ_max w.p. ≈ e^{−(2β/3)u^{3/2}}. */
 const L_DEEP = 28;
 /** Extra rows for small N (discreteness of the index). */
@@ -65,21 +68,21 @@ function checkMultiplierBeta(beta: number): void {
 }
 
 /** t_β = (24·L/β)^{1/3}: P(TW_β < −t_β) ≈ e^{−L} (RRV 2011, Thm 1.3). */
-function leftTail(beta: number): number {
-  return detCbrt((24 * L_TAIL) / beta);
+function leftTail(beta: number, margin: number): number {
+  return detCbrt((24 * margin) / beta);
 }
 
 /**
- * The multiplier c(β) = t_β + max(D, u_β) of truncationSize: t_β = (24·16/β)^{1/3} (left tail of
- * TW_β), D = 10 (decay of the top eigenvector past its turning point), u_β = (3·L′/(2β))^{2/3},
- * L′ = 28 (no eigenvalue of the deep rows above λ_max). c(0.001) ≈ 1281, c(0.01) ≈ 294,
- * c(0.1) ≈ 72, c(0.5) ≈ 28.4, c(1) ≈ 19.4, c(2) ≈ 15.8, c(10) ≈ 13.4, c(∞) = 10 (file header;
- * docs/edge-limit/truncation.md for the measurements behind it).
+ * The multiplier c(β) = t_β + max(D, u_β) of truncationSize: t_β = (24·28/β)^{1/3} (left tail of
+ * TW_β), D = 11 (decay of the top eigenvector past its turning point), u_β = (3·28/(2β))^{2/3}
+ * (no eigenvalue of the deep rows above λ_max), i.e. c(β) = (672/β)^{1/3} + max(11, (42/β)^{2/3}):
+ * c(0.001) ≈ 1296, c(0.01) ≈ 301, c(0.1) ≈ 75.0, c(0.3) ≈ 40.1, c(1) ≈ 20.9, c(2) ≈ 17.9,
+ * c(10) ≈ 15.1, c(∞) = 11 (file header; docs/edge-limit/truncation.md for the measurements).
  */
 export function truncationMultiplier(beta: number): number {
   checkMultiplierBeta(beta);
   const deep = detCbrt((1.5 * L_DEEP) / beta);
-  return leftTail(beta) + Math.max(D_DECAY, deep * deep);
+  return leftTail(beta, L_TAIL) + Math.max(D_DECAY, deep * deep);
 }
 
 /**
@@ -99,12 +102,32 @@ export function truncationSize(n: number, beta: number, c?: number): number {
   return Math.min(n, Math.ceil((c ?? multiplier) * detCbrt(n)) + K0);
 }
 
+/** Most rows the truncated models draw per sample (three Float64Arrays of this length: 2.4 GB). */
+export const MAX_TRUNCATED_ROWS = 1e8;
+
 /**
- * Rows bisected (K₁ ≤ K, speed only; the result is that of K rows): ⌈(t_β + D)·N^{1/3}⌉ + K₀,
- * enough for all samples but a fraction ≲ 1e−4 at β ≥ 0.1 (≈ 5% at β = 0.001).
+ * Throws a RangeError when the exact truncation needs more than MAX_TRUNCATED_ROWS rows — only
+ * for β ≲ 0.002 at N ≳ 5e14 (K = c(β)·N^{1/3}, c(0.001) ≈ 1281): the value would be exact but the
+ * sample would not fit in memory; no approximation is substituted.
+ */
+export function checkTruncatedRows(n: number, beta: number, k = truncationSize(n, beta)): void {
+  if (k > MAX_TRUNCATED_ROWS) {
+    throw new RangeError(
+      `λ_max at n = ${n}, beta = ${beta} needs the top ${k.toExponential(2)} rows of the tridiagonal ` +
+        `model to be exact (docs/edge-limit/truncation.md), more than the ${MAX_TRUNCATED_ROWS.toExponential(0)} ` +
+        "drawn per sample; use a smaller n or a larger beta",
+    );
+  }
+}
+
+/**
+ * Rows bisected (K₁ ≤ K, speed only; the result is that of K rows): the first rule,
+ * ⌈((384/β)^{1/3} + 10)·N^{1/3}⌉ + K₀, enough for all samples but a fraction ≲ 1e−4 at β ≥ 0.1
+ * (≈ 5% at β = 0.001), which are then bisected on all K rows.
  */
 function bisectedRows(n: number, beta: number, k: number): number {
-  return Math.max(2, Math.min(k, Math.ceil((leftTail(beta) + D_DECAY) * detCbrt(n)) + K0));
+  const c1 = leftTail(beta, L_FIRST) + D_FIRST;
+  return Math.max(2, Math.min(k, Math.ceil(c1 * detCbrt(n)) + K0));
 }
 
 /** One ulp of 1. */
@@ -373,6 +396,7 @@ function truncatedCentred(
   if (rescaled) edgeScaling(ensemble, n, beta, edgeParams(ensemble, params));
   const { center, scale } = bisectionFrame(ensemble, n, beta, params);
   const k = truncationSize(n, beta, c);
+  checkTruncatedRows(n, beta, k);
   const t =
     ensemble === "hermite"
       ? hermiteLeadingBlock(rng, n, k, beta, params as HermiteParams)
