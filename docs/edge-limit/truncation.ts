@@ -18,11 +18,12 @@
  * 10/S ≤ P ≤ 1e−2) extrapolated to P = 1e−12 ("x12"), next to c(β) = K/N^{1/3}. The theory
  * (stochastic Airy operator, right tail of TW_β) predicts b ≈ 2β/3; "bRatio" = b/(2β/3).
  *
- * Run: node --import tsx docs/edge-limit/truncation.ts > docs/edge-limit/truncation.txt
- * (writes truncation.json; ≈ 1 h on one core). Optional argument: "hermite" or "laguerre".
+ * Run: node --import tsx docs/edge-limit/truncation.ts hermite (writes truncation-hermite.json),
+ * the same with laguerre (truncation-laguerre.json): ≈ 40 min each on one idle core. Then
+ * node --import tsx docs/edge-limit/truncation.ts table   prints the Markdown table of truncation.md.
  */
 
-import { writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import {
   bisectionFrame,
   hermiteLargestEigenvalueTruncated,
@@ -46,10 +47,12 @@ const HERMITE_SIZES: [number, number][] = [
   [100_000, 500],
   [1_000_000, 50],
 ];
+/** Laguerre: fewer β and samples (the same scaling as Hermite; three parameter sets each). */
+const LAGUERRE_BETAS = [0.001, 0.01, 0.1, 1, 10, 1000];
 const LAGUERRE_SIZES: [number, number][] = [
-  [1000, 20_000],
-  [10_000, 3000],
-  [100_000, 200],
+  [1000, 10_000],
+  [10_000, 2000],
+  [100_000, 100],
 ];
 type LaguerreSet = "shape 1" | "M = 4N" | "shape 0.01";
 const LAGUERRE_SETS: LaguerreSet[] = ["shape 1", "M = 4N", "shape 0.01"];
@@ -217,7 +220,43 @@ function line(r: Row): string {
   );
 }
 
+/** The Markdown table of truncation.md from the two JSON files. */
+function table(): void {
+  const rows: Row[] = [];
+  for (const name of ["hermite", "laguerre"]) {
+    const file = new URL(`./truncation-${name}.json`, import.meta.url);
+    rows.push(...(JSON.parse(readFileSync(file, "utf8")).rows as Row[]));
+  }
+  console.log(
+    "| ensemble | β | N | S | c = K/N^⅓ | K₁/N^⅓ | x*: median / q99 / q999 / max | > K₁ | > K | mismatches | b/(2β/3) | x₁₂ | P̂(x* > c) | P̂(x* > K₁) |",
+  );
+  console.log("|---|---:|---:|---:|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|");
+  const f = (x: number | undefined) => (x === undefined ? "—" : x.toFixed(1));
+  // The fitted tail exp(a − b(x + s₀)^{3/2}) at x (a power of ten, rounded down to a decade).
+  const tail = (r: Row, x: number) => {
+    const log10 = (r.fit.a - r.fit.b * Math.max(x + r.fit.s0, 0) ** 1.5) / Math.LN10;
+    return log10 > -1 ? "—" : `1e${Math.ceil(log10)}`;
+  };
+  for (const r of rows) {
+    const q = r.quantiles;
+    const capped = r.c * Math.cbrt(r.n) >= r.n; // K = N: x* ≤ N^{2/3}, no tail to fit
+    const fit = !capped && r.fit.b !== null && Number.isFinite(r.fit.b);
+    console.log(
+      `| ${r.ensemble}${r.set ? ` (${r.set})` : ""} | ${r.beta} | ${r.n} | ${r.samples} | ` +
+        `${capped ? "K = N" : r.c.toFixed(1)} | ${r.c1.toFixed(1)} | ` +
+        `${f(q["0.5"])} / ${f(q["0.99"])} / ${f(q["0.999"])} / ${f(r.max)} | ` +
+        `${r.overBisected} | ${r.overDrawn} | ${r.mismatches} | ` +
+        `${fit ? r.fit.bRatio.toFixed(2) : "—"} | ${fit ? r.fit.x12.toFixed(1) : "—"} | ` +
+        `${fit ? tail(r, r.c) : "—"} | ${fit ? tail(r, r.c1) : "—"} |`,
+    );
+  }
+}
+
 const only = process.argv[2];
+if (only === "table") {
+  table();
+  process.exit(0);
+}
 const rows: Row[] = [];
 for (const beta of BETAS) {
   if (only !== "laguerre") {
@@ -227,7 +266,7 @@ for (const beta of BETAS) {
       console.log(line(r));
     }
   }
-  if (only !== "hermite") {
+  if (only !== "hermite" && LAGUERRE_BETAS.includes(beta)) {
     for (const set of LAGUERRE_SETS) {
       for (const [n, samples] of LAGUERRE_SIZES) {
         const r = runCase("laguerre", set, beta, n, Math.ceil(samples * SAMPLE_SCALE));

@@ -2,31 +2,32 @@
  * λ_max of the Hermite and Laguerre β-ensembles for huge N in O(N^{1/3}) work, from the top-left
  * K×K block of the tridiagonal model, K = truncationSize(N, β) = min(N, ⌈c(β)·N^{1/3}⌉ + 10).
  * The block is drawn with the same random stream as the full model, so it IS the full model's
- * leading block; the returned value is, bit for bit, largestEigenvalueCentred of that block.
- * Regime map, measurements and error bound: docs/edge-limit/truncation.md.
+ * leading block, and the value returned is, bit for bit, largestEigenvalueCentred of that block:
+ * the full matrix's λ_max when K = N (βN ≲ 45), and otherwise except with a probability
+ * estimated at ≲ 1e−12 per sample for every β > 0. Regime map, measurements, the assumptions
+ * behind that estimate and the costs: docs/edge-limit/truncation.md.
  *
  * Why K ∝ N^{1/3}. Near the soft edge the model is a discretised stochastic Airy operator
  * (Edelman–Sutton 2007; Ramírez–Rider–Virág 2011, "RRV"): with x = row·N^{−1/3} and
  * λ = center + s·scale (edgeScaling), (J − center)/scale ≈ d²/dx² − x + (2/√β)·white noise.
  * The rows below K change λ_max only through (a) the top eigenvector's tail past its turning
- * point −s, decaying like Ai², e^{−(4/3)(x − (−s))^{3/2}}, so x_K + s must exceed a decay length
- * D ≈ 8.3 for 1e−14; s is TW_β-distributed with P(TW_β < −t) ≈ e^{−βt³/24} (RRV Thm 1.3), hence
- * x_K ≥ t_β + D with t_β = (24·L/β)^{1/3}; or (b) an eigenvalue of the deep rows alone (x > x_K)
- * above λ_max: the operator restricted to [x_K, ∞) is the same operator shifted by x_K, so this
- * has probability ≈ P(TW_β > x_K + s) ≈ e^{−(2β/3)(x_K + s)^{3/2}} (RRV Thm 1.3, right tail),
- * hence x_K ≥ t_β + u_β, u_β = (3L′/(2β))^{2/3}. (b) dominates for β ≲ 1.5 and is what the rule
- * of the first version (t_β + 10, fitted for β ≥ 0.1 only) missed: it was wrong for 4e−5 of
- * the samples at β = 0.1, 5% at β = 0.001 (issue 19). So c(β) = t_β + max(D, u_β) with
- * D = 10, L = 16, L′ = L_DEEP; measured tails of the needed depth over β = 1e−3 … 1e3 and
- * N = 1e2 … 1e5 follow these laws and lie below c(β) (docs/edge-limit/truncation.md).
- * Where c(β)·N^{1/3} + 10 ≥ N (βN ≲ 3L′/2: the high-temperature regime, where no edge
- * localisation exists) K = N: all rows are drawn and the value is the full matrix's.
+ * point −s, decaying like Ai², e^{−(4/3)(x + s)^{3/2}}, so x_K + s must exceed a decay length
+ * (≈ 8.3 for 1e−14 of the TW scale; D = 11); s is TW_β-distributed with
+ * P(TW_β < −t) ≈ e^{−βt³/24} (RRV Thm 1.3), hence x_K ≥ t_β + D, t_β = (24·28/β)^{1/3}; or
+ * (b) an eigenvalue of the deep rows alone above λ_max: the operator restricted to [x_K, ∞) is
+ * the same operator shifted by x_K, so this has probability ≈ P(TW_β > x_K + s)
+ * ≈ e^{−(2β/3)(x_K + s)^{3/2}} (RRV Thm 1.3, right tail), hence x_K ≥ t_β + u_β,
+ * u_β = (3·28/(2β))^{2/3}. (b) dominates for β ≲ 1 and grows like β^{−2/3}; the first rule,
+ * c = (384/β)^{1/3} + 10, covered (a) only and was wrong for ≈ 4e−5 of the samples at β = 0.1,
+ * 0.5% at 0.03, 2% at 0.01 and 17% at 0.001 (N ≥ 1e4; issue 19). Now c(β) = t_β + max(D, u_β); the measured tails of the needed
+ * depth (β = 1e−3 … 1e3, N = 1e2 … 1e6) follow these laws and, extrapolated to 1e−12, lie below
+ * c(β) (docs/edge-limit/truncation.md). Where c(β)·N^{1/3} + 10 ≥ N — βN ≲ 45 to 110 for
+ * β ≤ 1, N ≲ 90 for β ≥ 2: the high-temperature regime, no edge localisation — K = N.
  *
- * Cost. Drawing a row costs ~10× a Sturm step and the bisection ~30 Sturm passes, so the block is
- * drawn to K rows but bisected on its first K₁ = min(K, ⌈(t_β + D)·N^{1/3}⌉ + 10) rows only
- * (the rule of the first version, enough for all but a fraction of the samples at small β);
- * one Sturm pass of the K rows at the smallest point where K₁'s counts said "all below" then
- * proves that bisection on all K rows takes the same path (largestEigenvalueCentred), and in
+ * Cost. Drawing a row costs ≈ 18 Sturm steps and a bisection ≈ 25 Sturm passes, so the K rows
+ * are drawn but bisected on their first K₁ = ⌈((384/β)^{1/3} + 10)·N^{1/3}⌉ + 10 only (the first
+ * rule); one Sturm pass of the K rows at the smallest point where K₁'s counts said "all below"
+ * then proves that bisecting all K rows takes the same path (largestEigenvalueCentred), and in
  * the rare case it does not, the K rows are bisected.
  *
  * Precision. λ_max is found by bisection on Sturm counts of the CENTRED block J − center·I

@@ -20,7 +20,7 @@
  * N ≥ 1e9 at the default tolerance.
  * Below that size use the exact truncated tridiagonal model (edge.ts), which costs O(N^{1/3}).
  *
- * Why not exact at N = 1e12: the exact truncated model must draw ≈ c(β)·N^{1/3} ≈ 1.6e5 rows
+ * Why not exact at N = 1e12: the exact truncated model must draw ≈ c(β)·N^{1/3} ≈ 1.8e5 rows
  * (the top eigenvector reaches ≈ 10 N^{1/3} rows; edge.ts), i.e. ≥ 3e5 normal/gamma variates,
  * tens of milliseconds; the limit model is ≈ 1e4 times faster and its error (≤ 3e−9 in
  * Kolmogorov distance at N = 1e12) is far below the statistical resolution of any run.
