@@ -18,6 +18,7 @@
 import { pathToFileURL } from "node:url";
 import {
   hermiteLargestEigenvalueTruncated,
+  hermiteLeadingBlock,
   laguerreLargestEigenvalueTruncated,
 } from "../src/ensembles/edge.js";
 import {
@@ -30,6 +31,7 @@ import { detCbrt } from "../src/special/deterministicMath.js";
 import { tracyWidomSample } from "../src/theory/tracyWidom.js";
 import { tracyWidomBetaSample } from "../src/theory/tracyWidomBeta.js";
 import { largestEigenvalue } from "../src/tridiagonal/bisection.js";
+import { pivotMinimum, sturmCountUnchecked } from "../src/tridiagonal/sturm.js";
 import type { Row } from "./table.js";
 
 export type { Row };
@@ -118,6 +120,23 @@ function benchRuleForK(): Row[] {
       });
     }
   }
+  // The parts: drawing rows (one normal, one gamma) against one Sturm pass (the check) over them.
+  const rowsK = 100_000;
+  const block = hermiteLeadingBlock(createRandomSource(8, 0), n, rowsK, 2);
+  const pivmin = pivotMinimum(block.offDiagonalSquared);
+  const parts = interleaved(
+    (i) => sturmCountUnchecked(block.diagonal, block.offDiagonalSquared, rowsK, 50 + i, pivmin),
+    (i) => hermiteLeadingBlock(createRandomSource(8, i), n, rowsK, 2).diagonal[0],
+    20,
+  );
+  rows.push({
+    task: "one Sturm pass over 1e5 rows (the check) (CPU)",
+    n: rowsK,
+    seconds: parts.cpu[0],
+    baseline: "drawing the 1e5 rows",
+    baselineSeconds: parts.cpu[1],
+    ratio: parts.cpu[1] / parts.cpu[0],
+  });
   // Exact whatever β: all N rows drawn, bisection on K₁ rows and one Sturm pass of all N rows.
   const all = interleaved(
     (i) => hermiteLargestEigenvalueTruncated(createRandomSource(7, i), n, 2, undefined, Infinity),

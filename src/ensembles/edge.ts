@@ -19,9 +19,10 @@
  * ≈ e^{−(2β/3)(x_K + s)^{3/2}} (RRV Thm 1.3, right tail), hence x_K ≥ t_β + u_β,
  * u_β = (3·28/(2β))^{2/3}. (b) dominates for β ≲ 1 and grows like β^{−2/3}; the first rule,
  * c = (384/β)^{1/3} + 10, covered (a) only and was wrong for ≈ 4e−5 of the samples at β = 0.1,
- * 0.5% at 0.03, 2% at 0.01 and 17% at 0.001 (N ≥ 1e4; issue 19). Now c(β) = t_β + max(D, u_β); the measured tails of the needed
- * depth (β = 1e−3 … 1e3, N = 1e2 … 1e6) follow these laws and, extrapolated to 1e−12, lie below
- * c(β) (docs/edge-limit/truncation.md). Where c(β)·N^{1/3} + 10 ≥ N — βN ≲ 45 to 110 for
+ * 0.5% at 0.03, 2% at 0.01 and 17% at 0.001 (N ≥ 1e4; issue 19). Now
+ * c(β) = t_β + (D³ + u_β³)^{1/3} (a smooth maximum: near β ≈ 1 both mechanisms count); the
+ * measured tails of the needed depth (β = 1e−3 … 1e3, N = 1e2 … 1e6) follow these laws and,
+ * extrapolated to 1e−12, lie below c(β) (docs/edge-limit/truncation.md). Where c(β)·N^{1/3} + 10 ≥ N — βN ≲ 45 to 110 for
  * β ≤ 1, N ≲ 90 for β ≥ 2: the high-temperature regime, no edge localisation — K = N.
  *
  * Cost. Drawing a row costs ≈ 18 Sturm steps and a bisection ≈ 25 Sturm passes, so the K rows
@@ -74,16 +75,20 @@ function leftTail(beta: number, margin: number): number {
 }
 
 /**
- * The multiplier c(β) = t_β + max(D, u_β) of truncationSize: t_β = (24·28/β)^{1/3} (left tail of
- * TW_β), D = 11 (decay of the top eigenvector past its turning point), u_β = (3·28/(2β))^{2/3}
- * (no eigenvalue of the deep rows above λ_max), i.e. c(β) = (672/β)^{1/3} + max(11, (42/β)^{2/3}):
- * c(0.001) ≈ 1296, c(0.01) ≈ 301, c(0.1) ≈ 75.0, c(0.3) ≈ 40.1, c(1) ≈ 20.9, c(2) ≈ 17.9,
- * c(10) ≈ 15.1, c(∞) = 11 (file header; docs/edge-limit/truncation.md for the measurements).
+ * The multiplier c(β) = t_β + (D³ + u_β³)^{1/3} of truncationSize: t_β = (24·28/β)^{1/3} (left
+ * tail of TW_β), D = 11 (decay of the top eigenvector past its turning point),
+ * u_β = (3·28/(2β))^{2/3} (no eigenvalue of the deep rows above λ_max), i.e.
+ * c(β) = (672/β)^{1/3} + (1331 + 42²/β²)^{1/3}: c(0.001) ≈ 1296, c(0.01) ≈ 301, c(0.1) ≈ 75.0,
+ * c(0.3) ≈ 40.7, c(1) ≈ 23.3, c(2) ≈ 19.0, c(10) ≈ 15.1, c(∞) = 11 (file header;
+ * docs/edge-limit/truncation.md for the measurements).
  */
 export function truncationMultiplier(beta: number): number {
   checkMultiplierBeta(beta);
   const deep = detCbrt((1.5 * L_DEEP) / beta);
-  return leftTail(beta, L_TAIL) + Math.max(D_DECAY, deep * deep);
+  const u = deep * deep;
+  // Smooth maximum (D³ + u³)^{1/3}: where both mechanisms need about as many rows (β ≈ 1–3) the
+  // measured tail is heavier than either alone, and max(D, u) left only ≈ 1e−12 at β = 1.
+  return leftTail(beta, L_TAIL) + detCbrt(D_DECAY ** 3 + u * u * u);
 }
 
 /**

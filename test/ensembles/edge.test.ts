@@ -47,7 +47,7 @@ const ALL_BETAS = [0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1, 3, 10, 100, 1000];
 const SLOW = process.env.BETAENS_SLOW_TESTS === "1";
 
 describe("truncationSize", () => {
-  it("K = min(N, ⌈c(β)N^{1/3}⌉ + 10), c(β) = (672/β)^{1/3} + max(11, (42/β)^{2/3})", () => {
+  it("K = min(N, ⌈c(β)N^{1/3}⌉ + 10), c(β) = (672/β)^{1/3} + (11³ + 42²/β²)^{1/3}", () => {
     assert.equal(truncationSize(1e6, 2), Math.ceil(truncationMultiplier(2) * 100) + 10);
     assert.equal(truncationSize(1e12, 2, 3), 30010);
     assert.equal(truncationSize(1e12, 2, Infinity), 1e12);
@@ -55,11 +55,11 @@ describe("truncationSize", () => {
     assert.equal(truncationSize(1, 1), 1);
     for (const [beta, c] of [
       [0.001, 1295.87],
-      [0.01, 300.97],
-      [0.1, 74.95],
-      [1, 20.84],
-      [2, 17.95],
-      [10, 15.07],
+      [0.01, 300.98],
+      [0.1, 75.09],
+      [1, 23.33],
+      [2, 19.05],
+      [10, 15.11],
     ]) {
       assert.ok(Math.abs(truncationMultiplier(beta) - c) < 0.05, `c(${beta})`);
     }
