@@ -21,6 +21,9 @@
  * Run: node --import tsx docs/edge-limit/truncation.ts hermite (writes truncation-hermite.json),
  * the same with laguerre (truncation-laguerre.json): ≈ 40 min each on one idle core. Then
  * node --import tsx docs/edge-limit/truncation.ts table   prints the Markdown table of truncation.md.
+ * TRUNCATION_BETAS=0.3,1,2,3 (with hermite or laguerre) re-runs only those β and replaces their
+ * rows in the JSON file (how the Hermite rows of β = 0.3 … 3 were redone after the last change of
+ * c(β); truncation.md).
  */
 
 import { readFileSync, writeFileSync } from "node:fs";
@@ -39,7 +42,11 @@ import { pivotMinimum } from "../../src/tridiagonal/sturm.js";
 const SEED = 20260519;
 /** TRUNCATION_SAMPLE_SCALE=0.01 for a quick smoke run (results not comparable). */
 const SAMPLE_SCALE = Number(process.env.TRUNCATION_SAMPLE_SCALE ?? 1);
-const BETAS = [0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1, 2, 3, 10, 100, 1000];
+const ALL_BETAS = [0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1, 2, 3, 10, 100, 1000];
+/** TRUNCATION_BETAS=0.3,1,2 re-runs those β only and replaces their rows in the JSON file. */
+const BETAS = process.env.TRUNCATION_BETAS
+  ? process.env.TRUNCATION_BETAS.split(",").map(Number)
+  : ALL_BETAS;
 const HERMITE_SIZES: [number, number][] = [
   [100, 30_000],
   [1000, 50_000],
@@ -279,12 +286,22 @@ for (const beta of BETAS) {
 /** One row per line, numbers to 5 significant digits. */
 const round = (_key: string, v: unknown) =>
   typeof v === "number" && !Number.isInteger(v) ? Number(v.toPrecision(5)) : v;
+const output = new URL(
+  SAMPLE_SCALE === 1 ? `./truncation${only ? `-${only}` : ""}.json` : "/tmp/truncation-smoke.json",
+  import.meta.url,
+);
+if (process.env.TRUNCATION_BETAS && SAMPLE_SCALE === 1) {
+  // Replace the re-run cases in the existing file, keep the others and their order.
+  const key = (r: Row) => `${r.ensemble}|${r.set ?? ""}|${r.beta}|${r.n}`;
+  const fresh = new Map(rows.map((r) => [key(r), r]));
+  const old = JSON.parse(readFileSync(output, "utf8")).rows as Row[];
+  const merged = old.map((r) => fresh.get(key(r)) ?? r);
+  for (const r of rows) if (!old.some((o) => key(o) === key(r))) merged.push(r);
+  const setIndex = (r: Row) => LAGUERRE_SETS.indexOf(r.set as LaguerreSet);
+  merged.sort((p, q) => p.beta - q.beta || setIndex(p) - setIndex(q) || p.n - q.n);
+  rows.splice(0, rows.length, ...merged);
+}
 writeFileSync(
-  new URL(
-    SAMPLE_SCALE === 1
-      ? `./truncation${only ? `-${only}` : ""}.json`
-      : "/tmp/truncation-smoke.json",
-    import.meta.url,
-  ),
+  output,
   `{"seed": ${SEED}, "rows": [\n${rows.map((r) => JSON.stringify(r, round)).join(",\n")}\n]}\n`,
 );

@@ -3,9 +3,9 @@
  * K×K block of the tridiagonal model, K = truncationSize(N, β) = min(N, ⌈c(β)·N^{1/3}⌉ + 10).
  * The block is drawn with the same random stream as the full model, so it IS the full model's
  * leading block, and the value returned is, bit for bit, largestEigenvalueCentred of that block:
- * the full matrix's λ_max when K = N (βN ≲ 45), and otherwise except with a probability
- * estimated at ≲ 1e−12 per sample for every β > 0. Regime map, measurements, the assumptions
- * behind that estimate and the costs: docs/edge-limit/truncation.md.
+ * the full matrix's λ_max when K = N (βN ≲ 50 for β ≤ 0.01, N ≤ 128 at β = 1), and otherwise
+ * except with a probability estimated at ≲ 1e−12 per sample for every β > 0. Regime map,
+ * measurements, the assumptions behind that estimate and the costs: docs/edge-limit/truncation.md.
  *
  * Why K ∝ N^{1/3}. Near the soft edge the model is a discretised stochastic Airy operator
  * (Edelman–Sutton 2007; Ramírez–Rider–Virág 2011, "RRV"): with x = row·N^{−1/3} and
@@ -22,8 +22,9 @@
  * 0.5% at 0.03, 2% at 0.01 and 17% at 0.001 (N ≥ 1e4; issue 19). Now
  * c(β) = t_β + (D³ + u_β³)^{1/3} (a smooth maximum: near β ≈ 1 both mechanisms count); the
  * measured tails of the needed depth (β = 1e−3 … 1e3, N = 1e2 … 1e6) follow these laws and,
- * extrapolated to 1e−12, lie below c(β) (docs/edge-limit/truncation.md). Where c(β)·N^{1/3} + 10 ≥ N — βN ≲ 45 to 110 for
- * β ≤ 1, N ≲ 90 for β ≥ 2: the high-temperature regime, no edge localisation — K = N.
+ * extrapolated to 1e−12, lie below c(β) (docs/edge-limit/truncation.md). Where
+ * c(β)·N^{1/3} + 10 ≥ N — βN ≲ 47 to 128 for β ≤ 1, N ≤ 99 for β ≥ 2: the high-temperature
+ * regime, no edge localisation — K = N.
  *
  * Cost. Drawing a row costs ≈ 18 Sturm steps and a bisection ≈ 25 Sturm passes, so the K rows
  * are drawn but bisected on their first K₁ = ⌈((384/β)^{1/3} + 10)·N^{1/3}⌉ + 10 only (the first
@@ -113,7 +114,7 @@ export const MAX_TRUNCATED_ROWS = 1e8;
 
 /**
  * Throws a RangeError when the exact truncation needs more than MAX_TRUNCATED_ROWS rows — only
- * for β ≲ 0.002 at N ≳ 5e14 (K = c(β)·N^{1/3}, c(0.001) ≈ 1281): the value would be exact but the
+ * for β ≲ 0.002 at N ≳ 5e14 (K = c(β)·N^{1/3}, c(0.001) ≈ 1296): the value would be exact but the
  * sample would not fit in memory; no approximation is substituted.
  */
 export function checkTruncatedRows(n: number, beta: number, k = truncationSize(n, beta)): void {

@@ -3,10 +3,11 @@
  *
  * 1. The leading blocks are bit-for-bit the leading blocks of the full models (draw order).
  * 2. The fast path vs the full matrix's λ_max (plain bisection of all N rows) on identical
- *    coefficients: equal bit for bit for β = 1e−3 … 1e3, N = 2 … 1e5, Hermite and Laguerre
- *    (four parameter sets), and the four cases of issue 19 through sampleLargestEigenvalue (each
- *    had mismatches with the first rule for K). Deterministic; the exhaustive sweep behind the
- *    rule is docs/edge-limit/truncation.ts.
+ *    coefficients, equal bit for bit: (a) a grid, β = 1e−3 … 1e3, N = 2 … 1e5, Hermite and
+ *    Laguerre (four parameter sets); (b) 18 "deep" samples at β = 0.001 … 0.1 on which the
+ *    first rule for K was wrong (asserted too, so (b) fails on the code before issue 19); (c) the
+ *    four cases of issue 19 through sampleLargestEigenvalue (each had mismatches with the first
+ *    rule). Deterministic; the sweep behind the rule is docs/edge-limit/truncation.ts.
  * 3. The check that lets the bisection run on K₁ < K rows returns exactly the K-row bisection,
  *    on adversarial matrices (a decoupled deep block just above λ_max of the leading rows).
  * 4. The centred solver agrees with the project's uncentred bisection (largestEigenvalue).
@@ -185,72 +186,147 @@ function fullCentred(
   };
 }
 
+/** λ_max from the truncated model with multiplier c (default: truncationMultiplier). */
+function truncated(
+  ensemble: "hermite" | "laguerre",
+  rng: ReturnType<typeof createRandomSource>,
+  n: number,
+  beta: number,
+  params: HermiteParams | LaguerreParams,
+  c?: number,
+): number {
+  return ensemble === "hermite"
+    ? hermiteLargestEigenvalueTruncated(rng, n, beta, params as HermiteParams, c)
+    : laguerreLargestEigenvalueTruncated(rng, n, beta, params as LaguerreParams, c);
+}
+
 /**
- * The fast path (hermite/laguerreLargestEigenvalueTruncated, and the rescaled variant where
- * edgeScaling is defined) vs the full model's λ_max on the same random stream: equal bit for bit.
- * Returns the number of samples compared.
+ * Sample s of stream `stream`: the fast path (hermite/laguerreLargestEigenvalueTruncated, and the
+ * rescaled variant where edgeScaling is defined) against the full model's λ_max on the same random
+ * stream, equal bit for bit. Returns the full model's λ_max.
  */
-function compareWithFull(
+function compareOne(
   ensemble: "hermite" | "laguerre",
   n: number,
   beta: number,
   params: HermiteParams | LaguerreParams,
-  seeds: number,
   stream: number,
+  s: number,
 ): number {
-  for (let s = 0; s < seeds; s++) {
-    const rng = () => createRandomSource(stream, s, n);
-    const full = fullCentred(ensemble, rng(), n, beta, params);
-    const expected =
-      ensemble === "laguerre" ? Math.max(0, full.center + full.y) : full.center + full.y;
-    const fast =
+  const rng = () => createRandomSource(stream, s, n);
+  const full = fullCentred(ensemble, rng(), n, beta, params);
+  // Laguerre values are clamped to [0, ∞) (support.ts); center + y is the same float sum.
+  const expected =
+    ensemble === "laguerre" ? Math.max(0, full.center + full.y) : full.center + full.y;
+  const where = `${ensemble} ${JSON.stringify(params)} β = ${beta}, N = ${n}, stream ${stream}, sample ${s}`;
+  const fast = truncated(ensemble, rng(), n, beta, params);
+  assert.equal(fast, expected, `${where}: K = ${truncationSize(n, beta)} rows`);
+  if (
+    n + 0.5 - 1 / beta > 0 &&
+    (ensemble === "hermite" ||
+      (2 * (params as LaguerreParams).shape) / beta + n - 0.5 - 1 / beta > 0)
+  ) {
+    const rescaled =
       ensemble === "hermite"
-        ? hermiteLargestEigenvalueTruncated(rng(), n, beta, params as HermiteParams)
-        : laguerreLargestEigenvalueTruncated(rng(), n, beta, params as LaguerreParams);
-    const where = `${ensemble} ${JSON.stringify(params)} β = ${beta}, N = ${n}, sample ${s}`;
-    assert.equal(fast, expected, `${where}: K = ${truncationSize(n, beta)} rows`);
-    if (
-      n + 0.5 - 1 / beta > 0 &&
-      (ensemble === "hermite" ||
-        (2 * (params as LaguerreParams).shape) / beta + n - 0.5 - 1 / beta > 0)
-    ) {
-      const rescaled =
-        ensemble === "hermite"
-          ? hermiteRescaledLargestEigenvalueTruncated(rng(), n, beta, params as HermiteParams)
-          : laguerreRescaledLargestEigenvalueTruncated(rng(), n, beta, params as LaguerreParams);
-      assert.equal(rescaled, full.y / full.scale, `${where}: rescaled`);
-    }
+        ? hermiteRescaledLargestEigenvalueTruncated(rng(), n, beta, params as HermiteParams)
+        : laguerreRescaledLargestEigenvalueTruncated(rng(), n, beta, params as LaguerreParams);
+    assert.equal(rescaled, full.y / full.scale, `${where}: rescaled`);
   }
-  return seeds;
+  return expected;
 }
 
+/** The rule for K before issue 19: c = (384/β)^{1/3} + 10 (the left tail of TW_β only). */
+function firstRuleMultiplier(beta: number): number {
+  return Math.cbrt(384 / beta) + 10;
+}
+
+const HERMITE_TEST_PARAMS: HermiteParams = { loc: -1, scale: 0.5 };
+
 describe("fast path vs the full matrix's λ_max on identical coefficients: equal bit for bit", () => {
+  // The grid: every sample of streams 11 (Hermite) and 12 (Laguerre) for β = 1e−3 … 1e3 and
+  // N = 2 … 1e5, covering K = N (high temperature, βN ≲ 50), the crossover and K ≪ N.
   for (const beta of ALL_BETAS) {
     it(`hermite, β = ${beta}, N = 2 … 1e5`, () => {
       for (const [n, seeds] of COMPARISONS) {
-        compareWithFull("hermite", n, beta, { loc: -1, scale: 0.5 }, seeds, 11);
+        for (let s = 0; s < seeds; s++) compareOne("hermite", n, beta, HERMITE_TEST_PARAMS, 11, s);
       }
     });
     it(`laguerre, β = ${beta}, N = 2 … 1e5, four parameter sets`, () => {
       for (const [n, seeds] of COMPARISONS) {
         for (const params of laguerreCases(n, beta)) {
-          compareWithFull("laguerre", n, beta, params, Math.ceil(seeds / 4), 12);
+          for (let s = 0; s < Math.ceil(seeds / 4); s++)
+            compareOne("laguerre", n, beta, params, 12, s);
         }
       }
     });
   }
-  // Issue 19: with the first rule (K = ⌈(10 + (384/β)^{1/3})N^{1/3}⌉ + 10) these samples of
-  // `betaens sample hermite --stat max` (sample s of seed 0 uses createRandomSource(0, s)) differed
-  // from the full matrix's λ_max by up to 0.46 (1.6 sd; 8 of 200, 3 of 200, 3 of 60, 5 of 60).
-  // Now N = 3000 draws all rows (βN is too small for any localisation; the full path, whose
-  // uncentred bisection agrees to a few ulps) and N = 20 000 the truncated model (bit for bit).
+});
+
+/**
+ * Samples whose λ_max lies deep in the matrix: found by scanning streams 21 (Hermite) and 22
+ * (Laguerre, parameter set = index into laguerreCases) for samples on which the first rule for K
+ * differs from the full model, at sizes where K < N. Each is asserted to defeat the first rule
+ * (so this test fails on the code before issue 19, and keeps proving it has the power to) and to
+ * be exact with truncationSize. The differences the first rule made range from 2e−9 to 55 TW
+ * units. At β ≥ 0.3 no such sample was found in 1.5e5 (Hermite, N = 1000).
+ */
+const DEEP: [ensemble: "hermite" | "laguerre", set: number, beta: number, n: number, s: number][] =
+  [
+    ["hermite", 0, 0.001, 100_000, 6],
+    ["hermite", 0, 0.001, 100_000, 14],
+    ["hermite", 0, 0.003, 100_000, 5],
+    ["hermite", 0, 0.01, 10_000, 56],
+    ["hermite", 0, 0.01, 10_000, 148],
+    ["hermite", 0, 0.03, 10_000, 13],
+    ["hermite", 0, 0.03, 10_000, 247],
+    ["hermite", 0, 0.1, 1000, 7183],
+    ["hermite", 0, 0.1, 1000, 8497],
+    ["laguerre", 0, 0.001, 100_000, 8],
+    ["laguerre", 1, 0.001, 100_000, 8],
+    ["laguerre", 2, 0.001, 100_000, 8],
+    ["laguerre", 3, 0.001, 100_000, 8],
+    ["laguerre", 0, 0.003, 100_000, 0],
+    ["laguerre", 0, 0.01, 10_000, 1136],
+    ["laguerre", 1, 0.01, 10_000, 216],
+    ["laguerre", 3, 0.01, 10_000, 112],
+    ["laguerre", 1, 0.03, 10_000, 2636],
+  ];
+
+describe("samples the first rule for K got wrong: exact now", () => {
+  for (const ensemble of ["hermite", "laguerre"] as const) {
+    it(`${ensemble}: ${DEEP.filter((d) => d[0] === ensemble).length} deep samples, β = 0.001 … 0.1`, () => {
+      for (const [e, set, beta, n, s] of DEEP) {
+        if (e !== ensemble) continue;
+        const params = e === "hermite" ? HERMITE_TEST_PARAMS : laguerreCases(n, beta)[set];
+        assert.ok(truncationSize(n, beta) < n, "a truncated case");
+        const full = compareOne(e, n, beta, params, e === "hermite" ? 21 : 22, s);
+        const first = truncated(
+          e,
+          createRandomSource(e === "hermite" ? 21 : 22, s, n),
+          n,
+          beta,
+          params,
+          firstRuleMultiplier(beta),
+        );
+        assert.notEqual(first, full, `${e} set ${set} β = ${beta} N = ${n} sample ${s}: not deep`);
+      }
+    });
+  }
+});
+
+describe("issue 19: the reported cases of `betaens sample hermite --stat max`", () => {
+  // With the first rule these samples (sample s of seed 0 uses createRandomSource(0, s))
+  // differed from the full matrix's λ_max by up to 0.46 (1.6 sd; 8 of 200, 3 of 200, 3 of 60,
+  // 5 of 60). Now N = 3000 draws all rows (βN is too small for any localisation; the full path,
+  // whose uncentred bisection agrees to a few ulps) and N = 20 000 the truncated model (bit for
+  // bit).
   for (const [n, beta, samples] of [
     [3000, 0.005, 200],
     [3000, 0.01, 200],
     [20_000, 0.01, 60],
     [20_000, 0.003, 60],
   ]) {
-    it(`issue 19: sampleLargestEigenvalue, hermite N = ${n}, β = ${beta}, ${samples} samples`, () => {
+    it(`sampleLargestEigenvalue, hermite N = ${n}, β = ${beta}, ${samples} samples`, () => {
       const spec = { ensemble: "hermite" as const, params: { loc: 0, scale: 1 } };
       const job = { spec, model: "tridiagonal" as const, n, beta, seed: 0 };
       for (let s = 0; s < samples; s++) {
