@@ -64,7 +64,7 @@ export function rankNormalize(chains: readonly Float64Array[]): Float64Array[] {
   const n = chains[0].length;
   const total = chains.length * n;
   const values = new Float64Array(total);
-  chains.forEach((c, j) => values.set(c, j * n));
+  for (let j = 0; j < chains.length; j++) values.set(chains[j], j * n);
   const order = new Uint32Array(total);
   for (let i = 0; i < total; i++) order[i] = i;
   order.sort((p, q) => values[p] - values[q]);
