@@ -19,6 +19,7 @@ import {
   offDiagonalConditional,
 } from "./conditionals.js";
 import { hermiteInitialState } from "./initial.js";
+import { createSpectralWork, spectralMove, spectralMoveAvailable } from "./spectral.js";
 import {
   createUnivariateWork,
   sampleExpPolynomial,
@@ -97,8 +98,38 @@ export interface GibbsChainOptions {
   rng: RandomSource;
   /** "zero" (default): a = b = 0, DPPy's start. "hermite": see hermiteInitialState. */
   initial?: GibbsInitial;
+  /** Start from these coefficients instead (copied; overrides `initial`), e.g. to continue a chain. */
+  initialState?: SymmetricTridiagonal;
+  /**
+   * A spectral move (./spectral.ts: exact, O(N²)) after every `spectralEvery` passes; 0 turns it
+   * off (the plain sweep of the paper and DPPy). Default: defaultSpectralInterval(N, β).
+   */
+  spectralEvery?: number;
   /** Called after every pass with the pass number (1-based) and the current state. */
   onPass?: (pass: number, state: SymmetricTridiagonal) => void;
+}
+
+/**
+ * The default interval between spectral moves: every max(1, ⌈N/500⌉) passes (every pass up to
+ * N = 500); 0 (none) when β < SPECTRAL_MIN_BETA or N = 1. A move costs about N/200 passes
+ * (bench/gibbs.ts); the passes that make the λ_max law exact for two-cut potentials with this
+ * default are measured in docs/gibbs-exact/.
+ */
+export function defaultSpectralInterval(n: number, beta: number): number {
+  if (n < 2 || !spectralMoveAvailable(beta)) return 0;
+  return Math.max(1, Math.ceil(n / 500));
+}
+
+/** Throws a RangeError unless `every` is a valid spectral interval for (n, β). */
+export function checkSpectralInterval(every: number, beta: number): void {
+  if (!Number.isInteger(every) || every < 0) {
+    throw new RangeError(`spectral interval must be an integer >= 0 (0: off), got ${every}`);
+  }
+  if (every > 0 && !spectralMoveAvailable(beta)) {
+    throw new RangeError(
+      `the spectral move needs beta >= 0.1 (its Dirichlet(beta/2) weights underflow below), got beta = ${beta}; use spectral interval 0`,
+    );
+  }
 }
 
 /** Final Jacobi coefficients of a chain, with the exactness flag. */
@@ -136,16 +167,29 @@ export function runGibbsChain(options: GibbsChainOptions): GibbsChainResult {
   checkGibbsArguments(coeffs, n, beta, passes);
   const initial = options.initial ?? "zero";
   let state: SymmetricTridiagonal;
-  if (initial === "zero") {
+  if (options.initialState) {
+    const given = options.initialState;
+    if (given.diagonal.length !== n || given.offDiagonalSquared.length !== n - 1) {
+      throw new RangeError(`initialState must have ${n} diagonal and ${n - 1} off-diagonal entries`);
+    }
+    state = {
+      diagonal: Float64Array.from(given.diagonal),
+      offDiagonalSquared: Float64Array.from(given.offDiagonalSquared),
+    };
+  } else if (initial === "zero") {
     state = { diagonal: new Float64Array(n), offDiagonalSquared: new Float64Array(n - 1) };
   } else if (initial === "hermite") {
     state = hermiteInitialState(rng, coeffs, n, beta);
   } else {
     throw new RangeError(`initial must be "zero" or "hermite", got ${String(initial)}`);
   }
+  const every = options.spectralEvery ?? defaultSpectralInterval(n, beta);
+  checkSpectralInterval(every, beta);
   const work = createGibbsWork(coeffs.length - 1);
+  const spectral = every > 0 && n >= 2 ? createSpectralWork(n) : undefined;
   for (let pass = 1; pass <= passes; pass++) {
     gibbsSweep(state, coeffs, beta, rng, work);
+    if (spectral && pass % every === 0) spectralMove(state, coeffs, beta, rng, spectral);
     options.onPass?.(pass, state);
   }
   return { diagonal: state.diagonal, offDiagonalSquared: state.offDiagonalSquared, exact: true };

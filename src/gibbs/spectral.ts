@@ -155,7 +155,9 @@ export function jacobiFromSpectrum(
     // Chase: rotation in the plane (k, k+1) zeroes the bulge at (k−1, k+1).
     for (let k = 1; k < size && bulge !== 0; k++) {
       const top = e[k - 1];
-      const rr = detHypot(top, bulge);
+      // √(top² + bulge²) with correctly rounded IEEE operations; detHypot if it under/overflows.
+      let rr = Math.sqrt(top * top + bulge * bulge);
+      if (!(rr > 1e-150 && rr < 1e150)) rr = detHypot(top, bulge);
       c = top / rr;
       s = bulge / rr;
       e[k - 1] = rr;
