@@ -7,7 +7,7 @@
  * Chain s of seed K uses createRandomSource(K, s) exactly as `betaens gibbs` does, so each row of
  * the KS table is reproduced by the command printed with it (onPass only reads the state).
  */
-import { writeFileSync, readFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { runGibbsChain } from "../../src/gibbs/sampler.js";
 import { histogramSvg } from "../../src/plot/histogram.js";
 import { lineChartSvg } from "../../src/plot/lineChart.js";
@@ -133,7 +133,9 @@ function ks(): void {
 }
 
 function printKsTable(rows: KsRow[]): void {
-  console.log("| V | N | spectral moves | passes | chains | KS D | KS p | mean λ_max (exact) | sd λ_max (exact) | points right of the gap (exact) |");
+  console.log(
+    "| V | N | spectral moves | passes | chains | KS D | KS p | mean λ_max (exact) | sd λ_max (exact) | points right of the gap (exact) |",
+  );
   console.log("|---|---|---|---|---|---|---|---|---|---|");
   for (const r of rows) {
     console.log(
@@ -156,7 +158,11 @@ function mixing(): void {
     for (const n of [50, 100, 200]) {
       const split = unitaryCuts(unitaryEnsemble(pot.coeffs, n)).splits[0];
       for (const every of [0, undefined] as (number | undefined)[]) {
-        const traces = { lmax: [] as Float64Array[], count: [] as Float64Array[], a1: [] as Float64Array[] };
+        const traces = {
+          lmax: [] as Float64Array[],
+          count: [] as Float64Array[],
+          a1: [] as Float64Array[],
+        };
         const t0 = performance.now();
         for (let c = 0; c < 8; c++) {
           const rng = createRandomSource(SEED + 1, c);

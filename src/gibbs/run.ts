@@ -9,9 +9,9 @@
 import { createRandomSource } from "../random/philox.js";
 import { type ConvergenceDiagnostics, convergenceDiagnostics } from "../statistics/convergence.js";
 import { largestEigenvalue } from "../tridiagonal/bisection.js";
-import { sturmCount } from "../tridiagonal/sturm.js";
 import { tridiagonalEigenvalues } from "../tridiagonal/eigenvalues.js";
 import { sturmHistogram } from "../tridiagonal/histogram.js";
+import { sturmCount } from "../tridiagonal/sturm.js";
 import { VERSION } from "../version.js";
 import {
   checkGibbsArguments,
@@ -127,7 +127,8 @@ export function checkGibbsRun(options: GibbsRunOptions): void {
       }
     }
   }
-  if (options.spectralEvery !== undefined) checkSpectralInterval(options.spectralEvery, options.beta);
+  if (options.spectralEvery !== undefined)
+    checkSpectralInterval(options.spectralEvery, options.beta);
   if (options.cutPoints !== undefined) {
     const c = options.cutPoints;
     for (let i = 0; i < c.length; i++) {

@@ -170,7 +170,9 @@ export function runGibbsChain(options: GibbsChainOptions): GibbsChainResult {
   if (options.initialState) {
     const given = options.initialState;
     if (given.diagonal.length !== n || given.offDiagonalSquared.length !== n - 1) {
-      throw new RangeError(`initialState must have ${n} diagonal and ${n - 1} off-diagonal entries`);
+      throw new RangeError(
+        `initialState must have ${n} diagonal and ${n - 1} off-diagonal entries`,
+      );
     }
     state = {
       diagonal: Float64Array.from(given.diagonal),
