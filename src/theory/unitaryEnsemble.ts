@@ -47,6 +47,8 @@ import { bernoulliSumLaw, factoredNystromMatrix, gramEigenvalues } from "./fredh
 import { luFactorIdentityPlus, luSolve } from "./tracyWidomLinearAlgebra.js";
 
 const LN2 = Math.LN2;
+/** Recurrence coefficients computed beyond J_N (for the variance of quadratic statistics). */
+const EXTRA = 2;
 /** Binary exponent step of the per-node rescaling (values kept below 2^RESCALE_BITS). */
 const RESCALE_BITS = 256;
 const RESCALE_DOWN = 2 ** -RESCALE_BITS;
@@ -73,6 +75,9 @@ export interface UnitaryEnsemble {
   readonly alpha: Float64Array;
   /** b_1..b_{N−1} (index k − 1): the off-diagonal of J_N (b_k = √β_k > 0). */
   readonly offDiagonal: Float64Array;
+  /** α_0..α_{N+1} and b_1..b_{N+1}: J_N's coefficients and the next two (linear statistics). */
+  readonly recurrenceAlpha: Float64Array;
+  readonly recurrenceOffDiagonal: Float64Array;
   /** b_k² (the squared off-diagonal, for Sturm counts: zeros of p_N are J_N's eigenvalues). */
   readonly offDiagonalSquared: Float64Array;
   /** Number M of Gauss–Legendre nodes of the Stieltjes procedure. */
@@ -83,6 +88,8 @@ export interface UnitaryEnsemble {
   /** K_N(x_i, x_i) at the grid nodes, and its maximum. */
   readonly gridChristoffel: Float64Array;
   readonly gridChristoffelMax: number;
+  /** Largest panel width of the Stieltjes grid (a length on which everything is resolved). */
+  readonly gridPanelWidth: number;
 }
 
 /** Options of unitaryEnsemble. */
@@ -229,12 +236,15 @@ function stieltjes(
     exponent[i] = s.exponent;
     square[i] = pow2(2 * s.exponent);
   }
-  const alpha = new Float64Array(n);
-  const offDiagonal = new Float64Array(Math.max(n - 1, 0));
+  // Two coefficients beyond J_N (α_N, α_{N+1}, b_N, b_{N+1}) for the linear statistics.
+  const total = n + EXTRA;
+  const alpha = new Float64Array(total);
+  const offDiagonal = new Float64Array(total - 1);
   const christoffel = new Float64Array(m);
   let r = new Float64Array(m);
   let bk = 0;
-  for (let k = 0; k < n; k++) {
+  for (let k = 0; k < total; k++) {
+    const counted = k < n ? 1 : 0;
     // w = x q_k − b_k q_{k−1}; α_k = q_kᵀ w (Paige); r = w − α_k q_k.
     let a = 0;
     for (let i = 0; i < m; i++) {
@@ -243,10 +253,10 @@ function stieltjes(
       r[i] = wi;
       const sq = square[i];
       a += ui * wi * sq;
-      christoffel[i] += ui * ui * sq;
+      christoffel[i] += counted * ui * ui * sq;
     }
     alpha[k] = a;
-    if (k === n - 1) break;
+    if (k === total - 1) break;
     let norm = 0;
     for (let i = 0; i < m; i++) {
       const ri = r[i] - a * u[i];
@@ -422,14 +432,17 @@ export function unitaryEnsemble(
     interval: [lo, hi],
     minimum,
     logMass: result.logMass,
-    alpha: result.alpha,
-    offDiagonal: result.offDiagonal,
+    alpha: result.alpha.subarray(0, n),
+    offDiagonal: result.offDiagonal.subarray(0, n - 1),
+    recurrenceAlpha: result.alpha,
+    recurrenceOffDiagonal: result.offDiagonal,
     offDiagonalSquared,
     nodes: m,
     gridNodes: result.nodes,
     gridCumulativeCount: cumulative,
     gridChristoffel: density,
     gridChristoffelMax: top,
+    gridPanelWidth: result.weights.subarray(0, PANEL_NODES).reduce((acc, w) => acc + w, 0),
   };
 }
 
@@ -541,6 +554,11 @@ export function setLawTuning(p: number, e: number) {
   POINTS_PER_PANEL = p;
   EFOLDS_PER_PANEL = e;
 }
+/**
+ * Largest Nyström panel in Stieltjes panels: at small N the kernel varies on the scale of the
+ * weight's features, not of the spacing of the points, and the grid resolves both.
+ */
+const WIDTH_PANELS = 3;
 /** Where K_N(x, x) < DEAD·max K_N, the kernel is left out of the Nyström rules (gaps, tails). */
 const DEAD = 1e-36;
 
@@ -564,6 +582,7 @@ function lawRule(
   const budget = POINTS_PER_PANEL / refine;
   const efolds = EFOLDS_PER_PANEL / refine;
   const dead = DEAD * ens.gridChristoffelMax;
+  const maxWidth = (WIDTH_PANELS * ens.gridPanelWidth) / refine;
   const panels: number[] = []; // pairs (left, right)
   let start = Number.NaN; // left end of the open panel (NaN: none open)
   let startCount = 0;
@@ -584,7 +603,11 @@ function lawRule(
       start = Number.NaN;
     } else {
       const logK = detLog(k[i]);
-      if (c[i] - startCount >= budget || Math.abs(logK - startLog) >= efolds) {
+      if (
+        c[i] - startCount >= budget ||
+        Math.abs(logK - startLog) >= efolds ||
+        x[i] - start >= maxWidth
+      ) {
         panels.push(start, x[i]);
         start = x[i];
         startCount = c[i];
@@ -901,4 +924,33 @@ export function unitaryCuts(
   }
   if (start >= 0) cuts.push([x[start], x[x.length - 1]]);
   return { cuts, splits };
+}
+
+/**
+ * Exact mean and variance of the linear statistic Σ_i f(x_i), f(x) = c_0 + c_1 x + c_2 x²: for a
+ * projection kernel onto span{φ_0..φ_{N−1}}, E Σ f = tr P f(J) P and Var Σ f = ‖P f(J) (I − P)‖²_F,
+ * with J the infinite Jacobi matrix and P the projection on the first N indices (Johansson, Duke
+ * Math. J. 91 (1998) §2; the determinantal variance ∫ f² K − ∫∫ f(x) f(y) K(x, y)²). For deg f ≤ 2
+ * only the entries (N−1, N), (N−2, N), (N−1, N+1) of f(J) cross the block: Var Σ x = b_N²,
+ * Var Σ (c_1 x + c_2 x²) = b_N²(c_1 + c_2(α_{N−1} + α_N))² + c_2² b_N² (b_{N−1}² + b_{N+1}²).
+ */
+export function unitaryLinearStatistic(
+  ens: UnitaryEnsemble,
+  f: readonly number[],
+): { mean: number; variance: number } {
+  if (f.length > 3) throw new RangeError("linear statistics are implemented for deg f <= 2");
+  const [c0 = 0, c1 = 0, c2 = 0] = f;
+  const n = ens.n;
+  const a = ens.recurrenceAlpha;
+  const b = ens.recurrenceOffDiagonal; // b[k − 1] = b_k
+  const bk = (k: number) => (k >= 1 ? b[k - 1] : 0);
+  let mean = 0;
+  for (let k = 0; k < n; k++) {
+    // (J²)_{kk} = α_k² + b_k² + b_{k+1}².
+    mean += c0 + c1 * a[k] + c2 * (a[k] * a[k] + bk(k) ** 2 + bk(k + 1) ** 2);
+  }
+  const bN = bk(n);
+  const first = bN * (c1 + c2 * (a[n - 1] + a[n]));
+  const variance = first * first + c2 * c2 * bN * bN * (bk(n - 1) ** 2 + bk(n + 1) ** 2);
+  return { mean, variance };
 }
