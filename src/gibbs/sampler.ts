@@ -138,6 +138,15 @@ export interface GibbsChainResult extends SymmetricTridiagonal {
   readonly exact: boolean;
 }
 
+/**
+ * Range of β of the Gibbs sampler (tested for every potential of the tests at N up to 2000):
+ * below 1e−9 the shape β(N − n)/2 of the last off-diagonal conditional is lost when it is stored as
+ * the exponent β(N−n)/2 − 1 ≈ −1 (relative error ε/β); above 1e12 the conditionals' coefficients
+ * βN/2·v_k leave the range where the envelopes were checked (β = 1e15 fails).
+ */
+export const GIBBS_MIN_BETA = 1e-9;
+export const GIBBS_MAX_BETA = 1e12;
+
 /** Throws a RangeError unless (n, β, passes) are admissible; validates the potential. */
 export function checkGibbsArguments(
   coeffs: Float64Array,
@@ -149,6 +158,16 @@ export function checkGibbsArguments(
   if (!Number.isInteger(n) || n < 1) throw new RangeError(`n must be an integer >= 1, got ${n}`);
   if (!(beta > 0) || !Number.isFinite(beta)) {
     throw new RangeError(`beta must be a finite number > 0, got ${beta}`);
+  }
+  if (beta < GIBBS_MIN_BETA) {
+    throw new RangeError(
+      `beta = ${beta} is below the Gibbs sampler's limit ${GIBBS_MIN_BETA}: the last conditional y^(beta/2 - 1) needs beta/2 - 1 != -1 in double precision (beta/2 is then known to < 1e-6 relative)`,
+    );
+  }
+  if (beta > GIBBS_MAX_BETA) {
+    throw new RangeError(
+      `beta = ${beta} is above the Gibbs sampler's limit ${GIBBS_MAX_BETA}: the conditionals' coefficients (beta*N/2)*V exceed the range where their envelopes are computed reliably`,
+    );
   }
   if (!Number.isInteger(passes) || passes < 0) {
     throw new RangeError(`passes must be an integer >= 0, got ${passes}`);
