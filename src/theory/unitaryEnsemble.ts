@@ -48,7 +48,7 @@ import { luFactorIdentityPlus, luSolve } from "./tracyWidomLinearAlgebra.js";
 
 const LN2 = Math.LN2;
 /** Recurrence coefficients computed beyond J_N (for the variance of quadratic statistics). */
-const EXTRA = 2;
+const EXTRA = 6;
 /** Binary exponent step of the per-node rescaling (values kept below 2^RESCALE_BITS). */
 const RESCALE_BITS = 256;
 const RESCALE_DOWN = 2 ** -RESCALE_BITS;
@@ -75,7 +75,7 @@ export interface UnitaryEnsemble {
   readonly alpha: Float64Array;
   /** b_1..b_{N−1} (index k − 1): the off-diagonal of J_N (b_k = √β_k > 0). */
   readonly offDiagonal: Float64Array;
-  /** α_0..α_{N+1} and b_1..b_{N+1}: J_N's coefficients and the next two (linear statistics). */
+  /** α_0..α_{N+5} and b_1..b_{N+5}: J_N's coefficients and the next six (linear statistics). */
   readonly recurrenceAlpha: Float64Array;
   readonly recurrenceOffDiagonal: Float64Array;
   /** b_k² (the squared off-diagonal, for Sturm counts: zeros of p_N are J_N's eigenvalues). */
@@ -236,7 +236,7 @@ function stieltjes(
     exponent[i] = s.exponent;
     square[i] = pow2(2 * s.exponent);
   }
-  // Two coefficients beyond J_N (α_N, α_{N+1}, b_N, b_{N+1}) for the linear statistics.
+  // EXTRA coefficients beyond J_N for the linear statistics.
   const total = n + EXTRA;
   const alpha = new Float64Array(total);
   const offDiagonal = new Float64Array(total - 1);
@@ -926,31 +926,62 @@ export function unitaryCuts(
   return { cuts, splits };
 }
 
+/** Largest degree of the polynomial linear statistics (coefficients computed beyond J_N). */
+export const LINEAR_STATISTIC_MAX_DEGREE = EXTRA;
+
 /**
- * Exact mean and variance of the linear statistic Σ_i f(x_i), f(x) = c_0 + c_1 x + c_2 x²: for a
- * projection kernel onto span{φ_0..φ_{N−1}}, E Σ f = tr P f(J) P and Var Σ f = ‖P f(J) (I − P)‖²_F,
- * with J the infinite Jacobi matrix and P the projection on the first N indices (Johansson, Duke
- * Math. J. 91 (1998) §2; the determinantal variance ∫ f² K − ∫∫ f(x) f(y) K(x, y)²). For deg f ≤ 2
- * only the entries (N−1, N), (N−2, N), (N−1, N+1) of f(J) cross the block: Var Σ x = b_N²,
- * Var Σ (c_1 x + c_2 x²) = b_N²(c_1 + c_2(α_{N−1} + α_N))² + c_2² b_N² (b_{N−1}² + b_{N+1}²).
+ * Exact mean and variance of the linear statistic Σ_i f(x_i) for a polynomial f = Σ c_k x^k of
+ * degree ≤ 6: for the projection kernel onto span{φ_0..φ_{N−1}},
+ *   E Σ f = Σ_{j<N} f(J)_{jj},   Var Σ f = Σ_{j<N≤k} f(J)_{jk}²
+ * with J the Jacobi matrix of the weight (infinite; f(J)_{jk} = ∫ f φ_j φ_k) — the determinantal
+ * variance ∫ f² K − ∫∫ f(x)f(y)K(x, y)² written in the basis φ (Johansson, Duke Math. J. 91 (1998)
+ * §2). Only entries within deg f of the corner cross the block, so both cost O(N·deg²).
+ * E.g. Var Σ x_i = b_N². The reference statistic of the Gibbs tests (power against 1% changes of V).
  */
 export function unitaryLinearStatistic(
   ens: UnitaryEnsemble,
   f: readonly number[],
 ): { mean: number; variance: number } {
-  if (f.length > 3) throw new RangeError("linear statistics are implemented for deg f <= 2");
-  const [c0 = 0, c1 = 0, c2 = 0] = f;
-  const n = ens.n;
-  const a = ens.recurrenceAlpha;
-  const b = ens.recurrenceOffDiagonal; // b[k − 1] = b_k
-  const bk = (k: number) => (k >= 1 ? b[k - 1] : 0);
-  let mean = 0;
-  for (let k = 0; k < n; k++) {
-    // (J²)_{kk} = α_k² + b_k² + b_{k+1}².
-    mean += c0 + c1 * a[k] + c2 * (a[k] * a[k] + bk(k) ** 2 + bk(k + 1) ** 2);
+  let m = f.length - 1;
+  while (m > 0 && f[m] === 0) m--;
+  if (m > LINEAR_STATISTIC_MAX_DEGREE) {
+    throw new RangeError(
+      `linear statistics are implemented for deg f <= ${LINEAR_STATISTIC_MAX_DEGREE}, got ${m}`,
+    );
   }
-  const bN = bk(n);
-  const first = bN * (c1 + c2 * (a[n - 1] + a[n]));
-  const variance = first * first + c2 * c2 * bN * bN * (bk(n - 1) ** 2 + bk(n + 1) ** 2);
+  const n = ens.n;
+  const alpha = ens.recurrenceAlpha;
+  const b = ens.recurrenceOffDiagonal; // b[k] couples k and k+1
+  const width = 2 * m + 1;
+  let w = new Float64Array(width);
+  let next = new Float64Array(width);
+  // f(J) e_j on the window j − m .. j + m (local index l ↔ global j − m + l), by Horner.
+  const column = (j: number): Float64Array => {
+    w.fill(0);
+    w[m] = f[m] ?? 0;
+    for (let p = m - 1; p >= 0; p--) {
+      next.fill(0);
+      for (let l = 0; l < width; l++) {
+        const g = j - m + l;
+        if (g < 0) continue;
+        let v = alpha[g] * w[l];
+        if (l > 0 && g >= 1) v += b[g - 1] * w[l - 1];
+        if (l < width - 1) v += b[g] * w[l + 1];
+        next[l] = v;
+      }
+      next[m] += f[p];
+      const t = w;
+      w = next;
+      next = t;
+    }
+    return w;
+  };
+  let mean = 0;
+  for (let j = 0; j < n; j++) mean += column(j)[m];
+  let variance = 0;
+  for (let j = Math.max(0, n - m); j < n; j++) {
+    const c = column(j);
+    for (let l = 0; l < width; l++) if (j - m + l >= n) variance += c[l] * c[l];
+  }
   return { mean, variance };
 }
