@@ -38,7 +38,10 @@ describe("spectral move", () => {
       const d = new Float64Array(n);
       const e = new Float64Array(n);
       jacobiFromSpectrum(lambda, w, d, e);
-      const eig = tridiagonalEigenvalues(d, e.slice(0, n - 1).map((x) => x * x));
+      const eig = tridiagonalEigenvalues(
+        d,
+        e.slice(0, n - 1).map((x) => x * x),
+      );
       for (let i = 0; i < n; i++) assert.ok(Math.abs(eig[i] - lambda[i]) < 1e-13, `λ_${i}`);
       let v = new Float64Array(n);
       v[0] = 1;
@@ -58,7 +61,10 @@ describe("spectral move", () => {
 
   it("log Γ in deterministic arithmetic", () => {
     for (const z of [1, 1.5, 2.7, 11.9, 12, 40, 1001]) {
-      assert.ok(Math.abs(detLogGamma(z) - logGamma(z)) < 1e-13 * (1 + Math.abs(logGamma(z))), `${z}`);
+      assert.ok(
+        Math.abs(detLogGamma(z) - logGamma(z)) < 1e-13 * (1 + Math.abs(logGamma(z))),
+        `${z}`,
+      );
     }
   });
 
