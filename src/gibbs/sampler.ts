@@ -111,9 +111,10 @@ export interface GibbsChainOptions {
 
 /**
  * The default interval between spectral moves: every max(1, ⌈N/500⌉) passes (every pass up to
- * N = 500); 0 (none) when β < SPECTRAL_MIN_BETA or N = 1. A move costs about N/200 passes
- * (bench/gibbs.ts); the passes that make the λ_max law exact for two-cut potentials with this
- * default are measured in docs/gibbs-exact/.
+ * N = 500); 0 (none) when β < SPECTRAL_MIN_BETA or N = 1. A move costs about 3 passes at
+ * N ≤ 400, 6 at N = 1000, 13 at N = 2000 (bench/gibbs.ts), so the default makes a run about 4×
+ * slower than the plain sweep; the passes that make the λ_max law exact for two-cut potentials
+ * with this default are measured in docs/gibbs-exact/ (20 passes at N = 200 and 400).
  */
 export function defaultSpectralInterval(n: number, beta: number): number {
   if (n < 2 || !spectralMoveAvailable(beta)) return 0;
