@@ -3,7 +3,7 @@
  * operation and uniform for uniform (including rejected attempts), so every value has the bits of
  * the JavaScript reference. See the reference files for the methods and their sources.
  */
-import { detExp, detLog } from "./math";
+import { detExp, detLog, detLog2 } from "./math";
 import { uniform } from "./stream";
 
 // Wichura, Algorithm AS 241 (PPND16), Applied Statistics 37:477 (1988); as src/random/normal.ts.
@@ -102,23 +102,12 @@ function normalQuantileTailOutOfLine(p: f64, q: f64): f64 {
 // @ts-ignore: decorator
 @inline
 export function normalQuantileCentral2(p: v128): v128 {
-  const q = f64x2.sub(p, f64x2(0.5, 0.5));
-  const r = f64x2.sub(f64x2(0.180625, 0.180625), f64x2.mul(q, q));
-  let num = f64x2.add(f64x2.mul(f64x2(A7, A7), r), f64x2(A6, A6));
-  num = f64x2.add(f64x2.mul(num, r), f64x2(A5, A5));
-  num = f64x2.add(f64x2.mul(num, r), f64x2(A4, A4));
-  num = f64x2.add(f64x2.mul(num, r), f64x2(A3, A3));
-  num = f64x2.add(f64x2.mul(num, r), f64x2(A2, A2));
-  num = f64x2.add(f64x2.mul(num, r), f64x2(A1, A1));
-  num = f64x2.add(f64x2.mul(num, r), f64x2(A0, A0));
-  let den = f64x2.add(f64x2.mul(f64x2(B7, B7), r), f64x2(B6, B6));
-  den = f64x2.add(f64x2.mul(den, r), f64x2(B5, B5));
-  den = f64x2.add(f64x2.mul(den, r), f64x2(B4, B4));
-  den = f64x2.add(f64x2.mul(den, r), f64x2(B3, B3));
-  den = f64x2.add(f64x2.mul(den, r), f64x2(B2, B2));
-  den = f64x2.add(f64x2.mul(den, r), f64x2(B1, B1));
-  den = f64x2.add(f64x2.mul(den, r), f64x2(1, 1));
-  return f64x2.div(f64x2.mul(q, num), den);
+  const q = f64x2.sub(p, f64x2.splat(0.5));
+  const r = f64x2.sub(f64x2.splat(0.180625), f64x2.mul(q, q));
+  return f64x2.div(
+    f64x2.mul(q, horner8(r, A7, A6, A5, A4, A3, A2, A1, A0)),
+    horner8(r, B7, B6, B5, B4, B3, B2, B1, 1),
+  );
 }
 
 /** Lanes of p inside the central region |p − 1/2| ≤ 0.425 of normalQuantile (all ones). */
@@ -126,6 +115,53 @@ export function normalQuantileCentral2(p: v128): v128 {
 @inline
 export function normalCentral(p: v128): v128 {
   return f64x2.le(f64x2.abs(f64x2.sub(p, f64x2(0.5, 0.5))), f64x2(0.425, 0.425));
+}
+
+/** c7·r⁷ + … + c0 by Horner's rule, as written in normal.ts. */
+// @ts-ignore: decorator
+@inline
+function horner8(
+  r: v128,
+  c7: f64,
+  c6: f64,
+  c5: f64,
+  c4: f64,
+  c3: f64,
+  c2: f64,
+  c1: f64,
+  c0: f64,
+): v128 {
+  let y = f64x2.add(f64x2.mul(f64x2.splat(c7), r), f64x2.splat(c6));
+  y = f64x2.add(f64x2.mul(y, r), f64x2.splat(c5));
+  y = f64x2.add(f64x2.mul(y, r), f64x2.splat(c4));
+  y = f64x2.add(f64x2.mul(y, r), f64x2.splat(c3));
+  y = f64x2.add(f64x2.mul(y, r), f64x2.splat(c2));
+  y = f64x2.add(f64x2.mul(y, r), f64x2.splat(c1));
+  return f64x2.add(f64x2.mul(y, r), f64x2.splat(c0));
+}
+
+/** Set by normalQuantileTail2 when a lane lies in the far tail r > 5 (|Z| > 5.9, p < 1.4e−11). */
+export let farTail: bool = false;
+
+/**
+ * The intermediate tail of normalQuantile (|p − 1/2| > 0.425, r = √(−log min(p, 1 − p)) ≤ 5) for
+ * two probabilities at once, operation for operation as normal.ts; sets farTail if a lane has r > 5
+ * (that lane must be redone by the scalar normalQuantile).
+ */
+// @ts-ignore: decorator
+@inline
+export function normalQuantileTail2(p: v128): v128 {
+  const q = f64x2.sub(p, f64x2.splat(0.5));
+  const negative = f64x2.lt(q, f64x2.splat(0));
+  const tail = v128.bitselect(p, f64x2.sub(f64x2.splat(1), p), negative);
+  let r = f64x2.sqrt(f64x2.neg(detLog2(tail)));
+  if (v128.any_true(f64x2.gt(r, f64x2.splat(5)))) farTail = true;
+  r = f64x2.sub(r, f64x2.splat(1.6));
+  const value = f64x2.div(
+    horner8(r, C7, C6, C5, C4, C3, C2, C1, C0),
+    horner8(r, D7, D6, D5, D4, D3, D2, D1, 1),
+  );
+  return v128.bitselect(f64x2.neg(value), value, negative);
 }
 
 /** normal(rng) of normal.ts: Φ^{-1}(U), one uniform. */
