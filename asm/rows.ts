@@ -27,13 +27,14 @@ export const ROWS_B: usize = memory.data(8 * CHUNK_ROWS, 16);
 
 /** Rows per speculative block, and the block's scratch: normals, lists of rows or slots. */
 const BLOCK: i32 = 64;
-const NORMALS: usize = memory.data(16 * BLOCK, 16);
-const TAILS: usize = memory.data(8 * BLOCK + 16, 16);
-const SQUEEZED: usize = memory.data(4 * BLOCK + 16, 16);
-const TS: usize = memory.data(8 * BLOCK, 16);
-const Z2S: usize = memory.data(8 * BLOCK, 16);
-const DS: usize = memory.data(8 * BLOCK, 16);
-const VS: usize = memory.data(8 * BLOCK, 16);
+// Per slot (at most two per row of a block): normals, slot lists, and the Marsaglia–Tsang t, z², d, v.
+const NORMALS: usize = memory.data(8 * 2 * BLOCK, 16);
+const TAILS: usize = memory.data(4 * (2 * BLOCK + 4), 16);
+const SQUEEZED: usize = memory.data(4 * (2 * BLOCK + 4), 16);
+const TS: usize = memory.data(8 * 2 * BLOCK, 16);
+const Z2S: usize = memory.data(8 * 2 * BLOCK, 16);
+const DS: usize = memory.data(8 * 2 * BLOCK, 16);
+const VS: usize = memory.data(8 * 2 * BLOCK, 16);
 
 /** One Hermite row by the scalar reference path (normal, then gamma if the shape is > 0). */
 function hermiteRowScalar(
@@ -196,9 +197,77 @@ export function hermiteRows(
   }
 }
 
+/** Gamma shapes of the slots of a block, and the gamma variates. */
+const SHAPES: usize = memory.data(8 * 2 * BLOCK, 16);
+const GAMMAS: usize = memory.data(8 * 2 * BLOCK, 16);
+
+/**
+ * Marsaglia–Tsang gammas for `pairs` pairs of slots, slot 2p + l with shape SHAPES[2p + l] ≥ 1 and
+ * uniforms z = u[4p + 2l], then u[4p + 2l + 1] (one attempt: normal, then uniform, as gamma.ts),
+ * into GAMMAS: the normals by blockNormals, then the squeeze test of every slot, then the log test
+ * of the slots it did not accept. Returns the first pair with a slot rejected on its first
+ * attempt (or with t ≤ 0), or `pairs` if none: from there on the speculation is void.
+ */
+function gammaPairs(u: usize, pairs: i32): i32 {
+  blockNormals(u, pairs, 4, 2);
+  let squeezed = 0;
+  for (let s = 0; s < 2 * pairs; s++) {
+    const d = load<f64>(SHAPES + (<usize>s << 3)) - 1.0 / 3.0;
+    const c = 1 / Math.sqrt(9 * d);
+    const z = load<f64>(NORMALS + (<usize>s << 3));
+    const t = 1 + c * z;
+    const v = t * t * t;
+    const z2 = z * z;
+    const uu = load<f64>(u + (<usize>(2 * s + 1) << 3));
+    store<f64>(GAMMAS + (<usize>s << 3), d * v);
+    store<f64>(TS + (<usize>s << 3), t);
+    store<f64>(Z2S + (<usize>s << 3), z2);
+    store<f64>(DS + (<usize>s << 3), d);
+    store<f64>(VS + (<usize>s << 3), v);
+    store<i32>(SQUEEZED + (<usize>squeezed << 2), s);
+    squeezed += <i32>!(t > 0 && uu < 1 - 0.0331 * z2 * z2);
+  }
+  for (let k = 0; k < squeezed; k++) {
+    const s = load<i32>(SQUEEZED + (<usize>k << 2));
+    const t = load<f64>(TS + (<usize>s << 3));
+    if (
+      t > 0 &&
+      logTest(
+        load<f64>(u + (<usize>(2 * s + 1) << 3)),
+        load<f64>(Z2S + (<usize>s << 3)),
+        load<f64>(DS + (<usize>s << 3)),
+        load<f64>(VS + (<usize>s << 3)),
+      )
+    ) {
+      continue;
+    }
+    return s >> 1;
+  }
+  return pairs;
+}
+
+/** One Laguerre row by the scalar reference path. */
+function laguerreRowScalar(
+  j: i32,
+  i: i32,
+  n: f64,
+  rows: i32,
+  beta: f64,
+  shape: f64,
+  theta: f64,
+): void {
+  const half = (beta * (n - <f64>i - 1)) / 2;
+  store<f64>(ROWS_A + (<usize>j << 3), gamma(half + shape, theta));
+  if (i < rows - 1) {
+    store<f64>(ROWS_B + (<usize>j << 3), half > 0 ? gamma(half, theta) : 0);
+  }
+}
+
 /**
  * Laguerre (Dumitriu–Edelman 2002, §III-B): ξ_{2i+1} ~ Gamma(β(N − i − 1)/2 + k, θ) to ROWS_A,
  * then ξ_{2i+2} ~ Gamma(β(N − i − 1)/2, θ) (0 when the shape is 0) to ROWS_B (laguerre.ts).
+ * Rows whose two shapes are ≥ 1 go through speculative blocks as in hermiteRows (four uniforms per
+ * row on the first attempt), the others through the scalar reference path.
  */
 export function laguerreRows(
   n: f64,
@@ -209,13 +278,37 @@ export function laguerreRows(
   shape: f64,
   theta: f64,
 ): void {
-  for (let j = 0; j < count; j++) {
+  let j = 0;
+  while (j < count) {
     const i = i0 + j;
-    const half = (beta * (n - <f64>i - 1)) / 2;
-    store<f64>(ROWS_A + (<usize>j << 3), gamma(half + shape, theta));
-    if (i < rows - 1) {
-      store<f64>(ROWS_B + (<usize>j << 3), half > 0 ? gamma(half, theta) : 0);
+    const limit = min(BLOCK, min(count - j, rows - 1 - i));
+    let len = 0;
+    while (len < limit && (beta * (n - <f64>(i + len) - 1)) / 2 >= 1) len++;
+    if (len === 0) {
+      laguerreRowScalar(j, i, n, rows, beta, shape, theta);
+      j++;
+      continue;
     }
+    for (let r = 0; r < len; r++) {
+      const half = (beta * (n - <f64>(i + r) - 1)) / 2;
+      store<f64>(SHAPES + (<usize>(2 * r) << 3), half + shape);
+      store<f64>(SHAPES + (<usize>(2 * r + 1) << 3), half);
+    }
+    const u = uniformsAhead(4 * len);
+    const base = uniformPos;
+    const bad = gammaPairs(u, len);
+    for (let r = 0; r < bad; r++) {
+      store<f64>(ROWS_A + (<usize>(j + r) << 3), theta * load<f64>(GAMMAS + (<usize>(2 * r) << 3)));
+      store<f64>(ROWS_B + (<usize>(j + r) << 3), theta * load<f64>(GAMMAS + (<usize>(2 * r + 1) << 3)));
+    }
+    if (bad === len) {
+      uniformPos = base + 4 * len;
+      j += len;
+      continue;
+    }
+    uniformPos = base + 4 * bad;
+    laguerreRowScalar(j + bad, i + bad, n, rows, beta, shape, theta);
+    j += bad + 1;
   }
 }
 
@@ -226,10 +319,30 @@ export function jacobiStart(): void {
   previousComplement = 1;
 }
 
+/** One Jacobi row by the scalar reference path (betaPair twice, jacobi.ts). */
+function jacobiRowScalar(j: i32, i: i32, n: f64, rows: i32, beta: f64, a: f64, b: f64): void {
+  const half = (beta * (n - <f64>i - 1)) / 2;
+  betaPair(half + a, half + b);
+  store<f64>(ROWS_A + (<usize>j << 3), previousComplement * betaX);
+  previousComplement = betaComplement;
+  if (i < rows - 1) {
+    if (half > 0) {
+      betaPair(half, (beta * (n - <f64>i - 2)) / 2 + a + b);
+      store<f64>(ROWS_B + (<usize>j << 3), previousComplement * betaX);
+      previousComplement = betaComplement;
+    } else {
+      store<f64>(ROWS_B + (<usize>j << 3), 0);
+      previousComplement = 1;
+    }
+  }
+}
+
 /**
  * Jacobi (Killip–Nenciu 2004, canonical moments; jacobi.ts): c_{2i+1} ~ Beta(h + a, h + b),
- * c_{2i+2} ~ Beta(h, β(N − i − 2)/2 + a + b), h = β(N − i − 1)/2, and (q_i, e_i) =
- * ((1 − c_{2i})c_{2i+1}, (1 − c_{2i+1})c_{2i+2}) to ROWS_A, ROWS_B.
+ * c_{2i+2} ~ Beta(h, β(N − i − 2)/2 + a + b), h = β(N − i − 1)/2, each X = G_a/(G_a + G_b) from two
+ * gammas (beta.ts), and (q_i, e_i) = ((1 − c_{2i})c_{2i+1}, (1 − c_{2i+1})c_{2i+2}) to ROWS_A,
+ * ROWS_B. Rows whose four shapes are ≥ 1 go through speculative blocks as in hermiteRows (eight
+ * uniforms per row on the first attempts), the others through the scalar reference path.
  */
 export function jacobiRows(
   n: f64,
@@ -240,21 +353,56 @@ export function jacobiRows(
   a: f64,
   b: f64,
 ): void {
-  for (let j = 0; j < count; j++) {
+  let j = 0;
+  while (j < count) {
     const i = i0 + j;
-    const half = (beta * (n - <f64>i - 1)) / 2;
-    betaPair(half + a, half + b);
-    store<f64>(ROWS_A + (<usize>j << 3), previousComplement * betaX);
-    previousComplement = betaComplement;
-    if (i < rows - 1) {
-      if (half > 0) {
-        betaPair(half, (beta * (n - <f64>i - 2)) / 2 + a + b);
-        store<f64>(ROWS_B + (<usize>j << 3), previousComplement * betaX);
-        previousComplement = betaComplement;
-      } else {
-        store<f64>(ROWS_B + (<usize>j << 3), 0);
-        previousComplement = 1;
-      }
+    const limit = min(BLOCK / 2, min(count - j, rows - 1 - i));
+    let len = 0;
+    while (len < limit) {
+      const ii = <f64>(i + len);
+      const half = (beta * (n - ii - 1)) / 2;
+      const other = (beta * (n - ii - 2)) / 2 + a + b;
+      if (!(half + a >= 1 && half + b >= 1 && half >= 1 && other >= 1)) break;
+      len++;
     }
+    if (len === 0) {
+      jacobiRowScalar(j, i, n, rows, beta, a, b);
+      j++;
+      continue;
+    }
+    for (let r = 0; r < len; r++) {
+      const ii = <f64>(i + r);
+      const half = (beta * (n - ii - 1)) / 2;
+      store<f64>(SHAPES + (<usize>(4 * r) << 3), half + a);
+      store<f64>(SHAPES + (<usize>(4 * r + 1) << 3), half + b);
+      store<f64>(SHAPES + (<usize>(4 * r + 2) << 3), half);
+      store<f64>(SHAPES + (<usize>(4 * r + 3) << 3), (beta * (n - ii - 2)) / 2 + a + b);
+    }
+    const u = uniformsAhead(8 * len);
+    const base = uniformPos;
+    const bad = gammaPairs(u, 2 * len) >> 1;
+    let complement = previousComplement;
+    for (let r = 0; r < bad; r++) {
+      const g = GAMMAS + (<usize>(4 * r) << 3);
+      const ga = load<f64>(g);
+      const gb = load<f64>(g, 8);
+      const sum = ga + gb;
+      store<f64>(ROWS_A + (<usize>(j + r) << 3), complement * (ga / sum));
+      complement = gb / sum;
+      const gc = load<f64>(g, 16);
+      const gd = load<f64>(g, 24);
+      const sum2 = gc + gd;
+      store<f64>(ROWS_B + (<usize>(j + r) << 3), complement * (gc / sum2));
+      complement = gd / sum2;
+    }
+    previousComplement = complement;
+    if (bad === len) {
+      uniformPos = base + 8 * len;
+      j += len;
+      continue;
+    }
+    uniformPos = base + 8 * bad;
+    jacobiRowScalar(j + bad, i + bad, n, rows, beta, a, b);
+    j += bad + 1;
   }
 }
