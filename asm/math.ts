@@ -137,3 +137,10 @@ export function detLog2(x: v128): v128 {
     f64x2.sub(f64x2.sub(hfsq, inner), f),
   );
 }
+
+/** Test hook: dst[j] = detLog2 lane by lane for src[j], j < count (even). */
+export function detLog2Test(src: usize, count: i32, dst: usize): void {
+  for (let j = 0; j < count; j += 2) {
+    v128.store(dst + (<usize>j << 3), detLog2(v128.load(src + (<usize>j << 3))));
+  }
+}

@@ -5,7 +5,7 @@
  * K×K block of src/ensembles/edge.ts) are written to ROWS_A[0 … count) and ROWS_B[0 … count);
  * the off-diagonal entry of the last row is not drawn.
  */
-import { uniformPos, uniformsAhead } from "./stream";
+import { seekUniform, uniformPos, uniformsAhead } from "./stream";
 import { detLog2 } from "./math";
 import {
   betaComplement,
@@ -93,6 +93,12 @@ function blockNormals(u: usize, rowsInBlock: i32, stride: i32, gap: i32): void {
       store<f64>(NORMALS + (<usize>s1 << 3), normalQuantile(load<f64>(a1)));
     }
   }
+}
+
+/** Test hook: dst[j] = Φ^{-1}(src[j]) by blockNormals, j < 2·pairs ≤ 2·BLOCK. */
+export function normalsTest(src: usize, pairs: i32, dst: usize): void {
+  blockNormals(src, pairs, 2, 1);
+  memory.copy(dst, NORMALS, <usize>(16 * pairs));
 }
 
 /**
@@ -187,11 +193,11 @@ export function hermiteRows(
       break;
     }
     if (bad === len) {
-      uniformPos = base + 3 * len;
+      seekUniform(base + 3 * len);
       j += len;
       continue;
     }
-    uniformPos = base + 3 * bad;
+    seekUniform(base + 3 * bad);
     hermiteRowScalar(j + bad, i + bad, n, rows, beta, loc, scale, variance);
     j += bad + 1;
   }
@@ -302,11 +308,11 @@ export function laguerreRows(
       store<f64>(ROWS_B + (<usize>(j + r) << 3), theta * load<f64>(GAMMAS + (<usize>(2 * r + 1) << 3)));
     }
     if (bad === len) {
-      uniformPos = base + 4 * len;
+      seekUniform(base + 4 * len);
       j += len;
       continue;
     }
-    uniformPos = base + 4 * bad;
+    seekUniform(base + 4 * bad);
     laguerreRowScalar(j + bad, i + bad, n, rows, beta, shape, theta);
     j += bad + 1;
   }
@@ -397,11 +403,11 @@ export function jacobiRows(
     }
     previousComplement = complement;
     if (bad === len) {
-      uniformPos = base + 8 * len;
+      seekUniform(base + 8 * len);
       j += len;
       continue;
     }
-    uniformPos = base + 8 * bad;
+    seekUniform(base + 8 * bad);
     jacobiRowScalar(j + bad, i + bad, n, rows, beta, a, b);
     j += bad + 1;
   }

@@ -47,6 +47,9 @@ let wordEnd: i32 = 0;
 /** Words of the stream that exist (the source throws past 2^32 blocks), counted from streamBegin. */
 let validWords: u64 = 0;
 
+/** Set when a gamma sampler gave up after 1000 attempts (the JavaScript reference throws then). */
+export let rejectionFailed: bool = false;
+
 /** Uniforms per refill of the uniform buffer, and the buffer (leftovers + one batch + slack). */
 const UNIFORM_BATCH: i32 = 1024;
 const UNIFORMS: usize = memory.data(8 * (2 * UNIFORM_BATCH + 16), 16);
@@ -158,6 +161,7 @@ export function streamBegin(): void {
   uniformsBefore = 0;
   uniformPos = 0;
   uniformEnd = 0;
+  rejectionFailed = false;
 }
 
 /** Refills the word buffer with the next BATCH_BLOCKS blocks, keeping unread words in front. */
@@ -222,6 +226,13 @@ export function uniform(): f64 {
   return u;
 }
 
+/** Moves the read position of the uniform buffer (to a position saved from uniformPos). */
+// @ts-ignore: decorator
+@inline
+export function seekUniform(position: i32): void {
+  uniformPos = position;
+}
+
 /** Address of the next uniform, with at least `count` (≤ UNIFORM_BATCH) available from there. */
 // @ts-ignore: decorator
 @inline
@@ -273,11 +284,4 @@ export function streamEnd(): void {
 /** Test hook: fills dst with the next `count` uniforms of the stream. */
 export function streamUniforms(dst: usize, count: i32): void {
   for (let j = 0; j < count; j++) store<f64>(dst + (<usize>j << 3), uniform());
-}
-
-export function benchRefill(times: i32): void {
-  for (let t = 0; t < times; t++) {
-    wordPos = wordEnd;
-    refillWords();
-  }
 }

@@ -151,3 +151,47 @@ export function sturmCountsFew(
     v128.store(POINT_C, c3, 48);
   }
 }
+
+/** As sturmCountsFew for at most 2 vectors (4 points): a quadrisection step. */
+export function sturmCountsFew2(
+  aPtr: usize,
+  bPtr: usize,
+  rows: i32,
+  first: bool,
+  pivmin: f64,
+): void {
+  let start = 0;
+  if (first) {
+    firstRow(load<f64>(aPtr), 2, pivmin);
+    start = 1;
+  }
+  const piv = f64x2.splat(pivmin);
+  const negPiv = f64x2.splat(-pivmin);
+  const x0 = v128.load(POINT_X);
+  const x1 = v128.load(POINT_X, 16);
+  let q0 = v128.load(POINT_Q);
+  let q1 = v128.load(POINT_Q, 16);
+  let c0 = v128.load(POINT_C);
+  let c1 = v128.load(POINT_C, 16);
+  for (let i = start; i < rows; i++) {
+    const ai = f64x2.splat(load<f64>(aPtr + (<usize>i << 3)));
+    const bs = load<f64>(bPtr + (<usize>i << 3));
+    const bi = f64x2.splat(bs);
+    const g = v128.or(anyGuard(q0, piv), anyGuard(q1, piv));
+    let d0 = f64x2.div(bi, q0);
+    let d1 = f64x2.div(bi, q1);
+    if (v128.any_true(g)) {
+      const bp = f64x2.splat(bs / pivmin);
+      d0 = v128.bitselect(bp, d0, anyGuard(q0, piv));
+      d1 = v128.bitselect(bp, d1, anyGuard(q1, piv));
+    }
+    q0 = f64x2.sub(f64x2.sub(ai, x0), d0);
+    q1 = f64x2.sub(f64x2.sub(ai, x1), d1);
+    c0 = i64x2.sub(c0, f64x2.le(q0, negPiv));
+    c1 = i64x2.sub(c1, f64x2.le(q1, negPiv));
+  }
+  v128.store(POINT_Q, q0);
+  v128.store(POINT_C, c0);
+  v128.store(POINT_Q, q1, 16);
+  v128.store(POINT_C, c1, 16);
+}

@@ -4,7 +4,7 @@
  * the JavaScript reference. See the reference files for the methods and their sources.
  */
 import { detExp, detLog, detLog2 } from "./math";
-import { uniform } from "./stream";
+import { rejectionFailed, uniform } from "./stream";
 
 // Wichura, Algorithm AS 241 (PPND16), Applied Statistics 37:477 (1988); as src/random/normal.ts.
 const A0: f64 = 3.3871328727963665;
@@ -173,8 +173,6 @@ export function normal(): f64 {
 
 /** Rejection attempts before giving up (gamma.ts MAX_ATTEMPTS). */
 const MAX_ATTEMPTS: i32 = 1000;
-/** Set when a gamma sampler gave up (the JavaScript reference throws then). */
-export let rejectionFailed: bool = false;
 
 /** Marsaglia–Tsang attempts after the squeeze failed: the log test (rare, out of line). */
 function logAcceptance(u: f64, z2: f64, d: f64, v: f64): bool {
@@ -235,20 +233,4 @@ export function betaPair(a: f64, b: f64): void {
   const delta = logGb - logGa;
   betaX = 1 / (1 + detExp(delta));
   betaComplement = 1 / (1 + detExp(-delta));
-}
-
-export function benchNormals(times: i32): f64 {
-  let s: f64 = 0;
-  for (let t = 0; t < times; t++) s += normal();
-  return s;
-}
-export function benchGammas(times: i32, shape: f64): f64 {
-  let s: f64 = 0;
-  for (let t = 0; t < times; t++) s += gamma(shape + <f64>t, 1);
-  return s;
-}
-export function benchUniforms(times: i32): f64 {
-  let s: f64 = 0;
-  for (let t = 0; t < times; t++) s += uniform();
-  return s;
 }

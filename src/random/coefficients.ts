@@ -85,8 +85,7 @@ export function drawHermiteCoefficients(
 ): void {
   const rows = diagonal.length;
   const variance = scale * scale;
-  const finite =
-    Number.isFinite((beta * (n - 1)) / 2) && variance > 0 && Number.isFinite(variance);
+  const finite = Number.isFinite((beta * (n - 1)) / 2) && variance > 0 && Number.isFinite(variance);
   const k = kernelsFor(rng, rows, finite);
   if (k) {
     const source = rng as PhiloxSource;

@@ -24,6 +24,8 @@ export interface KernelExports {
   streamUniforms(dst: number, count: number): void;
   detLog(x: number): number;
   detExp(x: number): number;
+  detLog2Test(src: number, count: number, dst: number): void;
+  normalsTest(src: number, pairs: number, dst: number): void;
   readonly rejectionFailed: WebAssembly.Global;
   readonly CHUNK_ROWS: WebAssembly.Global;
   readonly ROWS_A: WebAssembly.Global;
@@ -69,6 +71,7 @@ export interface KernelExports {
     vectors: number,
     pivmin: number,
   ): void;
+  sturmCountsFew2(aPtr: number, bPtr: number, rows: number, first: number, pivmin: number): void;
   sturmCountsFew(
     aPtr: number,
     bPtr: number,
