@@ -10,6 +10,7 @@ const suites: [string, string, string][] = [
   ["Gibbs sampler", "./gibbs.js", "benchGibbs"],
   ["Tracy–Widom", "./tracyWidom.js", "benchTracyWidom"],
   ["λ_max for huge N (truncated model)", "./edge.js", "benchEdge"],
+  ["WebAssembly kernels vs JavaScript vs numpy/scipy", "./kernels.js", "benchKernels"],
 ];
 
 const only = process.argv[2];
