@@ -177,7 +177,7 @@ function stepInterval(level: Level, outcome: number): [number, number] {
   return [newLo, newHi];
 }
 
-/** Rows run for every step before predicting its outcome, at first. */
+/** Rows run for every step before predicting its outcome, at first (at most half the matrix). */
 const PREFIX_ROWS = 4096;
 /** Open points (decision still unknown after the prefix) that one pass carries: four vectors. */
 const OPEN_POINTS = 8;
@@ -195,8 +195,8 @@ const MAX_LEVELS = 12;
  * remaining rows — one pass, bound by the latency of the recurrence as a single step would be —
  * and the steps are taken in order while each actual outcome agrees with the prediction the next
  * step was built on. Near λ_max a point just below it keeps negative pivots until about the row
- * where the top eigenvector has decayed, so P grows fourfold whenever the second step of a pass was
- * mispredicted. Returns undefined if the matrix does not fit the kernels' memory (the caller then
+ * where the top eigenvector has decayed, so P moves halfway to n whenever the second step of a pass
+ * was mispredicted. Returns undefined if the matrix does not fit the kernels' memory (the caller then
  * runs the reference).
  */
 export function bisectEigenvalueKernel(
@@ -213,7 +213,7 @@ export function bisectEigenvalueKernel(
   if (n > MAX_RESIDENT_ROWS) return undefined;
   const m = copyRows(k, a, b, 0, n);
   if (!m) return undefined;
-  let prefix = Math.min(n, PREFIX_ROWS);
+  let prefix = Math.min(Math.ceil(n / 2), PREFIX_ROWS);
   while (hi - lo > tol) {
     // Predict a path of steps from the first `prefix` rows.
     const levels: Level[] = [];
@@ -253,7 +253,9 @@ export function bisectEigenvalueKernel(
       taken++;
       if (outcome !== level.predicted) break;
     }
-    if (taken < 2 && levels.length > 1) prefix = Math.min(n, 4 * prefix);
+    if (taken < 2 && levels.length > 1) {
+      prefix = Math.ceil((prefix + n) / 2);
+    }
   }
   return lo + 0.5 * (hi - lo);
 }
