@@ -26,7 +26,7 @@ import {
   largestEigenvalue,
 } from "../../src/tridiagonal/bisection.js";
 import { sturmHistogram, uniformEdges } from "../../src/tridiagonal/histogram.js";
-import { pivotMinimum } from "../../src/tridiagonal/sturm.js";
+import { pivotMinimum, sturmCountUnchecked } from "../../src/tridiagonal/sturm.js";
 import { bisectEigenvalueKernel, sturmCountsKernel } from "../../src/tridiagonal/sturmKernels.js";
 import { KERNELS_SOURCE_HASH } from "../../src/wasm/kernels.generated.js";
 import {
@@ -462,6 +462,27 @@ describe("kernel Sturm counts: identical to the reference", () => {
       }),
       { ...FC, numRuns: 150 },
     );
+  });
+
+  it("ties: pivots exactly 0 and exactly −pivmin, in every kernel variant (4, 8, many points)", () => {
+    const k = kernels();
+    for (const n of [1, 2, 7, 50]) {
+      for (const bValue of [0, 2 ** -1000]) {
+        const a = new Float64Array(n);
+        const b = new Float64Array(n - 1).fill(bValue);
+        const pivmin = pivotMinimum(b);
+        const ties = [-2, -1, -0.5, 0, 0.5, 1, 2].map((c) => c * pivmin);
+        for (const count of [3, 7, 13]) {
+          for (let offset = 0; offset < ties.length; offset++) {
+            const xs = Array.from({ length: count }, (_, j) => ties[(offset + j) % ties.length]);
+            const out = new Float64Array(count);
+            assert.ok(sturmCountsKernel(k, a, b, n, xs, pivmin, out));
+            const expected = xs.map((x) => sturmCountUnchecked(a, b, n, x, pivmin));
+            assertSameBits(out, expected, `n = ${n}, b = ${bValue}, points ${xs.join(", ")}`);
+          }
+        }
+      }
+    }
   });
 
   it("bisection for every k on random matrices (the same steps, the same bits)", () => {
