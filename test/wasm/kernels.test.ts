@@ -8,7 +8,9 @@
  * fallback. Browser: test/web/kernels.browser.test.ts repeats the digests in Chromium.
  */
 import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
 import { describe, it } from "node:test";
+import { fileURLToPath } from "node:url";
 import fc from "fast-check";
 import { sourceHash } from "../../asm/build.mjs";
 import { hermiteLeadingBlock, laguerreLeadingBlock } from "../../src/ensembles/edge.js";
@@ -105,6 +107,69 @@ describe("kernel build", () => {
     setWasmKernels(true);
     assert.ok(wasmKernels());
   });
+});
+
+describe("fallback end to end: the CLI with BETAENS_WASM=0 prints the same bytes", () => {
+  const BIN = fileURLToPath(new URL("../../src/cli/bin.ts", import.meta.url));
+  const run = (args: string[], env: Record<string, string>) => {
+    const r = spawnSync(process.execPath, ["--import", "tsx", BIN, ...args], {
+      encoding: "utf8",
+      env: { ...process.env, BETAENS_DEBUG: "", ...env },
+    });
+    assert.equal(r.status, 0, r.stderr);
+    return r.stdout;
+  };
+  for (const args of [
+    ["sample", "hermite", "--n", "30000", "--samples", "2", "--seed", "5", "--stat", "histogram"],
+    [
+      "sample",
+      "laguerre",
+      "--n",
+      "20000",
+      "--m",
+      "30000",
+      "--beta",
+      "1",
+      "--samples",
+      "2",
+      "--seed",
+      "4",
+      "--stat",
+      "max",
+    ],
+    [
+      "sample",
+      "jacobi",
+      "--n",
+      "500",
+      "--m1",
+      "600",
+      "--m2",
+      "900",
+      "--samples",
+      "2",
+      "--seed",
+      "3",
+    ],
+    [
+      "sample",
+      "hermite",
+      "--n",
+      "1000000000",
+      "--beta",
+      "4",
+      "--samples",
+      "3",
+      "--seed",
+      "6",
+      "--stat",
+      "max",
+    ],
+  ]) {
+    it(args.join(" "), () => {
+      assert.equal(run(args, { BETAENS_WASM: "0" }), run(args, {}));
+    });
+  }
 });
 
 describe("kernel uniform stream", () => {
