@@ -22,7 +22,7 @@ const W0: u32 = 0x9e3779b9;
 const W1: u32 = 0xbb67ae85;
 
 /** Blocks generated per refill of the word buffer (a multiple of 4). */
-const BATCH_BLOCKS: i32 = 256;
+const BATCH_BLOCKS: i32 = 128;
 /** The word buffer: leftover words (< 4) + one batch + lane padding. */
 const WORDS: usize = memory.data(4 * (BATCH_BLOCKS * 4 + 40), 16);
 /** Scratch for one group of eight blocks (streamEnd recomputes the block it stops in). */
@@ -51,7 +51,7 @@ let validWords: u64 = 0;
 export let rejectionFailed: bool = false;
 
 /** Uniforms per refill of the uniform buffer, and the buffer (leftovers + one batch + slack). */
-const UNIFORM_BATCH: i32 = 1024;
+const UNIFORM_BATCH: i32 = 256;
 const UNIFORMS: usize = memory.data(8 * (2 * UNIFORM_BATCH + 16), 16);
 /** Uniforms consumed before the current buffer contents; read and end positions in the buffer. */
 let uniformsBefore: u64 = 0;

@@ -5,7 +5,7 @@ import { sturmCountsKernel } from "./sturmKernels.js";
 import { checkFinite, checkTridiagonal } from "./validate.js";
 
 /** Below this many (row × edge) counts the JavaScript loop is as fast as the kernels. */
-const KERNEL_MIN_WORK = 4096;
+const KERNEL_MIN_WORK = 8192;
 
 /** Eigenvalue counts per bin, plus those below the first and at or above the last edge. */
 export interface SturmHistogram {

@@ -99,9 +99,9 @@ export function sturmCountsKernel(
       if (!m) return false;
       run(k, m, r1 - r0, r0 === 0, count, pivmin);
     }
-    const c = k.i64;
-    const at = k.pointC >>> 3;
-    for (let j = 0; j < count; j++) out[p0 + j] = Number(c[at + j]);
+    const c = k.i32;
+    const at = k.pointC >>> 2;
+    for (let j = 0; j < count; j++) out[p0 + j] = c[at + 2 * j]; // i64 counts < 2^31: low words
   }
   return true;
 }
@@ -132,23 +132,24 @@ function advance(
   const count = points.length;
   const slots = slotsFor(count);
   const f64 = k.f64;
-  const i64 = k.i64;
+  const i32 = k.i32;
   const x = k.pointX >>> 3;
   const q = k.pointQ >>> 3;
-  const c = k.pointC >>> 3;
+  const c = k.pointC >>> 2; // i64 counts < 2^31, as low and high 32-bit words
   for (let j = 0; j < slots; j++) {
     const p = points[Math.min(j, count - 1)];
     f64[x + j] = p.x;
     f64[q + j] = p.q;
-    i64[c + j] = BigInt(p.count);
+    i32[c + 2 * j] = p.count;
+    i32[c + 2 * j + 1] = 0;
   }
   const shifted = { aPtr: m.aPtr + 8 * r0, bPtr: m.bPtr + 8 * r0 };
   run(k, shifted, r1 - r0, r0 === 0, count, pivmin);
   const f = k.f64;
-  const i = k.i64;
+  const i = k.i32;
   for (let j = 0; j < count; j++) {
     points[j].q = f[q + j];
-    points[j].count = Number(i[c + j]);
+    points[j].count = i[c + 2 * j];
   }
 }
 

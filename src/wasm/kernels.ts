@@ -99,7 +99,7 @@ export class Kernels {
   private buffer: ArrayBuffer | undefined;
   private f64View = new Float64Array(0);
   private u32View = new Uint32Array(0);
-  private i64View = new BigInt64Array(0);
+  private i32View = new Int32Array(0);
 
   constructor(exports: KernelExports) {
     this.exports = exports;
@@ -120,7 +120,7 @@ export class Kernels {
       this.buffer = buffer;
       this.f64View = new Float64Array(buffer);
       this.u32View = new Uint32Array(buffer);
-      this.i64View = new BigInt64Array(buffer);
+      this.i32View = new Int32Array(buffer);
     }
   }
 
@@ -136,10 +136,10 @@ export class Kernels {
     return this.u32View;
   }
 
-  /** The memory as signed 64-bit integers (index = byte offset / 8). */
-  get i64(): BigInt64Array {
+  /** The memory as signed 32-bit integers (index = byte offset / 4; little-endian words). */
+  get i32(): Int32Array {
     this.refresh();
-    return this.i64View;
+    return this.i32View;
   }
 
   /** Makes the memory at least `bytes` long (growing it in 64 KiB pages); false if it cannot. */
