@@ -51,3 +51,4 @@ export * from "./theory/tracyWidomBeta.js";
 export * from "./theory/wachter.js";
 export * from "./tridiagonal/index.js";
 export * from "./version.js";
+export { loadWasmKernels, setWasmKernels, wasmKernelsStatus } from "./wasm/kernels.js";
