@@ -12,6 +12,7 @@ const suites: [string, string, string][] = [
   ["exact β = 2 law for polynomial V", "./unitaryEnsemble.js", "benchUnitaryEnsemble"],
   ["Tracy–Widom", "./tracyWidom.js", "benchTracyWidom"],
   ["λ_max for huge N (truncated model)", "./edge.js", "benchEdge"],
+  ["WebAssembly kernels vs JavaScript vs numpy/scipy", "./kernels.js", "benchKernels"],
 ];
 
 const only = process.argv[2];

@@ -83,3 +83,4 @@ export {
 export * from "./theory/wachter.js";
 export * from "./tridiagonal/index.js";
 export * from "./version.js";
+export { loadWasmKernels, setWasmKernels, wasmKernelsStatus } from "./wasm/kernels.js";
