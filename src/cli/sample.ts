@@ -30,7 +30,7 @@ import { progressReporter } from "./progress.js";
 import { writeSamplePlot } from "./samplePlot.js";
 
 const ENSEMBLES = ["hermite", "laguerre", "jacobi", "circular", "ginibre", "fixed-trace"] as const;
-const ENSEMBLE_FLAGS: Record<string, readonly string[]> = {
+export const ENSEMBLE_FLAGS: Record<string, readonly string[]> = {
   hermite: ["loc", "scale"],
   laguerre: ["shape", "scale", "m"],
   jacobi: ["a", "b", "m1", "m2"],
@@ -68,8 +68,8 @@ export const SAMPLE_USAGE = `usage: betaens sample <hermite|laguerre|jacobi|circ
                  Tracy–Widom limit (≈ 5 µs); Kolmogorov error <= 0.3·N^(-2/3) (hermite, N >= 1.6e8)
                  or 1.0·N^(-2/3) (laguerre, N >= 1e9); docs/edge-limit`;
 
-/** Builds the ensemble spec (and the parameters to report) from the flags. */
-function buildSpec(
+/** Builds the ensemble spec (and the parameters to report) from the flags (also used by linstat). */
+export function buildSpec(
   ensemble: string,
   values: Record<string, string | boolean | undefined>,
   n: number,
