@@ -25,7 +25,7 @@ import { gamma } from "../random/gamma.js";
 import { createRandomSource } from "../random/philox.js";
 import type { RandomSource } from "../random/source.js";
 import { sampleCumulants } from "../statistics/cumulants.js";
-import { equilibriumMeasure } from "../theory/equilibrium.js";
+import { edgeConstants, equilibriumMeasure } from "../theory/equilibrium.js";
 import { fixedTracePurityMoments } from "../theory/fixedTrace.js";
 import {
   ginibreRadialAsymptotics,
@@ -372,6 +372,10 @@ export function linearStatisticTheory(
     }
     if (measure.kind !== "one-cut") {
       return { note: "two-cut equilibrium measure: no one-cut theory (the O(1) mean oscillates)" };
+    }
+    const edges = edgeConstants(measure);
+    if (!(edges.leftScale > 0 && edges.rightScale > 0)) {
+      return { note: "critical (non-square-root) edge: the regular one-cut theory does not apply" };
     }
     const theory = oneCutLinearStatistic(
       f,

@@ -33,6 +33,7 @@ export function tracePowers(a: Float64Array, b: Float64Array, maxPower: number):
   for (let i = 0; i < n; i++) {
     // v holds (J^m e_i)_j at slot j − i + half + 1 (slots 0 and width − 1 stay 0 as guards).
     v.fill(0);
+    w.fill(0);
     const centre = half + 1;
     v[centre] = 1;
     for (let m = 0; m <= half; m++) {
