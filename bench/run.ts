@@ -10,6 +10,7 @@ const suites: [string, string, string][] = [
   ["Gibbs sampler", "./gibbs.js", "benchGibbs"],
   ["Tracy–Widom", "./tracyWidom.js", "benchTracyWidom"],
   ["λ_max for huge N (truncated model)", "./edge.js", "benchEdge"],
+  ["random density matrices and linear statistics", "./linstat.js", "benchLinstatRows"],
 ];
 
 const only = process.argv[2];

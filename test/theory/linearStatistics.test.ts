@@ -88,7 +88,7 @@ describe("one-cut theory against the exact Gaussian ensemble", () => {
 
 describe("Laguerre: the classical mean term against exact moments", () => {
   for (const beta of [0.5, 1, 2, 4]) {
-    it(`β = ${beta}, M = γN: E Σy² = N∫y² dMP + (2/β − 1)/2 exactly; E Σy = N∫y dMP`, () => {
+    it(`β = ${beta}, M = γN: E Σy² = N∫y² dMP + (2/β − 1)·N/M exactly; E Σy = N∫y dMP`, () => {
       for (const [n, gamma] of [
         [50, 2],
         [400, 1.5],
