@@ -13,6 +13,7 @@ const suites: [string, string, string][] = [
   ["Tracy–Widom", "./tracyWidom.js", "benchTracyWidom"],
   ["λ_max for huge N (truncated model)", "./edge.js", "benchEdge"],
   ["WebAssembly kernels vs JavaScript vs numpy/scipy", "./kernels.js", "benchKernels"],
+  ["random density matrices and linear statistics", "./linstat.js", "benchLinstatRows"],
 ];
 
 const only = process.argv[2];

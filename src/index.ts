@@ -84,3 +84,20 @@ export * from "./theory/wachter.js";
 export * from "./tridiagonal/index.js";
 export * from "./version.js";
 export { loadWasmKernels, setWasmKernels, wasmKernelsStatus } from "./wasm/kernels.js";
+
+// ── Random density matrices (fixed-trace Laguerre ensemble) and linear statistics Σ f(x_i) ──
+
+export * from "./ensembles/densityMatrixStatistics.js";
+export * from "./ensembles/fixedTrace.js";
+export * from "./ensembles/linearStatistics.js";
+export * from "./plot/fixedTraceFigure.js";
+export * from "./plot/linearStatisticsFigure.js";
+export * from "./potentials/expression.js";
+export * from "./special/digamma.js";
+export * from "./statistics/cumulants.js";
+export * from "./theory/fixedTrace.js";
+export * from "./theory/fixedTraceDensity.js";
+export * from "./theory/ginibreLinearStatistics.js";
+export * from "./theory/linearStatistics.js";
+export * from "./tridiagonal/bidiagonalBisection.js";
+export * from "./tridiagonal/tracePowers.js";

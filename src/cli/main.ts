@@ -4,6 +4,7 @@ import { demoCommand } from "./demo.js";
 import { errorLine, exitStatusFor, UsageError } from "./errors.js";
 import { GIBBS_USAGE, gibbsCommand } from "./gibbs.js";
 import { LAW_USAGE, lawCommand } from "./law.js";
+import { LINSTAT_USAGE, linstatCommand } from "./linstat.js";
 import { MIXING_USAGE, mixingCommand } from "./mixing.js";
 import { SAMPLE_USAGE, sampleCommand } from "./sample.js";
 import { SERVE_USAGE, serveCommand } from "./serve.js";
@@ -19,6 +20,7 @@ commands:
   tw       Tracy–Widom laws: cdf, pdf, quantile, sample (any β > 0)
   law      exact finite-N laws of the β = 2 ensemble with polynomial V: λ_max, density, counts
   mixing   the mixing study of the Gibbs sampler (KS distance to TW per pass, p*(N))
+  linstat  cumulants of linear statistics Σ f(x_i) against N, with exact and large-N theory
   demo     run a built-in sampling job and write plots to ./betaens-demo/
   serve    serve the browser explorer on localhost and print its URL
   help     show this help; betaens help <command> (or <command> --help) for one command
@@ -48,7 +50,9 @@ export async function main(argv: string[]): Promise<number> {
                     ? `${MIXING_USAGE}\n`
                     : rest[0] === "serve"
                       ? `${SERVE_USAGE}\n`
-                      : USAGE,
+                      : rest[0] === "linstat"
+                        ? `${LINSTAT_USAGE}\n`
+                        : USAGE,
         );
         return 0;
       case "--version":
@@ -89,6 +93,13 @@ export async function main(argv: string[]): Promise<number> {
           return 0;
         }
         await mixingCommand(rest);
+        return 0;
+      case "linstat":
+        if (rest.includes("--help") || rest.includes("-h")) {
+          process.stdout.write(`${LINSTAT_USAGE}\n`);
+          return 0;
+        }
+        linstatCommand(rest);
         return 0;
       case "serve":
         if (rest.includes("--help") || rest.includes("-h")) {
