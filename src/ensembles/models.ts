@@ -7,6 +7,12 @@ import { bidiagonalToTridiagonal, type SquaredBidiagonal } from "./bidiagonal.js
 import { circularCmvAngles, circularFullAngles } from "./circular.js";
 import { checkEdgeLimit } from "./edgeLimit.js";
 import {
+  checkFixedTrace,
+  type FixedTraceParams,
+  fixedTraceBidiagonal,
+  fixedTraceFullEigenvalues,
+} from "./fixedTrace.js";
+import {
   checkFullBeta,
   hermiteFullEigenvalues,
   jacobiFullEigenvalues,
@@ -42,11 +48,15 @@ export type ClassicalSpec =
   | { ensemble: "laguerre"; params: LaguerreParams }
   | { ensemble: "jacobi"; params: JacobiParams };
 
-/** Any ensemble betaens samples with `sample`: classical, circular (CβE) or complex Ginibre. */
+/**
+ * Any ensemble betaens samples with `sample`: classical, circular (CβE), complex Ginibre, or the
+ * fixed-trace Laguerre ensemble (eigenvalues of random density matrices, fixedTrace.ts).
+ */
 export type EnsembleSpec =
   | ClassicalSpec
   | { ensemble: "circular"; params: Record<string, never> }
-  | { ensemble: "ginibre"; params: Record<string, never> };
+  | { ensemble: "ginibre"; params: Record<string, never> }
+  | { ensemble: "fixed-trace"; params: FixedTraceParams };
 
 /**
  * How a sample is drawn: tridiagonal/bidiagonal model, dense full matrix, CMV matrix, or "limit"
@@ -62,6 +72,7 @@ export const MODELS: Record<EnsembleSpec["ensemble"], readonly SampleModel[]> = 
   jacobi: ["tridiagonal", "full"],
   circular: ["cmv", "full"],
   ginibre: ["full"],
+  "fixed-trace": ["tridiagonal", "full"],
 };
 
 /**
@@ -119,6 +130,7 @@ export function checkEnsemble(
   if (spec.ensemble === "hermite" || spec.ensemble === "laguerre" || spec.ensemble === "jacobi") {
     checkClassical(spec, n, beta);
   }
+  if (spec.ensemble === "fixed-trace") checkFixedTrace(n, beta, spec.params);
   if (model === "limit" && (spec.ensemble === "hermite" || spec.ensemble === "laguerre")) {
     checkEdgeLimit(n, beta, undefined, spec.ensemble);
   }
@@ -126,6 +138,7 @@ export function checkEnsemble(
     checkFullBeta(beta);
     if (spec.ensemble === "laguerre") wishartDimension(n, beta, spec.params.shape);
     if (spec.ensemble === "jacobi") manovaDimensions(n, beta, spec.params);
+    if (spec.ensemble === "fixed-trace") wishartDimension(n, beta, spec.params.shape);
   }
 }
 
@@ -163,6 +176,14 @@ export function drawSample(
       };
     case "ginibre":
       return { kind: "complex", ...ginibreEigenvalues(rng, n) };
+    case "fixed-trace":
+      return model === "full"
+        ? { kind: "values", values: fixedTraceFullEigenvalues(rng, n, beta, spec.params) }
+        : {
+            kind: "bidiagonal",
+            bidiagonal: fixedTraceBidiagonal(rng, n, beta, spec.params),
+            support: UNIT_INTERVAL, // eigenvalues of a density matrix
+          };
     case "hermite":
       return model === "full"
         ? { kind: "values", values: hermiteFullEigenvalues(rng, n, beta, spec.params) }
