@@ -8,9 +8,9 @@
  * Hermite, 1.0·N^(−2/3) for Laguerre), timed
  * against the exact truncated model at the same N.
  *
- * Issue 19 (rule for K over all β): per β at N = 1e6, the current model against the first rule
- * K = ⌈(10 + (384/β)^{1/3})·N^{1/3}⌉ + 10 (all K rows bisected; wrong for a fraction of the
- * samples at β ≲ 0.5), calls interleaved, wall and CPU time (two rows each); and the exact
+ * Issue 19 (rule for K over all β): per β at N = 1e6 (and β = 2 at N = 1e12), the current model
+ * against the first rule K = ⌈(10 + (384/β)^{1/3})·N^{1/3}⌉ + 10 (all K rows bisected; wrong for
+ * a fraction of the samples at β ≲ 0.5), calls interleaved, wall and CPU time (two rows each); and the exact
  * variants: all N rows drawn (c = Infinity: one bisection of K₁ rows plus one Sturm pass of all
  * N rows) against the full model + bisection.
  * Run standalone: node --import tsx bench/edge.ts
@@ -95,15 +95,15 @@ function firstRuleMultiplier(beta: number): number {
 /** Issue 19: the current truncated model against the first rule and the exact all-rows variant. */
 function benchRuleForK(): Row[] {
   const rows: Row[] = [];
-  const n = 1e6;
-  for (const [beta, count] of [
-    [0.001, 10],
-    [0.01, 40],
-    [0.1, 150],
-    [0.3, 150],
-    [1, 200],
-    [2, 200],
-    [10, 200],
+  for (const [beta, n, count] of [
+    [0.001, 1e6, 10],
+    [0.01, 1e6, 40],
+    [0.1, 1e6, 150],
+    [0.3, 1e6, 150],
+    [1, 1e6, 200],
+    [2, 1e6, 200],
+    [10, 1e6, 200],
+    [2, 1e12, 10],
   ]) {
     const t = interleaved(
       (i) => hermiteLargestEigenvalueTruncated(createRandomSource(6, i), n, beta),
@@ -132,6 +132,7 @@ function benchRuleForK(): Row[] {
       });
     }
   }
+  const n = 1e6;
   // The parts: drawing rows (one normal, one gamma) against one Sturm pass (the check) over them.
   const rowsK = 100_000;
   const block = hermiteLeadingBlock(createRandomSource(8, 0), n, rowsK, 2);

@@ -26,9 +26,9 @@
  * c(β)·N^{1/3} + 10 ≥ N — βN ≲ 47 to 128 for β ≤ 1, N ≤ 99 for β ≥ 2: the high-temperature
  * regime, no edge localisation — K = N.
  *
- * Cost. Drawing a row costs ≈ 18 Sturm steps and a bisection ≈ 25 Sturm passes, so the K rows
- * are drawn but bisected on their first K₁ = ⌈((384/β)^{1/3} + 10)·N^{1/3}⌉ + 10 only (the first
- * rule); one Sturm pass of the K rows at the smallest point where K₁'s counts said "all below"
+ * Cost. Drawing a row costs ≈ 3 Sturm steps (WebAssembly kernels; ≈ 18 in JavaScript) and a
+ * bisection ≈ 25 Sturm passes, so the K rows are drawn but bisected on their first
+ * K₁ = ⌈((384/β)^{1/3} + 10)·N^{1/3}⌉ + 10 only (the first rule); one Sturm pass of the K rows at the smallest point where K₁'s counts said "all below"
  * then proves that bisecting all K rows takes the same path (largestEigenvalueCentred), and in
  * the rare case it does not, the K rows are bisected.
  *

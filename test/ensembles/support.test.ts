@@ -8,7 +8,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import fc from "fast-check";
-import { circularCmvAngles } from "../../src/ensembles/circular.js";
+import { circularCmvAngles, sortedAngles } from "../../src/ensembles/circular.js";
 import { jacobiEigenvalues } from "../../src/ensembles/jacobi.js";
 import { laguerreEigenvalues } from "../../src/ensembles/laguerre.js";
 import type { EnsembleSpec, SampleModel } from "../../src/ensembles/models.js";
@@ -77,6 +77,19 @@ describe("clampToSupport", () => {
       clampAllToSupport(Float64Array.of(-1e-17, 0.3, 1 + 1e-15), [0, 1]),
       Float64Array.of(0, 0.3, 1),
     );
+  });
+});
+
+describe("circular angles: atan2 just below 0 wraps into [0, 2π)", () => {
+  it("−1e−300 and −1e−17 (t + 2π rounds to 2π) give 0; −π gives π", () => {
+    // The full (Haar) model's angles come from atan2 ∈ (−π, π]; a tiny negative angle plus 2π
+    // rounds to 2π itself, outside [0, 2π), unless wrapped again (probability ≈ 1e−16 per value,
+    // so only a constructed input reaches it).
+    const angles = sortedAngles(
+      Float64Array.of(1, 1, -1, 1),
+      Float64Array.of(-1e-300, -1e-17, -0, 0),
+    );
+    assert.deepEqual(Array.from(angles), [0, 0, 0, Math.PI]);
   });
 });
 
