@@ -246,15 +246,19 @@ function table(): void {
   };
   for (const r of rows) {
     const q = r.quantiles;
-    const capped = r.c * Math.cbrt(r.n) >= r.n - 0.5; // K = N: x* ≤ N^{2/3}, no tail to fit
+    // c of the current rule (rows run with an earlier rule are marked †: their "> K" and
+    // "mismatches" are for that rule's K, which was smaller; x* does not depend on the rule).
+    const c = truncationSize(r.n, r.beta) / Math.cbrt(r.n);
+    const earlier = Math.abs(r.c - c) > 1e-3 * c ? "†" : "";
+    const capped = c * Math.cbrt(r.n) >= r.n - 0.5; // K = N: x* ≤ N^{2/3}, no tail to fit
     const fit = !capped && r.fit.b !== null && Number.isFinite(r.fit.b);
     console.log(
       `| ${r.ensemble}${r.set ? ` (${r.set})` : ""} | ${r.beta} | ${r.n} | ${r.samples} | ` +
-        `${capped ? "K = N" : r.c.toFixed(1)} | ${r.c1.toFixed(1)} | ` +
+        `${capped ? "K = N" : c.toFixed(1)}${earlier} | ${r.c1.toFixed(1)} | ` +
         `${f(q["0.5"])} / ${f(q["0.99"])} / ${f(q["0.999"])} / ${f(r.max)} | ` +
         `${r.overBisected} | ${r.overDrawn} | ${r.mismatches} | ` +
         `${fit ? r.fit.bRatio.toFixed(2) : "—"} | ${fit ? r.fit.x12.toFixed(1) : "—"} | ` +
-        `${fit ? tail(r, r.c) : "—"} | ${fit ? tail(r, r.c1) : "—"} |`,
+        `${fit ? tail(r, c) : "—"} | ${fit ? tail(r, r.c1) : "—"} |`,
     );
   }
 }
