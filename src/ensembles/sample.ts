@@ -7,7 +7,6 @@
  */
 import { createRandomSource } from "../random/philox.js";
 import { edgeScaling } from "../theory/edgeScaling.js";
-import { largestEigenvalue } from "../tridiagonal/bisection.js";
 import { sturmHistogram } from "../tridiagonal/histogram.js";
 import { VERSION } from "../version.js";
 import {
@@ -16,6 +15,7 @@ import {
   isDensityMatrixStat,
 } from "./densityMatrixStatistics.js";
 import {
+  checkTruncatedRows,
   hermiteLargestEigenvalueTruncated,
   hermiteRescaledLargestEigenvalueTruncated,
   laguerreLargestEigenvalueTruncated,
@@ -28,6 +28,7 @@ import {
   type ClassicalSpec,
   checkEnsemble,
   type Draw,
+  drawLargestEigenvalue,
   drawSample,
   drawTridiagonal,
   drawValues,
@@ -143,9 +144,12 @@ export function checkJobCost(job: SampleJob): { bytes: number; operations: numbe
 
 /**
  * The number of rows drawn per sample when --stat max uses the truncated model (Hermite and
- * Laguerre, tridiagonal, β > 0): only the first K ≈ c(β)·N^(1/3) rows carry the top eigenvector, and
- * the truncated λ_max equals the full one to 1e−12 of the Tracy–Widom scale (src/ensembles/edge.ts).
- * Undefined when the full matrix is used (K ≥ N, or another ensemble/statistic).
+ * Laguerre, tridiagonal, β > 0): K = truncationSize(N, β) ≈ c(β)·N^(1/3), c(β) growing like
+ * β^(−2/3) for small β, so that the rows below K change λ_max with probability ≲ 1e−12
+ * (src/ensembles/edge.ts; regime map and measurements in docs/edge-limit/truncation.md).
+ * Undefined when the full matrix is used (K ≥ N — e.g. whenever βN ≲ 45 — or another
+ * ensemble/statistic). Throws a RangeError when K exceeds what one sample may hold
+ * (checkTruncatedRows: only β ≲ 0.002 at N ≳ 5e14).
  */
 export function truncatedRows(
   job: Pick<SampleJob, "spec" | "stat" | "model" | "n" | "beta">,
@@ -154,7 +158,9 @@ export function truncatedRows(
   if (stat !== "max" || model !== "tridiagonal" || !(beta > 0)) return undefined;
   if (spec.ensemble !== "hermite" && spec.ensemble !== "laguerre") return undefined;
   const k = truncationSize(n, beta);
-  return k < n ? k : undefined;
+  if (k >= n) return undefined;
+  checkTruncatedRows(n, beta, k);
+  return k;
 }
 
 /** Throws a RangeError unless the job is well-formed. */
@@ -273,9 +279,7 @@ export function sampleLargestEigenvalue(
       ? laguerreRescaledLargestEigenvalueTruncated(rng, n, beta, params)
       : laguerreLargestEigenvalueTruncated(rng, n, beta, params);
   }
-  const draw = drawSample(spec, job.model, rng, n, beta);
-  const t = drawTridiagonal(draw);
-  return t ? largestEigenvalue(t.diagonal, t.offDiagonalSquared) : drawValues(draw)[n - 1];
+  return drawLargestEigenvalue(drawSample(spec, job.model, rng, n, beta));
 }
 
 /**
