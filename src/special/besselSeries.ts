@@ -22,6 +22,7 @@
  */
 
 import { detExp, detLog } from "./deterministicMath.js";
+import { DD_LOW, ddAdd, ddDiv, ddMul, productError } from "./doubleDouble.js";
 
 /** Veltkamp's splitting constant 2^27 + 1. */
 const SPLITTER = 134217729;
@@ -167,4 +168,50 @@ export function deterministicLogGamma(x: number): number {
                   z * (1 / 1188 + z * (-691 / 360360 + z * (1 / 156 + z * (-3617 / 122400))))))));
   const value = (x - 0.5) * detLog(x) - x + HALF_LOG_TWO_PI + series;
   return shift === 0 ? value : value - detLog(product);
+}
+
+/**
+ * g₀ and g₁ (module comment) at w = wh + wl as double-doubles: out = [g₀ hi, g₀ lo, g₁ hi, g₁ lo].
+ * For the double-double Nyström matrices of theory/besselHankelDD.ts; a must be exact in binary
+ * (a half-integer there), w ≤ BESSEL_SERIES_MAX_W. About 30 significant digits for z ≤ 15.
+ */
+export function besselEntireSeriesDD(a: number, wh: number, wl: number, out: Float64Array): void {
+  // x = −w/4 (exact scaling).
+  const xh = -wh / 4;
+  const xl = -wl / 4;
+  const h1 = (a + 1) / 2;
+  let th = 1;
+  let tl = 0;
+  let s0h = 1;
+  let s0l = 0;
+  let s1h = h1;
+  let s1l = 0;
+  let largest = 1;
+  for (let k = 1; k < 400; k++) {
+    // t ← t·x/(k(a + k)), with k(a + k) exact as a double-double.
+    const sum = a + k;
+    const sumError = a - (sum - (sum - a)) + (k - (sum - a));
+    const dh0 = k * sum;
+    const dl0 = productError(k, sum, dh0) + k * sumError;
+    const dh = dh0 + dl0;
+    const dl = dl0 - (dh - dh0);
+    th = ddMul(th, tl, xh, xl);
+    tl = DD_LOW[0];
+    th = ddDiv(th, tl, dh, dl);
+    tl = DD_LOW[0];
+    s0h = ddAdd(s0h, s0l, th, tl);
+    s0l = DD_LOW[0];
+    const c1 = k + h1;
+    const c1l = h1 - (c1 - (c1 - h1)) + (k - (c1 - h1));
+    const ph = ddMul(th, tl, c1, c1l);
+    s1h = ddAdd(s1h, s1l, ph, DD_LOW[0]);
+    s1l = DD_LOW[0];
+    const size = Math.abs(th);
+    if (size > largest) largest = size;
+    if (k * k > -xh && size * (k + h1) < 1e-35 * largest) break;
+  }
+  out[0] = s0h;
+  out[1] = s0l;
+  out[2] = s1h;
+  out[3] = s1l;
 }

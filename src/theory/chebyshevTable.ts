@@ -98,3 +98,33 @@ export function evaluateChebyshev(
   }
   return c[base] + u * b1 - b2;
 }
+
+/**
+ * Replaces function `into` of the table, on the pieces from `firstPiece` on, by the t-derivative
+ * of function `from` (coefficients of the derivative series, Trefethen ATAP ch. 21 / Mason &
+ * Handscomb (2.49): c′_{k−1} = c′_{k+1} + 2k c_k, scaled by 2/(hi − lo)).
+ */
+export function differentiateChebyshev(
+  table: ChebyshevTable,
+  from: number,
+  into: number,
+  firstPiece: number,
+): void {
+  const n = table.degree;
+  const source = table.coefficients[from];
+  const target = table.coefficients[into];
+  const pieces = table.breaks.length - 1;
+  for (let p = firstPiece; p < pieces; p++) {
+    const base = p * (n + 1);
+    const scale = 2 / (table.breaks[p + 1] - table.breaks[p]);
+    let next = 0; // c′_{k+1}
+    let current = 0; // c′_k
+    for (let k = n; k >= 1; k--) {
+      const value = next + 2 * k * source[base + k]; // c′_{k−1}
+      target[base + k] = current * scale; // c′_k (c′_n = 0)
+      next = current;
+      current = value;
+    }
+    target[base] = (current / 2) * scale;
+  }
+}

@@ -14,6 +14,7 @@
  */
 
 import { bisectEigenvalue, gershgorinUnchecked } from "../tridiagonal/bisection.js";
+import { DD_LOW, ddAdd, ddDiv, ddMul, ddSqrt } from "../special/doubleDouble.js";
 import { pivotMinimum } from "../tridiagonal/sturm.js";
 
 export interface UnitJacobiRule {
@@ -139,4 +140,149 @@ function orthonormalValues(
   out[0] = current;
   out[1] = dCurrent;
   out[2] = sumSquares;
+}
+
+/** A Gauss–Jacobi rule on (0, 1) in double-double: nodes and weights as (hi, lo) arrays. */
+export interface UnitJacobiRuleDD {
+  readonly nodesHi: Float64Array;
+  readonly nodesLo: Float64Array;
+  readonly weightsHi: Float64Array;
+  readonly weightsLo: Float64Array;
+}
+
+const cacheDD = new Map<string, UnitJacobiRuleDD>();
+
+/**
+ * The rule of gaussJacobiUnit(m, γ) refined to double-double accuracy (≈ 1e−30): two Newton steps
+ * on p_m with the recurrence evaluated in double-double from its exact rational coefficients
+ * (γ must be an integer ≥ 0 here, so that they are exact), weights 1/Σ p_j² likewise. For the
+ * double-double Nyström matrices of theory/besselHankelDD.ts. Cached; do not modify the arrays.
+ */
+export function gaussJacobiUnitDD(m: number, gamma: number): UnitJacobiRuleDD {
+  if (!Number.isInteger(gamma) || gamma < 0) {
+    throw new RangeError(`gaussJacobiUnitDD needs an integer gamma >= 0, got ${gamma}`);
+  }
+  const key = `${m}:${gamma}`;
+  let rule = cacheDD.get(key);
+  if (rule !== undefined) return rule;
+  const base = gaussJacobiUnit(m, gamma);
+  // Recurrence u p_j = β_{j+1} p_{j+1} + α_j p_j + β_j p_{j−1} in double-double:
+  // α_j = (1 + a_j)/2, a_j = γ²/((2j+γ)(2j+γ+2)) (a_0 = γ/(γ+2)); β_j = √b_j/2,
+  // b_j = 4j²(j+γ)²/((2j+γ)²(2j+γ+1)(2j+γ−1)) — integer numerators and denominators < 2^53.
+  const alphaHi = new Float64Array(m);
+  const alphaLo = new Float64Array(m);
+  const betaHi = new Float64Array(m + 1);
+  const betaLo = new Float64Array(m + 1);
+  for (let j = 0; j < m; j++) {
+    const t = 2 * j + gamma;
+    const num = j === 0 ? gamma : gamma * gamma;
+    const den = j === 0 ? gamma + 2 : t * (t + 2);
+    // (1 + num/den)/2 = (den + num)/(2 den)
+    alphaHi[j] = ddDiv(den + num, 0, 2 * den, 0);
+    alphaLo[j] = DD_LOW[0];
+    if (j >= 1) {
+      const bNum = 4 * j * j * (j + gamma) * (j + gamma);
+      const bDen = t * t * (t + 1) * (t - 1);
+      const q = ddDiv(bNum, 0, 4 * bDen, 0);
+      betaHi[j] = ddSqrt(q, DD_LOW[0]);
+      betaLo[j] = DD_LOW[0];
+    }
+  }
+  // β_m := 1 (a positive factor for p_m).
+  betaHi[m] = 1;
+  const rootMu = ddSqrt(gamma + 1, 0); // 1/√μ₀ = √(γ + 1)
+  const rootMuLo = DD_LOW[0];
+  const nodesHi = new Float64Array(m);
+  const nodesLo = new Float64Array(m);
+  const weightsHi = new Float64Array(m);
+  const weightsLo = new Float64Array(m);
+  const values = new Float64Array(6);
+  for (let k = 0; k < m; k++) {
+    let uh = base.nodes[k];
+    let ul = 0;
+    for (let step = 0; step < 2; step++) {
+      recurrenceDD(alphaHi, alphaLo, betaHi, betaLo, rootMu, rootMuLo, m, uh, ul, values);
+      // u ← u − p/p′
+      const q = ddDiv(values[0], values[1], values[2], values[3]);
+      uh = ddAdd(uh, ul, -q, -DD_LOW[0]);
+      ul = DD_LOW[0];
+    }
+    recurrenceDD(alphaHi, alphaLo, betaHi, betaLo, rootMu, rootMuLo, m, uh, ul, values);
+    nodesHi[k] = uh;
+    nodesLo[k] = ul;
+    weightsHi[k] = ddDiv(1, 0, values[4], values[5]);
+    weightsLo[k] = DD_LOW[0];
+  }
+  rule = { nodesHi, nodesLo, weightsHi, weightsLo };
+  cacheDD.set(key, rule);
+  return rule;
+}
+
+/** p_m(u), p_m′(u), Σ_{j<m} p_j(u)² in double-double (out[0..5] as hi, lo pairs). */
+function recurrenceDD(
+  alphaHi: Float64Array,
+  alphaLo: Float64Array,
+  betaHi: Float64Array,
+  betaLo: Float64Array,
+  p0h: number,
+  p0l: number,
+  m: number,
+  uh: number,
+  ul: number,
+  out: Float64Array,
+): void {
+  let prevH = 0;
+  let prevL = 0;
+  let curH = p0h;
+  let curL = p0l;
+  let dPrevH = 0;
+  let dPrevL = 0;
+  let dCurH = 0;
+  let dCurL = 0;
+  let sumH = ddMul(curH, curL, curH, curL);
+  let sumL = DD_LOW[0];
+  for (let j = 0; j < m; j++) {
+    // (u − α_j)
+    const dh = ddAdd(uh, ul, -alphaHi[j], -alphaLo[j]);
+    const dl = DD_LOW[0];
+    // p = ((u − α_j) p_j − β_j p_{j−1}) / β_{j+1}
+    let ah = ddMul(dh, dl, curH, curL);
+    let al = DD_LOW[0];
+    let bh = ddMul(betaHi[j], betaLo[j], prevH, prevL);
+    let bl = DD_LOW[0];
+    let nh = ddAdd(ah, al, -bh, -bl);
+    let nl = DD_LOW[0];
+    const pH = ddDiv(nh, nl, betaHi[j + 1], betaLo[j + 1]);
+    const pL = DD_LOW[0];
+    // p′ = (p_j + (u − α_j) p_j′ − β_j p_{j−1}′) / β_{j+1}
+    ah = ddMul(dh, dl, dCurH, dCurL);
+    al = DD_LOW[0];
+    bh = ddMul(betaHi[j], betaLo[j], dPrevH, dPrevL);
+    bl = DD_LOW[0];
+    nh = ddAdd(ah, al, -bh, -bl);
+    nl = DD_LOW[0];
+    nh = ddAdd(nh, nl, curH, curL);
+    nl = DD_LOW[0];
+    const dpH = ddDiv(nh, nl, betaHi[j + 1], betaLo[j + 1]);
+    const dpL = DD_LOW[0];
+    prevH = curH;
+    prevL = curL;
+    curH = pH;
+    curL = pL;
+    dPrevH = dCurH;
+    dPrevL = dCurL;
+    dCurH = dpH;
+    dCurL = dpL;
+    if (j + 1 < m) {
+      const sq = ddMul(curH, curL, curH, curL);
+      sumH = ddAdd(sumH, sumL, sq, DD_LOW[0]);
+      sumL = DD_LOW[0];
+    }
+  }
+  out[0] = curH;
+  out[1] = curL;
+  out[2] = dCurH;
+  out[3] = dCurL;
+  out[4] = sumH;
+  out[5] = sumL;
 }
