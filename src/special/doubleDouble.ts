@@ -70,7 +70,7 @@ export function ddSqrt(ah: number, al: number): number {
 }
 
 /** π as a double-double. */
-export const PI_HI = 3.141592653589793;
+export const PI_HI = Math.PI;
 export const PI_LO = 1.2246467991473532e-16;
 
 /**

@@ -20,7 +20,16 @@
 
 import { besselEntireSeriesDD } from "../special/besselSeries.js";
 import { detLog, detLog1p } from "../special/deterministicMath.js";
-import { DD_LOW, ddAdd, ddDiv, ddDot, ddMul, ddSqrt, PI_HI, PI_LO } from "../special/doubleDouble.js";
+import {
+  DD_LOW,
+  ddAdd,
+  ddDiv,
+  ddDot,
+  ddMul,
+  ddSqrt,
+  PI_HI,
+  PI_LO,
+} from "../special/doubleDouble.js";
 import { gaussJacobiUnitDD } from "./gaussJacobi.js";
 
 /** The half-integer orders supported here. */

@@ -154,7 +154,8 @@ export function sineCountingLaw(beta: ClassicalBeta, s: number): CountingLaw {
   const nMax = Math.floor(kMax / 2);
   const e4 = new Float64Array(nMax + 1);
   for (let n = 0; n <= nMax; n++) {
-    e4[n] = e1[2 * n] + 0.5 * ((n > 0 ? e1[2 * n - 1] : 0) + (2 * n + 1 <= kMax ? e1[2 * n + 1] : 0));
+    e4[n] =
+      e1[2 * n] + 0.5 * ((n > 0 ? e1[2 * n - 1] : 0) + (2 * n + 1 <= kMax ? e1[2 * n + 1] : 0));
   }
   return countingLaw(name, e4);
 }

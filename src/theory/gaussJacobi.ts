@@ -13,8 +13,8 @@
  * nodes and weights are the same bits in every JavaScript engine. O(m²); cached per (m, γ).
  */
 
-import { bisectEigenvalue, gershgorinUnchecked } from "../tridiagonal/bisection.js";
 import { DD_LOW, ddAdd, ddDiv, ddMul, ddSqrt } from "../special/doubleDouble.js";
+import { bisectEigenvalue, gershgorinUnchecked } from "../tridiagonal/bisection.js";
 import { pivotMinimum } from "../tridiagonal/sturm.js";
 
 export interface UnitJacobiRule {

@@ -126,7 +126,8 @@ function gapValues(beta: ClassicalBeta, s: number, out: GapValues): void {
  */
 function seriesSum(e: Float64Array, s: number, derivative: 1 | 2): number {
   let sum = 0;
-  for (let n = e.length - 1; n >= 2; n--) sum = sum * s + (derivative === 1 ? n : n * (n - 1)) * e[n];
+  for (let n = e.length - 1; n >= 2; n--)
+    sum = sum * s + (derivative === 1 ? n : n * (n - 1)) * e[n];
   return derivative === 1 ? sum * s : sum;
 }
 
