@@ -110,7 +110,31 @@ def spacing_section():
     return out
 
 
-SECTIONS = {"spacing": spacing_section}
+def tail_section():
+    """Far tails (relative accuracy): beta 1, 2 at s = 8, 10 (t = pi s/2 in the double-double and
+    asymptotic ranges of the library)."""
+    out = []
+    for beta in (1, 2):
+        for s in ["8", "10"]:
+            s = mp.mpf(s)
+            m = 40 + int(7 * s)
+            f = lambda x: gap(beta, x, m)
+            out.append({"beta": beta, "s": float(s), "E": mp.nstr(f(s), 25),
+                        "dE": mp.nstr(mp.diff(f, s, 1), 25), "d2E": mp.nstr(mp.diff(f, s, 2), 25)})
+    return out
+
+
+def palm_section():
+    """det(I - K0) on (0, t) with the even Palm kernel S(x-y) + S(x+y) - 2 S(x) S(y) (library:
+    D_{3/2}((pi t)^2))."""
+    out = []
+    for t in ["0.25", "0.5", "1", "1.5"]:
+        t = mp.mpf(t)
+        out.append({"t": float(t), "D": mp.nstr(det_kernel(lambda x, y: S(x - y) + S(x + y) - 2 * S(x) * S(y), t, 48), 25)})
+    return out
+
+
+SECTIONS = {"spacing": spacing_section, "tail": tail_section, "palm": palm_section}
 
 if __name__ == "__main__":
     names = sys.argv[1:] or list(SECTIONS)

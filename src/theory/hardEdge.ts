@@ -16,10 +16,13 @@
  * Laguerre tridiagonal model in the tests, and against Edelman's closed forms E₂(x; 0) = e^{−x/4}
  * and E₁(x; −½) = e^{−x/8 − √x/2} (Edelman, SIAM J. Matrix Anal. Appl. 9 (1988) 543–560: the
  * smallest eigenvalue of complex and real square Wishart matrices).
- * Evaluation: the Nyström determinant at each x (≈ 1 ms), for β = 2 the large-X expansion
- * (besselAsymptotics.ts) where its first omitted term is < 1e−15; the β = 1, 4 determinants are
- * evaluated up to x = 1600 (β = 4: 400), beyond which the survival function is below 1e−80 and
- * is returned as 0 (its logarithm is then −Infinity).
+ * Evaluation: the Nyström determinant at each x (≈ 1 ms) in double precision, whose relative
+ * accuracy in the upper tail is ≈ 1e−16·e^{2√x} (x = 100: 5e−8) because det(I − V²) has factors
+ * 1 − ν² ~ e^{−2√x}; for β = 2 the large-X expansion (besselAsymptotics.ts) takes over as soon
+ * as its first omitted term is smaller than that (≈ 1e−9 relative at the switch for |a| ≤ 1,
+ * exact for a = 0). The β = 1, 4 determinants are evaluated up to x = 1600 (β = 4: 400), where
+ * their relative accuracy is long gone (the survival function is reported as is; below 1e−30 it
+ * has no correct digit); beyond, it is returned as 0.
  *
  * @example
  * ```ts
@@ -93,9 +96,11 @@ export function hardEdgeLaw(beta: ClassicalBeta, a: number): ContinuousLaw {
   const limit = evaluationLimit(beta);
   /** [log sf, (log sf)′] at x > 0, or −∞ beyond the evaluation range. */
   const evaluate = (x: number): boolean => {
-    if (expansion !== undefined && x > 64) {
+    if (expansion !== undefined && x > 16) {
+      // The expansion where its first omitted term is below the Nyström determinant's own
+      // rounding error, ≈ 1e−16·e^{2√x} (the factors 1 − ν² of det(I − V²); besselHankel.ts).
       expansion.evaluate(x, asymptotic);
-      if (asymptotic[3] < 1e-15 || x > BESSEL_HANKEL_MAX_X) {
+      if (asymptotic[3] < 1e-16 * Math.exp(2 * Math.sqrt(x)) || x > BESSEL_HANKEL_MAX_X) {
         values[0] = asymptotic[0];
         values[1] = asymptotic[1];
         return true;

@@ -22,7 +22,7 @@ import { detExp, detLog, detLog1p } from "../special/deterministicMath.js";
 import { gaussLegendre } from "../special/gaussLegendre.js";
 import { type ContinuousLaw, continuousLaw } from "./distribution.js";
 import { sineLogDeterminant } from "./sineKernel.js";
-import { ODD_SERIES, PALM_EVEN_SERIES } from "./sineSeriesCoefficients.js";
+import { NEAREST2_SERIES } from "./sineSeriesCoefficients.js";
 
 /** Below this t = πs the Taylor series of P(S_nn > s) in t is used. */
 const SERIES_END = 1.5;
@@ -32,14 +32,9 @@ let law: ContinuousLaw | undefined;
 /** The nearest-neighbour spacing law of sine₂ (unit density), built once. */
 export function nearestNeighbourLawExact(): ContinuousLaw {
   if (law !== undefined) return law;
-  // Taylor coefficients of G(t) = D_{3/2}(t²)·D_{½}(t²) in t = πs.
-  const n = ODD_SERIES.length;
-  const g = new Float64Array(n);
-  for (let k = 0; k < n; k++) {
-    let c = 0;
-    for (let j = 0; j <= k; j++) c += PALM_EVEN_SERIES[j] * ODD_SERIES[k - j];
-    g[k] = c;
-  }
+  // Taylor coefficients of P(S_nn > s) = D_{3/2}D_{½} in s (formed at 60 digits).
+  const g = NEAREST2_SERIES;
+  const n = g.length;
   const odd = new Float64Array(3);
   const even = new Float64Array(3);
   /** [log sf, d/ds log sf] at s > 0 outside the series range. */
@@ -49,16 +44,19 @@ export function nearestNeighbourLawExact(): ContinuousLaw {
     sineLogDeterminant(0.5, t, odd);
     return [even[0] + odd[0], Math.PI * (even[1] + odd[1])];
   };
-  // 1 − G(t) = −Σ_{k≥1} g_k t^k (g₀ = 1), and −dG/ds = −π Σ_{k≥1} k g_k t^{k−1}.
+  // 1 − G(s) = −Σ_{k≥1} g_k s^k (g₀ = 1), and −dG/ds = −Σ_{k≥1} k g_k s^{k−1}; the series
+  // arguments below are s = t/π.
   const seriesCdf = (t: number) => {
+    const s = t / Math.PI;
     let sum = 0;
-    for (let k = n - 1; k >= 1; k--) sum = sum * t + g[k];
-    return -sum * t;
+    for (let k = n - 1; k >= 1; k--) sum = sum * s + g[k];
+    return -sum * s;
   };
   const seriesPdf = (t: number) => {
+    const s = t / Math.PI;
     let sum = 0;
-    for (let k = n - 1; k >= 1; k--) sum = sum * t + k * g[k];
-    return -Math.PI * sum;
+    for (let k = n - 1; k >= 1; k--) sum = sum * s + k * g[k];
+    return -sum;
   };
   const cdf = (s: number) => {
     if (!(s > 0)) return 0;

@@ -28,7 +28,7 @@ import { detExp, detLog, detLog1p } from "../special/deterministicMath.js";
 import { gaussLegendre } from "../special/gaussLegendre.js";
 import { type ContinuousLaw, continuousLaw } from "./distribution.js";
 import { type SineOrder, sineLogDeterminant } from "./sineKernel.js";
-import { EVEN_SERIES, ODD_SERIES, SERIES_ORDER } from "./sineSeriesCoefficients.js";
+import { GAP1_SERIES, GAP2_SERIES, GAP4_SERIES } from "./sineSeriesCoefficients.js";
 
 export type ClassicalBeta = 1 | 2 | 4;
 
@@ -42,27 +42,19 @@ export function checkClassicalBeta(beta: number, what: string): asserts beta is 
   }
 }
 
-/** The Taylor coefficients e_n of E_β(0; s) = Σ e_n s^n, n ≤ SERIES_ORDER. */
+/**
+ * The Taylor coefficients e_n of E_β(0; s) = Σ e_n s^n, n ≤ SERIES_ORDER. E_β(0; s) = 1 − s +
+ * O(s^{β+2}) (p_β(s) ~ c_β s^β), so e_2 … e_{β+1} are exactly 0; they are set so (the generated
+ * coefficients carry rounding residues there that would dominate the CDF at tiny s).
+ */
 export function gapSeries(beta: ClassicalBeta): Float64Array {
-  const n = SERIES_ORDER;
-  const e = new Float64Array(n + 1);
-  if (beta === 1 || beta === 4) {
-    const scale = beta === 1 ? Math.PI / 2 : Math.PI;
-    let power = 1;
-    for (let k = 0; k <= n; k++) {
-      e[k] = beta === 1 ? EVEN_SERIES[k] * power : 0.5 * (EVEN_SERIES[k] + ODD_SERIES[k]) * power;
-      power *= scale;
-    }
-    return e;
-  }
-  let power = 1;
-  for (let k = 0; k <= n; k++) {
-    let c = 0;
-    for (let j = 0; j <= k; j++) c += EVEN_SERIES[j] * ODD_SERIES[k - j];
-    e[k] = c * power;
-    power *= Math.PI / 2;
-  }
+  const e = gapSeriesRaw(beta);
+  for (let k = 2; k <= beta + 1; k++) e[k] = 0;
   return e;
+}
+
+function gapSeriesRaw(beta: ClassicalBeta): Float64Array {
+  return (beta === 1 ? GAP1_SERIES : beta === 2 ? GAP2_SERIES : GAP4_SERIES).slice();
 }
 
 /** log E, log(−E′), log E″ of E_β(0; s) and E′ (for the CDF) at s, from the determinants. */
