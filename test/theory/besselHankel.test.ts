@@ -44,7 +44,10 @@ describe("special functions of the Bessel–Hankel engine", () => {
 
   it("compute log Γ deterministically and log G(1 + z) (Barnes) to 1e−14", () => {
     for (let x = 0.01; x < 60; x *= 1.37) {
-      assert.ok(Math.abs(deterministicLogGamma(x) - logGamma(x)) < 2e-14 * Math.max(1, Math.abs(logGamma(x))));
+      assert.ok(
+        Math.abs(deterministicLogGamma(x) - logGamma(x)) <
+          2e-14 * Math.max(1, Math.abs(logGamma(x))),
+      );
     }
     // log G(1/2) = (1/24) log 2 − (1/4) log π + (3/2) ζ′(−1), ζ′(−1) = −0.16542114370045092
     // (DLMF 5.17.3 and 5.17.5); G(n + 1) = Π_{k<n} k!.
@@ -107,11 +110,23 @@ describe("Fredholm determinants of the finite Hankel transform V_a", () => {
         const q = besselGapLogDeterminant(a, x, 2 * m);
         // Rounding level of double precision: ≈ 1e−16·e^{2√X} (module comment of besselHankel.ts).
         const tolerance = 1e-15 * Math.exp(2 * Math.sqrt(x));
-        assert.ok(Math.abs(p.value - q.value) < tolerance * Math.max(1, Math.abs(q.value)), `value a=${a} X=${x}`);
-        assert.ok(Math.abs(p.d1 - q.d1) < tolerance * Math.max(1, Math.abs(q.d1)), `d1 a=${a} X=${x}`);
-        assert.ok(Math.abs(p.d2 - q.d2) < 10 * tolerance * Math.max(1, Math.abs(q.d2)), `d2 a=${a} X=${x}`);
+        assert.ok(
+          Math.abs(p.value - q.value) < tolerance * Math.max(1, Math.abs(q.value)),
+          `value a=${a} X=${x}`,
+        );
+        assert.ok(
+          Math.abs(p.d1 - q.d1) < tolerance * Math.max(1, Math.abs(q.d1)),
+          `d1 a=${a} X=${x}`,
+        );
+        assert.ok(
+          Math.abs(p.d2 - q.d2) < 10 * tolerance * Math.max(1, Math.abs(q.d2)),
+          `d2 a=${a} X=${x}`,
+        );
         const signed = besselSignedLogDeterminants(a, x, m);
-        assert.ok(Math.abs(signed.minus.value + signed.plus.value - q.value) < 1e-12 * Math.max(1, Math.abs(q.value)));
+        assert.ok(
+          Math.abs(signed.minus.value + signed.plus.value - q.value) <
+            1e-12 * Math.max(1, Math.abs(q.value)),
+        );
       }
     }
   });
@@ -146,14 +161,20 @@ describe("Fredholm determinants of the finite Hankel transform V_a", () => {
         const tolerance = 3e-15 * Math.exp(2 * t);
         sineLogDeterminantNystrom(a, t, out);
         const [value, derivative] = sineLogDeterminantDD(a, t, 40);
-        assert.ok(Math.abs(value - out[0]) < tolerance * Math.max(1, Math.abs(value)), `a=${a} t=${t}`);
+        assert.ok(
+          Math.abs(value - out[0]) < tolerance * Math.max(1, Math.abs(value)),
+          `a=${a} t=${t}`,
+        );
         assert.ok(Math.abs(derivative - out[1]) < tolerance * Math.max(1, Math.abs(derivative)));
       }
       // Where the expansion's first omitted term is < 1e−14 (t ≥ 14; 16 for a = 3/2).
       const t = a === 1.5 ? 17 : 15;
       hardEdgeAsymptotics(a).evaluate(t * t, expansion);
       const [value] = sineLogDeterminantDD(a, t, 48);
-      assert.ok(Math.abs(value - expansion[0]) < 3e-14 * Math.abs(value), `a=${a}: ${value} vs ${expansion[0]}`);
+      assert.ok(
+        Math.abs(value - expansion[0]) < 3e-14 * Math.abs(value),
+        `a=${a}: ${value} vs ${expansion[0]}`,
+      );
       // The table switches to the expansion there: continuous across the switch.
       sineLogDeterminant(a, t - 1e-9, out);
       const below = out[0];
@@ -171,7 +192,10 @@ describe("Fredholm determinants of the finite Hankel transform V_a", () => {
     const d = (k: number, coefficients: Float64Array) => (2 * coefficients[k + 2]) / k;
     const exact = [-1 / 16, 1 / 64, -13 / 768, 5 / 256, -413 / 10240, 131 / 1536];
     for (let k = 1; k <= exact.length; k++) {
-      assert.ok(Math.abs(d(k, s) - exact[k - 1]) < 1e-15 * Math.abs(exact[k - 1]) + 1e-17, `d_${k}`);
+      assert.ok(
+        Math.abs(d(k, s) - exact[k - 1]) < 1e-15 * Math.abs(exact[k - 1]) + 1e-17,
+        `d_${k}`,
+      );
     }
     for (const a of [0.37, 2.5, -0.8]) {
       const c = sigmaCoefficients(a, 8);

@@ -25,7 +25,8 @@ function lueSmallestSurvival(n: number, a: number, x: number): number {
     for (let k = 0; k + 1 < n; k++) {
       // (k+1) L_{k+1} = (2k+1+a−t) L_k − (k+a) L_{k−1}, normalised.
       const next =
-        ((2 * k + 1 + a - t) * current - Math.sqrt(k * (k + a)) * previous) / Math.sqrt((k + 1) * (k + 1 + a));
+        ((2 * k + 1 + a - t) * current - Math.sqrt(k * (k + a)) * previous) /
+        Math.sqrt((k + 1) * (k + 1 + a));
       previous = current;
       current = next;
       out[k + 1] = pre * current;
@@ -53,14 +54,20 @@ describe("hard-edge laws of the smallest Laguerre eigenvalue", () => {
     for (const x of [0.01, 1, 4, 20, 60, 100]) {
       const tolerance = 1e-14 + 4e-16 * Math.exp(2 * Math.sqrt(x));
       assert.ok(Math.abs(complex.sf(x) / Math.exp(-x / 4) - 1) < tolerance, `β=2 x=${x}`);
-      assert.ok(Math.abs(real.sf(x) / Math.exp(-x / 8 - Math.sqrt(x) / 2) - 1) < tolerance, `β=1 x=${x}`);
-      assert.ok(Math.abs(complex.pdf(x) / (Math.exp(-x / 4) / 4) - 1) < 10 * tolerance, `β=2 pdf x=${x}`);
+      assert.ok(
+        Math.abs(real.sf(x) / Math.exp(-x / 8 - Math.sqrt(x) / 2) - 1) < tolerance,
+        `β=1 x=${x}`,
+      );
+      assert.ok(
+        Math.abs(complex.pdf(x) / (Math.exp(-x / 4) / 4) - 1) < 10 * tolerance,
+        `β=2 pdf x=${x}`,
+      );
     }
     // β = 2 far in the tail (the large-X expansion; exact here since every d_k vanishes at a = 0).
     assert.ok(Math.abs(complex.logsf(2000) + 500) < 1e-12);
     assert.ok(Math.abs(complex.mean - 4) < 1e-10 && Math.abs(complex.variance - 16) < 1e-8);
     // Small x keeps relative accuracy: cdf = 1 − e^{−x/4}.
-    assert.ok(Math.abs(complex.cdf(1e-8) / (-Math.expm1(-1e-8 / 4)) - 1) < 1e-10);
+    assert.ok(Math.abs(complex.cdf(1e-8) / -Math.expm1(-1e-8 / 4) - 1) < 1e-10);
   });
 
   it("match the exact finite-N LUE law with error O(N⁻²) under the scaling 4(N + a/2)·λ (O(N⁻¹) under 4N)", () => {
@@ -83,7 +90,10 @@ describe("hard-edge laws of the smallest Laguerre eigenvalue", () => {
         assert.ok(improved[0] < 1e-13 && improved[2] < 1e-13, `${improved}`);
         continue;
       }
-      assert.ok(improved[1] / improved[0] < 0.3 && improved[2] / improved[1] < 0.3, `O(N⁻²): ${improved}`);
+      assert.ok(
+        improved[1] / improved[0] < 0.3 && improved[2] / improved[1] < 0.3,
+        `O(N⁻²): ${improved}`,
+      );
       assert.ok(naive[1] / naive[0] > 0.4 && naive[2] / naive[1] > 0.4, `O(N⁻¹): ${naive}`);
       assert.ok(improved[2] < 2e-4, `N = 40: ${improved[2]}`);
     }
@@ -100,7 +110,10 @@ describe("hard-edge laws of the smallest Laguerre eigenvalue", () => {
     ] as const) {
       const x = new Float64Array(samples);
       for (let s = 0; s < samples; s++) {
-        const ev = laguerreEigenvalues(createRandomSource(77, s), n, beta, { shape: a + 1, scale: 2 / beta });
+        const ev = laguerreEigenvalues(createRandomSource(77, s), n, beta, {
+          shape: a + 1,
+          scale: 2 / beta,
+        });
         x[s] = 4 * (n + a / beta) * ev[0];
       }
       const law = hardEdgeLaw(beta, a);

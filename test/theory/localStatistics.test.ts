@@ -12,7 +12,8 @@ import { nearestNeighbourLawExact } from "../../src/theory/nearestNeighbour.js";
 import { SIMULATED_SINE_BETA } from "../../src/theory/sineBetaTable.js";
 import { spacingLaw } from "../../src/theory/spacingLaw.js";
 
-const row = (beta: number) => SIMULATED_SINE_BETA.find((r) => r.beta === beta) as (typeof SIMULATED_SINE_BETA)[number];
+const row = (beta: number) =>
+  SIMULATED_SINE_BETA.find((r) => r.beta === beta) as (typeof SIMULATED_SINE_BETA)[number];
 
 describe("gap-ratio law of sine₂ (Janossy densities)", () => {
   it("has the joint density of two spacings whose marginal is Gaudin's p₂", () => {
@@ -27,7 +28,9 @@ describe("gap-ratio law of sine₂ (Janossy densities)", () => {
       assert.ok(Math.abs(marginal - p2.pdf(x)) < 1e-10, `x=${x}: ${marginal} vs ${p2.pdf(x)}`);
     }
     // Symmetric in the two spacings (reflection invariance).
-    assert.ok(Math.abs(consecutiveSpacingsDensity(0.7, 1.2) - consecutiveSpacingsDensity(1.2, 0.7)) < 1e-13);
+    assert.ok(
+      Math.abs(consecutiveSpacingsDensity(0.7, 1.2) - consecutiveSpacingsDensity(1.2, 0.7)) < 1e-13,
+    );
   });
 
   it("gives ⟨min(r, 1/r)⟩ = 0.5997… against Atas et al.'s large-N GUE value 0.5996(1)", () => {
@@ -95,13 +98,20 @@ describe("the simulated sine_β table", () => {
       [4, 0.6744],
     ] as const) {
       const law = sineGapRatioLaw(beta, true);
-      assert.ok(Math.abs(law.mean - value) < 5 * Math.hypot(row(beta).folded.meanSe, 1e-4), `β=${beta}: ${law.mean}`);
+      assert.ok(
+        Math.abs(law.mean - value) < 5 * Math.hypot(row(beta).folded.meanSe, 1e-4),
+        `β=${beta}: ${law.mean}`,
+      );
     }
   });
 
   it("serves monotone laws for every tabulated β and refuses the others", () => {
     for (const beta of TABULATED_BETAS) {
-      for (const law of [sineSpacingLaw(beta), sineNearestNeighbourLaw(beta), sineGapRatioLaw(beta, true)]) {
+      for (const law of [
+        sineSpacingLaw(beta),
+        sineNearestNeighbourLaw(beta),
+        sineGapRatioLaw(beta, true),
+      ]) {
         let previous = 0;
         for (let x = 0.01; x < 4; x += 0.01) {
           const c = law.cdf(x);

@@ -30,7 +30,10 @@ describe("Gaudin's spacing laws p_β (β = 1, 2, 4)", () => {
       const sf = relative(law.sf(r.s), -Number(r.dE));
       const cdf = relative(law.cdf(r.s), Number(r.cdf));
       worst = Math.max(worst, pdf, sf, cdf);
-      assert.ok(pdf < 1e-12 && sf < 1e-12 && cdf < 1e-12, `β=${r.beta} s=${r.s}: ${pdf} ${sf} ${cdf}`);
+      assert.ok(
+        pdf < 1e-12 && sf < 1e-12 && cdf < 1e-12,
+        `β=${r.beta} s=${r.s}: ${pdf} ${sf} ${cdf}`,
+      );
     }
     // Measured: 4e−14 (docs/local-statistics).
     assert.ok(worst < 1e-13, `worst relative error ${worst}`);
@@ -60,7 +63,10 @@ describe("Gaudin's spacing laws p_β (β = 1, 2, 4)", () => {
     const pi = Math.PI;
     const expected = [1, -1, 0, 0, pi ** 2 / 36, 0, -(pi ** 4) / 675, 0, pi ** 6 / 17640];
     for (let k = 0; k < expected.length; k++) {
-      assert.ok(Math.abs(e[k] - expected[k]) <= 1e-15 * Math.max(1, Math.abs(expected[k])), `e_${k}`);
+      assert.ok(
+        Math.abs(e[k] - expected[k]) <= 1e-15 * Math.max(1, Math.abs(expected[k])),
+        `e_${k}`,
+      );
     }
   });
 
