@@ -70,6 +70,16 @@ describe("hard-edge laws of the smallest Laguerre eigenvalue", () => {
     assert.ok(Math.abs(complex.cdf(1e-8) / -Math.expm1(-1e-8 / 4) - 1) < 1e-10);
   });
 
+  it("give e^{−x/2}·cosh √x for β = 4, a = 1 (square quaternion Wishart)", () => {
+    // det(I ∓ V₀(X)) = e^{−X/8 ∓ √X/2} (Edelman's β = 1 form and det(I − V₀²) = e^{−X/4}), so
+    // E₄(x; 1) = ½[det(I − V₀(4x)) + det(I + V₀(4x))] = e^{−x/2} cosh √x.
+    const law = hardEdgeLaw(4, 1);
+    for (const x of [0.01, 0.5, 2, 8, 20]) {
+      const expected = Math.exp(-x / 2) * Math.cosh(Math.sqrt(x));
+      assert.ok(Math.abs(law.sf(x) / expected - 1) < 1e-12 + 1e-15 * Math.exp(4 * Math.sqrt(x)), `x=${x}`);
+    }
+  });
+
   it("match the exact finite-N LUE law with error O(N⁻²) under the scaling 4(N + a/2)·λ (O(N⁻¹) under 4N)", () => {
     // Bornemann, Ann. Appl. Probab. 26 (2016); Forrester & Trinh, Stud. Appl. Math. 143 (2019).
     for (const a of [0, 2]) {
