@@ -9,6 +9,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, it } from "node:test";
 import { createRandomSource } from "../../src/random/philox.js";
+import { ksPValue, ksStatistic } from "../../src/statistics/ks.js";
 import {
   hardEdgeLaw,
   sineCountingLaw,
@@ -30,7 +31,16 @@ describe("betaens spacing | gap | hardedge", () => {
     const csv = betaens(["spacing", "cdf", "--beta", "4", "--x", "1", "--format", "csv"]);
     assert.equal(csv.status, 0);
     assert.equal(csv.stdout.trim(), `1,${sineSpacingLaw(4).cdf(1)}`);
-    const probabilities = betaensJson(["gap", "probability", "--beta", "2", "--s", "1", "--k", "2"]);
+    const probabilities = betaensJson([
+      "gap",
+      "probability",
+      "--beta",
+      "2",
+      "--s",
+      "1",
+      "--k",
+      "2",
+    ]);
     const law = sineCountingLaw(2, 1);
     assert.deepEqual(probabilities.probabilities, [[law.pmf(0), law.pmf(1), law.pmf(2)]]);
   });
@@ -63,13 +73,44 @@ describe("betaens spacing | gap | hardedge", () => {
 
 describe("betaens sample --stat spacings | window", () => {
   it("write unfolded spacings (json) and refuse ragged NPY", () => {
-    const out = betaensJson(["sample", "circular", "--n", "50", "--stat", "spacings", "--seed", "1"]);
+    const out = betaensJson([
+      "sample",
+      "circular",
+      "--n",
+      "50",
+      "--stat",
+      "spacings",
+      "--seed",
+      "1",
+    ]);
     const row = (out.samples as number[][])[0];
     assert.equal(row.length, 50);
     assert.ok(Math.abs(row.reduce((a, b) => a + b, 0) - 50) < 1e-9);
-    const bulk = betaensJson(["sample", "hermite", "--n", "400", "--stat", "spacings", "--bulk", "0.25,0.75", "--seed", "2"]);
+    const bulk = betaensJson([
+      "sample",
+      "hermite",
+      "--n",
+      "400",
+      "--stat",
+      "spacings",
+      "--bulk",
+      "0.25,0.75",
+      "--seed",
+      "2",
+    ]);
     assert.deepEqual(bulk.bulk, [0.25, 0.75]);
-    const npy = betaens(["sample", "hermite", "--n", "100", "--stat", "spacings", "--bulk", "0.2,0.8", "--format", "npy"]);
+    const npy = betaens([
+      "sample",
+      "hermite",
+      "--n",
+      "100",
+      "--stat",
+      "spacings",
+      "--bulk",
+      "0.2,0.8",
+      "--format",
+      "npy",
+    ]);
     assert.equal(npy.status, 2);
     for (const args of [
       ["sample", "ginibre", "--n", "10", "--stat", "spacings"],
@@ -114,5 +155,39 @@ describe("betaens sample --stat spacings | window", () => {
     assert.equal((out.ratios as number[][])[0].length, 38);
     assert.equal((out.firstIndex as number[]).length, 2);
     assert.match(readFileSync(plot, "utf8"), /<svg/);
+  });
+});
+
+describe("betaens gibbs --stat spacings", () => {
+  it("unfolds the chains' final eigenvalues by the equilibrium measure of V (KS against p₂)", () => {
+    const out = betaensJson([
+      "gibbs",
+      "--potential",
+      "x^4/4",
+      "--n",
+      "400",
+      "--passes",
+      "8",
+      "--samples",
+      "25",
+      "--seed",
+      "4",
+      "--stat",
+      "spacings",
+      "--bulk",
+      "0.2,0.8",
+    ]);
+    const all = (out.samples as number[][]).flat();
+    const law = sineSpacingLaw(2);
+    assert.ok(
+      ksPValue(
+        ksStatistic(all, (s) => law.cdf(s)),
+        all.length,
+      ) > 1e-6,
+    );
+    const mean = all.reduce((a, b) => a + b, 0) / all.length;
+    assert.ok(Math.abs(mean - 1) < 0.02, `mean ${mean}`);
+    const r = betaens(["gibbs", "--potential", "x^4/4", "--n", "10", "--bulk", "0.2,0.8"]);
+    assert.equal(r.status, 2);
   });
 });

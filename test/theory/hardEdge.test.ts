@@ -76,7 +76,10 @@ describe("hard-edge laws of the smallest Laguerre eigenvalue", () => {
     const law = hardEdgeLaw(4, 1);
     for (const x of [0.01, 0.5, 2, 8, 20]) {
       const expected = Math.exp(-x / 2) * Math.cosh(Math.sqrt(x));
-      assert.ok(Math.abs(law.sf(x) / expected - 1) < 1e-12 + 1e-15 * Math.exp(4 * Math.sqrt(x)), `x=${x}`);
+      assert.ok(
+        Math.abs(law.sf(x) / expected - 1) < 1e-12 + 1e-15 * Math.exp(4 * Math.sqrt(x)),
+        `x=${x}`,
+      );
     }
   });
 
