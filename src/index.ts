@@ -23,6 +23,7 @@ export * from "./gibbs/run.js";
 export * from "./gibbs/sampler.js";
 export * from "./io/format.js";
 export * from "./io/npy.js";
+export * from "./localStatistics.js";
 export * from "./mixing/index.js";
 export * from "./plot/index.js";
 export * from "./plot/sampleFigure.js";
