@@ -50,7 +50,13 @@ function median(f: () => unknown, reps: number): number {
   return times[Math.floor(times.length / 2)];
 }
 
-function row(task: string, n: number, seconds: number, baseline: string, baselineSeconds: number): Row {
+function row(
+  task: string,
+  n: number,
+  seconds: number,
+  baseline: string,
+  baselineSeconds: number,
+): Row {
   return { task, n, seconds, baseline, baselineSeconds, ratio: baselineSeconds / seconds };
 }
 
@@ -77,7 +83,15 @@ export async function benchLocalStatistics(): Promise<Row[]> {
           if (beta !== 1) besselGapLogDeterminant(0.5, x);
         }
       }, 3) / 20;
-    rows.push(row(`p_${beta}(s), one point after set-up`, 0, t, "Nyström determinants at the point", direct));
+    rows.push(
+      row(
+        `p_${beta}(s), one point after set-up`,
+        0,
+        t,
+        "Nyström determinants at the point",
+        direct,
+      ),
+    );
   }
   const hard = hardEdgeLaw(2, 0.5);
   const tHard = median(() => hard.cdf(3.7), 5);
@@ -99,7 +113,15 @@ export async function benchLocalStatistics(): Promise<Row[]> {
     const sample = time(() => {
       for (let j = 0; j < 8; j++) bisectEigenvalue(a, b, n, first + j * 125, lo, hi, tol, pivmin);
     });
-    rows.push(row("k = 1000 eigenvalues nearest E (window)", n, seconds, "bisection, 8 timed ×125", (sample * k) / 8));
+    rows.push(
+      row(
+        "k = 1000 eigenvalues nearest E (window)",
+        n,
+        seconds,
+        "bisection, 8 timed ×125",
+        (sample * k) / 8,
+      ),
+    );
   }
   return rows;
 }

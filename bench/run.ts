@@ -10,7 +10,11 @@ const suites: [string, string, string][] = [
   ["Gibbs sampler", "./gibbs.js", "benchGibbs"],
   ["Tracy–Widom", "./tracyWidom.js", "benchTracyWidom"],
   ["λ_max for huge N (truncated model)", "./edge.js", "benchEdge"],
-  ["local statistics (spacing laws, window eigenvalues)", "./localStatistics.js", "benchLocalStatistics"],
+  [
+    "local statistics (spacing laws, window eigenvalues)",
+    "./localStatistics.js",
+    "benchLocalStatistics",
+  ],
 ];
 
 const only = process.argv[2];
