@@ -1,4 +1,5 @@
 /** `betaens sample <ensemble> …` — the command-line contract of docs/conventions.md. */
+import { fixedTraceParamsFromDimensions } from "../ensembles/fixedTrace.js";
 import { defaultHermiteParams } from "../ensembles/hermite.js";
 import { jacobiParamsFromManova } from "../ensembles/jacobi.js";
 import { laguerreParamsFromWishart } from "../ensembles/laguerre.js";
@@ -29,13 +30,14 @@ import { progressReporter } from "./progress.js";
 import { writeSamplePlot } from "./samplePlot.js";
 import { writeSpacingPlot } from "./spacingPlot.js";
 
-const ENSEMBLES = ["hermite", "laguerre", "jacobi", "circular", "ginibre"] as const;
-const ENSEMBLE_FLAGS: Record<string, readonly string[]> = {
+const ENSEMBLES = ["hermite", "laguerre", "jacobi", "circular", "ginibre", "fixed-trace"] as const;
+export const ENSEMBLE_FLAGS: Record<string, readonly string[]> = {
   hermite: ["loc", "scale"],
   laguerre: ["shape", "scale", "m"],
   jacobi: ["a", "b", "m1", "m2"],
   circular: [],
   ginibre: [],
+  "fixed-trace": ["m", "shape"],
 };
 const COMMON_FLAGS = [
   "n",
@@ -55,26 +57,30 @@ const COMMON_FLAGS = [
   "count",
 ] as const;
 
-export const SAMPLE_USAGE = `usage: betaens sample <hermite|laguerre|jacobi|circular|ginibre> --n N [--beta B]
+export const SAMPLE_USAGE = `usage: betaens sample <hermite|laguerre|jacobi|circular|ginibre|fixed-trace> --n N [--beta B]
         [--samples S] [--seed K] [--model tridiagonal|full|cmv|limit]
-        [--stat eigenvalues|max|histogram|spacings|window] [--bins B --range LO,HI]
-        [--scaling none|edge] [--bulk LO,HI] [--energy E --count K]
+        [--stat eigenvalues|max|histogram|purity|entropy|min|spacings|window]
+        [--bins B --range LO,HI] [--scaling none|edge] [--bulk LO,HI] [--energy E --count K]
         [--format json|csv|npy] [--output FILE] [--plot FILE.svg]
   hermite:  [--loc MU] [--scale SIGMA]
   laguerre: [--shape K] [--scale THETA] | [--m M]
   jacobi:   [--a A --b B] | [--m1 M1 --m2 M2]
+  fixed-trace: [--m M] | [--shape K]   eigenvalues of random density matrices ρ = W/Tr W, W an
+           N×N β-Wishart matrix with real M > N − 1 (default M = N); --stat purity (Tr ρ², O(N)),
+           entropy (−Tr ρ log ρ), min (λ_min); docs/density-matrices
   --model limit: hermite/laguerre --stat max only, beta 1, 2 or 4: λ_max drawn from the
                  Tracy–Widom limit (≈ 5 µs); Kolmogorov error <= 0.3·N^(-2/3) (hermite, N >= 1.6e8)
                  or 1.0·N^(-2/3) (laguerre, N >= 1e9); docs/edge-limit
   --stat spacings: per sample the spacings of the eigenvalues unfolded by N·F (F the limit CDF:
-                 semicircle, Marchenko–Pastur, Wachter; uniform on the circle), only those with
+                 semicircle, Marchenko–Pastur, Wachter; uniform on the circle; fixed-trace: MP
+                 of E[Tr W]·λ), only those with
                  F in --bulk LO,HI (default 0,1); compare with sine_β (betaens spacing).
   --stat window: hermite/laguerre/jacobi, tridiagonal: the --count K eigenvalues nearest --energy E
                  (default: the median of the limit law) without the others, O(N) per sample (N up
                  to 2e8); JSON adds their unfolded "spacings" and spacing "ratios"; docs/local-statistics`;
 
-/** Builds the ensemble spec (and the parameters to report) from the flags. */
-function buildSpec(
+/** Builds the ensemble spec (and the parameters to report) from the flags (also used by linstat). */
+export function buildSpec(
   ensemble: string,
   values: Record<string, string | boolean | undefined>,
   n: number,
@@ -124,6 +130,16 @@ function buildSpec(
     const params = { a: num("a") ?? 1, b: num("b") ?? 1 };
     return { spec: { ensemble, params }, reported: params };
   }
+  if (ensemble === "fixed-trace") {
+    const shape = num("shape");
+    if (shape !== undefined) {
+      if (values.m !== undefined) throw new UsageError("give either --m or --shape, not both");
+      return { spec: { ensemble, params: { shape } }, reported: { shape } };
+    }
+    const m = num("m") ?? n;
+    const params = fixedTraceParamsFromDimensions(n, m, beta);
+    return { spec: { ensemble, params }, reported: { m, ...params } };
+  }
   if (ensemble === "circular" || ensemble === "ginibre") {
     return { spec: { ensemble, params: {} }, reported: {} };
   }
@@ -168,7 +184,7 @@ export function parseSampleArgs(argv: string[]): {
   const stat = parseChoice<SampleStat>(
     "stat",
     flagString(values, "stat"),
-    ["eigenvalues", "max", "histogram", "spacings", "window"],
+    ["eigenvalues", "max", "histogram", "purity", "entropy", "min", "spacings", "window"],
     "eigenvalues",
   );
   const { spec, reported } = buildSpec(ensemble, values, n, beta);

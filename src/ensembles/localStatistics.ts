@@ -19,6 +19,7 @@ import {
   spacingRatios,
   unfoldedSpacings,
 } from "../statistics/unfolding.js";
+import { laguerreTraceShape } from "../theory/fixedTrace.js";
 import { limitLaw } from "../theory/limits.js";
 import { windowEigenvalues } from "../tridiagonal/windowEigenvalues.js";
 import {
@@ -70,6 +71,15 @@ export function drawSpacings(
   }
   const values = drawValues(draw);
   if (spec.ensemble === "circular") return circularSpacings(values, window);
+  if (spec.ensemble === "fixed-trace") {
+    // λ = x/T with x Laguerre (shape k) and T = Σx ~ Gamma(K) independent of λ (theory/fixedTrace.ts):
+    // unfold x̂ = E[T]·λ = K·λ by the Laguerre limit law; T/E[T] = 1 + O(1/√K) = 1 + O(1/N).
+    const { shape } = spec.params;
+    const trace = laguerreTraceShape(n, beta, shape);
+    const scaled = values.map((v) => trace * v);
+    const laguerre: ClassicalSpec = { ensemble: "laguerre", params: { shape, scale: 1 } };
+    return unfoldedSpacings(scaled, unfoldingCdf(laguerre, n, beta), n, window);
+  }
   return unfoldedSpacings(values, unfoldingCdf(spec, n, beta), n, window);
 }
 

@@ -12,6 +12,11 @@ import { largestEigenvalue } from "../tridiagonal/bisection.js";
 import { sturmHistogram } from "../tridiagonal/histogram.js";
 import { VERSION } from "../version.js";
 import {
+  type DensityMatrixStat,
+  densityMatrixStatistic,
+  isDensityMatrixStat,
+} from "./densityMatrixStatistics.js";
+import {
   hermiteLargestEigenvalueTruncated,
   hermiteRescaledLargestEigenvalueTruncated,
   laguerreLargestEigenvalueTruncated,
@@ -34,7 +39,14 @@ import {
 } from "./models.js";
 
 export type { SampleModel } from "./models.js";
-export type SampleStat = "eigenvalues" | "max" | "histogram" | "spacings" | "window";
+/** purity, entropy and min are statistics of the fixed-trace ensemble (densityMatrixStatistics.ts). */
+export type SampleStat =
+  | "eigenvalues"
+  | "max"
+  | "histogram"
+  | "spacings"
+  | "window"
+  | DensityMatrixStat;
 
 export interface SampleJob {
   spec: EnsembleSpec;
@@ -69,7 +81,7 @@ export interface SampleResult {
   stat: SampleStat;
   /**
    * stat = eigenvalues: S ascending rows of N (circular: angles in [0, 2π); ginibre: S rows of N
-   * [re, im] pairs); stat = max: S numbers.
+   * [re, im] pairs); stat = max, purity, entropy, min: S numbers.
    */
   samples?: Float64Array[] | Float64Array | number[][][];
   edges?: Float64Array;
@@ -116,10 +128,11 @@ export function checkJobCost(job: SampleJob): { bytes: number; operations: numbe
   }
   // Work and memory scale with the rows actually drawn.
   const n = truncated ?? job.n;
+  const scalar = stat === "max" || isDensityMatrixStat(stat);
   const keptValues =
     stat === "eigenvalues" || stat === "spacings"
       ? samples * n
-      : stat === "max"
+      : scalar
         ? samples
         : stat === "window"
           ? samples * 3 * (job.count ?? 0)
@@ -128,7 +141,8 @@ export function checkJobCost(job: SampleJob): { bytes: number; operations: numbe
   const workDoubles = model === "full" || job.spec.ensemble === "ginibre" ? 32 * n * n : 6 * n;
   const bytes = 8 * (workDoubles + keptValues);
   const dense = model === "full" || job.spec.ensemble === "ginibre";
-  const quadratic = stat === "eigenvalues" || stat === "spacings" || model === "cmv";
+  const quadratic =
+    stat === "eigenvalues" || stat === "spacings" || stat === "entropy" || model === "cmv";
   // The window sampler: ≈ 40 passes over the rows (17-point block products, ~13 Sturm counts)
   // plus ≈ 10 phase evaluations per eigenvalue of ≈ 60 blocks each (tridiagonal/windowEigenvalues.ts).
   const windowOperations = samples * (40 * n + 600 * (job.count ?? 0) ** 1.5);
@@ -138,7 +152,7 @@ export function checkJobCost(job: SampleJob): { bytes: number; operations: numbe
       ? windowOperations
       : quadratic
         ? samples * n * n
-        : samples * n * (stat === "max" ? 60 : bins + 1);
+        : samples * n * (stat === "max" || stat === "min" ? 60 : stat === "purity" ? 1 : bins + 1);
   if (bytes > LIMITS.maxBytes) {
     throw new RangeError(
       `this run would need about ${(bytes / 1024 ** 3).toFixed(1)} GiB of memory ` +
@@ -193,6 +207,9 @@ export function checkJob(job: SampleJob): void {
     throw new RangeError(
       "--stat max does not apply to circular angles; use eigenvalues or histogram",
     );
+  }
+  if (isDensityMatrixStat(job.stat) && job.spec.ensemble !== "fixed-trace") {
+    throw new RangeError(`--stat ${job.stat} applies to the fixed-trace ensemble only`);
   }
   if (job.model === "limit" && job.stat !== "max") {
     throw new RangeError("the limit model gives λ_max only: use it with --stat max");
@@ -387,7 +404,7 @@ export function runSample(
   };
   const rows: Float64Array[] = [];
   const complexRows: number[][][] = [];
-  const maxima = new Float64Array(stat === "max" ? samples : 0);
+  const maxima = new Float64Array(stat === "max" || isDensityMatrixStat(stat) ? samples : 0);
   const edges = job.edges ?? new Float64Array(0);
   const counts = new Float64Array(Math.max(edges.length - 1, 0));
   let below = 0;
@@ -406,6 +423,8 @@ export function runSample(
       complexRows.push(Array.from(draw.re, (re, i) => [re, draw.im[i]]));
     } else if (stat === "eigenvalues") {
       rows.push(drawValues(draw));
+    } else if (isDensityMatrixStat(stat)) {
+      maxima[s] = densityMatrixStatistic(draw, stat);
     } else {
       const t = drawTridiagonal(draw);
       const h = t
@@ -419,6 +438,7 @@ export function runSample(
   }
   if (spec.ensemble === "ginibre") result.samples = complexRows;
   else if (stat === "eigenvalues") result.samples = rows;
+  else if (isDensityMatrixStat(stat)) result.samples = maxima;
   else if (stat === "max") {
     result.samples = maxima;
     if (job.scaling === "edge" && isClassical(spec)) {
