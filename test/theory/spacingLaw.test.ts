@@ -137,18 +137,41 @@ describe("gap probabilities E_β(k; s) (counting laws)", () => {
     }
   });
 
-  it("give the GUE number variance s − 2∫₀^s (s − u)S(u)² du (Dyson & Mehta 1963)", () => {
-    // Var N = tr(K − K²) for the sine kernel on an interval of length s (Mehta 2004, §16.1).
+  it("give the number variance s − 2∫₀^s (s − u)Y₂(u) du of β = 1, 2, 4 (Dyson & Mehta 1963)", () => {
+    // Var N = s − 2∫₀^s (s − u) Y₂(u) du with the two-level cluster functions of the GUE, GOE and
+    // GSE at unit density (Mehta, Random Matrices, 3rd ed. 2004, chapters 6–8 and §16.1; s(r) =
+    // sin πr/(πr), Ds = s′, Is(r) = ∫₀^r s): Y₂ = s(u)² (β = 2), s(u)² − Ds(u)(Is(u) − ½) (β = 1),
+    // s(2u)² − Ds(2u)·Is(2u) (β = 4). An independent route: the counting laws come from the
+    // even/odd Bessel–Hankel eigenvalues and Mehta's interrelations, not from Y₂.
     const { nodes, weights } = gaussLegendre(64);
-    for (const s of [0.5, 1, 2.5, 5]) {
-      let integral = 0;
-      for (let k = 0; k < nodes.length; k++) {
-        const u = (s * (nodes[k] + 1)) / 2;
-        const sine = u === 0 ? 1 : Math.sin(Math.PI * u) / (Math.PI * u);
-        integral += ((s * weights[k]) / 2) * (s - u) * sine * sine;
+    const sinc = (u: number) => (u === 0 ? 1 : Math.sin(Math.PI * u) / (Math.PI * u));
+    const dsinc = (u: number) =>
+      u === 0
+        ? 0
+        : (Math.PI * u * Math.cos(Math.PI * u) - Math.sin(Math.PI * u)) / (Math.PI * u * u);
+    const isinc = (u: number) => {
+      let t = 0;
+      for (let k = 0; k < nodes.length; k++)
+        t += ((u * weights[k]) / 2) * sinc((u * (nodes[k] + 1)) / 2);
+      return t;
+    };
+    const cluster = (beta: 1 | 2 | 4, u: number) =>
+      beta === 2
+        ? sinc(u) ** 2
+        : beta === 1
+          ? sinc(u) ** 2 - dsinc(u) * (isinc(u) - 0.5)
+          : sinc(2 * u) ** 2 - dsinc(2 * u) * isinc(2 * u);
+    for (const beta of [1, 2, 4] as const) {
+      for (const s of [0.5, 1, 2.5, 5]) {
+        let integral = 0;
+        for (let k = 0; k < nodes.length; k++) {
+          const u = (s * (nodes[k] + 1)) / 2;
+          integral += ((s * weights[k]) / 2) * (s - u) * cluster(beta, u);
+        }
+        const variance = s - 2 * integral;
+        const got = sineCountingLaw(beta, s).variance;
+        assert.ok(Math.abs(got - variance) < 1e-13, `β=${beta} s=${s}: ${got} vs ${variance}`);
       }
-      const variance = s - 2 * integral;
-      assert.ok(Math.abs(sineCountingLaw(2, s).variance - variance) < 1e-13, `s=${s}`);
     }
   });
 
