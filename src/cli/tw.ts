@@ -4,6 +4,8 @@
  * (src/theory/tracyWidom.ts); sample: any β > 0, by inversion for β ∈ {1, 2, 4} and from the
  * truncated Hermite model otherwise (src/theory/tracyWidomBeta.ts).
  */
+
+import { TRACY_WIDOM_BETA_N, tracyWidomBetaSample } from "../ensembles/tracyWidomBeta.js";
 import { createRandomSource } from "../random/philox.js";
 import {
   type TracyWidomConvention,
@@ -12,7 +14,6 @@ import {
   tracyWidomQuantile,
   tracyWidomSample,
 } from "../theory/tracyWidom.js";
-import { TRACY_WIDOM_BETA_N, tracyWidomBetaSample } from "../theory/tracyWidomBeta.js";
 import { VERSION } from "../version.js";
 import {
   flagString,

@@ -9,9 +9,9 @@
  */
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
+import { TRACY_WIDOM_BETA_N, tracyWidomBetaSample } from "../../src/ensembles/tracyWidomBeta.js";
 import { createRandomSource } from "../../src/random/philox.js";
 import { tracyWidomCdf } from "../../src/theory/tracyWidom.js";
-import { TRACY_WIDOM_BETA_N, tracyWidomBetaSample } from "../../src/theory/tracyWidomBeta.js";
 import { assertKs, assertKsRejects, Z_LIMIT } from "../helpers/assertStats.js";
 
 function draws(beta: number, samples: number, seed: number): Float64Array {
