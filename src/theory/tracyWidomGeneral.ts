@@ -421,6 +421,12 @@ function crankNicolson(
 
 const DEFAULT_DEGREE = 112;
 
+/**
+ * The β for which tracyWidomBetaLaw computes TW_β with the accuracy stated in docs/tracy-widom/
+ * (measured by self-convergence and against F₁, F₂, F₄); outside, RangeError.
+ */
+export const TRACY_WIDOM_BETA_RANGE: readonly [number, number] = [0.2, 100];
+
 /** Default step: 0.02, finer for β > 2 where TW_β narrows (its standard deviation ~ β^{−1/2}). */
 function defaultStep(beta: number): number {
   return beta > 2 ? 0.02 * Math.sqrt(2 / beta) : 0.02;
@@ -436,6 +442,12 @@ export function tracyWidomBetaLaw(
 ): TracyWidomBetaLaw {
   if (!(beta > 0 && Number.isFinite(beta))) {
     throw new RangeError(`beta must be a finite number > 0, got ${beta}`);
+  }
+  const [lowest, highest] = TRACY_WIDOM_BETA_RANGE;
+  if (!(beta >= lowest && beta <= highest) && options.degree === undefined) {
+    throw new RangeError(
+      `TW_beta is computed for beta in [${lowest}, ${highest}] (docs/tracy-widom/), got ${beta}`,
+    );
   }
   const degree = options.degree ?? DEFAULT_DEGREE;
   const step = options.step ?? defaultStep(beta);
