@@ -7,7 +7,7 @@ import { lineChartSvg } from "../plot/lineChart.js";
 import { parseCoefficientList } from "../potentials/coefficients.js";
 import { parsePotential } from "../potentials/parse.js";
 import { edgeConstants, equilibriumMeasure } from "../theory/equilibrium.js";
-import { tracyWidomPdf } from "../theory/tracyWidom.js";
+import { tracyWidomDensity } from "../theory/tracyWidomLaw.js";
 import { uniformEdges } from "../tridiagonal/histogram.js";
 import {
   flagString,
@@ -192,7 +192,7 @@ export function gibbsPlotSvg(result: GibbsCliResult, coeffs: Float64Array): stri
     ? result.samples.length
     : (result.samples?.length ?? result.recorded?.length);
   const head = `Gibbs, V(x) = ${compactPotential(coeffs)}, β = ${result.beta}, N = ${result.n}, ${result.passes} passes${chains ? `, ${chains} chains` : ""}`;
-  const tw = result.beta === 1 || result.beta === 2 || result.beta === 4 ? result.beta : undefined;
+  const twDensity = result.scaling !== undefined ? tracyWidomDensity(result.beta) : undefined;
   if (result.stat === "trace") {
     const rows = result.samples as Float64Array[];
     const shown = rows.slice(0, 20);
@@ -215,8 +215,8 @@ export function gibbsPlotSvg(result: GibbsCliResult, coeffs: Float64Array): stri
       values,
       title: head,
       xLabel: scaled ? "N^(2/3) c_V (λ_max − b_V)" : "λ_max",
-      density: scaled && tw ? (x: number) => tracyWidomPdf(x, tw) : undefined,
-      densityLabel: scaled && tw ? `Tracy–Widom TW_${tw}` : undefined,
+      density: scaled ? twDensity : undefined,
+      densityLabel: scaled && twDensity ? `Tracy–Widom TW_${result.beta}` : undefined,
       width: 820,
     });
   }

@@ -47,6 +47,7 @@ import {
   detExpm1,
   detLog,
   detLog1p,
+  detPow,
   detSin,
 } from "../special/deterministicMath.js";
 import { logGamma } from "../special/logGamma.js";
@@ -54,16 +55,16 @@ import { luFactorIdentityPlus, luSolve } from "./tracyWidomLinearAlgebra.js";
 
 /** Discretisation parameters (defaults: docs/tracy-widom.md, chosen by the convergence study). */
 export interface TracyWidomBetaOptions {
-  /** Chebyshev degree in θ (default 112). */
+  /** Chebyshev degree in θ (default 112, ≈ 112·√(β/4) for β > 4). */
   degree?: number;
   /** Coarse step in x (default 0.02·min(1, √(2/β)); the extrapolation also runs h/2). */
   step?: number;
   /** Scale σ of the map w = σ·cot θ (default max(1.5, √x₀)). */
   sigma?: number;
-  /** log(1 − F_β(x₀)) by the right-tail asymptotics at the start x₀ of the integration (default −45). */
-  startLogTail?: number;
-  /** The grid is trusted up to the x where that asymptotic log tail is this (default −25). */
-  trustLogTail?: number;
+  /** The start x₀ of the integration solves 2βx₀^{3/2}/3 = startExponent (default 45). */
+  startExponent?: number;
+  /** The grid is trusted up to the x with 2βx^{3/2}/3 = trustExponent (default 25). */
+  trustExponent?: number;
 }
 
 export interface TracyWidomBetaLaw {
@@ -72,6 +73,8 @@ export interface TracyWidomBetaLaw {
   xMin: number;
   xMax: number;
   step: number;
+  /** Chebyshev degree in θ used. */
+  degree: number;
   cdfValues: Float64Array;
   pdfValues: Float64Array;
   cdf(x: number): number;
@@ -103,6 +106,8 @@ export function tracyWidomBetaRightTailLog(beta: number, x: number): number {
 /** The x-dependent part of the left-tail asymptotic log F_β(−y), y = −x > 0 (no constant). */
 export function tracyWidomBetaLeftTailShape(beta: number, x: number): number {
   const y = -x;
+  // Beyond 1e100 the cubic term alone is below −1e298 (and y³ would overflow against y^{3/2}).
+  if (y > 1e100) return Number.NEGATIVE_INFINITY;
   return (
     (-beta * y * y * y) / 24 +
     (Math.SQRT2 / 3) * (beta / 2 - 1) * y * Math.sqrt(y) +
@@ -123,19 +128,6 @@ function leftTailShapeDerivative(beta: number, x: number): number {
 /** d/dx of the right-tail log (negative). */
 function rightTailLogDerivative(beta: number, x: number): number {
   return -(3 * beta) / (4 * x) - beta * Math.sqrt(x);
-}
-
-/** Smallest x₀ > 0 with right-tail log ≤ target (bisection; the log is decreasing for x > 0). */
-function rightTailPoint(beta: number, target: number): number {
-  let lo = 0.5;
-  let hi = 1;
-  while (tracyWidomBetaRightTailLog(beta, hi) > target) hi *= 2;
-  for (let i = 0; i < 100; i++) {
-    const mid = 0.5 * (lo + hi);
-    if (tracyWidomBetaRightTailLog(beta, mid) > target) lo = mid;
-    else hi = mid;
-  }
-  return hi;
 }
 
 /** Largest x < −1 with left-tail shape ≤ target. */
@@ -308,17 +300,36 @@ function discretise(beta: number, degree: number, sigma: number): Discretisation
 }
 
 /**
- * Crank–Nicolson from x₀ down to x₀ − steps·h; returns F(x, 0) and the density at every step
+ * The initial profile at x₀: a logistic step in w at −√x₀ (width ∝ (β√x₀)^{−1/2}), F(θ = 0) = 1.
+ * (A few backward-Euler steps to damp stiff components, as Rannacher advises for Crank–Nicolson
+ * with rough data, made things worse here: their O(h) error enters through the start, whose
+ * influence is not negligible — docs/tracy-widom/README.md.)
+ */
+function initialProfile(disc: Discretisation, beta: number, x0: number): Float64Array {
+  const { n, theta, sigma } = disc;
+  const f = new Float64Array(n);
+  const centre = -Math.sqrt(x0);
+  const rate = 0.8 * Math.sqrt(beta * Math.sqrt(x0));
+  f[0] = 1;
+  for (let i = 1; i < n; i++) {
+    const w = (sigma * detCos(theta[i])) / detSin(theta[i]);
+    f[i] = 1 / (1 + detExp(-2 * rate * (w - centre)));
+  }
+  return f;
+}
+
+/**
+ * Crank–Nicolson from x₀ (initial values f) down to x₀ − steps·h; returns F(x, 0) and the density at every step
  * (index k ↔ x₀ − k·h).
  */
 function crankNicolson(
   disc: Discretisation,
-  beta: number,
+  f: Float64Array,
   x0: number,
   h: number,
   steps: number,
 ): { cdf: Float64Array; pdf: Float64Array } {
-  const { n, l0, l1, d0, theta, sigma } = disc;
+  const { n, l0, l1, d0 } = disc;
   // A = I − (h/2)L₀ (factored), M = A⁻¹B with B = (h/2)L₁.
   const y = new Float64Array(n * n);
   for (let k = 0; k < n * n; k++) y[k] = -0.5 * h * l0[k];
@@ -364,18 +375,6 @@ function crankNicolson(
     for (let k = 0; k < n; k++) s += d0[k] * q[k * n + j];
     readPdf[j] = s;
   }
-  // Initial profile: a logistic step in w at −√x₀ (width ∝ (β√x₀)^{−1/2}), F(θ = 0) = 1.
-  const f = new Float64Array(n);
-  const centre = -Math.sqrt(x0);
-  const rate = 0.8 * Math.sqrt(beta * Math.sqrt(x0));
-  for (let i = 0; i < n; i++) {
-    if (i === 0) {
-      f[i] = 1;
-      continue;
-    }
-    const w = (sigma * detCos(theta[i])) / detSin(theta[i]);
-    f[i] = 1 / (1 + detExp(-2 * rate * (w - centre)));
-  }
   const z = new Float64Array(n);
   for (let i = 0; i < n; i++) {
     let s = 0;
@@ -419,13 +418,16 @@ function crankNicolson(
 // ---------------------------------------------------------------------------------------------
 // The law.
 
-const DEFAULT_DEGREE = 112;
+/** Default θ-degree: 112, growing like √β beyond β = 4 (the boundary layer near w = −√x narrows). */
+function defaultDegree(beta: number): number {
+  return beta > 4 ? 2 * Math.round(56 * Math.sqrt(beta / 4)) : 112;
+}
 
 /**
  * The β for which tracyWidomBetaLaw computes TW_β with the accuracy stated in docs/tracy-widom/
  * (measured by self-convergence and against F₁, F₂, F₄); outside, RangeError.
  */
-export const TRACY_WIDOM_BETA_RANGE: readonly [number, number] = [0.2, 100];
+export const TRACY_WIDOM_BETA_RANGE: readonly [number, number] = [0.2, 15];
 
 /** Default step: 0.02, finer for β > 2 where TW_β narrows (its standard deviation ~ β^{−1/2}). */
 function defaultStep(beta: number): number {
@@ -449,22 +451,31 @@ export function tracyWidomBetaLaw(
       `TW_beta is computed for beta in [${lowest}, ${highest}] (docs/tracy-widom/), got ${beta}`,
     );
   }
-  const degree = options.degree ?? DEFAULT_DEGREE;
+  const degree = options.degree ?? defaultDegree(beta);
   const step = options.step ?? defaultStep(beta);
   if (!(Number.isInteger(degree) && degree >= 16 && degree <= 512)) {
     throw new RangeError(`degree must be an integer in [16, 512], got ${degree}`);
   }
   if (!(step > 0 && step <= 0.2)) throw new RangeError(`step must be in (0, 0.2], got ${step}`);
   // Domain: from x₀ (1 − F < e^{−32}) down to x_min (log F < −40 by the left asymptotics).
-  const x0raw = Math.max(2, rightTailPoint(beta, options.startLogTail ?? -45));
-  const xTrust = Math.max(1, rightTailPoint(beta, options.trustLogTail ?? -25));
+  // The start x₀ and the last trusted point: where the exponential factor e^{−2βx^{3/2}/3} of the
+  // right tail is e^{−45} resp. e^{−25}. (Not the whole tail asymptotic: for large β its
+  // prefactor (4β)^{−β/2} is tiny, but the influence of the initial profile follows the
+  // exponential alone — measured: starting at 1 − F = e^{−45} instead of the exponent's e^{−45}
+  // leaves errors 2e−4 at β = 10.)
+  const exponentPoint = (e: number) => detPow((1.5 * e) / beta, 2 / 3);
+  const xTrust = Math.max(1, exponentPoint(options.trustExponent ?? 25));
+  const x0raw = Math.max(xTrust + 1, 2, exponentPoint(options.startExponent ?? 45));
   const xMinRaw = Math.min(-3, leftTailPoint(beta, -40));
-  const x0 = Math.ceil(x0raw / step) * step;
-  const steps = Math.round((x0 - Math.floor(xMinRaw / step) * step) / step);
+  // x₀ itself is not rounded to a multiple of the step: the result must not depend on the
+  // grid's alignment through the start (whose influence is small but not negligible).
+  const x0 = x0raw;
+  const steps = Math.ceil((x0 - xMinRaw) / step);
   const sigma = options.sigma ?? Math.max(1.5, Math.sqrt(x0));
   const disc = discretise(beta, degree, sigma);
-  const coarse = crankNicolson(disc, beta, x0, step, steps);
-  const fine = crankNicolson(disc, beta, x0, step / 2, 2 * steps);
+  const start = initialProfile(disc, beta, x0);
+  const coarse = crankNicolson(disc, start, x0, step, steps);
+  const fine = crankNicolson(disc, start, x0, step / 2, 2 * steps);
   // Richardson: (4·F_{h/2} − F_h)/3 at the common points, reversed to ascending x.
   const cdfValues = new Float64Array(steps + 1);
   const pdfValues = new Float64Array(steps + 1);
@@ -474,7 +485,7 @@ export function tracyWidomBetaLaw(
     pdfValues[i] = (4 * fine.pdf[2 * k] - coarse.pdf[k]) / 3;
   }
   const xMin = x0 - steps * step;
-  return buildLaw(beta, xMin, step, cdfValues, pdfValues, xTrust);
+  return { ...buildLaw(beta, xMin, step, cdfValues, pdfValues, xTrust), degree };
 }
 
 /**
@@ -490,7 +501,7 @@ function buildLaw(
   cdfValues: Float64Array,
   pdfValues: Float64Array,
   xTrust: number,
-): TracyWidomBetaLaw {
+): Omit<TracyWidomBetaLaw, "degree"> {
   const count = cdfValues.length;
   // Clean the grid: F into [0, 1], f ≥ 0, F nondecreasing.
   for (let k = 0; k < count; k++) {
@@ -508,16 +519,36 @@ function buildLaw(
   const cLeft = detLog(cdfValues[first]) - tracyWidomBetaLeftTailShape(beta, Math.min(xFirst, -1));
   const cRight = detLog(1 - cdfValues[last]) - tracyWidomBetaRightTailLog(beta, Math.max(xLast, 1));
 
-  /** Cubic Hermite on [x_k, x_{k+1}]: F and its derivative. */
+  /**
+   * F by cubic Hermite interpolation of (F_k, f_k) on [x_k, x_{k+1}], with the slopes limited as
+   * Fritsch and Carlson (SIAM J. Numer. Anal. 17 (1980) 238) prescribe so that F stays monotone
+   * where the grid values sit at the rounding level (F ≈ 1); f by 4-point Lagrange interpolation
+   * of the density values (error O(h⁴), independent of the limiter).
+   */
   const hermite = (x: number): [number, number] => {
     const u = (x - xMin) / step;
     let k = Math.floor(u);
     if (k >= count - 1) k = count - 2;
+    if (k < 0) k = 0;
     const t = u - k;
     const f0 = cdfValues[k];
     const f1 = cdfValues[k + 1];
-    const d0 = pdfValues[k] * step;
-    const d1 = pdfValues[k + 1] * step;
+    let d0 = pdfValues[k] * step;
+    let d1 = pdfValues[k + 1] * step;
+    const delta = f1 - f0;
+    if (delta <= 0) {
+      d0 = 0;
+      d1 = 0;
+    } else {
+      const a = d0 / delta;
+      const b = d1 / delta;
+      const r = a * a + b * b;
+      if (r > 9) {
+        const shrink = 3 / Math.sqrt(r);
+        d0 *= shrink;
+        d1 *= shrink;
+      }
+    }
     const t2 = t * t;
     const t3 = t2 * t;
     const value =
@@ -525,13 +556,19 @@ function buildLaw(
       (t3 - 2 * t2 + t) * d0 +
       (-2 * t3 + 3 * t2) * f1 +
       (t3 - t2) * d1;
-    const slope =
-      ((6 * t2 - 6 * t) * f0 +
-        (3 * t2 - 4 * t + 1) * d0 +
-        (-6 * t2 + 6 * t) * f1 +
-        (3 * t2 - 2 * t) * d1) /
-      step;
-    return [Math.min(1, Math.max(0, value)), Math.max(0, slope)];
+    // Density: Lagrange through the values at k − 1 … k + 2 (shifted inside the grid).
+    const j = Math.min(Math.max(k - 1, 0), count - 4);
+    const v = u - j; // position relative to node j, nodes at 0, 1, 2, 3
+    const p0 = pdfValues[j];
+    const p1 = pdfValues[j + 1];
+    const p2 = pdfValues[j + 2];
+    const p3 = pdfValues[j + 3];
+    const density =
+      (-p0 * (v - 1) * (v - 2) * (v - 3)) / 6 +
+      (p1 * v * (v - 2) * (v - 3)) / 2 -
+      (p2 * v * (v - 1) * (v - 3)) / 2 +
+      (p3 * v * (v - 1) * (v - 2)) / 6;
+    return [Math.min(1, Math.max(0, value)), Math.max(0, density)];
   };
   const logcdf = (x: number): number => {
     if (Number.isNaN(x)) return Number.NaN;
@@ -558,7 +595,11 @@ function buildLaw(
   const logpdfOf = (x: number): number => {
     if (Number.isNaN(x)) return Number.NaN;
     if (!Number.isFinite(x)) return Number.NEGATIVE_INFINITY;
-    if (x < xFirst) return logcdf(x) + detLog(leftTailShapeDerivative(beta, Math.min(x, -1)));
+    if (x < xFirst) {
+      const logF = logcdf(x);
+      if (logF === Number.NEGATIVE_INFINITY) return logF;
+      return logF + detLog(leftTailShapeDerivative(beta, Math.min(x, -1)));
+    }
     if (x > xLast) return logsf(x) + detLog(-rightTailLogDerivative(beta, x));
     return detLog(hermite(x)[1]);
   };

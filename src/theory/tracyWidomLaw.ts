@@ -35,7 +35,7 @@ import {
   tracyWidomSample,
   tracyWidomSf,
 } from "./tracyWidom.js";
-import { tracyWidomBetaLaw } from "./tracyWidomGeneral.js";
+import { TRACY_WIDOM_BETA_RANGE, tracyWidomBetaLaw } from "./tracyWidomGeneral.js";
 
 export interface TracyWidomOptions {
   /** "beta" (default): the β-ensemble law; "tw": Tracy–Widom's 1996 F₄ (β = 4 only). */
@@ -108,4 +108,16 @@ function generalLaw(beta: number): ContinuousLaw {
     mean: law.mean,
     variance: law.variance,
   });
+}
+
+/**
+ * The density of TW_β (β-ensemble convention) for overlays on λ_max histograms: any β in the
+ * computed range (the first call for a non-classical β runs its set-up, ≈ 0.2–1 s), else undefined.
+ */
+export function tracyWidomDensity(beta: number): ((x: number) => number) | undefined {
+  const classical = beta === 1 || beta === 2 || beta === 4;
+  const [lo, hi] = TRACY_WIDOM_BETA_RANGE;
+  if (!classical && !(beta >= lo && beta <= hi)) return undefined;
+  const law = tracyWidom(beta);
+  return (x: number) => law.pdf(x);
 }

@@ -193,7 +193,7 @@ describe("tw for any β and the tail functions (issue 15)", () => {
 
 describe("tw errors (exit status 2, one line)", () => {
   it("bad β", () => {
-    fails(["cdf", "--beta", "0.01", "--x", "0"], /--beta 0.01 is outside \[0.2, 100\]/);
+    fails(["cdf", "--beta", "0.01", "--x", "0"], /--beta 0.01 is outside \[0.2, 15\]/);
     fails(["quantile", "--beta", "1000", "--p", "0.5"], /--beta 1000 is outside/);
     fails(["cdf", "--beta", "0", "--x", "0"], /--beta must be a finite number > 0/);
     fails(
