@@ -3,6 +3,8 @@ import { VERSION } from "../version.js";
 import { demoCommand } from "./demo.js";
 import { errorLine, exitStatusFor, UsageError } from "./errors.js";
 import { GIBBS_USAGE, gibbsCommand } from "./gibbs.js";
+import { LAW_USAGE, lawCommand } from "./law.js";
+import { LINSTAT_USAGE, linstatCommand } from "./linstat.js";
 import { MIXING_USAGE, mixingCommand } from "./mixing.js";
 import { SAMPLE_USAGE, sampleCommand } from "./sample.js";
 import { SERVE_USAGE, serveCommand } from "./serve.js";
@@ -16,7 +18,9 @@ commands:
   sample   draw samples of a classical β-ensemble (tridiagonal models)
   gibbs    sample a polynomial-potential β-ensemble by the Gibbs sampler on Jacobi matrices
   tw       Tracy–Widom laws: cdf, pdf, quantile, sample (any β > 0)
+  law      exact finite-N laws of the β = 2 ensemble with polynomial V: λ_max, density, counts
   mixing   the mixing study of the Gibbs sampler (KS distance to TW per pass, p*(N))
+  linstat  cumulants of linear statistics Σ f(x_i) against N, with exact and large-N theory
   demo     run a built-in sampling job and write plots to ./betaens-demo/
   serve    serve the browser explorer on localhost and print its URL
   help     show this help; betaens help <command> (or <command> --help) for one command
@@ -40,11 +44,15 @@ export async function main(argv: string[]): Promise<number> {
               ? `${GIBBS_USAGE}\n`
               : rest[0] === "tw"
                 ? `${TW_USAGE}\n`
-                : rest[0] === "mixing"
-                  ? `${MIXING_USAGE}\n`
-                  : rest[0] === "serve"
-                    ? `${SERVE_USAGE}\n`
-                    : USAGE,
+                : rest[0] === "law"
+                  ? `${LAW_USAGE}\n`
+                  : rest[0] === "mixing"
+                    ? `${MIXING_USAGE}\n`
+                    : rest[0] === "serve"
+                      ? `${SERVE_USAGE}\n`
+                      : rest[0] === "linstat"
+                        ? `${LINSTAT_USAGE}\n`
+                        : USAGE,
         );
         return 0;
       case "--version":
@@ -72,12 +80,26 @@ export async function main(argv: string[]): Promise<number> {
         }
         twCommand(rest);
         return 0;
+      case "law":
+        if (rest.includes("--help") || rest.includes("-h")) {
+          process.stdout.write(`${LAW_USAGE}\n`);
+          return 0;
+        }
+        lawCommand(rest);
+        return 0;
       case "mixing":
         if (rest.includes("--help") || rest.includes("-h")) {
           process.stdout.write(`${MIXING_USAGE}\n`);
           return 0;
         }
         await mixingCommand(rest);
+        return 0;
+      case "linstat":
+        if (rest.includes("--help") || rest.includes("-h")) {
+          process.stdout.write(`${LINSTAT_USAGE}\n`);
+          return 0;
+        }
+        linstatCommand(rest);
         return 0;
       case "serve":
         if (rest.includes("--help") || rest.includes("-h")) {
