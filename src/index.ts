@@ -58,14 +58,37 @@ export {
 } from "./statistics/convergence.js";
 export * from "./statistics/ks.js";
 export * from "./statistics/moments.js";
+// Issue 15: every law as a distribution object (pdf, logpdf, cdf, logcdf, sf, logsf, quantile, isf,
+// mean, variance, sample; vectorised; Jupyter display), TW_β for any β.
+export {
+  type ContinuousLaw,
+  type ContinuousLawParts,
+  continuousLaw,
+  JUPYTER_DISPLAY,
+  type Vectorised,
+} from "./theory/distribution.js";
 export * from "./theory/edgeScaling.js";
 export * from "./theory/equilibrium.js";
 export * from "./theory/hermiteLargestEigenvalueCdf.js";
+export {
+  equilibriumLaw,
+  gueLargestEigenvalue,
+  marchenkoPastur,
+  semicircle,
+  wachter,
+} from "./theory/laws.js";
 export * from "./theory/limits.js";
 export * from "./theory/marchenkoPastur.js";
 export * from "./theory/reference.js";
 export * from "./theory/semicircle.js";
 export * from "./theory/tracyWidom.js";
+export {
+  TRACY_WIDOM_BETA_RANGE,
+  type TracyWidomBetaLaw,
+  type TracyWidomBetaOptions,
+  tracyWidomBetaLaw,
+} from "./theory/tracyWidomGeneral.js";
+export { type TracyWidomOptions, tracyWidom } from "./theory/tracyWidomLaw.js";
 export {
   christoffelDarbouxKernel,
   orthonormalFunctions,

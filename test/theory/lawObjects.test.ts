@@ -14,6 +14,7 @@
  */
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
+import * as api from "../../src/index.js";
 import { createRandomSource } from "../../src/random/philox.js";
 import { normalCdf } from "../../src/special/erf.js";
 import { JUPYTER_DISPLAY } from "../../src/theory/distribution.js";
@@ -85,6 +86,17 @@ describe("tracyWidom(β) distribution objects", () => {
     assert.equal(tracyWidom(3.3), tracyWidom(3.3));
     assert.equal(tracyWidom(4, { convention: "tw" }), tracyWidom(4, { convention: "tw" }));
     assert.notEqual(tracyWidom(4), tracyWidom(4, { convention: "tw" }));
+  });
+
+  it('is the public API: import { tracyWidom, semicircle, … } from "betaens"', () => {
+    assert.equal(api.tracyWidom, tracyWidom);
+    assert.equal(api.gueLargestEigenvalue, gueLargestEigenvalue);
+    assert.equal(api.semicircle, semicircle);
+    assert.equal(api.marchenkoPastur, marchenkoPastur);
+    assert.equal(api.wachter, wachter);
+    assert.equal(api.equilibriumLaw, equilibriumLaw);
+    assert.equal(api.JUPYTER_DISPLAY, JUPYTER_DISPLAY);
+    assert.equal(typeof api.tracyWidomBetaLaw, "function");
   });
 
   it("rejects invalid β and conventions with RangeError", () => {
