@@ -22,7 +22,8 @@
  *
  * Accuracy, measured against 25-digit references from Painlevé II (test/theory/fixtures, README
  * accuracy table): CDF and density to ≈ 1e−15 absolute; log F, log(1 − F) and log f to a few
- * 1e−13 absolute, i.e. F, 1 − F and f to a relative ≈ 1e−12 or better down to 1e−300 and beyond.
+ * 1e−13 absolute (worst 2e−12, at s ≈ −5 and in the right tail of F₄), i.e. F, 1 − F and f to a
+ * relative ≤ 2e−12 down to 1e−300 and beyond (docs/tracy-widom/README.md).
  */
 
 import type { RandomSource } from "../random/source.js";

@@ -13,7 +13,7 @@
  * ```ts
  * const tw2 = tracyWidom(2);
  * tw2.cdf(-2);                       // 0.41322…
- * tw2.logsf(10);                     // log(1 − F₂(10)) ≈ −40.76, relative accuracy ~1e−12
+ * tw2.logsf(10);                     // log(1 − F₂(10)) = −49.579…, relative accuracy ~1e−12
  * tw2.quantile(new Float64Array([1e-100, 0.5]));
  * tracyWidom(4, { convention: "tw" }).mean;   // −2.3069
  * tracyWidom(3.3).cdf(-2);           // TW_3.3, computed (not sampled)
