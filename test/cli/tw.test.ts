@@ -281,3 +281,33 @@ describe("betaens tw through the real binary", { skip: !WIRED && "main.ts has no
     assert.equal(r.stderr.trim().split("\n").length, 1);
   });
 });
+
+describe("λ_max plots overlay TW_β for every β in the computed range (issue 15)", () => {
+  const bin = fileURLToPath(new URL("../../src/cli/bin.ts", import.meta.url));
+  const plot = (beta: string): string => {
+    const svg = join(mkdtempSync(join(tmpdir(), "betaens-twoverlay-")), "max.svg");
+    const r = spawnSync(
+      process.execPath,
+      [
+        "--import",
+        "tsx",
+        bin,
+        "sample",
+        "hermite",
+        "--n",
+        "50",
+        "--beta",
+        beta,
+        "--stat",
+        "max",
+      ].concat(["--samples", "40", "--seed", "3", "--plot", svg]),
+      { encoding: "utf8" },
+    );
+    assert.equal(r.status, 0, r.stderr);
+    return readFileSync(svg, "utf8");
+  };
+  it("β = 3.3: the computed TW_3.3 density is drawn; β = 20 (outside [0.2, 15]): no overlay", () => {
+    assert.match(plot("3.3"), /Tracy–Widom TW_3\.3/);
+    assert.doesNotMatch(plot("20"), /Tracy–Widom/);
+  });
+});
