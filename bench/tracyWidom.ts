@@ -4,9 +4,10 @@
  * Fredholm determinant (tracyWidomCdfFredholm, 40 Gauss–Legendre nodes), both measured in this
  * run; also the pdf, the quantile and one draw, and the one-off table build (measured first, in a
  * fresh process it includes JIT warm-up). "N" is the number of evaluations timed. The ratio is
- * baseline time / time (the speed-up of the fast path). Issue 15: the tail functions (logcdf, sf,
- * logsf over s ∈ [−12, 12], both tails included) and TW_β for a non-classical β (set-up of the
- * Bloemendal–Virág law, then one evaluation); seconds are CPU time, wall time alongside.
+ * baseline time / time (the speed-up of the fast path). Issue 15: the tail functions (logcdf,
+ * sf, logsf over s ∈ [−12, 12] and over [−30, 40], mostly the tail expansions) and TW_β for a
+ * non-classical β (set-up of the Bloemendal–Virág law, then one evaluation); seconds are CPU
+ * time, wall time alongside.
  * Run standalone: node --import tsx bench/tracyWidom.ts
  */
 import { pathToFileURL } from "node:url";
@@ -85,8 +86,15 @@ export async function benchTracyWidom(): Promise<Row[]> {
       ["sf", tracyWidomSf],
       ["logsf", tracyWidomLogSf],
     ] as const) {
-      const fast = perCall((s) => f(s, beta), n, -12, 12);
-      rows.push(row(`TW_${beta} ${name}, s ∈ [−12, 12]`, n, fast, "Nyström det, 40 nodes", slow));
+      for (const [lo, hi] of [
+        [-12, 12],
+        [-30, 40],
+      ]) {
+        const fast = perCall((s) => f(s, beta), n, lo, hi);
+        rows.push(
+          row(`TW_${beta} ${name}, s ∈ [${lo}, ${hi}]`, n, fast, "Nyström det, 40 nodes", slow),
+        );
+      }
     }
   }
   // TW_β, β = 3.3: the set-up (once per β) and one evaluation, against the F₂ table build.
