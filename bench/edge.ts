@@ -26,10 +26,10 @@ import {
   laguerreLargestEigenvalueLimit,
 } from "../src/ensembles/edgeLimit.js";
 import { hermiteTridiagonal } from "../src/ensembles/hermite.js";
+import { tracyWidomBetaSample } from "../src/ensembles/tracyWidomBeta.js";
 import { createRandomSource } from "../src/random/philox.js";
 import { detCbrt } from "../src/special/deterministicMath.js";
 import { tracyWidomSample } from "../src/theory/tracyWidom.js";
-import { tracyWidomBetaSample } from "../src/theory/tracyWidomBeta.js";
 import { largestEigenvalue } from "../src/tridiagonal/bisection.js";
 import { pivotMinimum, sturmCountUnchecked } from "../src/tridiagonal/sturm.js";
 import type { Row } from "./table.js";

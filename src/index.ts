@@ -19,6 +19,7 @@ export * from "./ensembles/jacobi.js";
 export * from "./ensembles/laguerre.js";
 export * from "./ensembles/models.js";
 export * from "./ensembles/sample.js";
+export * from "./ensembles/tracyWidomBeta.js";
 export * from "./gibbs/run.js";
 export * from "./gibbs/sampler.js";
 // Issue 10: the exact β = 2 law for polynomial V, the Gibbs sampler's spectral move, R̂/ESS.
@@ -58,15 +59,37 @@ export {
 } from "./statistics/convergence.js";
 export * from "./statistics/ks.js";
 export * from "./statistics/moments.js";
+// Issue 15: every law as a distribution object (pdf, logpdf, cdf, logcdf, sf, logsf, quantile, isf,
+// mean, variance, sample; vectorised; Jupyter display), TW_β for any β.
+export {
+  type ContinuousLaw,
+  type ContinuousLawParts,
+  continuousLaw,
+  JUPYTER_DISPLAY,
+  type Vectorised,
+} from "./theory/distribution.js";
 export * from "./theory/edgeScaling.js";
 export * from "./theory/equilibrium.js";
 export * from "./theory/hermiteLargestEigenvalueCdf.js";
+export {
+  equilibriumLaw,
+  gueLargestEigenvalue,
+  marchenkoPastur,
+  semicircle,
+  wachter,
+} from "./theory/laws.js";
 export * from "./theory/limits.js";
 export * from "./theory/marchenkoPastur.js";
 export * from "./theory/reference.js";
 export * from "./theory/semicircle.js";
 export * from "./theory/tracyWidom.js";
-export * from "./theory/tracyWidomBeta.js";
+export {
+  TRACY_WIDOM_BETA_RANGE,
+  type TracyWidomBetaLaw,
+  type TracyWidomBetaOptions,
+  tracyWidomBetaLaw,
+} from "./theory/tracyWidomGeneral.js";
+export { type TracyWidomOptions, tracyWidom } from "./theory/tracyWidomLaw.js";
 export {
   christoffelDarbouxKernel,
   orthonormalFunctions,

@@ -8,7 +8,7 @@ import { parseCoefficientList } from "../potentials/coefficients.js";
 import { parsePotential } from "../potentials/parse.js";
 import { unfoldedSpacings } from "../statistics/unfolding.js";
 import { edgeConstants, equilibriumMeasure } from "../theory/equilibrium.js";
-import { tracyWidomPdf } from "../theory/tracyWidom.js";
+import { tracyWidomDensity } from "../theory/tracyWidomLaw.js";
 import {
   unitaryCuts,
   unitaryEnsemble,
@@ -384,7 +384,6 @@ export function gibbsPlotSvg(result: GibbsCliResult, coeffs: Float64Array): stri
     ? result.samples.length
     : (result.samples?.length ?? result.recorded?.length);
   const head = `Gibbs, V(x) = ${compactPotential(coeffs)}, β = ${result.beta}, N = ${result.n}, ${result.passes} passes${chains ? `, ${chains} chains` : ""}`;
-  const tw = result.beta === 1 || result.beta === 2 || result.beta === 4 ? result.beta : undefined;
   if (result.stat === "trace") {
     const rows = result.samples as Float64Array[];
     const shown = rows.slice(0, 20);
@@ -416,9 +415,10 @@ export function gibbsPlotSvg(result: GibbsCliResult, coeffs: Float64Array): stri
         values,
       );
       densityLabel = `exact, N = ${result.n}`;
-    } else if (scaled && tw) {
-      density = (x: number) => tracyWidomPdf(x, tw);
-      densityLabel = `Tracy–Widom TW_${tw}`;
+    } else if (scaled) {
+      // TW_β for every β in the computed range (a non-classical β costs its set-up, < 1 s, once).
+      density = tracyWidomDensity(result.beta);
+      densityLabel = density ? `Tracy–Widom TW_${result.beta}` : undefined;
     }
     return histogramSvg({
       values,

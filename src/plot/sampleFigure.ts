@@ -7,7 +7,7 @@ import type { SampleJob, SampleResult } from "../ensembles/sample.js";
 import { edgeScaling } from "../theory/edgeScaling.js";
 import { limitLaw } from "../theory/limits.js";
 import { referenceDensity, referenceRange } from "../theory/reference.js";
-import { tracyWidomPdf } from "../theory/tracyWidom.js";
+import { tracyWidomDensity } from "../theory/tracyWidomLaw.js";
 import { fixedTraceHistogramRange, fixedTracePlotSvg } from "./fixedTraceFigure.js";
 import { histogramSvg } from "./histogram.js";
 import { scatterSvg } from "./scatter.js";
@@ -78,13 +78,13 @@ export function samplePlotSvg(job: SampleJob, result: SampleResult): string {
     // On the Tracy–Widom scale: (λ_max − center)/scale → TW_β (edgeScaling; docs/conventions.md).
     const edge = edgeScaling(spec.ensemble, n, beta, spec.params);
     const rescaled = result.scaling ? maxima : maxima.map(edge.rescale);
-    const tw = beta === 1 || beta === 2 || beta === 4 ? beta : undefined;
+    const twDensity = tracyWidomDensity(beta);
     return histogramSvg({
       values: rescaled,
       title: job.model === "limit" ? `${head}, Tracy–Widom limit model` : head,
       xLabel: `rescaled λ_max: (λ_max − ${Number(edge.center.toPrecision(6))})/${Number(edge.scale.toPrecision(4))}`,
-      density: tw ? (x: number) => tracyWidomPdf(x, tw) : undefined,
-      densityLabel: tw ? `Tracy–Widom TW_${tw} (β-ensemble convention)` : undefined,
+      density: twDensity,
+      densityLabel: twDensity ? `Tracy–Widom TW_${beta} (β-ensemble convention)` : undefined,
       width: WIDTH,
     });
   }

@@ -137,13 +137,22 @@ describe("Tracy–Widom laws (fast path)", () => {
       // next term: β₂x^{−6} with β₂ = 63/256.
       assert.ok(Math.abs(tracyWidomCdf(s, 2) / leading - 1) < 0.3 / x ** 6, `F₂(${s})`);
     }
-    // Continuity at the switch to the expansions (t = −7, and −7.5 for the β = 4 part).
+    // Continuity where the representation changes: left expansions | stored left table (t = −10),
+    // left table | Nyström table (t = −5), Nyström table | right expansions (t = 17).
     for (const [beta, convention] of LAWS) {
-      for (const t of [-7, -7.5]) {
+      for (const t of [-10, -5, 17]) {
         const s = t / (beta === 4 ? (convention === "tw" ? Math.SQRT2 : 2 ** (2 / 3)) : 1);
-        const below = tracyWidomCdf(s * (1 + 1e-12), beta, convention);
-        const above = tracyWidomCdf(s * (1 - 1e-12), beta, convention);
-        assert.ok(Math.abs(below / above - 1) < 1e-8, `β = ${beta} ${convention} at s = ${s}`);
+        const below = s * (1 + Math.sign(-s) * 1e-13);
+        const above = s * (1 + Math.sign(s) * 1e-13);
+        const f = t > 0 ? tracyWidomSf : tracyWidomCdf;
+        const jump = Math.log(f(below, beta, convention) / f(above, beta, convention));
+        // The smooth change over [below, above]: (log F)′ = f/F resp. (log(1 − F))′ = −f/(1 − F).
+        const logDerivative = tracyWidomPdf(s, beta, convention) / f(s, beta, convention);
+        const expected = (t > 0 ? 1 : -1) * logDerivative * (above - below);
+        assert.ok(
+          Math.abs(jump - expected) < 5e-12,
+          `β = ${beta} ${convention} at s = ${s}: ${jump - expected}`,
+        );
       }
     }
   });
