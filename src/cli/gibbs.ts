@@ -1,9 +1,10 @@
 /** `betaens gibbs --potential "…" --n N …`: the Gibbs sampler on Jacobi matrices (docs/conventions.md). */
+import { checkBudget } from "../budget.js";
 import { checkGibbsRun, type GibbsRunResult, type GibbsStat, gibbsRun } from "../gibbs/run.js";
 import type { GibbsInitial } from "../gibbs/sampler.js";
-import { writeFileAtomic } from "../io/atomicWrite.js";
 import { histogramSvg } from "../plot/histogram.js";
 import { lineChartSvg } from "../plot/lineChart.js";
+import { potentialLabel } from "../plot/potentialLabel.js";
 import { parseCoefficientList } from "../potentials/coefficients.js";
 import { parsePotential } from "../potentials/parse.js";
 import { edgeConstants, equilibriumMeasure } from "../theory/equilibrium.js";
@@ -16,17 +17,28 @@ import {
   parseInteger,
   parseNumber,
   parseNumberList,
+  quote,
 } from "./args.js";
 import { UsageError } from "./errors.js";
-import { chooseFormat, chooseSeed, writeResult } from "./output.js";
+import {
+  announceSeed,
+  chooseSeed,
+  parseFirstSample,
+  planRunOutputs,
+  textBytesOf,
+  writeRunOutputs,
+} from "./output.js";
 import { progressReporter } from "./progress.js";
 
 export const GIBBS_USAGE = `usage: betaens gibbs --potential "x^4/4 - x^2" | --coeffs g0,g1,…,gd --n N [--beta B]
-        [--passes P] [--samples S] [--seed K] [--initial zero|hermite] [--record P1,P2,…]
-        [--stat eigenvalues|max|histogram|trace] [--bins B --range LO,HI] [--scaling none|edge]
-        [--format json|csv|npy] [--output FILE] [--plot FILE.svg]
+        [--passes P] [--samples S] [--seed K] [--first-sample F] [--initial zero|hermite]
+        [--record P1,P2,…] [--stat eigenvalues|max|histogram|trace] [--bins B --range LO,HI]
+        [--scaling none|edge] [--format json|csv|npy] [--output FILE] [--plot FILE.svg]
   Samples |Δ(x)|^β Π exp(−(βN/2)·V(x_i)) by the Gibbs sampler on the Jacobi coefficients (a, b):
-  S independent chains of P passes (default 10), chain s uses random stream (seed, s).
+  S independent chains of P passes, chain s uses random stream (seed, s); --first-sample F runs
+  chains F … F+S−1 (bit-identical to those of a larger run).
+  defaults: --beta 2, --passes 10, --samples 1, --initial zero (a = b = 0), --stat eigenvalues,
+  --bins 100 over the support of μ_V ± 5%; without --seed a seed is drawn and reported.
   --record P1,P2,… (with --stat eigenvalues, JSON only) also outputs "recordedPasses" and
   "recorded": [chain][k] = the eigenvalues after pass P_k.`;
 
@@ -38,6 +50,7 @@ const FLAGS = [
   "passes",
   "samples",
   "seed",
+  "first-sample",
   "initial",
   "record",
   "stat",
@@ -66,8 +79,8 @@ export interface GibbsCliResult extends GibbsRunResult {
 
 /** Runs `betaens gibbs`. */
 export function gibbsCommand(argv: string[]): GibbsCliResult {
-  const { values, positionals } = parseFlags(argv, FLAGS);
-  if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}"`);
+  const { values, positionals } = parseFlags(argv, FLAGS, [], "gibbs");
+  if (positionals.length > 0) throw new UsageError(`unexpected argument ${quote(positionals[0])}`);
   const potentialText = flagString(values, "potential");
   const coeffsText = flagString(values, "coeffs");
   if ((potentialText === undefined) === (coeffsText === undefined)) {
@@ -87,7 +100,8 @@ export function gibbsCommand(argv: string[]): GibbsCliResult {
   const passes = passesText === undefined ? 10 : parseInteger("passes", passesText, 1);
   const samplesText = flagString(values, "samples");
   const samples = samplesText === undefined ? 1 : parseInteger("samples", samplesText, 1);
-  const seed = chooseSeed(flagString(values, "seed"), (t) => parseInteger("seed", t, 0));
+  const seed = chooseSeed(values);
+  const firstSample = parseFirstSample(values, samples);
   const stat = parseChoice<GibbsStat>(
     "stat",
     flagString(values, "stat"),
@@ -109,6 +123,7 @@ export function gibbsCommand(argv: string[]): GibbsCliResult {
   const rangeText = flagString(values, "range");
   if (stat === "histogram") {
     const bins = binsText === undefined ? 100 : parseInteger("bins", binsText, 1);
+    if (bins > 1e6) throw new UsageError(`--bins must be <= 1e6, got ${bins}`);
     let range: [number, number];
     if (rangeText === undefined) {
       const [lo, hi] = equilibriumMeasure(coeffs).support;
@@ -117,7 +132,7 @@ export function gibbsCommand(argv: string[]): GibbsCliResult {
     } else {
       const parts = parseNumberList("range", rangeText);
       if (parts.length !== 2 || !(parts[1] > parts[0])) {
-        throw new UsageError(`--range must be LO,HI with LO < HI, got "${rangeText}"`);
+        throw new UsageError(`--range must be LO,HI with LO < HI, got ${quote(rangeText)}`);
       }
       range = [parts[0], parts[1]];
     }
@@ -125,12 +140,8 @@ export function gibbsCommand(argv: string[]): GibbsCliResult {
   } else if (binsText !== undefined || rangeText !== undefined) {
     throw new UsageError("--bins and --range apply only to --stat histogram");
   }
-  const output = flagString(values, "output");
-  const format = chooseFormat(flagString(values, "format"), output);
-  const plot = flagString(values, "plot");
-  if (plot !== undefined && !plot.toLowerCase().endsWith(".svg")) {
-    throw new UsageError(`--plot must name an .svg file, got "${plot}"`);
-  }
+  const outputs = planRunOutputs(values);
+  const format = outputs.format;
   const recordText = flagString(values, "record");
   const recordPasses =
     recordText === undefined
@@ -142,18 +153,24 @@ export function gibbsCommand(argv: string[]): GibbsCliResult {
   if (recordPasses && format !== "json") {
     throw new UsageError("--record output needs --format json (rows of different shape)");
   }
-  const options = { coeffs, n, beta, passes, samples, seed, stat, initial, edges, recordPasses };
+  const options = {
+    coeffs,
+    n,
+    beta,
+    passes,
+    samples,
+    seed: seed.seed,
+    firstSample,
+    stat,
+    initial,
+    edges,
+    recordPasses,
+  };
   checkGibbsRun(options);
   const edge = scaling === "edge" ? edgeRescaling(coeffs, n) : undefined;
-  // Work estimate in units of ≈ 1e-8 s: passes · N conditional draws per chain at ≈ 7 µs each
-  // (measured, x⁴/4), plus the O(N²) eigenvalues. Refuse runs beyond ≈ 30 minutes.
-  const operations = samples * (passes * n * 700 + (stat === "eigenvalues" ? n * n : 0));
-  if (operations > 2e11) {
-    throw new RangeError(
-      `this run would take about ${Math.round(operations / 1e8 / 60)} minutes; reduce --samples, --passes or --n`,
-    );
-  }
-  const progress = progressReporter(samples, operations, "gibbs chains");
+  const { seconds } = checkGibbsCost(options, format);
+  announceSeed(seed, format);
+  const progress = progressReporter(samples, seconds, "gibbs chains");
   let result: GibbsCliResult;
   try {
     result = gibbsRun({ ...options, onProgress: progress.update });
@@ -167,23 +184,64 @@ export function gibbsCommand(argv: string[]): GibbsCliResult {
       for (let i = 0; i < row.length; i++) row[i] = edge.scale * (row[i] - edge.right);
     result.scaling = { kind: "edge", bV: edge.right, cV: edge.scale / n ** (2 / 3) };
   }
-  writeResult(result, format, output);
-  if (plot !== undefined) writeFileAtomic(plot, gibbsPlotSvg(result, coeffs));
+  writeRunOutputs(outputs, result, () => gibbsPlotSvg(result, coeffs));
   return result;
 }
 
-/** V as a short title text: coefficients to 4 significant digits, highest degree first. */
-function compactPotential(coeffs: Float64Array): string {
-  const terms: string[] = [];
-  for (let k = coeffs.length - 1; k >= 0; k--) {
-    const c = coeffs[k];
-    if (c === 0) continue;
-    const magnitude = Number(Math.abs(c).toPrecision(4));
-    const power = k === 0 ? "" : k === 1 ? "x" : `x^${k}`;
-    const body = k === 0 ? `${magnitude}` : magnitude === 1 ? power : `${magnitude}${power}`;
-    terms.push(`${c < 0 ? "−" : terms.length > 0 ? "+" : ""}${terms.length > 0 ? " " : ""}${body}`);
-  }
-  return terms.join(" ").replace(/^− /, "−") || "0";
+/** Seconds per conditional draw (x⁴/4 measures 1–2 µs; the margin covers higher degrees). */
+const SECONDS_PER_DRAW = 3.5e-6;
+/** Sturm-count and eigenvalue-solver steps per second (as for `betaens sample`). */
+const STURM_STEPS_PER_SECOND = 2e8;
+const EIGEN_STEPS_PER_SECOND = 1e8;
+
+/**
+ * The shared refusal policy (src/budget.ts) for a Gibbs run: 2N draws per pass per chain, plus
+ * the statistic (O(N²) eigenvalues, O(N) bisection per λ_max, O(N·B) Sturm counts), and the
+ * memory and text of what is kept.
+ */
+function checkGibbsCost(
+  o: {
+    n: number;
+    passes: number;
+    samples: number;
+    stat: string;
+    edges?: Float64Array;
+    recordPasses?: number[];
+  },
+  format: "json" | "csv" | "npy",
+): { seconds: number } {
+  const { n, passes, samples, stat } = o;
+  const bins = o.edges ? o.edges.length - 1 : 0;
+  const recorded = o.recordPasses?.length ?? 0;
+  const passSeconds = samples * passes * 2 * n * SECONDS_PER_DRAW;
+  const statSteps =
+    stat === "eigenvalues"
+      ? { eigen: samples * (1 + recorded) * n * n, sturm: 0 }
+      : stat === "trace"
+        ? { eigen: 0, sturm: samples * passes * n * 60 }
+        : stat === "max"
+          ? { eigen: 0, sturm: samples * n * 60 }
+          : { eigen: 0, sturm: samples * n * (bins + 1) };
+  const seconds =
+    passSeconds +
+    statSteps.eigen / EIGEN_STEPS_PER_SECOND +
+    statSteps.sturm / STURM_STEPS_PER_SECOND;
+  const values =
+    stat === "eigenvalues"
+      ? samples * (1 + recorded) * n
+      : stat === "trace"
+        ? samples * passes
+        : stat === "max"
+          ? samples
+          : 3 * bins;
+  const bytes = 8 * (12 * n + values);
+  const textBytes = textBytesOf(values, format);
+  checkBudget({ what: "this run", bytes, seconds, textBytes }, (limit) =>
+    limit === "text"
+      ? "use --format npy (8 bytes per number), or fewer --samples"
+      : "use fewer --samples or --passes, or a smaller --n, or split the run with --first-sample",
+  );
+  return { seconds };
 }
 
 /** The figure of `betaens gibbs --plot`: points against μ_V, λ_max against TW, or the trace. */
@@ -191,7 +249,7 @@ export function gibbsPlotSvg(result: GibbsCliResult, coeffs: Float64Array): stri
   const chains = Array.isArray(result.samples)
     ? result.samples.length
     : (result.samples?.length ?? result.recorded?.length);
-  const head = `Gibbs, V(x) = ${compactPotential(coeffs)}, β = ${result.beta}, N = ${result.n}, ${result.passes} passes${chains ? `, ${chains} chains` : ""}`;
+  const head = `Gibbs, V(x) = ${potentialLabel(coeffs)}, β = ${result.beta}, N = ${result.n}, ${result.passes} passes${chains ? `, ${chains} chains` : ""}`;
   const tw = result.beta === 1 || result.beta === 2 || result.beta === 4 ? result.beta : undefined;
   if (result.stat === "trace") {
     const rows = result.samples as Float64Array[];

@@ -1,19 +1,20 @@
 /** `betaens sample <ensemble> …` — the command-line contract of docs/conventions.md. */
+import { checkBudget } from "../budget.js";
 import { defaultHermiteParams } from "../ensembles/hermite.js";
 import { jacobiParamsFromManova } from "../ensembles/jacobi.js";
 import { laguerreParamsFromWishart } from "../ensembles/laguerre.js";
 import type { EnsembleSpec } from "../ensembles/models.js";
 import {
   checkJob,
-  checkJobCost,
   defaultModel,
+  estimateJobCost,
   runSample,
   type SampleJob,
   type SampleModel,
   type SampleResult,
   type SampleStat,
 } from "../ensembles/sample.js";
-import { defaultHistogramRange } from "../plot/sampleFigure.js";
+import { defaultHistogramRange, samplePlotSvg } from "../plot/sampleFigure.js";
 import { uniformEdges } from "../tridiagonal/histogram.js";
 import {
   flagString,
@@ -22,11 +23,20 @@ import {
   parseInteger,
   parseNumber,
   parseNumberList,
+  quote,
 } from "./args.js";
 import { UsageError } from "./errors.js";
-import { chooseFormat, chooseSeed, writeResult } from "./output.js";
+import {
+  announceSeed,
+  chooseSeed,
+  parseFirstSample,
+  planRunOutputs,
+  type RunOutputs,
+  type Seed,
+  textBytesOf,
+  writeRunOutputs,
+} from "./output.js";
 import { progressReporter } from "./progress.js";
-import { writeSamplePlot } from "./samplePlot.js";
 
 const ENSEMBLES = ["hermite", "laguerre", "jacobi", "circular", "ginibre"] as const;
 const ENSEMBLE_FLAGS: Record<string, readonly string[]> = {
@@ -41,6 +51,7 @@ const COMMON_FLAGS = [
   "beta",
   "samples",
   "seed",
+  "first-sample",
   "model",
   "stat",
   "bins",
@@ -52,15 +63,24 @@ const COMMON_FLAGS = [
 ] as const;
 
 export const SAMPLE_USAGE = `usage: betaens sample <hermite|laguerre|jacobi|circular|ginibre> --n N [--beta B]
-        [--samples S] [--seed K] [--model tridiagonal|full|cmv|limit] [--stat eigenvalues|max|histogram]
-        [--bins B --range LO,HI] [--scaling none|edge] [--format json|csv|npy] [--output FILE]
-        [--plot FILE.svg]
-  hermite:  [--loc MU] [--scale SIGMA]
-  laguerre: [--shape K] [--scale THETA] | [--m M]
-  jacobi:   [--a A --b B] | [--m1 M1 --m2 M2]
+        [--samples S] [--seed K] [--first-sample F] [--model tridiagonal|full|cmv|limit]
+        [--stat eigenvalues|max|histogram] [--bins B --range LO,HI] [--scaling none|edge]
+        [--format json|csv|npy] [--output FILE] [--plot FILE.svg]
+  hermite:  [--loc MU] [--scale SIGMA]                    (defaults 0, 1)
+  laguerre: [--shape K] [--scale THETA] | [--m M]         (defaults 1, 1; --m: k = β(M−N+1)/2, θ = 2)
+  jacobi:   [--a A --b B] | [--m1 M1 --m2 M2]             (defaults 1, 1)
+  defaults: --beta 2, --samples 1, --stat eigenvalues, --model tridiagonal (circular: cmv,
+            ginibre: full), --bins 100 over the limit law's support ± 5%, --format from the
+            --output extension, else json; without --seed a seed is drawn and reported (in the
+            JSON, or on stderr for csv/npy).
+  samples:  sample s of seed K is a pure function of (K, s), bit-identical on every machine;
+            --first-sample F draws samples F … F+S−1, equal to rows F… of a larger run
+            (split long runs into shards this way).
+  --stat max of hermite/laguerre: exact at any N up to 2^51 (top ≈ c(β)·N^(1/3) rows drawn).
   --model limit: hermite/laguerre --stat max only, beta 1, 2 or 4: λ_max drawn from the
                  Tracy–Widom limit (≈ 5 µs); Kolmogorov error <= 0.3·N^(-2/3) (hermite, N >= 1.6e8)
-                 or 1.0·N^(-2/3) (laguerre, N >= 1e9); docs/edge-limit`;
+                 or 1.0·N^(-2/3) (laguerre, N >= 1e9); docs/edge-limit
+  runs over 8 GiB of memory or ~30 minutes are refused up front (docs/conventions.md §6).`;
 
 /** Builds the ensemble spec (and the parameters to report) from the flags. */
 function buildSpec(
@@ -119,15 +139,14 @@ function buildSpec(
   throw new UsageError(`unknown ensemble "${ensemble}"`);
 }
 
-/** Parses the flags of `betaens sample` into a validated job (throws UsageError/RangeError). */
+/** Parses the flags of `betaens sample` into a validated job, its outputs and its seed. */
 export function parseSampleArgs(argv: string[]): {
   job: SampleJob;
-  format: "json" | "csv" | "npy";
-  output?: string;
-  plot?: string;
+  outputs: RunOutputs;
+  seed: Seed;
 } {
   const allFlags = [...COMMON_FLAGS, ...new Set(Object.values(ENSEMBLE_FLAGS).flat())];
-  const { values, positionals } = parseFlags(argv, allFlags);
+  const { values, positionals } = parseFlags(argv, allFlags, [], "sample");
   if (positionals.length !== 1) {
     throw new UsageError(
       positionals.length === 0
@@ -137,7 +156,9 @@ export function parseSampleArgs(argv: string[]): {
   }
   const ensemble = positionals[0];
   if (!(ENSEMBLES as readonly string[]).includes(ensemble)) {
-    throw new UsageError(`unknown ensemble "${ensemble}"; expected one of ${ENSEMBLES.join(", ")}`);
+    throw new UsageError(
+      `unknown ensemble ${quote(ensemble)}; expected one of ${ENSEMBLES.join(", ")}`,
+    );
   }
   const nText = flagString(values, "n");
   if (nText === undefined) throw new UsageError("--n is required");
@@ -147,7 +168,8 @@ export function parseSampleArgs(argv: string[]): {
   if (beta < 0) throw new UsageError(`--beta must be >= 0, got ${beta}`);
   const samplesText = flagString(values, "samples");
   const samples = samplesText === undefined ? 1 : parseInteger("samples", samplesText, 1);
-  const seed = chooseSeed(flagString(values, "seed"), (t) => parseInteger("seed", t, 0));
+  const seed = chooseSeed(values);
+  const firstSample = parseFirstSample(values, samples);
   const model = parseChoice<SampleModel>(
     "model",
     flagString(values, "model"),
@@ -173,11 +195,12 @@ export function parseSampleArgs(argv: string[]): {
     n,
     beta,
     samples,
-    seed,
+    seed: seed.seed,
     stat,
     reportedParams: reported,
     scaling,
   };
+  if (firstSample !== 0) job.firstSample = firstSample;
   const binsText = flagString(values, "bins");
   const rangeText = flagString(values, "range");
   if (stat === "histogram") {
@@ -189,7 +212,7 @@ export function parseSampleArgs(argv: string[]): {
     } else {
       const parts = parseNumberList("range", rangeText);
       if (parts.length !== 2 || !(parts[1] > parts[0])) {
-        throw new UsageError(`--range must be LO,HI with LO < HI, got "${rangeText}"`);
+        throw new UsageError(`--range must be LO,HI with LO < HI, got ${quote(rangeText)}`);
       }
       range = [parts[0], parts[1]];
     }
@@ -197,28 +220,47 @@ export function parseSampleArgs(argv: string[]): {
   } else if (binsText !== undefined || rangeText !== undefined) {
     throw new UsageError("--bins and --range apply only to --stat histogram");
   }
-  checkJob(job);
-  const output = flagString(values, "output");
-  const format = chooseFormat(flagString(values, "format"), output);
-  const plot = flagString(values, "plot");
-  if (plot !== undefined && !plot.toLowerCase().endsWith(".svg")) {
-    throw new UsageError(`--plot must name an .svg file, got "${plot}"`);
+  const outputs = planRunOutputs(values);
+  checkJob(job, (limit) => sampleAdvice(job, limit));
+  const cost = estimateJobCost(job);
+  checkBudget(
+    { what: "this run", textBytes: textBytesOf(cost.values, outputs.format) },
+    sampleAdvice(job, "text"),
+  );
+  return { job, outputs, seed };
+}
+
+/** What to change when `betaens sample` is over budget, in terms of its flags. */
+function sampleAdvice(job: SampleJob, limit: "memory" | "time" | "text"): string {
+  const split = "or split it into shards with --first-sample";
+  if (limit === "text") return "use --format npy (8 bytes per number), or fewer --samples";
+  if (job.model === "full" || job.spec.ensemble === "ginibre") {
+    return job.spec.ensemble === "ginibre"
+      ? "use a smaller --n"
+      : "the tridiagonal model (the default) samples the same law in O(N) memory and O(N²) time";
   }
-  return { job, format, output, plot };
+  if (job.stat === "eigenvalues") {
+    return `use --stat max or --stat histogram (O(N) per sample), fewer --samples, ${split}`;
+  }
+  const workDominates = limit === "memory" && 48 * job.n > 8 * job.samples;
+  if (workDominates) return "use a smaller --n";
+  return job.stat === "histogram"
+    ? `use fewer --samples or --bins, ${split}`
+    : `use fewer --samples, ${split}`;
 }
 
 /** Runs `betaens sample`; returns the result (also written to stdout or --output). */
 export function sampleCommand(argv: string[]): SampleResult {
-  const { job, format, output, plot } = parseSampleArgs(argv);
-  const { operations } = checkJobCost(job);
-  const progress = progressReporter(job.samples, operations, `sampling ${job.spec.ensemble}`);
+  const { job, outputs, seed } = parseSampleArgs(argv);
+  const { seconds } = estimateJobCost(job);
+  announceSeed(seed, outputs.format);
+  const progress = progressReporter(job.samples, seconds, `sampling ${job.spec.ensemble}`);
   let result: SampleResult;
   try {
     result = runSample(job, progress.update);
   } finally {
     progress.done();
   }
-  writeResult(result, format, output);
-  if (plot !== undefined) writeSamplePlot(plot, job, result);
+  writeRunOutputs(outputs, result, () => samplePlotSvg(job, result));
   return result;
 }

@@ -1,7 +1,7 @@
 import { complexEigenvalues } from "../dense/complexEigenvalues.js";
 import { complexGaussianMatrix } from "../dense/gaussianMatrix.js";
 import type { RandomSource } from "../random/source.js";
-import { checkSize } from "./validate.js";
+import { checkRandomSource, checkSamplerCost, checkSize } from "./validate.js";
 
 /**
  * One sample of the complex Ginibre ensemble |Δ(z)|² Π exp(−|z_i|²): the N eigenvalues of an N×N
@@ -15,7 +15,9 @@ export function ginibreEigenvalues(
   rng: RandomSource,
   n: number,
 ): { re: Float64Array; im: Float64Array } {
+  checkRandomSource(rng);
   checkSize(n);
+  checkSamplerCost("ginibreEigenvalues", n, 8 * n * n, 10 * n * n * n);
   const a = complexGaussianMatrix(rng, n, n, Math.SQRT1_2);
   return complexEigenvalues(n, a.re, a.im);
 }

@@ -3,7 +3,14 @@ import { normal } from "../random/normal.js";
 import type { RandomSource } from "../random/source.js";
 import { tridiagonalEigenvalues } from "../tridiagonal/eigenvalues.js";
 import type { SymmetricTridiagonal } from "../tridiagonal/types.js";
-import { checkBeta, checkFinite, checkPositive, checkSize } from "./validate.js";
+import {
+  checkBeta,
+  checkFinite,
+  checkPositive,
+  checkRandomSource,
+  checkSamplerCost,
+  checkSize,
+} from "./validate.js";
 
 /** Parameters of the Hermite β-ensemble: reference measure N(loc, scale²). */
 export interface HermiteParams {
@@ -35,7 +42,9 @@ export function hermiteTridiagonal(
   beta: number,
   params: HermiteParams = defaultHermiteParams,
 ): SymmetricTridiagonal {
+  checkRandomSource(rng);
   checkHermite(n, beta, params);
+  checkSamplerCost("hermiteTridiagonal", n, 2 * n, 20 * n);
   const { loc, scale } = params;
   const variance = scale * scale;
   const diagonal = new Float64Array(n);
@@ -58,6 +67,15 @@ export function hermiteEigenvalues(
   beta: number,
   params: HermiteParams = defaultHermiteParams,
 ): Float64Array {
+  checkRandomSource(rng);
+  checkHermite(n, beta, params);
+  checkSamplerCost(
+    "hermiteEigenvalues",
+    n,
+    6 * n,
+    n * n,
+    'for λ_max or a histogram at this size use runSample with stat "max" or "histogram" (O(N) per sample)',
+  );
   const t = hermiteTridiagonal(rng, n, beta, params);
   return tridiagonalEigenvalues(t.diagonal, t.offDiagonalSquared);
 }

@@ -3,7 +3,13 @@ import type { RandomSource } from "../random/source.js";
 import { bidiagonalSquaredSingularValues } from "../tridiagonal/dqds.js";
 import type { SymmetricTridiagonal } from "../tridiagonal/types.js";
 import { bidiagonalToTridiagonal, type SquaredBidiagonal } from "./bidiagonal.js";
-import { checkBeta, checkPositive, checkSize } from "./validate.js";
+import {
+  checkBeta,
+  checkPositive,
+  checkRandomSource,
+  checkSamplerCost,
+  checkSize,
+} from "./validate.js";
 
 /** Parameters of the Jacobi β-ensemble: reference measure Beta(a, b) on (0, 1). */
 export interface JacobiParams {
@@ -60,7 +66,9 @@ export function jacobiBidiagonal(
   beta: number,
   params: JacobiParams = defaultJacobiParams,
 ): SquaredBidiagonal {
+  checkRandomSource(rng);
   checkJacobi(n, beta, params);
+  checkSamplerCost("jacobiBidiagonal", n, 4 * n, 40 * n);
   const { a, b } = params;
   const q = new Float64Array(n);
   const e = new Float64Array(n - 1);
@@ -110,6 +118,15 @@ export function jacobiEigenvalues(
   beta: number,
   params: JacobiParams = defaultJacobiParams,
 ): Float64Array {
+  checkRandomSource(rng);
+  checkJacobi(n, beta, params);
+  checkSamplerCost(
+    "jacobiEigenvalues",
+    n,
+    8 * n,
+    2 * n * n,
+    'for λ_max or a histogram at this size use runSample with stat "max" or "histogram" (O(N) per sample)',
+  );
   const { q, e } = jacobiBidiagonal(rng, n, beta, params);
   return bidiagonalSquaredSingularValues(q, e);
 }

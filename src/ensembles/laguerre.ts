@@ -3,7 +3,13 @@ import type { RandomSource } from "../random/source.js";
 import { bidiagonalSquaredSingularValues } from "../tridiagonal/dqds.js";
 import type { SymmetricTridiagonal } from "../tridiagonal/types.js";
 import { bidiagonalToTridiagonal, type SquaredBidiagonal } from "./bidiagonal.js";
-import { checkBeta, checkPositive, checkSize } from "./validate.js";
+import {
+  checkBeta,
+  checkPositive,
+  checkRandomSource,
+  checkSamplerCost,
+  checkSize,
+} from "./validate.js";
 
 /** Parameters of the Laguerre β-ensemble: reference measure Gamma(shape k, scale θ). */
 export interface LaguerreParams {
@@ -52,7 +58,9 @@ export function laguerreBidiagonal(
   beta: number,
   params: LaguerreParams = defaultLaguerreParams,
 ): SquaredBidiagonal {
+  checkRandomSource(rng);
   checkLaguerre(n, beta, params);
+  checkSamplerCost("laguerreBidiagonal", n, 4 * n, 20 * n);
   const { shape: k, scale: theta } = params;
   const q = new Float64Array(n);
   const e = new Float64Array(n - 1);
@@ -86,6 +94,15 @@ export function laguerreEigenvalues(
   beta: number,
   params: LaguerreParams = defaultLaguerreParams,
 ): Float64Array {
+  checkRandomSource(rng);
+  checkLaguerre(n, beta, params);
+  checkSamplerCost(
+    "laguerreEigenvalues",
+    n,
+    8 * n,
+    2 * n * n,
+    'for λ_max or a histogram at this size use runSample with stat "max" or "histogram" (O(N) per sample)',
+  );
   const { q, e } = laguerreBidiagonal(rng, n, beta, params);
   return bidiagonalSquaredSingularValues(q, e);
 }

@@ -3,8 +3,10 @@
  * ensemble and reduces each to the requested statistic. Browser-safe (no Node APIs).
  *
  * Random streams: sample s (0-based) of seed K uses createRandomSource(K, s), so sample s is the
- * same whatever the number of samples, the batching or the worker that computes it.
+ * same whatever the number of samples, the batching or the worker that computes it; a job with
+ * firstSample F draws samples F … F + S − 1 (docs/conventions.md §3).
  */
+import { type BudgetLimit, checkBudget } from "../budget.js";
 import { createRandomSource } from "../random/philox.js";
 import { edgeScaling } from "../theory/edgeScaling.js";
 import { largestEigenvalue } from "../tridiagonal/bisection.js";
@@ -41,6 +43,8 @@ export interface SampleJob {
   beta: number;
   samples: number;
   seed: number;
+  /** Index of the first sample drawn (default 0): the run draws samples F … F + S − 1. */
+  firstSample?: number;
   stat: SampleStat;
   /** Histogram bin edges (B + 1 increasing numbers), required when stat = "histogram". */
   edges?: Float64Array;
@@ -59,6 +63,8 @@ export interface SampleResult {
   beta: number;
   params: Record<string, number>;
   seed: number;
+  /** Present when the job's firstSample is not 0: the rows are samples F, F + 1, …. */
+  firstSample?: number;
   stat: SampleStat;
   /**
    * stat = eigenvalues: S ascending rows of N (circular: angles in [0, 2π); ginibre: S rows of N
@@ -73,65 +79,67 @@ export interface SampleResult {
   scaling?: { kind: "edge"; center: number; scale: number };
 }
 
-/** Limits that keep a run from exhausting memory or running for hours (estimated up front). */
-export const LIMITS = {
-  /** Bytes of Float64Arrays alive at once (matrix, work arrays and kept output). */
-  maxBytes: 8 * 1024 ** 3,
-  /** Operation count S·N² of the O(N²) eigenvalue solver (≈ 1e8 per second here). */
-  maxEigenOperations: 2e11,
-  /** Operation count S·N·(B + 1) of Sturm counts, or S·N·60 for bisection. */
-  maxSturmOperations: 2e12,
-  maxN: 2e8,
-};
+/** Sturm-count steps (one row of one count) per second, measured (≈ 3e8 for histograms). */
+const STURM_STEPS_PER_SECOND = 2e8;
+/** Steps of the O(N²) tridiagonal eigenvalue solver per second (N = 1e4 in ≈ 1 s). */
+const EIGEN_STEPS_PER_SECOND = 1e8;
 
-/** Estimates memory (bytes) and work (operations) of a job; throws a RangeError beyond LIMITS. */
-export function checkJobCost(job: SampleJob): { bytes: number; operations: number } {
+/** The up-front cost of a job: peak memory, time, and the numbers it keeps for the output. */
+export interface JobCost {
+  bytes: number;
+  seconds: number;
+  /** Numbers in the result (S·N eigenvalues, 2·S·N for Ginibre, S maxima, 3·B for a histogram). */
+  values: number;
+}
+
+/** Estimates memory, time and output size of a job (no checks; see checkJobCost). */
+export function estimateJobCost(job: SampleJob): JobCost {
   const { samples, stat, model } = job;
   const bins = job.edges ? job.edges.length - 1 : 0;
-  const truncated = Number.isSafeInteger(job.n) ? truncatedRows(job) : undefined;
   if (model === "limit") {
-    // One uniform and one tabulated quantile per sample, whatever N.
-    return { bytes: 8 * samples, operations: samples * 100 };
-  }
-  if (truncated === undefined && job.n > LIMITS.maxN) {
-    throw new RangeError(
-      `n = ${job.n} is too large for this statistic (at most ${LIMITS.maxN.toExponential()}; ` +
-        "--stat max of hermite and laguerre accepts N up to 2^51)",
-    );
+    // One uniform and one tabulated quantile per sample, whatever N (≈ 5 µs).
+    return { bytes: 8 * samples, seconds: samples * 1e-5, values: samples };
   }
   // Work and memory scale with the rows actually drawn.
-  const n = truncated ?? job.n;
-  const keptValues = stat === "eigenvalues" ? samples * n : stat === "max" ? samples : bins;
+  const n = (Number.isSafeInteger(job.n) ? truncatedRows(job) : undefined) ?? job.n;
+  const complex = job.spec.ensemble === "ginibre";
+  const values =
+    stat === "eigenvalues" ? samples * n * (complex ? 2 : 1) : stat === "max" ? samples : 3 * bins;
   // Dense models hold complex matrices (β = 4: of order 2N, a few copies); banded ones ≈ 6 N doubles.
-  const workDoubles = model === "full" || job.spec.ensemble === "ginibre" ? 32 * n * n : 6 * n;
-  const bytes = 8 * (workDoubles + keptValues);
-  const dense = model === "full" || job.spec.ensemble === "ginibre";
-  const quadratic = stat === "eigenvalues" || model === "cmv";
-  const operations = dense
-    ? samples * n * n * n
-    : quadratic
-      ? samples * n * n
-      : samples * n * (stat === "max" ? 60 : bins + 1);
-  if (bytes > LIMITS.maxBytes) {
-    throw new RangeError(
-      `this run would need about ${(bytes / 1024 ** 3).toFixed(1)} GiB of memory ` +
-        `(limit ${LIMITS.maxBytes / 1024 ** 3} GiB); use --stat max or --stat histogram, or fewer samples`,
-    );
-  }
-  const limit = dense || quadratic ? LIMITS.maxEigenOperations : LIMITS.maxSturmOperations;
-  if (operations > limit) {
-    const hint =
-      stat === "eigenvalues" && !dense
-        ? "; use --stat max or --stat histogram (O(N) per point)"
-        : dense
-          ? "; the tridiagonal model samples the same law in O(N²)"
-          : "";
-    throw new RangeError(
-      `this run would take about ${operations.toExponential(1)} operations (limit ` +
-        `${limit.toExponential(0)}, roughly ${Math.round(limit / 1e8 / 60)} minutes)${hint}`,
-    );
-  }
-  return { bytes, operations };
+  const dense = model === "full" || complex;
+  const workDoubles = dense ? 32 * n * n : 6 * n;
+  const bytes = 8 * (workDoubles + values);
+  let seconds: number;
+  if (dense) seconds = (samples * n * n * n) / EIGEN_STEPS_PER_SECOND;
+  else if (model === "cmv") seconds = (5 * samples * n * n) / EIGEN_STEPS_PER_SECOND;
+  else if (stat === "eigenvalues") seconds = (samples * n * n) / EIGEN_STEPS_PER_SECOND;
+  else seconds = (samples * n * (stat === "max" ? 60 : bins + 1)) / STURM_STEPS_PER_SECOND;
+  return { bytes, seconds, values };
+}
+
+/** What to change when a job is over budget, in the library's words (the CLI passes its own). */
+function jobAdvice(job: SampleJob, limit: BudgetLimit): string {
+  const dense = job.model === "full" || job.spec.ensemble === "ginibre";
+  if (dense) return "the tridiagonal model samples the same law in O(N) memory and O(N²) time";
+  if (limit === "memory" && job.stat !== "eigenvalues") return "use a smaller n";
+  return job.stat === "eigenvalues"
+    ? 'use stat "max" or "histogram" (O(N) per point), or fewer samples'
+    : "use fewer samples";
+}
+
+/**
+ * Checks a job's estimated memory and time against the shared budget (src/budget.ts) and throws a
+ * BudgetError (a RangeError) beyond it, with `advice` (default: in the library's words).
+ */
+export function checkJobCost(
+  job: SampleJob,
+  advice?: (limit: BudgetLimit) => string | undefined,
+): JobCost {
+  const cost = estimateJobCost(job);
+  checkBudget({ what: "this run", bytes: cost.bytes, seconds: cost.seconds }, (limit) =>
+    advice ? advice(limit) : jobAdvice(job, limit),
+  );
+  return cost;
 }
 
 /**
@@ -150,14 +158,26 @@ export function truncatedRows(
   return k < n ? k : undefined;
 }
 
-/** Throws a RangeError unless the job is well-formed. */
-export function checkJob(job: SampleJob): void {
+/**
+ * Throws a RangeError unless the job is well-formed and within the budget (checkJobCost, with the
+ * given advice for a refusal).
+ */
+export function checkJob(
+  job: SampleJob,
+  advice?: (limit: BudgetLimit) => string | undefined,
+): void {
   checkEnsemble(job.spec, job.model, job.n, job.beta);
   if (!Number.isInteger(job.samples) || job.samples < 1) {
     throw new RangeError(`samples must be an integer >= 1, got ${job.samples}`);
   }
   if (!Number.isInteger(job.seed) || job.seed < 0 || job.seed > Number.MAX_SAFE_INTEGER) {
     throw new RangeError(`seed must be an integer in [0, 2^53 - 1], got ${job.seed}`);
+  }
+  const first = job.firstSample ?? 0;
+  if (!Number.isSafeInteger(first + job.samples) || first < 0 || !Number.isInteger(first)) {
+    throw new RangeError(
+      `firstSample must be an integer >= 0 with firstSample + samples <= 2^53 - 1, got ${first}`,
+    );
   }
   if (job.spec.ensemble === "ginibre" && job.stat !== "eigenvalues") {
     throw new RangeError("the Ginibre ensemble supports --stat eigenvalues only (complex points)");
@@ -186,7 +206,7 @@ export function checkJob(job: SampleJob): void {
       }
     }
   }
-  checkJobCost(job);
+  checkJobCost(job, advice);
 }
 
 function isClassical(spec: EnsembleSpec): spec is ClassicalSpec {
@@ -289,6 +309,8 @@ export function runSample(
     seed,
     stat,
   };
+  const first = job.firstSample ?? 0;
+  if (first !== 0) result.firstSample = first;
   const rows: Float64Array[] = [];
   const complexRows: number[][][] = [];
   const maxima = new Float64Array(stat === "max" ? samples : 0);
@@ -300,11 +322,11 @@ export function runSample(
   const rescaledDirectly = stat === "max" && job.scaling === "edge" && usesEdgeModel(job);
   for (let s = 0; s < samples; s++) {
     if (stat === "max") {
-      maxima[s] = sampleLargestEigenvalue(job, s, rescaledDirectly);
+      maxima[s] = sampleLargestEigenvalue(job, first + s, rescaledDirectly);
       onProgress?.(s + 1, samples);
       continue;
     }
-    const draw: Draw = drawSample(spec, job.model, createRandomSource(seed, s), n, beta);
+    const draw: Draw = drawSample(spec, job.model, createRandomSource(seed, first + s), n, beta);
     if (draw.kind === "complex") {
       complexRows.push(Array.from(draw.re, (re, i) => [re, draw.im[i]]));
     } else if (stat === "eigenvalues") {

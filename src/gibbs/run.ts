@@ -27,6 +27,8 @@ export interface GibbsRunOptions {
   samples: number;
   /** Non-negative integer seed; chain s uses createRandomSource(seed, s). */
   seed: number;
+  /** Index of the first chain (default 0): the run draws chains F … F + S − 1. */
+  firstSample?: number;
   stat: GibbsStat;
   /** "zero" (default, DPPy's a = b = 0) or "hermite" (see hermiteInitialState). */
   initial?: GibbsInitial;
@@ -52,6 +54,8 @@ export interface GibbsRunResult {
   potential: number[];
   passes: number;
   seed: number;
+  /** Present when the run's firstSample is not 0: the rows are chains F, F + 1, …. */
+  firstSample?: number;
   stat: GibbsStat;
   initial: GibbsInitial;
   /** Always true: every conditional is drawn exactly (no MCMC move within a Gibbs step). */
@@ -79,6 +83,12 @@ export function checkGibbsRun(options: GibbsRunOptions): void {
   }
   if (!Number.isInteger(seed) || seed < 0 || seed > Number.MAX_SAFE_INTEGER) {
     throw new RangeError(`seed must be an integer in [0, 2^53 - 1], got ${seed}`);
+  }
+  const first = options.firstSample ?? 0;
+  if (!Number.isInteger(first) || first < 0 || !Number.isSafeInteger(first + samples)) {
+    throw new RangeError(
+      `firstSample must be an integer >= 0 with firstSample + samples <= 2^53 - 1, got ${first}`,
+    );
   }
   if (!["eigenvalues", "max", "trace", "histogram"].includes(stat)) {
     throw new RangeError(`stat must be eigenvalues, max, trace or histogram, got ${String(stat)}`);
@@ -135,6 +145,8 @@ export function gibbsRun(options: GibbsRunOptions): GibbsRunResult {
     initial,
     exactConditionals: true,
   };
+  const first = options.firstSample ?? 0;
+  if (first !== 0) result.firstSample = first;
   const rows: Float64Array[] = [];
   const maxima = new Float64Array(stat === "max" ? samples : 0);
   const edges = options.edges ?? new Float64Array(0);
@@ -142,7 +154,7 @@ export function gibbsRun(options: GibbsRunOptions): GibbsRunResult {
   let below = 0;
   let above = 0;
   for (let s = 0; s < samples; s++) {
-    const rng = createRandomSource(seed, s);
+    const rng = createRandomSource(seed, first + s);
     const trace = stat === "trace" ? new Float64Array(passes) : undefined;
     const record = options.recordPasses;
     const recordedRows: Float64Array[] = [];

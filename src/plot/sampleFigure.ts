@@ -12,9 +12,11 @@ import { histogramSvg } from "./histogram.js";
 import { scatterSvg } from "./scatter.js";
 
 const NAMES: Record<string, string> = {
-  hermite: "Hermite",
-  laguerre: "Laguerre",
-  jacobi: "Jacobi",
+  hermite: "Hermite β-ensemble",
+  laguerre: "Laguerre β-ensemble",
+  jacobi: "Jacobi β-ensemble",
+  circular: "Circular β-ensemble",
+  ginibre: "Ginibre ensemble",
 };
 const NORMALISATIONS: Record<string, string> = {
   hermite: "√2(x − μ)/(σ√(βN))",
@@ -50,17 +52,28 @@ export function defaultHistogramRange(
   return [a, b];
 }
 
+/** " (k = 3, θ = 2)"-style parameter list, or "" when there are none. */
 function parameterText(params: Record<string, number>): string {
-  return Object.entries(params)
-    .map(([k, v]) => `${k} = ${Number(v.toPrecision(6))}`)
-    .join(", ");
+  const list = Object.entries(params).map(([k, v]) => `${k} = ${Number(v.toPrecision(6))}`);
+  return list.length > 0 ? ` (${list.join(", ")})` : "";
+}
+
+/**
+ * The figure title: "Hermite β-ensemble, β = 2.5, N = 1000, 10 samples (loc = 0, scale = 1)";
+ * Ginibre has no β to choose (always 2), circular and Ginibre no parameters.
+ */
+export function sampleTitle(job: SampleJob, params: Record<string, number>): string {
+  const { spec, n, beta, samples } = job;
+  const name = NAMES[spec.ensemble] ?? spec.ensemble;
+  const betaText = spec.ensemble === "ginibre" ? "" : `, β = ${beta}`;
+  const count = `${samples} sample${samples === 1 ? "" : "s"}`;
+  return `${name}${betaText}, N = ${n}, ${count}${parameterText(params)}`;
 }
 
 /** The SVG figure for a sample result (pure; the browser explorer uses it too). */
 export function samplePlotSvg(job: SampleJob, result: SampleResult): string {
   const { spec, n, beta } = job;
-  const name = NAMES[spec.ensemble] ?? spec.ensemble;
-  const head = `${name} β-ensemble, β = ${beta}, N = ${n}, ${job.samples} sample${job.samples > 1 ? "s" : ""} (${parameterText(result.params)})`;
+  const head = sampleTitle(job, result.params);
   if (result.stat === "max") {
     const maxima = result.samples as Float64Array;
     const classical = spec.ensemble !== "circular" && spec.ensemble !== "ginibre";
@@ -94,7 +107,7 @@ export function samplePlotSvg(job: SampleJob, result: SampleResult): string {
         x: rows.flatMap((row) => row.map((z) => z[0] * scale)),
         y: rows.flatMap((row) => row.map((z) => z[1] * scale)),
       },
-      title: `${head}, model ${job.model}`,
+      title: head,
       xLabel: "Re z/√N",
       yLabel: "Im z/√N",
       circle: true,
@@ -105,7 +118,7 @@ export function samplePlotSvg(job: SampleJob, result: SampleResult): string {
     const common = {
       density: () => 1 / (2 * Math.PI),
       densityLabel: "limit: uniform angles, density 1/(2π)",
-      title: `${head}, model ${job.model}`,
+      title: `${head}, ${job.model === "cmv" ? "CMV model" : "Haar model"}`,
       xLabel: "eigenangle θ ∈ [0, 2π)",
       width: WIDTH,
     };
