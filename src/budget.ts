@@ -53,8 +53,10 @@ export function getBudget(): Budget {
  * Changes the limits for this process (library users with a bigger machine or more patience);
  * returns the previous limits. `setBudget()` restores the defaults.
  * @example
- * const previous = setBudget({ maxSeconds: 4 * 3600 }); // allow four hours
- * try { run(); } finally { setBudget(previous); }
+ * import { setBudget } from "betaens";
+ * const previous = setBudget({ maxSeconds: 4 * 3600 }); // allow runs of up to four hours
+ * // … long computations …
+ * setBudget(previous);
  */
 export function setBudget(limits: Partial<Budget> = DEFAULT_BUDGET): Budget {
   const previous = getBudget();

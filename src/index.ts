@@ -1,53 +1,202 @@
 /**
  * betaens — fast, validated sampling of β-ensembles. The library entry: browser-safe (no Node
- * APIs are reachable from here). See ARCHITECTURE.md for the map of folders.
+ * APIs are reachable from here). Explicit named exports, grouped by folder (ARCHITECTURE.md);
+ * kernels' work buffers, engine-independent `det*` math, validators and SVG helpers stay internal.
+ * Subpath entries: `betaens/tracy-widom`, `betaens/plot`, `betaens/io`.
+ *
+ * @example
+ * import { createRandomSource, hermiteEigenvalues } from "betaens";
+ * const x = hermiteEigenvalues(createRandomSource(42, 0), 1000, 2.5); // sample 0 of seed 42
  */
 
+// ---- the refusal policy (src/budget.ts) -----------------------------------------------------
+export {
+  type Budget,
+  BudgetError,
+  type CostEstimate,
+  checkBudget,
+  getBudget,
+  setBudget,
+} from "./budget.js";
+// ---- dense kernels (src/dense) --------------------------------------------------------------
 export { cmvEigenangles } from "./dense/cmvEigenangles.js";
 export { complexEigenvalues } from "./dense/complexEigenvalues.js";
 export { hermitianEigenvalues } from "./dense/hermitianEigenvalues.js";
 export { selfDualEigenvalues } from "./dense/selfDualEigenvalues.js";
 export { symmetricEigenvalues } from "./dense/symmetricEigenvalues.js";
-export * from "./ensembles/bidiagonal.js";
-export * from "./ensembles/circular.js";
-export * from "./ensembles/edge.js";
-export * from "./ensembles/edgeLimit.js";
-export * from "./ensembles/full.js";
-export * from "./ensembles/ginibre.js";
-export * from "./ensembles/hermite.js";
-export * from "./ensembles/jacobi.js";
-export * from "./ensembles/laguerre.js";
-export * from "./ensembles/models.js";
-export * from "./ensembles/sample.js";
-export * from "./gibbs/run.js";
-export * from "./gibbs/sampler.js";
-export * from "./io/format.js";
-export * from "./io/npy.js";
-export * from "./mixing/index.js";
-export * from "./plot/index.js";
-export * from "./plot/sampleFigure.js";
-export * from "./potentials/coefficients.js";
-export * from "./potentials/parse.js";
-export * from "./potentials/validate.js";
-export * from "./random/index.js";
-export * from "./special/airy.js";
-export * from "./special/deterministicMath.js";
-export * from "./special/erf.js";
-export * from "./special/gaussLegendre.js";
-export * from "./special/logGamma.js";
-export * from "./special/regularizedBeta.js";
-export * from "./special/regularizedGamma.js";
-export * from "./statistics/ks.js";
-export * from "./statistics/moments.js";
-export * from "./theory/edgeScaling.js";
-export * from "./theory/equilibrium.js";
-export * from "./theory/hermiteLargestEigenvalueCdf.js";
-export * from "./theory/limits.js";
-export * from "./theory/marchenkoPastur.js";
-export * from "./theory/reference.js";
-export * from "./theory/semicircle.js";
-export * from "./theory/tracyWidom.js";
-export * from "./theory/tracyWidomBeta.js";
-export * from "./theory/wachter.js";
-export * from "./tridiagonal/index.js";
-export * from "./version.js";
+
+// ---- classical ensembles: tridiagonal, CMV and full models (src/ensembles) ------------------
+export { bidiagonalToTridiagonal, type SquaredBidiagonal } from "./ensembles/bidiagonal.js";
+export {
+  circularCmvAngles,
+  circularFullAngles,
+  haarUnitary,
+  type VerblunskyCoefficients,
+  verblunskyCoefficients,
+} from "./ensembles/circular.js";
+export {
+  hermiteLargestEigenvalueTruncated,
+  hermiteRescaledLargestEigenvalueTruncated,
+  laguerreLargestEigenvalueTruncated,
+  laguerreRescaledLargestEigenvalueTruncated,
+  truncationSize,
+} from "./ensembles/edge.js";
+export {
+  edgeLimitDistanceBound,
+  edgeLimitMinimumSize,
+  largestEigenvalueLimit,
+} from "./ensembles/edgeLimit.js";
+export {
+  type FullBeta,
+  hermiteFullEigenvalues,
+  jacobiFullEigenvalues,
+  laguerreFullEigenvalues,
+  type ManovaParams,
+  manovaDimensions,
+  type WishartParams,
+  wishartDimension,
+} from "./ensembles/full.js";
+export { ginibreEigenvalues } from "./ensembles/ginibre.js";
+export {
+  defaultHermiteParams,
+  type HermiteParams,
+  hermiteEigenvalues,
+  hermiteTridiagonal,
+} from "./ensembles/hermite.js";
+export {
+  defaultJacobiParams,
+  type JacobiParams,
+  jacobiBidiagonal,
+  jacobiEigenvalues,
+  jacobiParamsFromManova,
+  jacobiTridiagonal,
+} from "./ensembles/jacobi.js";
+export {
+  defaultLaguerreParams,
+  type LaguerreParams,
+  laguerreBidiagonal,
+  laguerreEigenvalues,
+  laguerreParamsFromWishart,
+  laguerreTridiagonal,
+} from "./ensembles/laguerre.js";
+export {
+  type ClassicalSpec,
+  type EnsembleSpec,
+  MODELS,
+  type SampleModel,
+} from "./ensembles/models.js";
+export {
+  checkJob,
+  defaultModel,
+  estimateJobCost,
+  type JobCost,
+  type LargestEigenvalueJob,
+  runSample,
+  type SampleJob,
+  type SampleResult,
+  type SampleStat,
+  sampleLargestEigenvalue,
+} from "./ensembles/sample.js";
+// ---- polynomial potentials and the Gibbs sampler (src/potentials, src/gibbs) ----------------
+export {
+  type GibbsRunOptions,
+  type GibbsRunResult,
+  type GibbsStat,
+  gibbsRun,
+} from "./gibbs/run.js";
+export {
+  type GibbsChainOptions,
+  type GibbsChainResult,
+  type GibbsInitial,
+  runGibbsChain,
+} from "./gibbs/sampler.js";
+// ---- serialisation: JSON, CSV, NPY (src/io; browser-safe) -----------------------------------
+export {
+  formatCsv,
+  formatJson,
+  formatNpy,
+  formatResult,
+  type OutputFormat,
+  type Tabular,
+} from "./io/format.js";
+export { decodeNpy, encodeNpy } from "./io/npy.js";
+// ---- the mixing study of the Gibbs sampler (src/mixing) -------------------------------------
+export { mixingFigureSvg } from "./mixing/figure.js";
+export {
+  estimateMixingCost,
+  type MixingOptions,
+  type MixingResult,
+  mixingStudy,
+} from "./mixing/study.js";
+// ---- figures (src/plot) ---------------------------------------------------------------------
+export {
+  defaultHistogramRange,
+  type HistogramOptions,
+  histogramSvg,
+  type LineChartOptions,
+  type LineSeries,
+  lineChartSvg,
+  potentialLabel,
+  type ScatterOptions,
+  samplePlotSvg,
+  sampleTitle,
+  scatterSvg,
+} from "./plot/index.js";
+export { parseCoefficientList } from "./potentials/coefficients.js";
+export { parsePotential } from "./potentials/parse.js";
+export { formatPotential, validatePotential } from "./potentials/validate.js";
+// ---- random numbers (src/random) ----------------------------------------------------------
+export { beta, betaPair } from "./random/beta.js";
+export { chi } from "./random/chi.js";
+export { gamma } from "./random/gamma.js";
+export { normal, normalQuantile } from "./random/normal.js";
+export { createRandomSource } from "./random/philox.js";
+export type { RandomSource } from "./random/source.js";
+// ---- statistics and special functions (src/statistics, src/special) -------------------------
+export { airyAi, airyAiPrime, airyBi, airyBiPrime } from "./special/airy.js";
+export { erf, erfc, normalCdf } from "./special/erf.js";
+export { type GaussLegendreRule, gaussLegendre } from "./special/gaussLegendre.js";
+export { logGamma } from "./special/logGamma.js";
+export { logBeta, regularizedBetaI } from "./special/regularizedBeta.js";
+export { regularizedGammaP, regularizedGammaQ } from "./special/regularizedGamma.js";
+export { kolmogorovSurvival, ksPValue, ksStatistic, ksTwoSample } from "./statistics/ks.js";
+export { meanAndVariance } from "./statistics/moments.js";
+// ---- laws: limits, equilibrium measures, edge scaling, Tracy–Widom (src/theory) -------------
+export { type EdgeParams, type EdgeScaling, edgeScaling } from "./theory/edgeScaling.js";
+export {
+  CIK_POTENTIAL,
+  type EdgeConstants,
+  type EquilibriumMeasure,
+  edgeConstants,
+  equilibriumMeasure,
+} from "./theory/equilibrium.js";
+export { gueLargestEigenvalueCdf } from "./theory/hermiteLargestEigenvalueCdf.js";
+export { type LimitEnsemble, type LimitLaw, limitLaw } from "./theory/limits.js";
+export {
+  marchenkoPasturCdf,
+  marchenkoPasturDensity,
+  marchenkoPasturSupport,
+} from "./theory/marchenkoPastur.js";
+export { referenceDensity, referenceRange } from "./theory/reference.js";
+export { semicircleCdf, semicircleDensity, semicircleSupport } from "./theory/semicircle.js";
+export {
+  type TracyWidomConvention,
+  type TracyWidomMoments,
+  tracyWidomCdf,
+  tracyWidomMoments,
+  tracyWidomPdf,
+  tracyWidomQuantile,
+  tracyWidomSample,
+  tracyWidomSf,
+} from "./theory/tracyWidom.js";
+export { TRACY_WIDOM_BETA_N, tracyWidomBetaSample } from "./theory/tracyWidomBeta.js";
+export { wachterCdf, wachterDensity, wachterSupport } from "./theory/wachter.js";
+// ---- symmetric tridiagonal kernels (src/tridiagonal) ----------------------------------------
+export { kthEigenvalue, largestEigenvalue } from "./tridiagonal/bisection.js";
+export { bidiagonalSquaredSingularValues } from "./tridiagonal/dqds.js";
+export { tridiagonalEigenvalues } from "./tridiagonal/eigenvalues.js";
+export { type SturmHistogram, sturmHistogram, uniformEdges } from "./tridiagonal/histogram.js";
+export { sturmCount } from "./tridiagonal/sturm.js";
+export type { SymmetricTridiagonal } from "./tridiagonal/types.js";
+
+export { VERSION } from "./version.js";

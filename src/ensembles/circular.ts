@@ -68,6 +68,10 @@ function uniformAngles(rng: RandomSource, n: number): Float64Array {
  * eigenangles of the CMV matrix of verblunskyCoefficients(rng, n, β), computed in O(N²) by
  * cmvEigenangles (no dense eigensolver). Ascending, in [0, 2π).
  * Reference: Killip & Nenciu, IMRN 2004 (50), Thm 1; docs/theory.md §2.6.
+ *
+ * @example
+ * import { circularCmvAngles, createRandomSource } from "betaens";
+ * const theta = circularCmvAngles(createRandomSource(1, 0), 2000, 3.3); // O(N²), in [0, 2π)
  */
 export function circularCmvAngles(rng: RandomSource, n: number, beta: number): Float64Array {
   checkRandomSource(rng);

@@ -113,6 +113,10 @@ export function manovaDimensions(
  * Draw order: lower triangle row by row (i, then j ≤ i), real then imaginary parts; for β = 4
  * the N×N Hermitian block P first, then the antisymmetric block Q (strict lower triangle).
  * Reference: Mehta, Random Matrices, 3rd ed., ch. 2–3; Dumitriu & Edelman (2002) §II; docs/theory.md §1.5.
+ *
+ * @example
+ * import { createRandomSource, hermiteFullEigenvalues } from "betaens";
+ * const x = hermiteFullEigenvalues(createRandomSource(1, 0), 100, 4); // GSE: 100 values, each once
  */
 export function hermiteFullEigenvalues(
   rng: RandomSource,

@@ -10,6 +10,10 @@ import { checkRandomSource, checkSamplerCost, checkSize } from "./validate.js";
  * Returned as (re, im) in no particular order. After division by √N they fill the unit disk.
  * Reference: Ginibre, J. Math. Phys. 6 (1965) 440; Mehta, Random Matrices, 3rd ed., ch. 15;
  * docs/theory.md §1.4.
+ *
+ * @example
+ * import { createRandomSource, ginibreEigenvalues } from "betaens";
+ * const { re, im } = ginibreEigenvalues(createRandomSource(1, 0), 200); // z/√N fills the unit disk
  */
 export function ginibreEigenvalues(
   rng: RandomSource,

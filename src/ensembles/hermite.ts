@@ -35,6 +35,11 @@ export function checkHermite(n: number, beta: number, params: HermiteParams): vo
  * |Δ(x)|^β Π exp(−(x_i−μ)²/(2σ²)): a_n ~ N(μ, σ²), b_n ~ Gamma(β(N−n)/2, scale σ²), independent.
  * Reference: Dumitriu & Edelman, J. Math. Phys. 43 (2002) §II-C; docs/theory.md §2.3.
  * Draw order (part of the reproducibility contract): a_1, b_1, a_2, b_2, …, a_N.
+ *
+ * @example
+ * import { createRandomSource, hermiteTridiagonal, largestEigenvalue } from "betaens";
+ * const J = hermiteTridiagonal(createRandomSource(1, 0), 1e5, 2); // O(N) coefficients
+ * const lambdaMax = largestEigenvalue(J.diagonal, J.offDiagonalSquared); // ≈ √(2βN) ≈ 632
  */
 export function hermiteTridiagonal(
   rng: RandomSource,
@@ -60,7 +65,13 @@ export function hermiteTridiagonal(
   return { diagonal, offDiagonalSquared };
 }
 
-/** One sample of the Hermite β-ensemble: the eigenvalues of hermiteTridiagonal, ascending. */
+/**
+ * One sample of the Hermite β-ensemble: the eigenvalues of hermiteTridiagonal, ascending.
+ *
+ * @example
+ * import { createRandomSource, hermiteEigenvalues } from "betaens";
+ * const x = hermiteEigenvalues(createRandomSource(42, 0), 1000, 2.5, { loc: 0, scale: 1 });
+ */
 export function hermiteEigenvalues(
   rng: RandomSource,
   n: number,

@@ -22,6 +22,10 @@ export const defaultJacobiParams: JacobiParams = { a: 1, b: 1 };
 /**
  * The Jacobi parameters of the β-MANOVA matrix with dimensions N ≤ M1, M2:
  * a = β(M1 − N + 1)/2, b = β(M2 − N + 1)/2 (docs/conventions.md).
+ *
+ * @example
+ * import { jacobiParamsFromManova } from "betaens";
+ * const params = jacobiParamsFromManova(400, 500, 600, 2); // { a: 101, b: 201 }
  */
 export function jacobiParamsFromManova(
   n: number,
@@ -111,6 +115,11 @@ export function jacobiTridiagonal(
  * the squared bidiagonal (q, e), which gives every eigenvalue to high relative accuracy — the
  * smallest ones too, which the QL iteration on J would get only to ε‖J‖ (measured: 15ε against
  * up to 1e46ε relative error for tiny eigenvalues; see test/tridiagonal/dqds.test.ts).
+ *
+ * @example
+ * import { createRandomSource, jacobiEigenvalues, jacobiParamsFromManova } from "betaens";
+ * const params = jacobiParamsFromManova(400, 500, 600, 3.14);
+ * const x = jacobiEigenvalues(createRandomSource(3, 0), 400, 3.14, params); // in (0, 1)
  */
 export function jacobiEigenvalues(
   rng: RandomSource,

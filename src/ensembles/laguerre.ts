@@ -24,6 +24,10 @@ export const defaultLaguerreParams: LaguerreParams = { shape: 1, scale: 1 };
 /**
  * The Laguerre parameters of the β-Wishart matrix with dimensions N ≤ M:
  * k = β(M − N + 1)/2, θ = 2 (docs/conventions.md). Throws if M < N or β = 0.
+ *
+ * @example
+ * import { laguerreParamsFromWishart } from "betaens";
+ * const params = laguerreParamsFromWishart(500, 800, 1); // { shape: 150.5, scale: 2 }
  */
 export function laguerreParamsFromWishart(n: number, m: number, beta: number): LaguerreParams {
   checkSize(n);
@@ -87,6 +91,11 @@ export function laguerreTridiagonal(
  * the squared bidiagonal (q, e), which gives every eigenvalue to high relative accuracy — the
  * smallest ones too, which the QL iteration on J would get only to ε‖J‖ (measured: 15ε against
  * up to 1e46ε relative error for tiny eigenvalues; see test/tridiagonal/dqds.test.ts).
+ *
+ * @example
+ * import { createRandomSource, laguerreEigenvalues, laguerreParamsFromWishart } from "betaens";
+ * const params = laguerreParamsFromWishart(500, 800, 1); // real Wishart, N = 500, M = 800
+ * const x = laguerreEigenvalues(createRandomSource(3, 0), 500, 1, params);
  */
 export function laguerreEigenvalues(
   rng: RandomSource,

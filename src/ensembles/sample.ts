@@ -260,6 +260,17 @@ export function usesEdgeModel(job: LargestEigenvalueJob): boolean {
  * (λ_max − center)/scale of edgeScaling, computed without cancellation), otherwise the full banded
  * model and bisection (`rescaled` is then ignored: rescale with edgeScaling). Sample s uses
  * createRandomSource(seed, s). No input checks beyond those of the samplers (see checkJob).
+ *
+ * @example
+ * import { sampleLargestEigenvalue } from "betaens";
+ * const job = {
+ *   spec: { ensemble: "hermite" as const, params: { loc: 0, scale: 1 } },
+ *   model: "tridiagonal" as const,
+ *   n: 1e9,
+ *   beta: 2,
+ *   seed: 42,
+ * };
+ * const lambdaMax = sampleLargestEigenvalue(job, 5); // sample 5: only the top ≈ 16·N^(1/3) rows
  */
 export function sampleLargestEigenvalue(
   job: LargestEigenvalueJob,
@@ -291,6 +302,18 @@ export function sampleLargestEigenvalue(
 /**
  * Runs a sampling job. `onProgress(done, total)` is called after each sample (for progress bars
  * and for the browser worker's partial results).
+ *
+ * @example
+ * import { runSample } from "betaens";
+ * const result = runSample({
+ *   spec: { ensemble: "hermite", params: { loc: 0, scale: 1 } },
+ *   model: "tridiagonal",
+ *   n: 1e6,
+ *   beta: 2,
+ *   samples: 3,
+ *   seed: 42,
+ *   stat: "max",
+ * }); // result.samples: λ_max of samples 0, 1, 2, as `betaens sample … --stat max`
  */
 export function runSample(
   job: SampleJob,

@@ -128,6 +128,18 @@ export function checkGibbsRun(options: GibbsRunOptions): void {
  * the final eigenvalues over all chains (Sturm counts, O(N·B) per chain). Cost O(S·P·N) for the
  * passes, plus O(S·N²) for "eigenvalues".
  * Reference: docs/theory.md §3.7 (DPPy `sample_mcmc`, with its return_chain_of_lambda_max option).
+ *
+ * @example
+ * import { gibbsRun, parsePotential } from "betaens";
+ * const run = gibbsRun({
+ *   coeffs: parsePotential("x^4/4 - x^2"),
+ *   n: 200,
+ *   beta: 2,
+ *   passes: 10,
+ *   samples: 2,
+ *   seed: 1,
+ *   stat: "eigenvalues",
+ * }); // run.samples: the final eigenvalues of chains 0 and 1
  */
 export function gibbsRun(options: GibbsRunOptions): GibbsRunResult {
   checkGibbsRun(options);

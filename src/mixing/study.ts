@@ -146,6 +146,18 @@ export function estimateMixingCost(options: MixingOptions): { bytes: number; sec
  * runGibbsChain) of P passes; after every pass ξ = N^{2/3}c_V(λ_max − b_V) (λ_max by bisection);
  * per pass the KS distance of the C values of ξ to TW_β, their mean and variance; p*(N).
  * Cost O(C·P·ΣN) Gibbs updates plus the control's O(M·ΣN^{1/3}).
+ *
+ * @example
+ * import { mixingStudy } from "betaens";
+ * const study = mixingStudy({
+ *   coeffs: [0, 0, 0, 0, 0.25], // V(x) = x⁴/4
+ *   beta: 2,
+ *   ns: [50, 100],
+ *   chains: 20,
+ *   passes: 5,
+ *   seed: 1,
+ *   controlSamples: 200,
+ * }); // study.ks[j][p − 1]: KS distance to TW₂ after pass p; study.pStar per N
  */
 export function mixingStudy(options: MixingOptions): MixingResult {
   checkOptions(options);

@@ -137,6 +137,13 @@ const CURVE_SAMPLES = 600;
  * SVG histogram normalised to a probability density (bar areas sum to 1 over the counted
  * points), with the density curve (sampled finely, clipped to the plot), nice axes, a legend
  * and the title. Exactly one `<rect class="bar">` per bin.
+ *
+ * @example
+ * import { createRandomSource, hermiteEigenvalues, semicircleDensity } from "betaens";
+ * import { histogramSvg } from "betaens/plot";
+ * const n = 1000;
+ * const x = hermiteEigenvalues(createRandomSource(1, 0), n, 2).map((v) => v / Math.sqrt(n));
+ * const svg = histogramSvg({ values: x, density: semicircleDensity, title: "GUE", xLabel: "x/√N" });
  */
 export function histogramSvg(opts: HistogramOptions): string {
   const width = opts.width ?? 640;

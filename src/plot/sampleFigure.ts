@@ -70,7 +70,24 @@ export function sampleTitle(job: SampleJob, params: Record<string, number>): str
   return `${name}${betaText}, N = ${n}, ${count}${parameterText(params)}`;
 }
 
-/** The SVG figure for a sample result (pure; the browser explorer uses it too). */
+/**
+ * The SVG figure for a sample result (pure; the browser explorer uses it too).
+ *
+ * @example
+ * import { runSample, type SampleJob } from "betaens";
+ * import { samplePlotSvg } from "betaens/plot";
+ * const job: SampleJob = {
+ *   spec: { ensemble: "jacobi", params: { a: 2, b: 3 } },
+ *   model: "tridiagonal",
+ *   n: 1e5,
+ *   beta: 0.5,
+ *   samples: 1,
+ *   seed: 7,
+ *   stat: "histogram",
+ *   edges: Float64Array.from({ length: 101 }, (_, i) => i / 100),
+ * };
+ * const svg = samplePlotSvg(job, runSample(job)); // the histogram against the Wachter law
+ */
 export function samplePlotSvg(job: SampleJob, result: SampleResult): string {
   const { spec, n, beta } = job;
   const head = sampleTitle(job, result.params);
