@@ -123,10 +123,7 @@ describe("library samplers refuse unbounded requests before allocating", () => {
       seed: 1,
       stat: "eigenvalues" as const,
     };
-    assert.throws(
-      () => runSample(job),
-      /this run would take about 2\.8 hours.*stat "max"/,
-    );
+    assert.throws(() => runSample(job), /this run would take about 2\.8 hours.*stat "max"/);
     assert.throws(
       () =>
         mixingStudy({

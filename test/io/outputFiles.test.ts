@@ -48,7 +48,10 @@ describe("planOutput: checked before any work", () => {
     const dir = temporaryFolder();
     writeFileSync(join(dir, "file"), "");
     const cases: [string, RegExp][] = [
-      [join(dir, "nonexistent", "x.json"), /^cannot write .*x\.json: no such folder '.*nonexistent'$/],
+      [
+        join(dir, "nonexistent", "x.json"),
+        /^cannot write .*x\.json: no such folder '.*nonexistent'$/,
+      ],
       [dir, /: it is a folder$/],
       [`${dir}/`, /: it is a folder$/],
       [join(dir, "file", "x.json"), /: '.*file' is not a folder$/],
