@@ -1,6 +1,7 @@
 /**
  * betaens — fast, validated sampling of β-ensembles. The library entry: browser-safe (no Node
- * APIs are reachable from here). Explicit named exports, grouped by folder (ARCHITECTURE.md);
+ * APIs are reachable from here). Explicit named exports, grouped by folder in path order (the
+ * order biome keeps; add a module's exports to its folder's block; ARCHITECTURE.md);
  * kernels' work buffers, engine-independent `det*` math, validators and SVG helpers stay internal.
  * Subpath entries: `betaens/tracy-widom`, `betaens/plot`, `betaens/io`.
  *
@@ -97,7 +98,7 @@ export {
   type SampleStat,
   sampleLargestEigenvalue,
 } from "./ensembles/sample.js";
-// ---- polynomial potentials and the Gibbs sampler (src/potentials, src/gibbs) ----------------
+// ---- the Gibbs sampler for polynomial potentials (src/gibbs) --------------------------------
 export {
   type GibbsRunOptions,
   type GibbsRunResult,
@@ -110,16 +111,8 @@ export {
   type GibbsInitial,
   runGibbsChain,
 } from "./gibbs/sampler.js";
-// ---- serialisation: JSON, CSV, NPY (src/io; browser-safe) -----------------------------------
-export {
-  formatCsv,
-  formatJson,
-  formatNpy,
-  formatResult,
-  type OutputFormat,
-  type Tabular,
-} from "./io/format.js";
-export { decodeNpy, encodeNpy } from "./io/npy.js";
+// ---- serialisation: JSON, CSV, NPY, browser-safe (src/io): the curated `betaens/io` entry ----
+export * from "./io/index.js";
 // ---- the mixing study of the Gibbs sampler (src/mixing) -------------------------------------
 export { mixingFigureSvg } from "./mixing/figure.js";
 export {
@@ -142,6 +135,7 @@ export {
   sampleTitle,
   scatterSvg,
 } from "./plot/index.js";
+// ---- polynomial potentials (src/potentials) -------------------------------------------------
 export { parseCoefficientList } from "./potentials/coefficients.js";
 export { parsePotential } from "./potentials/parse.js";
 export { formatPotential, validatePotential } from "./potentials/validate.js";
@@ -152,7 +146,7 @@ export { gamma } from "./random/gamma.js";
 export { normal, normalQuantile } from "./random/normal.js";
 export { createRandomSource } from "./random/philox.js";
 export type { RandomSource } from "./random/source.js";
-// ---- statistics and special functions (src/statistics, src/special) -------------------------
+// ---- special functions and statistics (src/special, src/statistics) -------------------------
 export { airyAi, airyAiPrime, airyBi, airyBiPrime } from "./special/airy.js";
 export { erf, erfc, normalCdf } from "./special/erf.js";
 export { type GaussLegendreRule, gaussLegendre } from "./special/gaussLegendre.js";
@@ -198,5 +192,5 @@ export { tridiagonalEigenvalues } from "./tridiagonal/eigenvalues.js";
 export { type SturmHistogram, sturmHistogram, uniformEdges } from "./tridiagonal/histogram.js";
 export { sturmCount } from "./tridiagonal/sturm.js";
 export type { SymmetricTridiagonal } from "./tridiagonal/types.js";
-
+// ---- the version of the package --------------------------------------------------------------
 export { VERSION } from "./version.js";

@@ -5,17 +5,13 @@
  */
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { betaens } from "../helpers/cli.js";
+import { betaens, usageError } from "../helpers/cli.js";
 
+/** A refusal: a usage error (exit 2, one line) in the shared message shape. */
 function refused(args: string[], pattern: RegExp): string {
-  const r = betaens(args);
-  assert.equal(r.status, 2, `${args.join(" ")}: status ${r.status}, stderr ${r.stderr}`);
-  assert.equal(r.stdout, "");
-  const lines = r.stderr.trim().split("\n");
-  assert.equal(lines.length, 1, r.stderr);
-  assert.match(lines[0], /^betaens: error: this (run|study) would (need|take|write) about /);
-  assert.match(lines[0], pattern);
-  return lines[0];
+  const line = usageError(args, pattern);
+  assert.match(line, /^betaens: error: this (run|study) would (need|take|write) about /);
+  return line;
 }
 
 describe("every command refuses up front what would exhaust memory or time", () => {

@@ -5,7 +5,7 @@
  * is reported when the output cannot carry it, and --first-sample shards reproduce a larger run.
  */
 import assert from "node:assert/strict";
-import { spawn, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import {
   existsSync,
   lstatSync,
@@ -19,21 +19,10 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, it } from "node:test";
 import { decodeNpy } from "../../src/io/npy.js";
-import { BIN, betaens, betaensJson, ROOT } from "../helpers/cli.js";
+import { BIN, betaens, betaensJson, ROOT, usageError } from "../helpers/cli.js";
+import { throughFifo } from "../helpers/fifo.js";
 
 const temporaryFolder = () => mkdtempSync(join(tmpdir(), "betaens-cli-"));
-
-/** Asserts exit status 2 with one error line matching `pattern`, and nothing on stdout. */
-function usageError(args: string[], pattern: RegExp): string {
-  const r = betaens(args);
-  assert.equal(r.status, 2, `${args.join(" ")}: status ${r.status}, stderr ${r.stderr}`);
-  assert.equal(r.stdout, "");
-  const lines = r.stderr.trim().split("\n");
-  assert.equal(lines.length, 1, r.stderr);
-  assert.match(lines[0], /^betaens: error: /);
-  assert.match(lines[0], pattern);
-  return lines[0];
-}
 
 describe("output paths are checked before any work", () => {
   it("a missing folder, a folder, ./ and a file used as a folder: exit 2, no temporary file named", () => {
@@ -133,20 +122,12 @@ describe("device nodes and FIFOs given as --output", () => {
   });
 
   it("a FIFO receives the NPY bytes and stays a FIFO", async () => {
-    const dir = temporaryFolder();
-    const fifo = join(dir, "pipe.npy");
-    assert.equal(spawnSync("mkfifo", [fifo]).status, 0);
-    const copy = join(dir, "copy.npy");
-    const reader = spawn("sh", ["-c", 'cat "$1" > "$2"', "sh", fifo, copy]);
-    const readerDone = new Promise<number | null>((done) => reader.on("close", done));
     const args = ["sample", "hermite", "--n", "4", "--samples", "3", "--seed", "2"];
-    const r = betaens([...args, "--output", fifo]);
-    const stillFifo = lstatSync(fifo).isFIFO();
-    if (!stillFifo) reader.kill();
-    assert.equal(r.status, 0, r.stderr);
-    assert.ok(stillFifo, "the FIFO was replaced by a regular file");
-    assert.equal(await readerDone, 0);
-    const { shape, data } = decodeNpy(new Uint8Array(readFileSync(copy)));
+    const bytes = await throughFifo(temporaryFolder(), "pipe.npy", (fifo) => {
+      const r = betaens([...args, "--output", fifo]);
+      assert.equal(r.status, 0, r.stderr);
+    });
+    const { shape, data } = decodeNpy(new Uint8Array(bytes));
     assert.deepEqual(shape, [3, 4]);
     assert.deepEqual(Array.from(data), (betaensJson(args).samples as number[][]).flat());
   });

@@ -23,3 +23,18 @@ export function betaensJson(args: string[]): Record<string, unknown> {
   assert.equal(r.status, 0, r.stderr);
   return JSON.parse(r.stdout);
 }
+
+/**
+ * Runs `betaens ARGS…` and asserts a usage error: exit status 2, nothing on stdout, one line on
+ * stderr starting "betaens: error: " and matching `pattern`. Returns that line.
+ */
+export function usageError(args: string[], pattern: RegExp): string {
+  const r = betaens(args);
+  assert.equal(r.status, 2, `${args.join(" ")}: status ${r.status}, stderr ${r.stderr}`);
+  assert.equal(r.stdout, "");
+  const lines = r.stderr.trim().split("\n");
+  assert.equal(lines.length, 1, r.stderr);
+  assert.match(lines[0], /^betaens: error: /);
+  assert.match(lines[0], pattern);
+  return lines[0];
+}

@@ -6,7 +6,7 @@
  * (mknod needs root; that case is skipped otherwise) — never /dev/null itself.
  */
 import assert from "node:assert/strict";
-import { spawn, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import {
   lstatSync,
   mkdirSync,
@@ -29,6 +29,7 @@ import {
   prepareFolder,
   writeFileAtomic,
 } from "../../src/io/outputFiles.js";
+import { throughFifo } from "../helpers/fifo.js";
 
 const temporaryFolder = () => mkdtempSync(join(tmpdir(), "betaens-out-"));
 
@@ -83,18 +84,11 @@ describe("planOutput: checked before any work", () => {
 describe("device nodes, FIFOs and symbolic links are never replaced", () => {
   it("a FIFO is written in place and is still a FIFO afterwards", async () => {
     const dir = temporaryFolder();
-    const fifo = join(dir, "pipe");
-    assert.equal(spawnSync("mkfifo", [fifo]).status, 0);
-    const copy = join(dir, "copy.txt");
-    const reader = spawn("sh", ["-c", 'cat "$1" > "$2"', "sh", fifo, copy]);
-    const readerDone = new Promise<number | null>((done) => reader.on("close", done));
-    writeFileAtomic(fifo, "through the pipe\n");
-    const stillFifo = lstatSync(fifo).isFIFO();
-    if (!stillFifo) reader.kill();
-    assert.ok(stillFifo, "the FIFO was replaced by a regular file");
-    assert.equal(await readerDone, 0);
-    assert.equal(readFileSync(copy, "utf8"), "through the pipe\n");
-    assert.deepEqual(readdirSync(dir).sort(), ["copy.txt", "pipe"]);
+    const bytes = await throughFifo(dir, "pipe", (fifo) =>
+      writeFileAtomic(fifo, "through the pipe\n"),
+    );
+    assert.equal(bytes.toString("utf8"), "through the pipe\n");
+    assert.deepEqual(readdirSync(dir).sort(), ["copy", "pipe"]);
   });
 
   it("a character device (a /dev/null made in a temporary folder) survives", (t) => {

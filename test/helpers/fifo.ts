@@ -1,0 +1,24 @@
+/** FIFOs for output tests: made in a temporary folder, read by `cat` into a file. */
+import assert from "node:assert/strict";
+import { spawn, spawnSync } from "node:child_process";
+import { lstatSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+
+/**
+ * Makes `dir/name` a FIFO with a reader copying it to `dir/copy`. Call `write` (which writes
+ * through the FIFO path), then `finish()`: it asserts the path is still a FIFO (killing the
+ * reader if it was replaced, so nothing hangs) and returns the bytes the reader received.
+ */
+export async function throughFifo(dir: string, name: string, write: (fifo: string) => void) {
+  const fifo = join(dir, name);
+  assert.equal(spawnSync("mkfifo", [fifo]).status, 0, "mkfifo");
+  const copy = join(dir, "copy");
+  const reader = spawn("sh", ["-c", 'cat "$1" > "$2"', "sh", fifo, copy]);
+  const readerDone = new Promise<number | null>((done) => reader.on("close", done));
+  write(fifo);
+  const stillFifo = lstatSync(fifo).isFIFO();
+  if (!stillFifo) reader.kill();
+  assert.ok(stillFifo, "the FIFO was replaced by a regular file");
+  assert.equal(await readerDone, 0);
+  return readFileSync(copy);
+}
