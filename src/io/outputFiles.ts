@@ -194,27 +194,33 @@ export function prepareFolder(path: string): string {
   try {
     mkdirSync(path);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? "";
-    throw new OutputPathError(`cannot create folder ${path} (${code || String(error)})`);
+    const reason = fileSystemReason(error as NodeJS.ErrnoException);
+    throw new OutputPathError(`cannot create folder ${path}: ${reason}`);
   }
   return path;
 }
 
+const REASONS: Record<string, string> = {
+  ENOSPC: "no space left on device",
+  EDQUOT: "disk quota exceeded",
+  EACCES: "permission denied",
+  EPERM: "permission denied",
+  EROFS: "read-only file system",
+  EISDIR: "it is a folder",
+  ENOENT: "its folder does not exist (any more)",
+  EIO: "input/output error",
+};
+
+/** A file-system error in words ("no space left on device"), without the system call's details. */
+function fileSystemReason(error: NodeJS.ErrnoException): string {
+  return (error.code && REASONS[error.code]) ?? error.message ?? String(error);
+}
+
 /** "cannot write x.json: no space left on device" from a file-system error. */
 function writeError(output: OutputTarget, error: unknown): Error {
-  const e = error as NodeJS.ErrnoException;
-  const reasons: Record<string, string> = {
-    ENOSPC: "no space left on device",
-    EDQUOT: "disk quota exceeded",
-    EACCES: "permission denied",
-    EPERM: "permission denied",
-    EROFS: "read-only file system",
-    EISDIR: "it is a folder",
-    ENOENT: "its folder no longer exists",
-    EIO: "input/output error",
-  };
-  const reason = (e.code && reasons[e.code]) ?? e.message ?? String(error);
-  return new Error(`cannot write ${output.path}: ${reason}`);
+  return new Error(
+    `cannot write ${output.path}: ${fileSystemReason(error as NodeJS.ErrnoException)}`,
+  );
 }
 
 function writeAll(fd: number, data: string | Uint8Array): void {

@@ -146,7 +146,7 @@ describe("commitOutputs: all outputs of a run or none", () => {
           { output: first, data: "1" },
           { output: second, data: "2" },
         ]),
-      /^Error: cannot write .*second\.svg: its folder no longer exists$/,
+      /^Error: cannot write .*second\.svg: its folder does not exist \(any more\)$/,
     );
     assert.deepEqual(readdirSync(dir), [], "nothing written, no temporary file");
   });
