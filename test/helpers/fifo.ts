@@ -15,9 +15,14 @@ export async function throughFifo(dir: string, name: string, write: (fifo: strin
   const copy = join(dir, "copy");
   const reader = spawn("sh", ["-c", 'cat "$1" > "$2"', "sh", fifo, copy]);
   const readerDone = new Promise<number | null>((done) => reader.on("close", done));
-  write(fifo);
-  const stillFifo = lstatSync(fifo).isFIFO();
-  if (!stillFifo) reader.kill();
+  let stillFifo = false;
+  try {
+    write(fifo);
+    stillFifo = lstatSync(fifo).isFIFO();
+  } finally {
+    // A writer that failed, or replaced the FIFO, never opened it: stop the reader (no hang).
+    if (!stillFifo) reader.kill();
+  }
   assert.ok(stillFifo, "the FIFO was replaced by a regular file");
   assert.equal(await readerDone, 0);
   return readFileSync(copy);
