@@ -12,7 +12,8 @@
  * β = 4) through a = log det(I − B_t), b = log det(I − B_t²), D₊ = det(I + B_t):
  *   F₁ = e^a,  F₂ = e^b,  F₄ = ½(e^a + D₊).
  * Regions: t < −7 the left-tail expansions (tracyWidomAsymptotics.ts), −7 ≤ t ≤ 17 the table,
- * t > 17 the Nyström determinants directly (1 − F < 1e−21 there).
+ * 17 < t ≤ 200 the Nyström determinants directly (1 − F < 1e−21 there); beyond t < −40 and
+ * t > 200 the laws are exactly 0 and 1 in double precision.
  *
  * Accuracy (measured in the tests): CDF and density to about 1e−15 absolute everywhere; relative
  * accuracy about 1e−9 in the left tail; for β = 1, 2 also in the right tail (survival function and
@@ -71,27 +72,39 @@ function logDetPlus(t: number): number {
   return outside(t).logDetPlus;
 }
 
+/**
+ * Beyond these t every law is 0 or 1 in double precision, and the expansions and the Nyström
+ * determinants would overflow (−x³/12 at x = 1e103, Ai at t = 1e200): F_β(t) < e^{−x³/24} =
+ * e^{−2666} for t = −x < −40, and 1 − F_β(t) < e^{−(2/3)t^{3/2}} = e^{−1885} for t > 200
+ * (the tail asymptotics of Tracy–Widom 1994, 1996; docs/theory.md §3.10).
+ */
+const T_ZERO = -40;
+const T_ONE = 200;
+
 /** CDF of the law of T = κ·S (the same for both β = 4 conventions). */
 function cdfT(beta: Beta, t: number): number {
-  if (t === Number.NEGATIVE_INFINITY) return 0;
-  if (t === Number.POSITIVE_INFINITY) return 1;
+  if (t < T_ZERO) return 0;
+  if (t > T_ONE) return 1;
   if (beta === 1) return detExp(logF1(t));
   if (beta === 2) return detExp(logF2(t));
+  // F₄ = ½(e^a + e^c); near 1 as 1 − ½(−expm1(a) − expm1(c)), which rounds monotonically.
+  if (t > 0) return 1 - sfT(beta, t);
   return 0.5 * (detExp(logF1(t)) + detExp(logDetPlus(t)));
 }
 
-/** 1 − CDF of T, accurate relative to its size for β = 1, 2 (−expm1 of the log-CDF). */
+/** 1 − CDF of T, accurate relative to its size for β = 1, 2 (−expm1 of the log-CDF; never −0). */
 function sfT(beta: Beta, t: number): number {
-  if (t === Number.NEGATIVE_INFINITY) return 1;
-  if (t === Number.POSITIVE_INFINITY) return 0;
-  if (beta === 1) return -detExpm1(logF1(t));
-  if (beta === 2) return -detExpm1(logF2(t));
+  if (t < T_ZERO) return 1;
+  if (t > T_ONE) return 0;
+  if (beta === 1) return 0 - detExpm1(logF1(t));
+  if (beta === 2) return 0 - detExpm1(logF2(t));
+  if (t > 0) return Math.max(0, -0.5 * (detExpm1(logF1(t)) + detExpm1(logDetPlus(t))));
   return 1 - cdfT(beta, t);
 }
 
 /** Density of T. */
 function pdfT(beta: Beta, t: number): number {
-  if (!Number.isFinite(t)) return 0;
+  if (!(t >= T_ZERO && t <= T_ONE)) return 0;
   const table = tracyWidomTable();
   if (beta === 2) {
     if (inTable(t, TABLE_A_START)) {

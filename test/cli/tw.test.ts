@@ -76,6 +76,13 @@ describe("tw cdf | pdf | quantile", () => {
     );
     assert.ok(Math.abs(cdf[0] - 0.0803196) < 1e-7);
   });
+  it("x far beyond the table (±1e300, 1.7e308): CDF 0 or 1 and density 0, never null", () => {
+    for (const beta of ["1", "2", "4"]) {
+      const x = "1e300,-1e308,1.7e308,-1e200";
+      assert.deepEqual(json(["cdf", "--beta", beta, "--x", x]).cdf, [1, 0, 1, 0], beta);
+      assert.deepEqual(json(["pdf", "--beta", beta, "--x", x]).pdf, [0, 0, 0, 0], beta);
+    }
+  });
   it("pdf, β = 1 and β = 4 in both conventions (--x=… form too)", () => {
     const p1 = json(["pdf", "--beta", "1", "--x=-1.5,0.25"]);
     assert.deepEqual(p1.pdf, [tracyWidomPdf(-1.5, 1), tracyWidomPdf(0.25, 1)]);
