@@ -35,6 +35,12 @@ export {
   type VerblunskyCoefficients,
   verblunskyCoefficients,
 } from "./ensembles/circular.js";
+// random density matrices (fixed-trace Laguerre ensemble) and linear statistics Σ f(x_i):
+export {
+  DENSITY_MATRIX_STATS,
+  type DensityMatrixStat,
+  densityMatrixStatistic,
+} from "./ensembles/densityMatrixStatistics.js";
 export {
   hermiteLargestEigenvalueTruncated,
   hermiteRescaledLargestEigenvalueTruncated,
@@ -47,6 +53,16 @@ export {
   edgeLimitMinimumSize,
   largestEigenvalueLimit,
 } from "./ensembles/edgeLimit.js";
+export {
+  bidiagonalPurity,
+  type FixedTraceParams,
+  fixedTraceBidiagonal,
+  fixedTraceEigenvalues,
+  fixedTraceFullEigenvalues,
+  fixedTraceParamsFromDimensions,
+  purity,
+  vonNeumannEntropy,
+} from "./ensembles/fixedTrace.js";
 export {
   type FullBeta,
   hermiteFullEigenvalues,
@@ -81,6 +97,17 @@ export {
   laguerreTridiagonal,
 } from "./ensembles/laguerre.js";
 export {
+  ginibreSquaredModuli,
+  type LinearStatisticJob,
+  type LinearStatisticResult,
+  type LinearStatisticRow,
+  type LinearStatisticSource,
+  type LinearStatisticTheory,
+  linearStatisticSample,
+  linearStatisticTheory,
+  runLinearStatistic,
+} from "./ensembles/linearStatistics.js";
+export {
   type ClassicalSpec,
   type EnsembleSpec,
   MODELS,
@@ -111,6 +138,7 @@ export {
   type GibbsInitial,
   runGibbsChain,
 } from "./gibbs/sampler.js";
+export { jacobiFromSpectrum, SPECTRAL_MIN_BETA } from "./gibbs/spectral.js";
 // ---- serialisation: JSON, CSV, NPY, browser-safe (src/io): the curated `betaens/io` entry ----
 export * from "./io/index.js";
 // ---- the mixing study of the Gibbs sampler (src/mixing) -------------------------------------
@@ -121,6 +149,7 @@ export {
   type MixingResult,
   mixingStudy,
 } from "./mixing/study.js";
+export { fixedTraceHistogramRange, fixedTracePlotSvg } from "./plot/fixedTraceFigure.js";
 // ---- figures (src/plot) ---------------------------------------------------------------------
 export {
   defaultHistogramRange,
@@ -135,24 +164,59 @@ export {
   sampleTitle,
   scatterSvg,
 } from "./plot/index.js";
+export {
+  linearStatisticCumulantsSvg,
+  linearStatisticHistogramSvg,
+} from "./plot/linearStatisticsFigure.js";
 // ---- polynomial potentials (src/potentials) -------------------------------------------------
 export { parseCoefficientList } from "./potentials/coefficients.js";
+export {
+  compileExpression,
+  type Expression,
+  type FunctionName,
+  parseExpression,
+  parseTestFunction,
+  polynomialCoefficients,
+  type TestFunction,
+  taylorCoefficients,
+} from "./potentials/expression.js";
 export { parsePotential } from "./potentials/parse.js";
 export { formatPotential, validatePotential } from "./potentials/validate.js";
 // ---- random numbers (src/random) ----------------------------------------------------------
 export { beta, betaPair } from "./random/beta.js";
 export { chi } from "./random/chi.js";
+export {
+  drawHermiteCoefficients,
+  drawJacobiCoefficients,
+  drawLaguerreCoefficients,
+} from "./random/coefficients.js";
 export { gamma } from "./random/gamma.js";
 export { normal, normalQuantile } from "./random/normal.js";
 export { createRandomSource } from "./random/philox.js";
 export type { RandomSource } from "./random/source.js";
 // ---- special functions and statistics (src/special, src/statistics) -------------------------
 export { airyAi, airyAiPrime, airyBi, airyBiPrime } from "./special/airy.js";
+export { digamma } from "./special/digamma.js";
 export { erf, erfc, normalCdf } from "./special/erf.js";
 export { type GaussLegendreRule, gaussLegendre } from "./special/gaussLegendre.js";
 export { logGamma } from "./special/logGamma.js";
 export { logBeta, regularizedBetaI } from "./special/regularizedBeta.js";
 export { regularizedGammaP, regularizedGammaQ } from "./special/regularizedGamma.js";
+export {
+  autocovariance,
+  type ConvergenceDiagnostics,
+  convergenceDiagnostics,
+  effectiveSampleSize,
+  integratedAutocorrelationTime,
+  potentialScaleReduction,
+  rankNormalize,
+  splitChains,
+} from "./statistics/convergence.js";
+export {
+  type CumulantEstimates,
+  kStatisticsFromPowerSums,
+  sampleCumulants,
+} from "./statistics/cumulants.js";
 export { kolmogorovSurvival, ksPValue, ksStatistic, ksTwoSample } from "./statistics/ks.js";
 export { meanAndVariance } from "./statistics/moments.js";
 // ---- laws: limits, equilibrium measures, edge scaling, Tracy–Widom (src/theory) -------------
@@ -164,8 +228,34 @@ export {
   edgeConstants,
   equilibriumMeasure,
 } from "./theory/equilibrium.js";
+export {
+  fixedTracePurityMoments,
+  fixedTraceSmallestEigenvalueLaw,
+  laguerreSumOfSquaresMoments,
+  laguerreTraceShape,
+  pageMeanEntropy,
+  wishartShape,
+} from "./theory/fixedTrace.js";
+export { fixedTraceEigenvalueLaw } from "./theory/fixedTraceDensity.js";
+export {
+  type GinibreRadialAsymptotics,
+  ginibreRadialAsymptotics,
+  ginibreRadialCumulants,
+  type RadialTaylor,
+} from "./theory/ginibreLinearStatistics.js";
 export { gueLargestEigenvalueCdf } from "./theory/hermiteLargestEigenvalueCdf.js";
 export { type LimitEnsemble, type LimitLaw, limitLaw } from "./theory/limits.js";
+export {
+  chebyshevCoefficients,
+  circularLinearStatistic,
+  densityFactorLogDerivative,
+  hermiteQuadraticCumulants,
+  laguerreLinearCumulants,
+  type OneCutLaw,
+  type OneCutLinearStatisticTheory,
+  oneCutLinearStatistic,
+  oneCutVarianceLimit,
+} from "./theory/linearStatistics.js";
 export {
   marchenkoPasturCdf,
   marchenkoPasturDensity,
@@ -184,13 +274,34 @@ export {
   tracyWidomSf,
 } from "./theory/tracyWidom.js";
 export { TRACY_WIDOM_BETA_N, tracyWidomBetaSample } from "./theory/tracyWidomBeta.js";
+export {
+  christoffelDarbouxKernel,
+  orthonormalFunctions,
+  type UnitaryEnsemble,
+  unitaryCountLaw,
+  unitaryCuts,
+  unitaryDensity,
+  unitaryEnsemble,
+  unitaryExpectedCount,
+  unitaryLargestEigenvalueCdf,
+  unitaryLargestEigenvalueLaw,
+  unitaryLargestEigenvaluePdf,
+  unitaryLinearStatistic,
+} from "./theory/unitaryEnsemble.js";
 export { wachterCdf, wachterDensity, wachterSupport } from "./theory/wachter.js";
+export {
+  bidiagonalNegativeCount,
+  bidiagonalSmallestEigenvalue,
+} from "./tridiagonal/bidiagonalBisection.js";
 // ---- symmetric tridiagonal kernels (src/tridiagonal) ----------------------------------------
 export { kthEigenvalue, largestEigenvalue } from "./tridiagonal/bisection.js";
 export { bidiagonalSquaredSingularValues } from "./tridiagonal/dqds.js";
 export { tridiagonalEigenvalues } from "./tridiagonal/eigenvalues.js";
 export { type SturmHistogram, sturmHistogram, uniformEdges } from "./tridiagonal/histogram.js";
 export { sturmCount } from "./tridiagonal/sturm.js";
+export { tracePowers } from "./tridiagonal/tracePowers.js";
 export type { SymmetricTridiagonal } from "./tridiagonal/types.js";
 // ---- the version of the package --------------------------------------------------------------
 export { VERSION } from "./version.js";
+// ---- the WebAssembly kernels switch (src/wasm) ---------------------------------------------
+export { loadWasmKernels, setWasmKernels, wasmKernelsStatus } from "./wasm/kernels.js";

@@ -3,6 +3,8 @@ import { VERSION } from "../version.js";
 import { DEMO_USAGE, demoCommand } from "./demo.js";
 import { errorLine, exitStatusFor, UsageError } from "./errors.js";
 import { GIBBS_USAGE, gibbsCommand } from "./gibbs.js";
+import { LAW_USAGE, lawCommand } from "./law.js";
+import { LINSTAT_USAGE, linstatCommand } from "./linstat.js";
 import { MIXING_USAGE, mixingCommand } from "./mixing.js";
 import { handleClosedPipes } from "./output.js";
 import { SAMPLE_USAGE, sampleCommand } from "./sample.js";
@@ -36,10 +38,20 @@ const COMMANDS: Record<string, Command> = {
     usage: TW_USAGE,
     run: twCommand,
   },
+  law: {
+    summary: "exact finite-N laws of the β = 2 ensemble with polynomial V: λ_max, density, counts",
+    usage: LAW_USAGE,
+    run: lawCommand,
+  },
   mixing: {
     summary: "the mixing study of the Gibbs sampler (KS distance to TW per pass, p*(N))",
     usage: MIXING_USAGE,
     run: mixingCommand,
+  },
+  linstat: {
+    summary: "cumulants of linear statistics Σ f(x_i) against N, with exact and large-N theory",
+    usage: LINSTAT_USAGE,
+    run: linstatCommand,
   },
   demo: {
     summary: "run a built-in sampling job and write plots to ./betaens-demo/",

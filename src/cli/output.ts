@@ -44,55 +44,83 @@ export function chooseFormat(
   return chosen;
 }
 
-/** The checked outputs of a run: the data format and where the data and the figure go. */
+/** The checked outputs of a run: the data format and where the data and the figures go. */
 export interface RunOutputs {
   format: OutputFormat;
   /** --output, or undefined for stdout. */
   output?: OutputTarget;
   /** --plot (an SVG file). */
   plot?: OutputTarget;
+  /** Further figures by flag name (e.g. "plot-histogram"), each an SVG file. */
+  figures?: Record<string, OutputTarget>;
 }
 
 /**
- * Reads --format, --output and --plot and checks them BEFORE any work (docs/conventions.md §5):
- * format and extension agree, the figure is an .svg, both paths can be written and are not the
- * same file, and NPY is not about to be written to a terminal.
+ * Reads --format, --output and --plot (and the figure flags in `options.figures`) and checks them
+ * BEFORE any work (docs/conventions.md §5): format and extension agree, each figure is an .svg,
+ * every path can be written, no two name the same file, and NPY is not about to be written to a
+ * terminal.
  */
 export function planRunOutputs(
   values: FlagValues,
-  options: { formats?: readonly OutputFormat[]; plot?: boolean } = {},
+  options: { formats?: readonly OutputFormat[]; plot?: boolean; figures?: readonly string[] } = {},
 ): RunOutputs {
   const outputPath = flagString(values, "output");
   const format = chooseFormat(flagString(values, "format"), outputPath, options.formats);
-  const plotPath = options.plot === false ? undefined : flagString(values, "plot");
-  if (plotPath !== undefined && !plotPath.toLowerCase().endsWith(".svg")) {
-    throw new UsageError(`--plot must name an .svg file, got ${quote(plotPath)}`);
+  const figureFlags = [...(options.plot === false ? [] : ["plot"]), ...(options.figures ?? [])];
+  const planned: [string, OutputTarget][] = [];
+  for (const flag of figureFlags) {
+    const path = flagString(values, flag);
+    if (path === undefined) continue;
+    if (!path.toLowerCase().endsWith(".svg")) {
+      throw new UsageError(`--${flag} must name an .svg file, got ${quote(path)}`);
+    }
+    planned.push([flag, planOutput(path)]);
   }
   const output = outputPath === undefined ? undefined : planOutput(outputPath);
-  const plot = plotPath === undefined ? undefined : planOutput(plotPath);
-  if (output && plot && output.mode !== "stdout" && output.target === plot.target) {
-    throw new UsageError("--output and --plot name the same file");
+  const all: [string, OutputTarget][] = output ? [["output", output], ...planned] : planned;
+  for (let i = 0; i < all.length; i++) {
+    for (let j = i + 1; j < all.length; j++) {
+      const [a, x] = all[i];
+      const [b, y] = all[j];
+      if (x.mode !== "stdout" && y.mode !== "stdout" && x.target === y.target) {
+        throw new UsageError(`--${a} and --${b} name the same file`);
+      }
+    }
   }
   const binaryToTerminal = (target: OutputTarget | undefined) =>
     target === undefined || target.mode === "stdout";
   if (format === "npy" && binaryToTerminal(output) && process.stdout.isTTY) {
     throw new UsageError("refusing to write binary NPY to a terminal; use --output FILE.npy");
   }
-  return { format, output, plot };
+  const plan: RunOutputs = { format, output };
+  const figures: Record<string, OutputTarget> = {};
+  for (const [flag, target] of planned) {
+    if (flag === "plot") plan.plot = target;
+    else figures[flag] = target;
+  }
+  if (Object.keys(figures).length > 0) plan.figures = figures;
+  return plan;
 }
 
 /**
  * Writes a run's data (to --output or stdout) and its figure together: the files are committed
- * first (atomically, all or none), stdout last.
+ * first (atomically, all or none), stdout last. `payload` overrides the formatted result (for
+ * commands with their own table layout).
  */
 export function writeRunOutputs(
   plan: RunOutputs,
   result: object & Tabular,
   figure?: () => string,
+  payload: string | Uint8Array = formatResult(result, plan.format),
+  figures: Record<string, () => string> = {},
 ): void {
-  const payload = formatResult(result, plan.format);
   const items: { output: OutputTarget; data: string | Uint8Array }[] = [];
   if (plan.plot && figure) items.push({ output: plan.plot, data: figure() });
+  for (const [flag, target] of Object.entries(plan.figures ?? {})) {
+    const draw = figures[flag];
+    if (draw) items.push({ output: target, data: draw() });
+  }
   if (plan.output) items.push({ output: plan.output, data: payload });
   commitOutputs(items);
   if (!plan.output) process.stdout.write(payload);

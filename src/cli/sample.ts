@@ -1,5 +1,6 @@
 /** `betaens sample <ensemble> …` — the command-line contract of docs/conventions.md. */
 import { checkBudget } from "../budget.js";
+import { fixedTraceParamsFromDimensions } from "../ensembles/fixedTrace.js";
 import { defaultHermiteParams } from "../ensembles/hermite.js";
 import { jacobiParamsFromManova } from "../ensembles/jacobi.js";
 import { laguerreParamsFromWishart } from "../ensembles/laguerre.js";
@@ -38,13 +39,14 @@ import {
 } from "./output.js";
 import { progressReporter } from "./progress.js";
 
-const ENSEMBLES = ["hermite", "laguerre", "jacobi", "circular", "ginibre"] as const;
-const ENSEMBLE_FLAGS: Record<string, readonly string[]> = {
+const ENSEMBLES = ["hermite", "laguerre", "jacobi", "circular", "ginibre", "fixed-trace"] as const;
+export const ENSEMBLE_FLAGS: Record<string, readonly string[]> = {
   hermite: ["loc", "scale"],
   laguerre: ["shape", "scale", "m"],
   jacobi: ["a", "b", "m1", "m2"],
   circular: [],
   ginibre: [],
+  "fixed-trace": ["m", "shape"],
 };
 const COMMON_FLAGS = [
   "n",
@@ -62,13 +64,17 @@ const COMMON_FLAGS = [
   "scaling",
 ] as const;
 
-export const SAMPLE_USAGE = `usage: betaens sample <hermite|laguerre|jacobi|circular|ginibre> --n N [--beta B]
-        [--samples S] [--seed K] [--first-sample F] [--model tridiagonal|full|cmv|limit]
-        [--stat eigenvalues|max|histogram] [--bins B --range LO,HI] [--scaling none|edge]
-        [--format json|csv|npy] [--output FILE] [--plot FILE.svg]
+export const SAMPLE_USAGE = `usage: betaens sample <hermite|laguerre|jacobi|circular|ginibre|fixed-trace> --n N
+        [--beta B] [--samples S] [--seed K] [--first-sample F]
+        [--model tridiagonal|full|cmv|limit] [--stat eigenvalues|max|histogram|purity|entropy|min]
+        [--bins B --range LO,HI] [--scaling none|edge] [--format json|csv|npy] [--output FILE]
+        [--plot FILE.svg]
   hermite:  [--loc MU] [--scale SIGMA]                    (defaults 0, 1)
   laguerre: [--shape K] [--scale THETA] | [--m M]         (defaults 1, 1; --m: k = β(M−N+1)/2, θ = 2)
   jacobi:   [--a A --b B] | [--m1 M1 --m2 M2]             (defaults 1, 1)
+  fixed-trace: [--m M] | [--shape K]   eigenvalues of random density matrices ρ = W/Tr W, W an
+           N×N β-Wishart matrix with real M > N − 1 (default M = N); --stat purity (Tr ρ², O(N)),
+           entropy (−Tr ρ log ρ), min (λ_min); docs/density-matrices
   defaults: --beta 2, --samples 1, --stat eigenvalues, --model tridiagonal (circular: cmv,
             ginibre: full), --bins 100 over the limit law's support ± 5%, --format from the
             --output extension, else json; without --seed a seed is drawn and reported (in the
@@ -82,8 +88,8 @@ export const SAMPLE_USAGE = `usage: betaens sample <hermite|laguerre|jacobi|circ
                  or 1.0·N^(-2/3) (laguerre, N >= 1e9); docs/edge-limit
   runs over 8 GiB of memory or ~30 minutes are refused up front (docs/conventions.md §6).`;
 
-/** Builds the ensemble spec (and the parameters to report) from the flags. */
-function buildSpec(
+/** Builds the ensemble spec (and the parameters to report) from the flags (also used by linstat). */
+export function buildSpec(
   ensemble: string,
   values: Record<string, string | boolean | undefined>,
   n: number,
@@ -133,6 +139,16 @@ function buildSpec(
     const params = { a: num("a") ?? 1, b: num("b") ?? 1 };
     return { spec: { ensemble, params }, reported: params };
   }
+  if (ensemble === "fixed-trace") {
+    const shape = num("shape");
+    if (shape !== undefined) {
+      if (values.m !== undefined) throw new UsageError("give either --m or --shape, not both");
+      return { spec: { ensemble, params: { shape } }, reported: { shape } };
+    }
+    const m = num("m") ?? n;
+    const params = fixedTraceParamsFromDimensions(n, m, beta);
+    return { spec: { ensemble, params }, reported: { m, ...params } };
+  }
   if (ensemble === "circular" || ensemble === "ginibre") {
     return { spec: { ensemble, params: {} }, reported: {} };
   }
@@ -179,7 +195,7 @@ export function parseSampleArgs(argv: string[]): {
   const stat = parseChoice<SampleStat>(
     "stat",
     flagString(values, "stat"),
-    ["eigenvalues", "max", "histogram"],
+    ["eigenvalues", "max", "histogram", "purity", "entropy", "min"],
     "eigenvalues",
   );
   const { spec, reported } = buildSpec(ensemble, values, n, beta);

@@ -13,6 +13,11 @@ import { largestEigenvalue } from "../tridiagonal/bisection.js";
 import { sturmHistogram } from "../tridiagonal/histogram.js";
 import { VERSION } from "../version.js";
 import {
+  type DensityMatrixStat,
+  densityMatrixStatistic,
+  isDensityMatrixStat,
+} from "./densityMatrixStatistics.js";
+import {
   hermiteLargestEigenvalueTruncated,
   hermiteRescaledLargestEigenvalueTruncated,
   laguerreLargestEigenvalueTruncated,
@@ -34,7 +39,8 @@ import {
 } from "./models.js";
 
 export type { SampleModel } from "./models.js";
-export type SampleStat = "eigenvalues" | "max" | "histogram";
+/** purity, entropy and min are statistics of the fixed-trace ensemble (densityMatrixStatistics.ts). */
+export type SampleStat = "eigenvalues" | "max" | "histogram" | DensityMatrixStat;
 
 export interface SampleJob {
   spec: EnsembleSpec;
@@ -68,7 +74,7 @@ export interface SampleResult {
   stat: SampleStat;
   /**
    * stat = eigenvalues: S ascending rows of N (circular: angles in [0, 2π); ginibre: S rows of N
-   * [re, im] pairs); stat = max: S numbers.
+   * [re, im] pairs); stat = max, purity, entropy, min: S numbers.
    */
   samples?: Float64Array[] | Float64Array | number[][][];
   edges?: Float64Array;
@@ -103,17 +109,23 @@ export function estimateJobCost(job: SampleJob): JobCost {
   // Work and memory scale with the rows actually drawn.
   const n = (Number.isSafeInteger(job.n) ? truncatedRows(job) : undefined) ?? job.n;
   const complex = job.spec.ensemble === "ginibre";
+  const scalar = stat === "max" || isDensityMatrixStat(stat);
   const values =
-    stat === "eigenvalues" ? samples * n * (complex ? 2 : 1) : stat === "max" ? samples : 3 * bins;
+    stat === "eigenvalues" ? samples * n * (complex ? 2 : 1) : scalar ? samples : 3 * bins;
   // Dense models hold complex matrices (β = 4: of order 2N, a few copies); banded ones ≈ 6 N doubles.
   const dense = model === "full" || complex;
   const workDoubles = dense ? 32 * n * n : 6 * n;
   const bytes = 8 * (workDoubles + values);
+  // Entropy needs every eigenvalue (O(N²)); purity is Σ λ² of the bidiagonal's tridiagonal (O(N)).
+  const quadratic = stat === "eigenvalues" || stat === "entropy";
   let seconds: number;
   if (dense) seconds = (samples * n * n * n) / EIGEN_STEPS_PER_SECOND;
   else if (model === "cmv") seconds = (5 * samples * n * n) / EIGEN_STEPS_PER_SECOND;
-  else if (stat === "eigenvalues") seconds = (samples * n * n) / EIGEN_STEPS_PER_SECOND;
-  else seconds = (samples * n * (stat === "max" ? 60 : bins + 1)) / STURM_STEPS_PER_SECOND;
+  else if (quadratic) seconds = (samples * n * n) / EIGEN_STEPS_PER_SECOND;
+  else {
+    const steps = stat === "max" || stat === "min" ? 60 : stat === "purity" ? 1 : bins + 1;
+    seconds = (samples * n * steps) / STURM_STEPS_PER_SECOND;
+  }
   return { bytes, seconds, values };
 }
 
@@ -186,6 +198,9 @@ export function checkJob(
     throw new RangeError(
       "--stat max does not apply to circular angles; use eigenvalues or histogram",
     );
+  }
+  if (isDensityMatrixStat(job.stat) && job.spec.ensemble !== "fixed-trace") {
+    throw new RangeError(`--stat ${job.stat} applies to the fixed-trace ensemble only`);
   }
   if (job.model === "limit" && job.stat !== "max") {
     throw new RangeError("the limit model gives λ_max only: use it with --stat max");
@@ -336,7 +351,7 @@ export function runSample(
   if (first !== 0) result.firstSample = first;
   const rows: Float64Array[] = [];
   const complexRows: number[][][] = [];
-  const maxima = new Float64Array(stat === "max" ? samples : 0);
+  const maxima = new Float64Array(stat === "max" || isDensityMatrixStat(stat) ? samples : 0);
   const edges = job.edges ?? new Float64Array(0);
   const counts = new Float64Array(Math.max(edges.length - 1, 0));
   let below = 0;
@@ -354,6 +369,8 @@ export function runSample(
       complexRows.push(Array.from(draw.re, (re, i) => [re, draw.im[i]]));
     } else if (stat === "eigenvalues") {
       rows.push(drawValues(draw));
+    } else if (isDensityMatrixStat(stat)) {
+      maxima[s] = densityMatrixStatistic(draw, stat);
     } else {
       const t = drawTridiagonal(draw);
       const h = t
@@ -367,6 +384,7 @@ export function runSample(
   }
   if (spec.ensemble === "ginibre") result.samples = complexRows;
   else if (stat === "eigenvalues") result.samples = rows;
+  else if (isDensityMatrixStat(stat)) result.samples = maxima;
   else if (stat === "max") {
     result.samples = maxima;
     if (job.scaling === "edge" && isClassical(spec)) {

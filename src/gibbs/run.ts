@@ -7,11 +7,19 @@
  * same whatever the number of chains (docs/conventions.md, "--samples").
  */
 import { createRandomSource } from "../random/philox.js";
+import { type ConvergenceDiagnostics, convergenceDiagnostics } from "../statistics/convergence.js";
 import { largestEigenvalue } from "../tridiagonal/bisection.js";
 import { tridiagonalEigenvalues } from "../tridiagonal/eigenvalues.js";
 import { sturmHistogram } from "../tridiagonal/histogram.js";
+import { sturmCount } from "../tridiagonal/sturm.js";
 import { VERSION } from "../version.js";
-import { checkGibbsArguments, type GibbsInitial, runGibbsChain } from "./sampler.js";
+import {
+  checkGibbsArguments,
+  checkSpectralInterval,
+  defaultSpectralInterval,
+  type GibbsInitial,
+  runGibbsChain,
+} from "./sampler.js";
 
 /** What a run returns per chain (docs/conventions.md, `betaens gibbs --stat`). */
 export type GibbsStat = "eigenvalues" | "max" | "trace" | "histogram";
@@ -40,6 +48,18 @@ export interface GibbsRunOptions {
    * after pass recordedPasses[k]; `samples` still holds the final eigenvalues.
    */
   recordPasses?: number[];
+  /** Passes between spectral moves (0: none); default defaultSpectralInterval(N, β). */
+  spectralEvery?: number;
+  /**
+   * Increasing split points c_1 < … < c_{k−1} separating the cuts of a multi-cut V: the result
+   * then has `cutCounts[s]` = the numbers of final points of chain s in (−∞, c_1), …, (c_{k−1}, ∞).
+   */
+  cutPoints?: Float64Array;
+  /**
+   * Convergence diagnostics (split-R̂, ESS of λ_max per pass; needs samples ≥ 4 and passes ≥ 8):
+   * "auto" (default) computes them when possible, "off" never.
+   */
+  diagnostics?: "auto" | "off";
   /** Called after each chain: (chains done, total). */
   onProgress?: (done: number, total: number) => void;
 }
@@ -60,6 +80,15 @@ export interface GibbsRunResult {
   initial: GibbsInitial;
   /** Always true: every conditional is drawn exactly (no MCMC move within a Gibbs step). */
   exactConditionals: boolean;
+  /** Passes between spectral moves (0: none), see ./spectral.ts. */
+  spectralEvery: number;
+  /**
+   * Split-R̂ and ESS (Vehtari et al. 2021) of the λ_max trace over the second half of the passes
+   * (the first half is discarded as warm-up), S chains.
+   */
+  diagnostics?: ConvergenceDiagnostics & { firstPass: number; lastPass: number };
+  /** Final number of points of each chain in each cut (see GibbsRunOptions.cutPoints). */
+  cutCounts?: number[][];
   /**
    * eigenvalues: S ascending rows of N; max: S numbers (λ_max of the final state);
    * trace: S rows of P numbers (λ_max after each pass).
@@ -105,6 +134,16 @@ export function checkGibbsRun(options: GibbsRunOptions): void {
         throw new RangeError(
           `recorded passes must be increasing integers in [1, passes = ${passes}], got ${r.join(",")}`,
         );
+      }
+    }
+  }
+  if (options.spectralEvery !== undefined)
+    checkSpectralInterval(options.spectralEvery, options.beta);
+  if (options.cutPoints !== undefined) {
+    const c = options.cutPoints;
+    for (let i = 0; i < c.length; i++) {
+      if (!Number.isFinite(c[i]) || (i > 0 && !(c[i] > c[i - 1]))) {
+        throw new RangeError("cut points must be finite and strictly increasing");
       }
     }
   }
@@ -156,9 +195,13 @@ export function gibbsRun(options: GibbsRunOptions): GibbsRunResult {
     stat,
     initial,
     exactConditionals: true,
+    spectralEvery: options.spectralEvery ?? defaultSpectralInterval(n, beta),
   };
   const first = options.firstSample ?? 0;
   if (first !== 0) result.firstSample = first;
+  const wantDiagnostics = options.diagnostics !== "off" && samples >= 4 && passes >= 8;
+  const traces: Float64Array[] = [];
+  const cutPoints = options.cutPoints;
   const rows: Float64Array[] = [];
   const maxima = new Float64Array(stat === "max" ? samples : 0);
   const edges = options.edges ?? new Float64Array(0);
@@ -167,7 +210,7 @@ export function gibbsRun(options: GibbsRunOptions): GibbsRunResult {
   let above = 0;
   for (let s = 0; s < samples; s++) {
     const rng = createRandomSource(seed, first + s);
-    const trace = stat === "trace" ? new Float64Array(passes) : undefined;
+    const trace = stat === "trace" || wantDiagnostics ? new Float64Array(passes) : undefined;
     const record = options.recordPasses;
     const recordedRows: Float64Array[] = [];
     const state = runGibbsChain({
@@ -177,13 +220,12 @@ export function gibbsRun(options: GibbsRunOptions): GibbsRunResult {
       passes,
       rng,
       initial,
-      onPass: trace
-        ? (pass, t) => {
-            trace[pass - 1] = largestEigenvalue(t.diagonal, t.offDiagonalSquared);
-          }
-        : record
+      spectralEvery: result.spectralEvery,
+      onPass:
+        trace || record
           ? (pass, t) => {
-              if (record.includes(pass)) {
+              if (trace) trace[pass - 1] = largestEigenvalue(t.diagonal, t.offDiagonalSquared);
+              if (record?.includes(pass)) {
                 recordedRows.push(tridiagonalEigenvalues(t.diagonal, t.offDiagonalSquared));
               }
             }
@@ -195,11 +237,24 @@ export function gibbsRun(options: GibbsRunOptions): GibbsRunResult {
       result.recorded.push(recordedRows);
     }
     if (!state.exact) result.exactConditionals = false;
+    if (trace && wantDiagnostics) traces.push(trace);
+    if (cutPoints) {
+      const counts: number[] = [];
+      let below = 0;
+      for (let k = 0; k < cutPoints.length; k++) {
+        const c = sturmCount(state.diagonal, state.offDiagonalSquared, cutPoints[k]);
+        counts.push(c - below);
+        below = c;
+      }
+      counts.push(n - below);
+      result.cutCounts ??= [];
+      result.cutCounts.push(counts);
+    }
     if (stat === "eigenvalues") {
       rows.push(tridiagonalEigenvalues(state.diagonal, state.offDiagonalSquared));
     } else if (stat === "max") {
       maxima[s] = largestEigenvalue(state.diagonal, state.offDiagonalSquared);
-    } else if (trace) {
+    } else if (stat === "trace" && trace) {
       rows.push(trace);
     } else {
       const h = sturmHistogram(state.diagonal, state.offDiagonalSquared, edges);
@@ -208,6 +263,11 @@ export function gibbsRun(options: GibbsRunOptions): GibbsRunResult {
       above += h.above;
     }
     options.onProgress?.(s + 1, samples);
+  }
+  if (wantDiagnostics) {
+    const first = Math.floor(passes / 2);
+    const d = convergenceDiagnostics(traces.map((t) => t.subarray(first)));
+    result.diagnostics = { ...d, firstPass: first + 1, lastPass: passes };
   }
   if (stat === "eigenvalues" || stat === "trace") result.samples = rows;
   else if (stat === "max") result.samples = maxima;

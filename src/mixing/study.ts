@@ -220,6 +220,8 @@ export function mixingStudy(options: MixingOptions): MixingResult {
         passes,
         rng: createRandomSource(seed, chain, j),
         initial,
+        // The study measures the paper's sampler: the plain sweep, without spectral moves.
+        spectralEvery: 0,
         onPass: (pass, t) => {
           xi[pass - 1][chain] = factor * (largestEigenvalue(t.diagonal, t.offDiagonalSquared) - b);
         },

@@ -8,6 +8,7 @@ import { edgeScaling } from "../theory/edgeScaling.js";
 import { limitLaw } from "../theory/limits.js";
 import { referenceDensity, referenceRange } from "../theory/reference.js";
 import { tracyWidomPdf } from "../theory/tracyWidom.js";
+import { fixedTraceHistogramRange, fixedTracePlotSvg } from "./fixedTraceFigure.js";
 import { histogramSvg } from "./histogram.js";
 import { scatterSvg } from "./scatter.js";
 
@@ -40,6 +41,7 @@ export function defaultHistogramRange(
 ): [number, number] {
   if (spec.ensemble === "circular") return [0, 2 * Math.PI];
   if (spec.ensemble === "ginibre") throw new RangeError("Ginibre points are complex: no histogram");
+  if (spec.ensemble === "fixed-trace") return fixedTraceHistogramRange(n, beta, spec.params);
   if (beta === 0) return referenceRange(spec, n);
   const law = limitLaw(spec.ensemble, n, beta, { ...spec.params });
   const { slope, offset } = affine(law.normalise);
@@ -90,6 +92,7 @@ export function sampleTitle(job: SampleJob, params: Record<string, number>): str
  */
 export function samplePlotSvg(job: SampleJob, result: SampleResult): string {
   const { spec, n, beta } = job;
+  if (spec.ensemble === "fixed-trace") return fixedTracePlotSvg({ ...job, spec }, result);
   const head = sampleTitle(job, result.params);
   if (result.stat === "max") {
     const maxima = result.samples as Float64Array;

@@ -10,6 +10,7 @@ import { runSample, type SampleJob } from "../../src/ensembles/sample.js";
 import { defaultHistogramRange } from "../../src/plot/sampleFigure.js";
 import { gaussLegendre } from "../../src/special/gaussLegendre.js";
 import { uniformEdges } from "../../src/tridiagonal/histogram.js";
+import { wasmKernels } from "../../src/wasm/kernels.js";
 import { configurationRun, edgeRun, histogramRun } from "../../web/src/compute.js";
 import { figureFor } from "../../web/src/figures.js";
 import type { Snapshot } from "../../web/src/protocol.js";
@@ -49,8 +50,10 @@ describe("explorer runs = runSample (same seed, same numbers)", () => {
   const spec: ClassicalSpec = { ensemble: "jacobi", params: { a: 2, b: 0.7 } };
 
   it("histogram, counted in chunks of bins for big N, equals runSample's --stat histogram", () => {
-    const n = 250_000; // N·bins = 2.5e7 > 2e7: chunked
-    const s = settings(spec, "histogram", n, 2);
+    // N·bins above 2e7 (1e8 with the WebAssembly kernels, and chunks of 100 bins): chunked.
+    const n = 250_000;
+    const bins = wasmKernels() ? 500 : 100;
+    const s = { ...settings(spec, "histogram", n, 2), bins };
     const { final, count } = last(histogramRun(s));
     assert.ok(count > 4, "partial snapshots while counting");
     const p = final.payload;
@@ -65,7 +68,7 @@ describe("explorer runs = runSample (same seed, same numbers)", () => {
       samples: 2,
       seed: 2024,
       stat: "histogram",
-      edges: uniformEdges(lo, hi, 100),
+      edges: uniformEdges(lo, hi, bins),
     };
     const cli = runSample(job);
     assert.deepEqual(p.edges, cli.edges);

@@ -3,9 +3,15 @@
  * posts snapshots of its partial results — the first one at once, then at most every
  * POST_INTERVAL_MS, and the final one. The page cancels a run by terminating the worker.
  */
+import { loadWasmKernels } from "../../src/wasm/kernels.js";
 import { explorerRun } from "./compute.js";
 import { TRACE_CHAINS_SHOWN } from "./gibbs.js";
 import type { Progress, RunRequest, Snapshot, WorkerReply } from "./protocol.js";
+
+// Compile the WebAssembly kernels (src/wasm) while the page sends the job; a run that starts
+// before this finishes compiles them synchronously, and without them the JavaScript path gives
+// the same numbers.
+void loadWasmKernels();
 
 const POST_INTERVAL_MS = 80;
 
