@@ -190,7 +190,7 @@ export function gibbsCommand(argv: string[]): GibbsCliResult {
   };
   checkGibbsRun(options);
   const edge = scaling === "edge" ? edgeRescaling(coeffs, n) : undefined;
-  const { seconds } = checkGibbsCost(options, format);
+  const { seconds } = checkGibbsCost(options, format, outputs.plot !== undefined);
   announceSeed(seed, format);
   const cutInfo = n >= 2 ? multiCut(coeffs, n, beta) : undefined;
   const progress = progressReporter(samples, seconds, "gibbs chains");
@@ -219,38 +219,60 @@ const SECONDS_PER_DRAW = 3.5e-6;
 const STURM_STEPS_PER_SECOND = 2e8;
 const EIGEN_STEPS_PER_SECOND = 1e8;
 
+/** Steps of a spectral move per N² (≈ 3N²·1e−8 s: 23 ms at N = 1000, bench/gibbs.ts). */
+const SPECTRAL_STEPS_PER_N2 = 3;
+/** Set-up of the exact β = 2 law, seconds per N² (0.7 s at N = 1000, src/cli/law.ts). */
+const LAW_SETUP_SECONDS_PER_N2 = 5e-7;
+
 /**
- * The shared refusal policy (src/budget.ts) for a Gibbs run: 2N draws per pass per chain, plus
- * the statistic (O(N²) eigenvalues, O(N) bisection per λ_max, O(N·B) Sturm counts), and the
- * memory and text of what is kept.
+ * The shared refusal policy (src/budget.ts) for a Gibbs run: 2N draws per pass per chain, the
+ * spectral moves (O(N²) each), λ_max after every pass when the trace or the R̂/ESS diagnostics
+ * need it, the statistic (O(N²) eigenvalues, O(N) bisection per λ_max, O(N·B) Sturm counts), the
+ * exact β = 2 references (per-cut means, the plotted λ_max density), and the memory and text of
+ * what is kept.
  */
 function checkGibbsCost(
   o: {
     n: number;
+    beta: number;
     passes: number;
     samples: number;
     stat: string;
     edges?: Float64Array;
     recordPasses?: number[];
+    spectralEvery: number;
   },
   format: "json" | "csv" | "npy",
+  plot: boolean,
 ): { seconds: number } {
   const { n, passes, samples, stat } = o;
   const bins = o.edges ? o.edges.length - 1 : 0;
   const recorded = o.recordPasses?.length ?? 0;
+  const diagnostics = samples >= 4 && passes >= 8;
   const passSeconds = samples * passes * 2 * n * SECONDS_PER_DRAW;
+  const moves = o.spectralEvery > 0 ? Math.floor(passes / o.spectralEvery) : 0;
+  const spectralSeconds =
+    (samples * moves * SPECTRAL_STEPS_PER_N2 * n * n) / EIGEN_STEPS_PER_SECOND;
+  const perPassMaxima = stat === "trace" || diagnostics ? samples * passes * n * 60 : 0;
   const statSteps =
     stat === "eigenvalues"
       ? { eigen: samples * (1 + recorded) * n * n, sturm: 0 }
       : stat === "trace"
-        ? { eigen: 0, sturm: samples * passes * n * 60 }
+        ? { eigen: 0, sturm: 0 }
         : stat === "max"
           ? { eigen: 0, sturm: samples * n * 60 }
           : { eigen: 0, sturm: samples * n * (bins + 1) };
+  // β = 2, N ≤ 5000: the exact law is set up for the per-cut means and (--plot of max) the density.
+  const exactLaw =
+    o.beta === 2 && n <= LAW_MAX_N
+      ? LAW_SETUP_SECONDS_PER_N2 * n * n + (plot && stat === "max" ? 121 * 2e-5 * n : 0)
+      : 0;
   const seconds =
     passSeconds +
+    spectralSeconds +
+    exactLaw +
     statSteps.eigen / EIGEN_STEPS_PER_SECOND +
-    statSteps.sturm / STURM_STEPS_PER_SECOND;
+    (statSteps.sturm + perPassMaxima) / STURM_STEPS_PER_SECOND;
   const values =
     stat === "eigenvalues"
       ? samples * (1 + recorded) * n
@@ -259,12 +281,15 @@ function checkGibbsCost(
         : stat === "max"
           ? samples
           : 3 * bins;
-  const bytes = 8 * (12 * n + values);
+  const traces = stat !== "trace" && diagnostics ? samples * passes : 0;
+  const bytes = 8 * (12 * n + values + traces);
   const textBytes = textBytesOf(values, format);
   checkBudget({ what: "this run", bytes, seconds, textBytes }, (limit) =>
     limit === "text"
       ? "use --format npy (8 bytes per number), or fewer --samples"
-      : "use fewer --samples or --passes, or a smaller --n, or split the run with --first-sample",
+      : moves > 0 && spectralSeconds > passSeconds
+        ? "use a larger --spectral K (fewer spectral moves), fewer --samples or --passes, or a smaller --n"
+        : "use fewer --samples or --passes, or a smaller --n, or split the run with --first-sample",
   );
   return { seconds };
 }

@@ -183,10 +183,9 @@ export function parseLinstatArgs(argv: string[]): {
   const job: LinearStatisticJob = { source, f, scaling, ns, beta, samples, seed: seed.seed };
   if (firstSample !== 0) job.firstSample = firstSample;
   const outputs = planRunOutputs(values, { figures: ["plot-histogram"] });
-  const test = checkLinearStatisticJob(job);
+  checkLinearStatisticJob(job, (limit) => linstatAdvice(job, limit));
   // Text output: the S values of every size (JSON) or the summary table (CSV).
   const values_ = outputs.format === "json" ? samples * ns.length : ns.length * 14;
-  checkLinearStatisticCost(job, test, (limit) => linstatAdvice(job, limit));
   checkBudget(
     { what: "this run", textBytes: textBytesOf(values_, outputs.format) },
     "use --format csv (the summary table), or fewer --samples",

@@ -52,6 +52,7 @@ import {
   type EnsembleSpec,
   type SampleModel,
 } from "./models.js";
+import { checkRandomSource, checkSamplerCost, checkSize } from "./validate.js";
 
 /** Where the points come from. */
 export type LinearStatisticSource =
@@ -171,8 +172,14 @@ export function linearStatisticMap(
   }
 }
 
-/** Throws a RangeError unless the job is well-formed; returns the parsed test function. */
-export function checkLinearStatisticJob(job: LinearStatisticJob): TestFunction {
+/**
+ * Throws a RangeError unless the job is well-formed and within the budget (checkLinearStatisticCost,
+ * with `advice` for a refusal); returns the parsed test function.
+ */
+export function checkLinearStatisticJob(
+  job: LinearStatisticJob,
+  advice?: (limit: BudgetLimit) => string | undefined,
+): TestFunction {
   const { source, ns, beta, samples, seed } = job;
   const scaling = job.scaling ?? "limit";
   if (scaling !== "limit" && scaling !== "none") {
@@ -214,7 +221,7 @@ export function checkLinearStatisticJob(job: LinearStatisticJob): TestFunction {
       if (model === "limit") throw new RangeError("the limit model gives λ_max only");
     }
   }
-  checkLinearStatisticCost(job, test);
+  checkLinearStatisticCost(job, test, advice);
   return test;
 }
 
@@ -291,6 +298,9 @@ function sumOver(values: Float64Array, f: (x: number) => number, slope: number, 
 
 /** Kostlan's radial model of Ginibre: |z_j|² ~ Gamma(j, 1), j = 1..N, independent (drawn in order). */
 export function ginibreSquaredModuli(rng: RandomSource, n: number): Float64Array {
+  checkRandomSource(rng);
+  checkSize(n);
+  checkSamplerCost("ginibreSquaredModuli", n, n, 40 * n);
   const out = new Float64Array(n);
   for (let j = 0; j < n; j++) out[j] = gamma(rng, j + 1, 1);
   return out;
