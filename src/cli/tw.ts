@@ -176,6 +176,16 @@ function sampleResult(
     throw new UsageError("--convention tw is defined only for beta = 4 (1, 2: same as beta)");
   }
   const n = nText === undefined ? TRACY_WIDOM_BETA_N : parseInteger("n", nText, 2);
+  if (!classical && !(n + 0.5 - 1 / beta > 0)) {
+    // The Hermite edge scaling (src/theory/edgeScaling.ts) needs N + 1/2 − 1/β > 0.
+    const needed = Math.floor(1 / beta) + 1;
+    throw new UsageError(
+      `--beta ${beta} is too small for the Hermite model at N = ${n} (it needs N + 1/2 > 1/β); ` +
+        (needed <= 2 ** 51
+          ? `use --n ${needed} or more, or a larger --beta`
+          : "use a larger --beta"),
+    );
+  }
   const perSample = classical ? SECONDS_PER_INVERSION : SECONDS_PER_ROW * truncationSize(n, beta);
   const seconds = count * perSample;
   checkBudget(

@@ -177,6 +177,13 @@ describe("tw errors (exit status 2, one line)", () => {
     fails(["sample", "--beta", "abc"], /--beta must be a number/);
     fails(["cdf", "--x", "0"], /--beta is required/);
   });
+  it("a β too small for the Hermite model at N: a hint (--n), not the library's wording", () => {
+    fails(
+      ["sample", "--beta", "1e-9"],
+      /^(?!.*edgeScaling).*too small .* use --n 1000000000 or more/,
+    );
+    fails(["sample", "--beta", "1e-20"], /too small .* use a larger --beta/);
+  });
   it("bad p, x, convention, samples, seed, n, format", () => {
     fails(["quantile", "--beta", "2", "--p", "1.5"], /--p must be in \(0, 1\)/);
     fails(["quantile", "--beta", "2", "--p", "-0.1"], /--p must be in \(0, 1\)/);
