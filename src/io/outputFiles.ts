@@ -1,8 +1,9 @@
 /**
  * Output files of a run, written safely (docs/conventions.md §5, "How files are written"). Node only.
  *
- * - planOutput checks a path before any work: the folder exists and is writable, the path is not
- *   a folder; it decides HOW the file will be written.
+ * - planOutput checks a path before any work: the folder exists and a file can be created in it
+ *   (a probe file, created and removed: access() alone says yes to root), the path is not a
+ *   folder; it decides HOW the file will be written.
  * - A regular file (or a new path) is REPLACED atomically: a temporary file in the same folder is
  *   written, flushed and renamed over the target, so no half-written file is ever seen and an error
  *   or Ctrl-C leaves nothing behind. A symbolic link is followed: its target is replaced, the link
@@ -134,8 +135,15 @@ function checkFolder(path: string, folder: string): void {
     throw new OutputPathError(`cannot write ${path}: no such folder '${folder}'`);
   if (!stats.isDirectory())
     throw new OutputPathError(`cannot write ${path}: '${folder}' is not a folder`);
+  // access() grants root everything; creating a file is the real test (sysfs, /proc, ACLs).
+  const probe = join(
+    folder,
+    `.betaens-probe.${process.pid}.${Math.random().toString(36).slice(2)}`,
+  );
   try {
     accessSync(folder, constants.W_OK);
+    closeSync(openSync(probe, "wx"));
+    rmSync(probe, { force: true });
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const reason = code === "EROFS" ? "is on a read-only file system" : "is not writable";

@@ -6,14 +6,13 @@
  * usage errors in one line with exit 2, and the shared refusal policy with the command's own advice.
  */
 import assert from "node:assert/strict";
-import { spawnSync } from "node:child_process";
-import { lstatSync, mkdtempSync, readdirSync, readFileSync } from "node:fs";
+import { lstatSync, mkdtempSync, readdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, it } from "node:test";
 import { decodeNpy } from "../../src/io/npy.js";
-import { BIN, betaens, betaensJson, ROOT, usageError } from "../helpers/cli.js";
-import { throughFifo } from "../helpers/fifo.js";
+import { betaens, betaensJson, throughClosedPipe, usageError } from "../helpers/cli.js";
+import { characterDevice, throughFifo } from "../helpers/fifo.js";
 
 const temporaryFolder = () => mkdtempSync(join(tmpdir(), "betaens-new-"));
 
@@ -69,11 +68,8 @@ describe("law, linstat, sample fixed-trace, gibbs --spectral: output paths befor
 describe("law, linstat, fixed-trace: devices and FIFOs are written in place", () => {
   it("a character device made in a temporary folder stays a device", (t) => {
     const dir = temporaryFolder();
-    const device = join(dir, "null");
-    if (spawnSync("mknod", [device, "c", "1", "3"]).status !== 0) {
-      t.skip("mknod needs root");
-      return;
-    }
+    const device = characterDevice(dir, "null", t);
+    if (device === undefined) return;
     for (const args of [LAW, LINSTAT, [...FIXED, "--format", "npy"], GIBBS]) {
       const r = betaens([...args, "--output", device]);
       assert.equal(r.status, 0, r.stderr);
@@ -108,19 +104,9 @@ describe("law, linstat, fixed-trace: a closed stdout pipe ends the run quietly",
   ];
   for (const args of cases) {
     it(`betaens ${args.slice(0, 2).join(" ")} … | head -c 10: exit 0, stderr empty`, () => {
-      const errors = join(temporaryFolder(), "stderr");
-      const r = spawnSync(
-        "bash",
-        [
-          "-c",
-          'node --import tsx "$0" "$@" 2>"$STDERR_FILE" | head -c 10 >/dev/null; echo "$((PIPESTATUS[0]))"',
-          BIN,
-          ...args,
-        ],
-        { cwd: ROOT, encoding: "utf8", env: { ...process.env, STDERR_FILE: errors } },
-      );
-      assert.equal(r.stdout.trim(), "0", `exit status of betaens: ${r.stdout}`);
-      assert.equal(readFileSync(errors, "utf8"), "");
+      const { status, stderr } = throughClosedPipe(args);
+      assert.equal(status, 0, `exit status of betaens: ${status}`);
+      assert.equal(stderr, "");
     });
   }
 });

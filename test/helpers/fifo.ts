@@ -1,4 +1,7 @@
-/** FIFOs for output tests: made in a temporary folder, read by `cat` into a file. */
+/**
+ * Special files for output tests, made in a temporary folder: FIFOs read by `cat` into a file, and
+ * a character device (a /dev/null made with mknod; never the real /dev/null).
+ */
 import assert from "node:assert/strict";
 import { spawn, spawnSync } from "node:child_process";
 import { lstatSync, readFileSync } from "node:fs";
@@ -26,4 +29,21 @@ export async function throughFifo(dir: string, name: string, write: (fifo: strin
   assert.ok(stillFifo, "the FIFO was replaced by a regular file");
   assert.equal(await readerDone, 0);
   return readFileSync(copy);
+}
+
+/**
+ * Makes `dir/name` a character device equal to /dev/null (mknod c 1 3) and returns its path, or
+ * skips the test (returns undefined) when mknod is not allowed (not root).
+ */
+export function characterDevice(
+  dir: string,
+  name: string,
+  t: { skip: (message: string) => void },
+): string | undefined {
+  const device = join(dir, name);
+  if (spawnSync("mknod", [device, "c", "1", "3"]).status !== 0) {
+    t.skip("mknod needs root");
+    return undefined;
+  }
+  return device;
 }
