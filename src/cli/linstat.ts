@@ -3,6 +3,7 @@
  * with standard errors and theory, for any ensemble/model of `betaens sample`, Ginibre's radial
  * (Kostlan) model, and the Gibbs sampler of a polynomial potential (docs/linear-statistics).
  */
+import { type BudgetLimit, checkBudget } from "../budget.js";
 import {
   checkLinearStatisticCost,
   checkLinearStatisticJob,
@@ -13,7 +14,6 @@ import {
 } from "../ensembles/linearStatistics.js";
 import { MODELS, type SampleModel } from "../ensembles/models.js";
 import type { GibbsInitial } from "../gibbs/sampler.js";
-import { writeFileAtomic } from "../io/atomicWrite.js";
 import { formatJson } from "../io/format.js";
 import { encodeNpy } from "../io/npy.js";
 import {
@@ -29,14 +29,24 @@ import {
   parseInteger,
   parseNumber,
   parseNumberList,
+  quote,
 } from "./args.js";
 import { UsageError } from "./errors.js";
-import { chooseFormat, chooseSeed } from "./output.js";
+import {
+  announceSeed,
+  chooseSeed,
+  parseFirstSample,
+  planRunOutputs,
+  type RunOutputs,
+  type Seed,
+  textBytesOf,
+  writeRunOutputs,
+} from "./output.js";
 import { progressReporter } from "./progress.js";
 import { buildSpec, ENSEMBLE_FLAGS } from "./sample.js";
 
 export const LINSTAT_USAGE = `usage: betaens linstat <hermite|laguerre|jacobi|circular|ginibre|fixed-trace|potential>
-        --f "EXPR" --n N1,N2,… [--beta B] [--samples S] [--seed K]
+        --f "EXPR" --n N1,N2,… [--beta B] [--samples S] [--seed K] [--first-sample F]
         [--model tridiagonal|full|cmv|kostlan] [--scaling limit|none]
         [--format json|csv|npy] [--output FILE] [--plot FILE.svg] [--plot-histogram FILE.svg]
   ensemble parameters as for betaens sample; potential: --potential "V" | --coeffs g0,…,gd
@@ -47,7 +57,10 @@ export const LINSTAT_USAGE = `usage: betaens linstat <hermite|laguerre|jacobi|ci
   --scaling limit (default) applies f to the points on the limit law's scale (semicircle on
   [−2, 2], Marchenko–Pastur, Wachter, Nλ for fixed-trace, |z|/√N for ginibre); none to raw points.
   A polynomial f is computed from the Jacobi matrix in O(N) per sample (Σx^k = Tr J^k); ginibre
-  defaults to --model kostlan (moduli |z|² ~ Gamma(j), O(N); radial f). docs/linear-statistics`;
+  defaults to --model kostlan (moduli |z|² ~ Gamma(j), O(N); radial f). docs/linear-statistics
+  Sample s at size N_j uses stream (seed, s, j); --first-sample F takes samples F … F+S−1. Without
+  --seed a seed is drawn and reported (in the JSON, or on stderr for csv/npy). Runs over 8 GiB of
+  memory or ~30 minutes are refused up front (docs/conventions.md §6).`;
 
 const FLAGS = [
   "f",
@@ -55,6 +68,7 @@ const FLAGS = [
   "beta",
   "samples",
   "seed",
+  "first-sample",
   "model",
   "scaling",
   "format",
@@ -80,13 +94,11 @@ const ENSEMBLES = [
 /** Parses the flags of `betaens linstat` into a validated job. */
 export function parseLinstatArgs(argv: string[]): {
   job: LinearStatisticJob;
-  format: "json" | "csv" | "npy";
-  output?: string;
-  plot?: string;
-  plotHistogram?: string;
+  outputs: RunOutputs;
+  seed: Seed;
 } {
   const allFlags = [...FLAGS, ...new Set(Object.values(ENSEMBLE_FLAGS).flat())];
-  const { values, positionals } = parseFlags(argv, allFlags);
+  const { values, positionals } = parseFlags(argv, allFlags, [], "linstat");
   if (positionals.length !== 1) {
     throw new UsageError(
       positionals.length === 0
@@ -96,7 +108,9 @@ export function parseLinstatArgs(argv: string[]): {
   }
   const ensemble = positionals[0];
   if (!(ENSEMBLES as readonly string[]).includes(ensemble)) {
-    throw new UsageError(`unknown ensemble "${ensemble}"; expected one of ${ENSEMBLES.join(", ")}`);
+    throw new UsageError(
+      `unknown ensemble ${quote(ensemble)}; expected one of ${ENSEMBLES.join(", ")}`,
+    );
   }
   const f = flagString(values, "f");
   if (f === undefined) throw new UsageError('--f "EXPR" is required (e.g. --f "x^2")');
@@ -112,7 +126,8 @@ export function parseLinstatArgs(argv: string[]): {
   if (beta < 0) throw new UsageError(`--beta must be >= 0, got ${beta}`);
   const samplesText = flagString(values, "samples");
   const samples = samplesText === undefined ? 1000 : parseInteger("samples", samplesText, 5);
-  const seed = chooseSeed(flagString(values, "seed"), (t) => parseInteger("seed", t, 0));
+  const seed = chooseSeed(values);
+  const firstSample = parseFirstSample(values, samples);
   const scaling = parseChoice<"limit" | "none">(
     "scaling",
     flagString(values, "scaling"),
@@ -165,24 +180,31 @@ export function parseLinstatArgs(argv: string[]): {
     const { spec } = buildSpec(name, values, ns[0], beta);
     source = { kind: "ensemble", spec, model };
   }
-  const job: LinearStatisticJob = { source, f, scaling, ns, beta, samples, seed };
-  checkLinearStatisticJob(job);
-  const output = flagString(values, "output");
-  const format = chooseFormat(flagString(values, "format"), output);
-  if (format === "npy" && output === undefined) {
-    throw new UsageError("NPY output needs --output FILE.npy");
+  const job: LinearStatisticJob = { source, f, scaling, ns, beta, samples, seed: seed.seed };
+  if (firstSample !== 0) job.firstSample = firstSample;
+  const outputs = planRunOutputs(values, { figures: ["plot-histogram"] });
+  checkLinearStatisticJob(job, (limit) => linstatAdvice(job, limit));
+  // Text output: the S values of every size (JSON) or the summary table (CSV).
+  const values_ = outputs.format === "json" ? samples * ns.length : ns.length * 14;
+  checkBudget(
+    { what: "this run", textBytes: textBytesOf(values_, outputs.format) },
+    "use --format csv (the summary table), or fewer --samples",
+  );
+  return { job, outputs, seed };
+}
+
+/** What to change when `betaens linstat` is over budget, in terms of its flags. */
+function linstatAdvice(job: LinearStatisticJob, limit: BudgetLimit): string {
+  if (limit !== "time") return "use fewer --samples or smaller --n";
+  const { source } = job;
+  if (
+    source.kind === "ensemble" &&
+    source.spec.ensemble === "ginibre" &&
+    source.model !== "kostlan"
+  ) {
+    return "for radial f use --model kostlan (O(N) per sample), or fewer --samples";
   }
-  const plot = flagString(values, "plot");
-  const plotHistogram = flagString(values, "plot-histogram");
-  for (const [flag, file] of [
-    ["plot", plot],
-    ["plot-histogram", plotHistogram],
-  ] as const) {
-    if (file !== undefined && !file.toLowerCase().endsWith(".svg")) {
-      throw new UsageError(`--${flag} must name an .svg file, got "${file}"`);
-    }
-  }
-  return { job, format, output, plot, plotHistogram };
+  return "use fewer --samples or smaller --n, or split the run with --first-sample";
 }
 
 /** The summary table: n, S, k1, se1, …, k4, se4, then theory κ₁…κ₄ (large-N, else exact; NaN if unknown). */
@@ -221,9 +243,10 @@ export function linstatTable(result: LinearStatisticResult): number[][] {
 
 /** Runs `betaens linstat`. */
 export function linstatCommand(argv: string[]): LinearStatisticResult {
-  const { job, format, output, plot, plotHistogram } = parseLinstatArgs(argv);
+  const { job, outputs, seed } = parseLinstatArgs(argv);
   const { operations } = checkLinearStatisticCost(job);
-  const progress = progressReporter(job.samples * job.ns.length, operations, "linstat");
+  announceSeed(seed, outputs.format);
+  const progress = progressReporter(job.samples * job.ns.length, operations / 1e8, "linstat");
   let result: LinearStatisticResult;
   try {
     result = runLinearStatistic(job, progress.update);
@@ -232,15 +255,13 @@ export function linstatCommand(argv: string[]): LinearStatisticResult {
   }
   const table = linstatTable(result);
   const payload =
-    format === "json"
+    outputs.format === "json"
       ? formatJson(result)
-      : format === "csv"
+      : outputs.format === "csv"
         ? `${[LINSTAT_COLUMNS.join(","), ...table.map((r) => r.join(","))].join("\n")}\n`
         : encodeNpy(Float64Array.from(table.flat()), [table.length, LINSTAT_COLUMNS.length]);
-  if (output !== undefined) writeFileAtomic(output, payload);
-  else process.stdout.write(payload);
-  if (plot !== undefined) writeFileAtomic(plot, linearStatisticCumulantsSvg(result));
-  if (plotHistogram !== undefined)
-    writeFileAtomic(plotHistogram, linearStatisticHistogramSvg(result));
+  writeRunOutputs(outputs, {}, () => linearStatisticCumulantsSvg(result), payload, {
+    "plot-histogram": () => linearStatisticHistogramSvg(result),
+  });
   return result;
 }

@@ -27,7 +27,13 @@ import {
   parseNumberList,
 } from "./args.js";
 import { UsageError } from "./errors.js";
-import { chooseFormat, chooseSeed, writeResult } from "./output.js";
+import {
+  announceSeed,
+  chooseSeed,
+  parseFirstSample,
+  planRunOutputs,
+  writeRunOutputs,
+} from "./output.js";
 
 type Command = "spacing" | "gap" | "hardedge";
 const SUBCOMMANDS = ["cdf", "sf", "pdf", "quantile", "sample"] as const;
@@ -35,7 +41,7 @@ type Subcommand = (typeof SUBCOMMANDS)[number];
 
 export const SPACING_USAGE = `usage: betaens spacing <cdf|sf|pdf> --beta B [--kind consecutive|nearest] --x X1,X2,…
        betaens spacing quantile --beta B [--kind …] --p P1,P2,…      (0 < p < 1)
-       betaens spacing sample --beta B [--kind …] [--samples S] [--seed K]
+       betaens spacing sample --beta B [--kind …] [--samples S] [--seed K] [--first-sample F]
   The sine_β spacing law at unit density (N = ∞): consecutive spacings (Gaudin's law; exact for
   beta 1, 2, 4) or the nearest-neighbour distance min(s_left, s_right) (exact for beta 2); beta
   0.5, 1.5, 3, 6, 10 (and nearest for 1, 4) from the CβE simulation table (docs/local-statistics).
@@ -43,7 +49,7 @@ export const SPACING_USAGE = `usage: betaens spacing <cdf|sf|pdf> --beta B [--ki
 
 export const GAP_USAGE = `usage: betaens gap <cdf|sf|pdf> --beta B [--kind ratio|folded] --x X1,X2,…
        betaens gap quantile --beta B [--kind …] --p P1,P2,…
-       betaens gap sample --beta B [--kind …] [--samples S] [--seed K]
+       betaens gap sample --beta B [--kind …] [--samples S] [--seed K] [--first-sample F]
        betaens gap probability --beta 1|2|4 --s S1,S2,… [--k K]
   The ratio r = s_{n+1}/s_n of consecutive spacings of sine_β (--kind ratio, default) or
   min(r, 1/r) (--kind folded): exact for beta 2, simulated for the other tabulated beta.
@@ -53,7 +59,7 @@ export const GAP_USAGE = `usage: betaens gap <cdf|sf|pdf> --beta B [--kind ratio
 
 export const HARDEDGE_USAGE = `usage: betaens hardedge <cdf|sf|pdf> --beta 1|2|4 --a A --x X1,X2,…
        betaens hardedge quantile --beta 1|2|4 --a A --p P1,P2,…
-       betaens hardedge sample --beta 1|2|4 --a A [--samples S] [--seed K]
+       betaens hardedge sample --beta 1|2|4 --a A [--samples S] [--seed K] [--first-sample F]
   The limit law of X = 4(N + a/beta)·λ_min for the Laguerre weight x^a e^{−βx/2} (a > −1; beta 4:
   a > 0). For betaens laguerre parameters (shape k, scale θ): a = k − 1 and x = 2λ/(βθ); real
   Wishart N×M: a = (M − N − 1)/2. Each value is a Fredholm determinant (≈ 1 ms; quantile ≈ 60).
@@ -69,6 +75,7 @@ const FLAGS = [
   "k",
   "samples",
   "seed",
+  "first-sample",
   "format",
   "output",
 ] as const;
@@ -120,8 +127,8 @@ export function localLawCommand(command: Command, argv: string[]): void {
   const betaText = flagString(values, "beta");
   if (betaText === undefined) throw new UsageError("--beta is required");
   const beta = parseNumber("beta", betaText);
-  const output = flagString(values, "output");
-  const format = chooseFormat(flagString(values, "format"), output);
+  const outputs = planRunOutputs(values, { plot: false });
+  const format = outputs.format;
   const head = { betaens: VERSION, command };
   const only = (flags: string[]) => {
     for (const flag of FLAGS) {
@@ -148,12 +155,12 @@ export function localLawCommand(command: Command, argv: string[]): void {
       return Array.from({ length: kMax + 1 }, (_, k) => law.pmf(k));
     });
     const json = { ...head, subcommand: "probability", beta, s, k: kMax, probabilities: rows };
-    writeResult(format === "json" ? json : { samples: rows }, format, output);
+    writeRunOutputs(outputs, format === "json" ? json : { samples: rows });
     return;
   }
   only(
     sub === "sample"
-      ? ["beta", "kind", "a", "samples", "seed", "format", "output"]
+      ? ["beta", "kind", "a", "samples", "seed", "first-sample", "format", "output"]
       : sub === "quantile"
         ? ["beta", "kind", "a", "p", "format", "output"]
         : ["beta", "kind", "a", "x", "format", "output"],
@@ -169,17 +176,20 @@ export function localLawCommand(command: Command, argv: string[]): void {
         `--samples must be <= ${costly ? limit / 60 : limit} for ${command}, got ${count}`,
       );
     }
-    const seed = chooseSeed(flagString(values, "seed"), (t) => parseInteger("seed", t, 0));
+    const seed = chooseSeed(values);
+    const first = parseFirstSample(values, count);
+    announceSeed(seed, format);
     // Sample i of seed K is the quantile of the first uniform of createRandomSource(K, i).
     const samples = new Float64Array(count);
     for (let i = 0; i < count; i++)
-      samples[i] = law.quantile(createRandomSource(seed, i).uniform());
+      samples[i] = law.quantile(createRandomSource(seed.seed, first + i).uniform());
     const json: Record<string, unknown> & { samples: Float64Array } = {
       ...described,
-      seed,
+      seed: seed.seed,
+      ...(first !== 0 ? { firstSample: first } : {}),
       samples,
     };
-    writeResult(format === "json" ? json : { samples }, format, output);
+    writeRunOutputs(outputs, format === "json" ? json : { samples });
     return;
   }
   const flag = sub === "quantile" ? "p" : "x";
@@ -197,9 +207,8 @@ export function localLawCommand(command: Command, argv: string[]): void {
   const f: (x: number) => number = (law as ContinuousLaw)[sub] as (x: number) => number;
   const y = points.map((x) => f(x));
   const rows = points.map((x, i) => [x, y[i]]);
-  writeResult(
+  writeRunOutputs(
+    outputs,
     format === "json" ? { ...described, [flag]: points, [sub]: y } : { samples: rows },
-    format,
-    output,
   );
 }

@@ -2,17 +2,17 @@
  * `betaens mixing --potential "…" --beta B --n N1,N2,… …`: the O(log N) mixing study of the Gibbs
  * sampler (src/mixing/study.ts; docs/theory.md §4.3–4.4), as JSON and optionally as a two-panel SVG.
  */
+
+import { checkBudget } from "../budget.js";
 import type { GibbsInitial } from "../gibbs/sampler.js";
-import { writeFileAtomic } from "../io/atomicWrite.js";
-import { formatJson } from "../io/format.js";
 import { mixingFigureSvg } from "../mixing/figure.js";
-import { type MixingResult, mixingStudy } from "../mixing/study.js";
+import { estimateMixingCost, type MixingResult, mixingStudy } from "../mixing/study.js";
 import { parseCoefficientList } from "../potentials/coefficients.js";
 import { parsePotential } from "../potentials/parse.js";
 import { validatePotential } from "../potentials/validate.js";
-import { flagString, parseChoice, parseFlags, parseInteger, parseNumber } from "./args.js";
+import { flagString, parseChoice, parseFlags, parseInteger, parseNumber, quote } from "./args.js";
 import { UsageError } from "./errors.js";
-import { chooseSeed } from "./output.js";
+import { chooseSeed, planRunOutputs, writeRunOutputs } from "./output.js";
 import { progressReporter } from "./progress.js";
 
 export const MIXING_USAGE = `usage: betaens mixing --potential "x^4/4" | --coeffs g0,g1,…,gd --beta B --n N1,N2,…
@@ -38,15 +38,10 @@ const FLAGS = [
   "plot",
 ] as const;
 
-/** Gibbs updates (2N per pass) per second, roughly, for the refusal of hopeless runs. */
-const UPDATES_PER_SECOND = 2e5;
-/** Runs estimated above this many seconds are refused (a day). */
-const MAX_SECONDS = 86400;
-
 /** Runs `betaens mixing`; writes the JSON result (and the figure) and returns the result. */
 export async function mixingCommand(argv: string[]): Promise<MixingResult> {
-  const { values, positionals } = parseFlags(argv, FLAGS);
-  if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}"`);
+  const { values, positionals } = parseFlags(argv, FLAGS, [], "mixing");
+  if (positionals.length > 0) throw new UsageError(`unexpected argument ${quote(positionals[0])}`);
   const potentialText = flagString(values, "potential");
   const coeffsText = flagString(values, "coeffs");
   if ((potentialText === undefined) === (coeffsText === undefined)) {
@@ -74,7 +69,7 @@ export async function mixingCommand(argv: string[]): Promise<MixingResult> {
   const controlText = flagString(values, "control");
   const controlSamples =
     controlText === undefined ? undefined : parseInteger("control", controlText, 1);
-  const seed = chooseSeed(flagString(values, "seed"), (t) => parseInteger("seed", t, 0));
+  const { seed } = chooseSeed(values);
   const initial = parseChoice<GibbsInitial>(
     "initial",
     flagString(values, "initial"),
@@ -83,40 +78,25 @@ export async function mixingCommand(argv: string[]): Promise<MixingResult> {
   );
   const output = flagString(values, "output");
   if (output !== undefined && !output.toLowerCase().endsWith(".json")) {
-    throw new UsageError(`--output must name a .json file, got "${output}"`);
+    throw new UsageError(`--output must name a .json file, got ${quote(output)}`);
   }
-  const plot = flagString(values, "plot");
-  if (plot !== undefined && !plot.toLowerCase().endsWith(".svg")) {
-    throw new UsageError(`--plot must name an .svg file, got "${plot}"`);
-  }
-  const sizes = ns.reduce((a, b) => a + b, 0);
-  const seconds = (chains * passes * 2 * sizes) / UPDATES_PER_SECOND;
-  if (seconds > MAX_SECONDS) {
-    throw new RangeError(
-      `this study would take about ${Math.round(seconds / 3600)} hours; reduce --chains, --passes or --n`,
-    );
-  }
+  const outputs = planRunOutputs(values, { formats: ["json"] });
+  const options = { coeffs, beta, ns, chains, passes, seed, initial, controlSamples };
+  const { seconds } = checkBudget(
+    { what: "this study", ...estimateMixingCost(options) },
+    (limit) =>
+      limit === "memory"
+        ? "use fewer --chains, --passes or --control"
+        : "use fewer --chains, --passes or sizes --n, or a smaller --control",
+  );
   const total = chains * ns.length;
-  const progress = progressReporter(total, seconds * 1e9, "mixing study");
+  const progress = progressReporter(total, seconds, "mixing study");
   let result: MixingResult;
   try {
-    result = mixingStudy({
-      coeffs,
-      beta,
-      ns,
-      chains,
-      passes,
-      seed,
-      initial,
-      controlSamples,
-      onProgress: progress.update,
-    });
+    result = mixingStudy({ ...options, onProgress: progress.update });
   } finally {
     progress.done();
   }
-  const text = formatJson(result);
-  if (output !== undefined) writeFileAtomic(output, text);
-  else process.stdout.write(text);
-  if (plot !== undefined) writeFileAtomic(plot, mixingFigureSvg(result));
+  writeRunOutputs(outputs, result, () => mixingFigureSvg(result));
   return result;
 }

@@ -1,4 +1,5 @@
 /** `betaens sample <ensemble> …` — the command-line contract of docs/conventions.md. */
+import { checkBudget } from "../budget.js";
 import { fixedTraceParamsFromDimensions } from "../ensembles/fixedTrace.js";
 import { defaultHermiteParams } from "../ensembles/hermite.js";
 import { jacobiParamsFromManova } from "../ensembles/jacobi.js";
@@ -6,15 +7,16 @@ import { laguerreParamsFromWishart } from "../ensembles/laguerre.js";
 import type { EnsembleSpec } from "../ensembles/models.js";
 import {
   checkJob,
-  checkJobCost,
   defaultModel,
+  estimateJobCost,
   runSample,
   type SampleJob,
   type SampleModel,
   type SampleResult,
   type SampleStat,
 } from "../ensembles/sample.js";
-import { defaultHistogramRange } from "../plot/sampleFigure.js";
+import { defaultHistogramRange, samplePlotSvg } from "../plot/sampleFigure.js";
+import { spacingPlotSvg } from "../plot/spacingFigure.js";
 import { uniformEdges } from "../tridiagonal/histogram.js";
 import {
   flagString,
@@ -23,12 +25,20 @@ import {
   parseInteger,
   parseNumber,
   parseNumberList,
+  quote,
 } from "./args.js";
 import { UsageError } from "./errors.js";
-import { chooseFormat, chooseSeed, writeResult } from "./output.js";
+import {
+  announceSeed,
+  chooseSeed,
+  parseFirstSample,
+  planRunOutputs,
+  type RunOutputs,
+  type Seed,
+  textBytesOf,
+  writeRunOutputs,
+} from "./output.js";
 import { progressReporter } from "./progress.js";
-import { writeSamplePlot } from "./samplePlot.js";
-import { writeSpacingPlot } from "./spacingPlot.js";
 
 const ENSEMBLES = ["hermite", "laguerre", "jacobi", "circular", "ginibre", "fixed-trace"] as const;
 export const ENSEMBLE_FLAGS: Record<string, readonly string[]> = {
@@ -44,6 +54,7 @@ const COMMON_FLAGS = [
   "beta",
   "samples",
   "seed",
+  "first-sample",
   "model",
   "stat",
   "bins",
@@ -57,17 +68,25 @@ const COMMON_FLAGS = [
   "count",
 ] as const;
 
-export const SAMPLE_USAGE = `usage: betaens sample <hermite|laguerre|jacobi|circular|ginibre|fixed-trace> --n N [--beta B]
-        [--samples S] [--seed K] [--model tridiagonal|full|cmv|limit]
-        [--stat eigenvalues|max|histogram|purity|entropy|min|spacings|window]
+export const SAMPLE_USAGE = `usage: betaens sample <hermite|laguerre|jacobi|circular|ginibre|fixed-trace> --n N
+        [--beta B] [--samples S] [--seed K] [--first-sample F]
+        [--model tridiagonal|full|cmv|limit] [--stat eigenvalues|max|histogram|purity|entropy|min|spacings|window]
         [--bins B --range LO,HI] [--scaling none|edge] [--bulk LO,HI] [--energy E --count K]
         [--format json|csv|npy] [--output FILE] [--plot FILE.svg]
-  hermite:  [--loc MU] [--scale SIGMA]
-  laguerre: [--shape K] [--scale THETA] | [--m M]
-  jacobi:   [--a A --b B] | [--m1 M1 --m2 M2]
+  hermite:  [--loc MU] [--scale SIGMA]                    (defaults 0, 1)
+  laguerre: [--shape K] [--scale THETA] | [--m M]         (defaults 1, 1; --m: k = β(M−N+1)/2, θ = 2)
+  jacobi:   [--a A --b B] | [--m1 M1 --m2 M2]             (defaults 1, 1)
   fixed-trace: [--m M] | [--shape K]   eigenvalues of random density matrices ρ = W/Tr W, W an
            N×N β-Wishart matrix with real M > N − 1 (default M = N); --stat purity (Tr ρ², O(N)),
            entropy (−Tr ρ log ρ), min (λ_min); docs/density-matrices
+  defaults: --beta 2, --samples 1, --stat eigenvalues, --model tridiagonal (circular: cmv,
+            ginibre: full), --bins 100 over the limit law's support ± 5%, --format from the
+            --output extension, else json; without --seed a seed is drawn and reported (in the
+            JSON, or on stderr for csv/npy).
+  samples:  sample s of seed K is a pure function of (K, s), bit-identical on every machine;
+            --first-sample F draws samples F … F+S−1, equal to rows F… of a larger run
+            (split long runs into shards this way).
+  --stat max of hermite/laguerre: exact at any N up to 2^51 (top ≈ c(β)·N^(1/3) rows drawn).
   --model limit: hermite/laguerre --stat max only, beta 1, 2 or 4: λ_max drawn from the
                  Tracy–Widom limit (≈ 5 µs); Kolmogorov error <= 0.3·N^(-2/3) (hermite, N >= 1.6e8)
                  or 1.0·N^(-2/3) (laguerre, N >= 1e9); docs/edge-limit
@@ -77,7 +96,8 @@ export const SAMPLE_USAGE = `usage: betaens sample <hermite|laguerre|jacobi|circ
                  F in --bulk LO,HI (default 0,1); compare with sine_β (betaens spacing).
   --stat window: hermite/laguerre/jacobi, tridiagonal: the --count K eigenvalues nearest --energy E
                  (default: the median of the limit law) without the others, O(N) per sample (N up
-                 to 2e8); JSON adds their unfolded "spacings" and spacing "ratios"; docs/local-statistics`;
+                 to 2e8); JSON adds their unfolded "spacings" and spacing "ratios"; docs/local-statistics
+  runs over 8 GiB of memory or ~30 minutes are refused up front (docs/conventions.md §6).`;
 
 /** Builds the ensemble spec (and the parameters to report) from the flags (also used by linstat). */
 export function buildSpec(
@@ -146,15 +166,14 @@ export function buildSpec(
   throw new UsageError(`unknown ensemble "${ensemble}"`);
 }
 
-/** Parses the flags of `betaens sample` into a validated job (throws UsageError/RangeError). */
+/** Parses the flags of `betaens sample` into a validated job, its outputs and its seed. */
 export function parseSampleArgs(argv: string[]): {
   job: SampleJob;
-  format: "json" | "csv" | "npy";
-  output?: string;
-  plot?: string;
+  outputs: RunOutputs;
+  seed: Seed;
 } {
   const allFlags = [...COMMON_FLAGS, ...new Set(Object.values(ENSEMBLE_FLAGS).flat())];
-  const { values, positionals } = parseFlags(argv, allFlags);
+  const { values, positionals } = parseFlags(argv, allFlags, [], "sample");
   if (positionals.length !== 1) {
     throw new UsageError(
       positionals.length === 0
@@ -164,7 +183,9 @@ export function parseSampleArgs(argv: string[]): {
   }
   const ensemble = positionals[0];
   if (!(ENSEMBLES as readonly string[]).includes(ensemble)) {
-    throw new UsageError(`unknown ensemble "${ensemble}"; expected one of ${ENSEMBLES.join(", ")}`);
+    throw new UsageError(
+      `unknown ensemble ${quote(ensemble)}; expected one of ${ENSEMBLES.join(", ")}`,
+    );
   }
   const nText = flagString(values, "n");
   if (nText === undefined) throw new UsageError("--n is required");
@@ -174,7 +195,8 @@ export function parseSampleArgs(argv: string[]): {
   if (beta < 0) throw new UsageError(`--beta must be >= 0, got ${beta}`);
   const samplesText = flagString(values, "samples");
   const samples = samplesText === undefined ? 1 : parseInteger("samples", samplesText, 1);
-  const seed = chooseSeed(flagString(values, "seed"), (t) => parseInteger("seed", t, 0));
+  const seed = chooseSeed(values);
+  const firstSample = parseFirstSample(values, samples);
   const model = parseChoice<SampleModel>(
     "model",
     flagString(values, "model"),
@@ -200,11 +222,12 @@ export function parseSampleArgs(argv: string[]): {
     n,
     beta,
     samples,
-    seed,
+    seed: seed.seed,
     stat,
     reportedParams: reported,
     scaling,
   };
+  if (firstSample !== 0) job.firstSample = firstSample;
   const binsText = flagString(values, "bins");
   const rangeText = flagString(values, "range");
   if (stat === "histogram") {
@@ -216,7 +239,7 @@ export function parseSampleArgs(argv: string[]): {
     } else {
       const parts = parseNumberList("range", rangeText);
       if (parts.length !== 2 || !(parts[1] > parts[0])) {
-        throw new UsageError(`--range must be LO,HI with LO < HI, got "${rangeText}"`);
+        throw new UsageError(`--range must be LO,HI with LO < HI, got ${quote(rangeText)}`);
       }
       range = [parts[0], parts[1]];
     }
@@ -225,17 +248,36 @@ export function parseSampleArgs(argv: string[]): {
     throw new UsageError("--bins and --range apply only to --stat histogram");
   }
   parseLocalStatisticsFlags(values, job);
-  checkJob(job);
-  const output = flagString(values, "output");
-  const format = chooseFormat(flagString(values, "format"), output);
-  if (format === "npy" && stat === "spacings" && job.bulk !== undefined) {
+  const outputs = planRunOutputs(values);
+  if (outputs.format === "npy" && stat === "spacings" && job.bulk !== undefined) {
     throw new UsageError("--bulk gives rows of different lengths: use --format json or csv");
   }
-  const plot = flagString(values, "plot");
-  if (plot !== undefined && !plot.toLowerCase().endsWith(".svg")) {
-    throw new UsageError(`--plot must name an .svg file, got "${plot}"`);
+  checkJob(job, (limit) => sampleAdvice(job, limit));
+  const cost = estimateJobCost(job);
+  checkBudget(
+    { what: "this run", textBytes: textBytesOf(cost.values, outputs.format) },
+    sampleAdvice(job, "text"),
+  );
+  return { job, outputs, seed };
+}
+
+/** What to change when `betaens sample` is over budget, in terms of its flags. */
+function sampleAdvice(job: SampleJob, limit: "memory" | "time" | "text"): string {
+  const split = "or split it into shards with --first-sample";
+  if (limit === "text") return "use --format npy (8 bytes per number), or fewer --samples";
+  if (job.model === "full" || job.spec.ensemble === "ginibre") {
+    return job.spec.ensemble === "ginibre"
+      ? "use a smaller --n"
+      : "the tridiagonal model (the default) samples the same law in O(N) memory and O(N²) time";
   }
-  return { job, format, output, plot };
+  if (job.stat === "eigenvalues") {
+    return `use --stat max or --stat histogram (O(N) per sample), fewer --samples, ${split}`;
+  }
+  const workDominates = limit === "memory" && 48 * job.n > 8 * job.samples;
+  if (workDominates) return "use a smaller --n";
+  return job.stat === "histogram"
+    ? `use fewer --samples or --bins, ${split}`
+    : `use fewer --samples, ${split}`;
 }
 
 /** --bulk, --energy, --count (stat spacings and window; ensembles/localStatistics.ts). */
@@ -266,19 +308,20 @@ function parseLocalStatisticsFlags(
 
 /** Runs `betaens sample`; returns the result (also written to stdout or --output). */
 export function sampleCommand(argv: string[]): SampleResult {
-  const { job, format, output, plot } = parseSampleArgs(argv);
-  const { operations } = checkJobCost(job);
-  const progress = progressReporter(job.samples, operations, `sampling ${job.spec.ensemble}`);
+  const { job, outputs, seed } = parseSampleArgs(argv);
+  const { seconds } = estimateJobCost(job);
+  announceSeed(seed, outputs.format);
+  const progress = progressReporter(job.samples, seconds, `sampling ${job.spec.ensemble}`);
   let result: SampleResult;
   try {
     result = runSample(job, progress.update);
   } finally {
     progress.done();
   }
-  writeResult(result, format, output);
-  if (plot !== undefined) {
-    if (job.stat === "spacings" || job.stat === "window") writeSpacingPlot(plot, job, result);
-    else writeSamplePlot(plot, job, result);
-  }
+  writeRunOutputs(outputs, result, () =>
+    job.stat === "spacings" || job.stat === "window"
+      ? spacingPlotSvg(job, result)
+      : samplePlotSvg(job, result),
+  );
   return result;
 }

@@ -7,6 +7,8 @@
  * truncated Hermite model otherwise (src/ensembles/tracyWidomBeta.ts).
  */
 
+import { checkBudget } from "../budget.js";
+import { truncationSize } from "../ensembles/edge.js";
 import { TRACY_WIDOM_BETA_N, tracyWidomBetaSample } from "../ensembles/tracyWidomBeta.js";
 import { createRandomSource } from "../random/philox.js";
 import { type TracyWidomConvention, tracyWidomSample } from "../theory/tracyWidom.js";
@@ -22,13 +24,22 @@ import {
   parseNumberList,
 } from "./args.js";
 import { UsageError } from "./errors.js";
-import { chooseFormat, chooseSeed, writeResult } from "./output.js";
+import {
+  announceSeed,
+  chooseSeed,
+  parseFirstSample,
+  planRunOutputs,
+  type RunOutputs,
+  textBytesOf,
+  writeRunOutputs,
+} from "./output.js";
 import { progressReporter } from "./progress.js";
 
 export const TW_USAGE = `usage: betaens tw <cdf|pdf|sf|logcdf|logsf|logpdf> --beta B [--convention beta|tw] --x X1,X2,…
        betaens tw quantile --beta B [--convention beta|tw] --p P1,P2,…   (0 < p < 1)
        betaens tw isf --beta B [--convention beta|tw] --q Q1,Q2,…        (0 < q < 1; the x with 1 − F(x) = q)
-       betaens tw sample --beta B [--samples S] [--seed K] [--convention beta|tw] [--n N]
+       betaens tw sample --beta B [--samples S] [--seed K] [--first-sample F] [--convention beta|tw]
+                         [--n N]
   common: [--format json|csv|npy] [--output FILE]
   --beta: any β > 0; 1, 2, 4 from the Fredholm determinants (tails to ~1e−12 relative),
           other β in [${TRACY_WIDOM_BETA_RANGE[0]}, ${TRACY_WIDOM_BETA_RANGE[1]}] computed from the Bloemendal–Virág equation (~1e−8, set-up < 1 s).
@@ -36,7 +47,8 @@ export const TW_USAGE = `usage: betaens tw <cdf|pdf|sf|logcdf|logsf|logpdf> --be
                tw: Tracy–Widom's 1996 F4 (differs only for β = 4).
   sample: any β > 0; β = 1, 2, 4 by inversion of the Fredholm CDF, other β from the Hermite
           β-ensemble of size --n (default ${TRACY_WIDOM_BETA_N}, top ~c·N^(1/3) rows).
-  csv/npy: cdf/pdf/quantile write rows "x,value" (shape (k, 2)); sample one number per line.`;
+  csv/npy: cdf/pdf/quantile write rows "x,value" (shape (k, 2)); sample one number per line.
+  sample s of seed K uses random stream (K, s); --first-sample F draws F … F+S−1.`;
 
 const SUBCOMMANDS = [
   "cdf",
@@ -58,16 +70,13 @@ const FLAGS = [
   "convention",
   "x",
   "p",
-  "q",
   "samples",
   "seed",
+  "first-sample",
   "n",
   "format",
   "output",
 ] as const;
-
-/** Samples above this are refused (memory: one double each, plus the JSON text). */
-const MAX_SAMPLES = 1e7;
 
 /** Flags each subcommand accepts (others are usage errors, not silently ignored). */
 const ALLOWED: Record<Subcommand, readonly string[]> = {
@@ -79,12 +88,12 @@ const ALLOWED: Record<Subcommand, readonly string[]> = {
   logpdf: ["beta", "convention", "x", "format", "output"],
   quantile: ["beta", "convention", "p", "format", "output"],
   isf: ["beta", "convention", "q", "format", "output"],
-  sample: ["beta", "convention", "samples", "seed", "n", "format", "output"],
+  sample: ["beta", "convention", "samples", "seed", "first-sample", "n", "format", "output"],
 };
 
 /** Runs `betaens tw …` with the arguments after "tw"; writes the result to stdout or --output. */
 export function twCommand(argv: string[]): void {
-  const { values, positionals } = parseFlags(argv, FLAGS);
+  const { values, positionals } = parseFlags(argv, FLAGS, [], "tw");
   if (positionals.length !== 1) {
     throw new UsageError(
       positionals.length === 0
@@ -112,14 +121,14 @@ export function twCommand(argv: string[]): void {
     ["beta", "tw"],
     "beta",
   );
-  const output = flagString(values, "output");
-  const format = chooseFormat(flagString(values, "format"), output);
+  const outputs = planRunOutputs(values, { plot: false });
+  const format = outputs.format;
   const head = { betaens: VERSION, command: "tw" };
 
   if (sub === "sample") {
-    const result = sampleResult(values, beta, convention);
+    const result = sampleResult(values, beta, convention, outputs);
     const json = { ...head, beta, convention, ...result.fields, samples: result.samples };
-    writeResult(format === "json" ? json : { samples: result.samples }, format, output);
+    writeRunOutputs(outputs, format === "json" ? json : { samples: result.samples });
     return;
   }
 
@@ -138,7 +147,7 @@ export function twCommand(argv: string[]): void {
     const result = probabilities.map((value) => f(value));
     const rows = probabilities.map((value, i) => [value, result[i]]);
     const json = { ...head, beta, convention, [flag]: probabilities, [sub]: result };
-    writeResult(format === "json" ? json : { samples: rows }, format, output);
+    writeRunOutputs(outputs, format === "json" ? json : { samples: rows });
     return;
   }
   const xText = flagString(values, "x");
@@ -148,7 +157,7 @@ export function twCommand(argv: string[]): void {
   const y = x.map((value) => f(value));
   const rows = x.map((value, i) => [value, y[i]]);
   const json = { ...head, beta, convention, x, [sub]: y };
-  writeResult(format === "json" ? json : { samples: rows }, format, output);
+  writeRunOutputs(outputs, format === "json" ? json : { samples: rows });
 }
 
 /**
@@ -172,49 +181,78 @@ function lawFor(beta: number, convention: TracyWidomConvention) {
   return tracyWidom(beta, { convention });
 }
 
-/** Draws the samples of `tw sample`: sample i of seed K uses createRandomSource(K, i). */
+/** Seconds per draw by inversion (measured ≈ 30 µs with the table's first use) and per model row. */
+const SECONDS_PER_INVERSION = 5e-5;
+const SECONDS_PER_ROW = 2e-6;
+
+/**
+ * Draws the samples of `tw sample`: sample i of seed K uses createRandomSource(K, i), for
+ * i = F … F + S − 1 (F = --first-sample). The shared budget (src/budget.ts) is checked first.
+ */
 function sampleResult(
   values: Record<string, string | boolean | undefined>,
   beta: number,
   convention: TracyWidomConvention,
+  outputs: RunOutputs,
 ): { samples: Float64Array; fields: Record<string, number | string> } {
   if (!(beta > 0 && Number.isFinite(beta))) {
     throw new UsageError(`--beta must be a finite number > 0, got ${beta}`);
   }
   const samplesText = flagString(values, "samples");
   const count = samplesText === undefined ? 1 : parseInteger("samples", samplesText, 1);
-  if (count > MAX_SAMPLES)
-    throw new UsageError(`--samples must be <= ${MAX_SAMPLES}, got ${count}`);
-  const seed = chooseSeed(flagString(values, "seed"), (t) => parseInteger("seed", t, 0));
+  const seed = chooseSeed(values);
+  const first = parseFirstSample(values, count);
   const nText = flagString(values, "n");
-  const samples = new Float64Array(count);
-  if (beta === 1 || beta === 2 || beta === 4) {
-    if (nText !== undefined) {
-      throw new UsageError("--n applies only to beta not in {1, 2, 4} (those are sampled exactly)");
-    }
-    for (let i = 0; i < count; i++) {
-      samples[i] = tracyWidomSample(createRandomSource(seed, i), beta, convention);
-    }
-    return { samples, fields: { seed, method: "inversion" } };
+  const classical = beta === 1 || beta === 2 || beta === 4;
+  if (classical && nText !== undefined) {
+    throw new UsageError("--n applies only to beta not in {1, 2, 4} (those are sampled exactly)");
   }
-  if (convention === "tw") {
+  if (!classical && convention === "tw") {
     throw new UsageError("--convention tw is defined only for beta = 4 (1, 2: same as beta)");
   }
   const n = nText === undefined ? TRACY_WIDOM_BETA_N : parseInteger("n", nText, 2);
-  // The model's centring uses N′ = N + 1/2 − 1/β (docs/conventions.md), which must be positive.
-  if (!(n + 0.5 - 1 / beta > 0)) {
+  if (!classical && !(n + 0.5 - 1 / beta > 0)) {
+    // The Hermite edge scaling (src/theory/edgeScaling.ts) needs N + 1/2 − 1/β > 0.
+    const needed = Math.floor(1 / beta) + 1;
     throw new UsageError(
-      `--beta ${beta} is too small for the Hermite model of size --n ${n}: it needs beta > 1/(n + 1/2) = ${(1 / (n + 0.5)).toPrecision(3)}; pass a larger --n`,
+      `--beta ${beta} is too small for the Hermite model at N = ${n} (it needs N + 1/2 > 1/β); ` +
+        (needed <= 2 ** 51
+          ? `use --n ${needed} or more, or a larger --beta`
+          : "use a larger --beta"),
     );
   }
-  const progress = progressReporter(count, count * 3e5 * Math.cbrt(n / 1e6), "sampling TW");
+  const perSample = classical ? SECONDS_PER_INVERSION : SECONDS_PER_ROW * truncationSize(n, beta);
+  const seconds = count * perSample;
+  checkBudget(
+    {
+      what: "this run",
+      bytes: 8 * count,
+      seconds,
+      textBytes: textBytesOf(count, outputs.format),
+    },
+    (limit) =>
+      limit === "text"
+        ? "use --format npy (8 bytes per number), or fewer --samples"
+        : "use fewer --samples (or a smaller --n), or split the run with --first-sample",
+  );
+  announceSeed(seed, outputs.format);
+  const fields: Record<string, number | string> = { seed: seed.seed };
+  if (first !== 0) fields.firstSample = first;
+  const samples = new Float64Array(count);
+  if (classical) {
+    for (let i = 0; i < count; i++) {
+      samples[i] = tracyWidomSample(createRandomSource(seed.seed, first + i), beta, convention);
+    }
+    return { samples, fields: { ...fields, method: "inversion" } };
+  }
+  const progress = progressReporter(count, seconds, "sampling TW");
   try {
     for (let i = 0; i < count; i++) {
-      samples[i] = tracyWidomBetaSample(createRandomSource(seed, i), beta, n);
+      samples[i] = tracyWidomBetaSample(createRandomSource(seed.seed, first + i), beta, n);
       if ((i & 63) === 63) progress.update(i + 1, count);
     }
   } finally {
     progress.done();
   }
-  return { samples, fields: { seed, method: "hermite-truncated", n } };
+  return { samples, fields: { ...fields, method: "hermite-truncated", n } };
 }

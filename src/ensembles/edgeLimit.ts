@@ -128,6 +128,11 @@ export function checkEdgeLimit(
  * convention); with `rescaled`, the TW_β draw F_β⁻¹(U) = (λ_max − center)/scale itself, without
  * cancellation. Kolmogorov distance to the exact law ≤ edgeLimitDistanceBound(N, ensemble); throws
  * (checkEdgeLimit) where that exceeds `tolerance`, and on invalid parameters.
+ *
+ * @example
+ * import { createRandomSource, largestEigenvalueLimit } from "betaens";
+ * const rng = createRandomSource(1, 0);
+ * const xi = largestEigenvalueLimit("hermite", rng, 1e12, 2, { loc: 0, scale: 1 }, true); // ≈ TW₂
  */
 export function largestEigenvalueLimit(
   ensemble: EdgeLimitEnsemble,

@@ -3,8 +3,10 @@
  * ensemble and reduces each to the requested statistic. Browser-safe (no Node APIs).
  *
  * Random streams: sample s (0-based) of seed K uses createRandomSource(K, s), so sample s is the
- * same whatever the number of samples, the batching or the worker that computes it.
+ * same whatever the number of samples, the batching or the worker that computes it; a job with
+ * firstSample F draws samples F … F + S − 1 (docs/conventions.md §3).
  */
+import { type BudgetLimit, checkBudget } from "../budget.js";
 import { createRandomSource } from "../random/philox.js";
 import { checkBulkWindow } from "../statistics/unfolding.js";
 import { edgeScaling } from "../theory/edgeScaling.js";
@@ -56,6 +58,8 @@ export interface SampleJob {
   beta: number;
   samples: number;
   seed: number;
+  /** Index of the first sample drawn (default 0): the run draws samples F … F + S − 1. */
+  firstSample?: number;
   stat: SampleStat;
   /** Histogram bin edges (B + 1 increasing numbers), required when stat = "histogram". */
   edges?: Float64Array;
@@ -79,6 +83,8 @@ export interface SampleResult {
   beta: number;
   params: Record<string, number>;
   seed: number;
+  /** Present when the job's firstSample is not 0: the rows are samples F, F + 1, …. */
+  firstSample?: number;
   stat: SampleStat;
   /**
    * stat = eigenvalues: S ascending rows of N (circular: angles in [0, 2π); ginibre: S rows of N
@@ -101,79 +107,83 @@ export interface SampleResult {
   ratios?: Float64Array[];
 }
 
-/** Limits that keep a run from exhausting memory or running for hours (estimated up front). */
-export const LIMITS = {
-  /** Bytes of Float64Arrays alive at once (matrix, work arrays and kept output). */
-  maxBytes: 8 * 1024 ** 3,
-  /** Operation count S·N² of the O(N²) eigenvalue solver (≈ 1e8 per second here). */
-  maxEigenOperations: 2e11,
-  /** Operation count S·N·(B + 1) of Sturm counts, or S·N·60 for bisection. */
-  maxSturmOperations: 2e12,
-  maxN: 2e8,
-};
+/** Sturm-count steps (one row of one count) per second, measured (≈ 3e8 for histograms). */
+const STURM_STEPS_PER_SECOND = 2e8;
+/** Steps of the O(N²) tridiagonal eigenvalue solver per second (N = 1e4 in ≈ 1 s). */
+const EIGEN_STEPS_PER_SECOND = 1e8;
 
-/** Estimates memory (bytes) and work (operations) of a job; throws a RangeError beyond LIMITS. */
-export function checkJobCost(job: SampleJob): { bytes: number; operations: number } {
+/** The up-front cost of a job: peak memory, time, and the numbers it keeps for the output. */
+export interface JobCost {
+  bytes: number;
+  seconds: number;
+  /** Numbers in the result (S·N eigenvalues, 2·S·N for Ginibre, S maxima, 3·B for a histogram). */
+  values: number;
+}
+
+/** Estimates memory, time and output size of a job (no checks; see checkJobCost). */
+export function estimateJobCost(job: SampleJob): JobCost {
   const { samples, stat, model } = job;
   const bins = job.edges ? job.edges.length - 1 : 0;
-  const truncated = Number.isSafeInteger(job.n) ? truncatedRows(job) : undefined;
   if (model === "limit") {
-    // One uniform and one tabulated quantile per sample, whatever N.
-    return { bytes: 8 * samples, operations: samples * 100 };
-  }
-  if (truncated === undefined && job.n > LIMITS.maxN) {
-    throw new RangeError(
-      `n = ${job.n} is too large for this statistic (at most ${LIMITS.maxN.toExponential()}; ` +
-        "--stat max of hermite and laguerre accepts N up to 2^51)",
-    );
+    // One uniform and one tabulated quantile per sample, whatever N (≈ 5 µs).
+    return { bytes: 8 * samples, seconds: samples * 1e-5, values: samples };
   }
   // Work and memory scale with the rows actually drawn.
-  const n = truncated ?? job.n;
+  const n = (Number.isSafeInteger(job.n) ? truncatedRows(job) : undefined) ?? job.n;
+  const complex = job.spec.ensemble === "ginibre";
   const scalar = stat === "max" || isDensityMatrixStat(stat);
-  const keptValues =
+  const values =
     stat === "eigenvalues" || stat === "spacings"
-      ? samples * n
+      ? samples * n * (complex ? 2 : 1)
       : scalar
         ? samples
         : stat === "window"
           ? samples * 3 * (job.count ?? 0)
-          : bins;
+          : 3 * bins;
   // Dense models hold complex matrices (β = 4: of order 2N, a few copies); banded ones ≈ 6 N doubles.
-  const workDoubles = model === "full" || job.spec.ensemble === "ginibre" ? 32 * n * n : 6 * n;
-  const bytes = 8 * (workDoubles + keptValues);
-  const dense = model === "full" || job.spec.ensemble === "ginibre";
-  const quadratic =
-    stat === "eigenvalues" || stat === "spacings" || stat === "entropy" || model === "cmv";
-  // The window sampler: ≈ 40 passes over the rows (17-point block products, ~13 Sturm counts)
-  // plus ≈ 10 phase evaluations per eigenvalue of ≈ 60 blocks each (tridiagonal/windowEigenvalues.ts).
-  const windowOperations = samples * (40 * n + 600 * (job.count ?? 0) ** 1.5);
-  const operations = dense
-    ? samples * n * n * n
-    : stat === "window"
-      ? windowOperations
-      : quadratic
-        ? samples * n * n
-        : samples * n * (stat === "max" || stat === "min" ? 60 : stat === "purity" ? 1 : bins + 1);
-  if (bytes > LIMITS.maxBytes) {
-    throw new RangeError(
-      `this run would need about ${(bytes / 1024 ** 3).toFixed(1)} GiB of memory ` +
-        `(limit ${LIMITS.maxBytes / 1024 ** 3} GiB); use --stat max or --stat histogram, or fewer samples`,
-    );
+  const dense = model === "full" || complex;
+  const workDoubles = dense ? 32 * n * n : 6 * n;
+  const bytes = 8 * (workDoubles + values);
+  // Entropy needs every eigenvalue (O(N²)); purity is Σ λ² of the bidiagonal's tridiagonal (O(N)).
+  const quadratic = stat === "eigenvalues" || stat === "spacings" || stat === "entropy";
+  let seconds: number;
+  if (dense) seconds = (samples * n * n * n) / EIGEN_STEPS_PER_SECOND;
+  else if (model === "cmv") seconds = (5 * samples * n * n) / EIGEN_STEPS_PER_SECOND;
+  else if (stat === "window") {
+    // The window sampler: ≈ 40 passes over the rows (17-point block products, ~13 Sturm counts)
+    // plus ≈ 10 phase evaluations per eigenvalue of ≈ 60 blocks each (tridiagonal/windowEigenvalues.ts).
+    seconds = (samples * (40 * n + 600 * (job.count ?? 0) ** 1.5)) / EIGEN_STEPS_PER_SECOND;
+  } else if (quadratic) seconds = (samples * n * n) / EIGEN_STEPS_PER_SECOND;
+  else {
+    const steps = stat === "max" || stat === "min" ? 60 : stat === "purity" ? 1 : bins + 1;
+    seconds = (samples * n * steps) / STURM_STEPS_PER_SECOND;
   }
-  const limit = dense || quadratic ? LIMITS.maxEigenOperations : LIMITS.maxSturmOperations;
-  if (operations > limit) {
-    const hint =
-      stat === "eigenvalues" && !dense
-        ? "; use --stat max or --stat histogram (O(N) per point)"
-        : dense
-          ? "; the tridiagonal model samples the same law in O(N²)"
-          : "";
-    throw new RangeError(
-      `this run would take about ${operations.toExponential(1)} operations (limit ` +
-        `${limit.toExponential(0)}, roughly ${Math.round(limit / 1e8 / 60)} minutes)${hint}`,
-    );
-  }
-  return { bytes, operations };
+  return { bytes, seconds, values };
+}
+
+/** What to change when a job is over budget, in the library's words (the CLI passes its own). */
+function jobAdvice(job: SampleJob, limit: BudgetLimit): string {
+  const dense = job.model === "full" || job.spec.ensemble === "ginibre";
+  if (dense) return "the tridiagonal model samples the same law in O(N) memory and O(N²) time";
+  if (limit === "memory" && job.stat !== "eigenvalues") return "use a smaller n";
+  return job.stat === "eigenvalues"
+    ? 'use stat "max" or "histogram" (O(N) per point), or fewer samples'
+    : "use fewer samples";
+}
+
+/**
+ * Checks a job's estimated memory and time against the shared budget (src/budget.ts) and throws a
+ * BudgetError (a RangeError) beyond it, with `advice` (default: in the library's words).
+ */
+export function checkJobCost(
+  job: SampleJob,
+  advice?: (limit: BudgetLimit) => string | undefined,
+): JobCost {
+  const cost = estimateJobCost(job);
+  checkBudget({ what: "this run", bytes: cost.bytes, seconds: cost.seconds }, (limit) =>
+    advice ? advice(limit) : jobAdvice(job, limit),
+  );
+  return cost;
 }
 
 /**
@@ -197,14 +207,26 @@ export function truncatedRows(
   return k;
 }
 
-/** Throws a RangeError unless the job is well-formed. */
-export function checkJob(job: SampleJob): void {
+/**
+ * Throws a RangeError unless the job is well-formed and within the budget (checkJobCost, with the
+ * given advice for a refusal).
+ */
+export function checkJob(
+  job: SampleJob,
+  advice?: (limit: BudgetLimit) => string | undefined,
+): void {
   checkEnsemble(job.spec, job.model, job.n, job.beta);
   if (!Number.isInteger(job.samples) || job.samples < 1) {
     throw new RangeError(`samples must be an integer >= 1, got ${job.samples}`);
   }
   if (!Number.isInteger(job.seed) || job.seed < 0 || job.seed > Number.MAX_SAFE_INTEGER) {
     throw new RangeError(`seed must be an integer in [0, 2^53 - 1], got ${job.seed}`);
+  }
+  const first = job.firstSample ?? 0;
+  if (!Number.isSafeInteger(first + job.samples) || first < 0 || !Number.isInteger(first)) {
+    throw new RangeError(
+      `firstSample must be an integer >= 0 with firstSample + samples <= 2^53 - 1, got ${first}`,
+    );
   }
   if (job.spec.ensemble === "ginibre" && job.stat !== "eigenvalues") {
     throw new RangeError("the Ginibre ensemble supports --stat eigenvalues only (complex points)");
@@ -237,7 +259,7 @@ export function checkJob(job: SampleJob): void {
       }
     }
   }
-  checkJobCost(job);
+  checkJobCost(job, advice);
 }
 
 /** The checks of stat = spacings | window (ensembles/localStatistics.ts). */
@@ -359,6 +381,17 @@ export function usesEdgeModel(job: LargestEigenvalueJob): boolean {
  * (λ_max − center)/scale of edgeScaling, computed without cancellation), otherwise the full banded
  * model and bisection (`rescaled` is then ignored: rescale with edgeScaling). Sample s uses
  * createRandomSource(seed, s). No input checks beyond those of the samplers (see checkJob).
+ *
+ * @example
+ * import { sampleLargestEigenvalue } from "betaens";
+ * const job = {
+ *   spec: { ensemble: "hermite" as const, params: { loc: 0, scale: 1 } },
+ *   model: "tridiagonal" as const,
+ *   n: 1e9,
+ *   beta: 2,
+ *   seed: 42,
+ * };
+ * const lambdaMax = sampleLargestEigenvalue(job, 5); // sample 5: only the top ≈ 16·N^(1/3) rows
  */
 export function sampleLargestEigenvalue(
   job: LargestEigenvalueJob,
@@ -388,6 +421,18 @@ export function sampleLargestEigenvalue(
 /**
  * Runs a sampling job. `onProgress(done, total)` is called after each sample (for progress bars
  * and for the browser worker's partial results).
+ *
+ * @example
+ * import { runSample } from "betaens";
+ * const result = runSample({
+ *   spec: { ensemble: "hermite", params: { loc: 0, scale: 1 } },
+ *   model: "tridiagonal",
+ *   n: 1e6,
+ *   beta: 2,
+ *   samples: 3,
+ *   seed: 42,
+ *   stat: "max",
+ * }); // result.samples: λ_max of samples 0, 1, 2, as `betaens sample … --stat max`
  */
 export function runSample(
   job: SampleJob,
@@ -406,6 +451,8 @@ export function runSample(
     seed,
     stat,
   };
+  const first = job.firstSample ?? 0;
+  if (first !== 0) result.firstSample = first;
   const rows: Float64Array[] = [];
   const complexRows: number[][][] = [];
   const maxima = new Float64Array(stat === "max" || isDensityMatrixStat(stat) ? samples : 0);
@@ -418,11 +465,11 @@ export function runSample(
   if (stat === "spacings" || stat === "window") return runLocalStatistics(job, result, onProgress);
   for (let s = 0; s < samples; s++) {
     if (stat === "max") {
-      maxima[s] = sampleLargestEigenvalue(job, s, rescaledDirectly);
+      maxima[s] = sampleLargestEigenvalue(job, first + s, rescaledDirectly);
       onProgress?.(s + 1, samples);
       continue;
     }
-    const draw: Draw = drawSample(spec, job.model, createRandomSource(seed, s), n, beta);
+    const draw: Draw = drawSample(spec, job.model, createRandomSource(seed, first + s), n, beta);
     if (draw.kind === "complex") {
       complexRows.push(Array.from(draw.re, (re, i) => [re, draw.im[i]]));
     } else if (stat === "eigenvalues") {

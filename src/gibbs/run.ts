@@ -35,6 +35,8 @@ export interface GibbsRunOptions {
   samples: number;
   /** Non-negative integer seed; chain s uses createRandomSource(seed, s). */
   seed: number;
+  /** Index of the first chain (default 0): the run draws chains F … F + S − 1. */
+  firstSample?: number;
   stat: GibbsStat;
   /** "zero" (default, DPPy's a = b = 0) or "hermite" (see hermiteInitialState). */
   initial?: GibbsInitial;
@@ -72,6 +74,8 @@ export interface GibbsRunResult {
   potential: number[];
   passes: number;
   seed: number;
+  /** Present when the run's firstSample is not 0: the rows are chains F, F + 1, …. */
+  firstSample?: number;
   stat: GibbsStat;
   initial: GibbsInitial;
   /** Always true: every conditional is drawn exactly (no MCMC move within a Gibbs step). */
@@ -108,6 +112,12 @@ export function checkGibbsRun(options: GibbsRunOptions): void {
   }
   if (!Number.isInteger(seed) || seed < 0 || seed > Number.MAX_SAFE_INTEGER) {
     throw new RangeError(`seed must be an integer in [0, 2^53 - 1], got ${seed}`);
+  }
+  const first = options.firstSample ?? 0;
+  if (!Number.isInteger(first) || first < 0 || !Number.isSafeInteger(first + samples)) {
+    throw new RangeError(
+      `firstSample must be an integer >= 0 with firstSample + samples <= 2^53 - 1, got ${first}`,
+    );
   }
   if (!["eigenvalues", "max", "trace", "histogram"].includes(stat)) {
     throw new RangeError(`stat must be eigenvalues, max, trace or histogram, got ${String(stat)}`);
@@ -157,6 +167,18 @@ export function checkGibbsRun(options: GibbsRunOptions): void {
  * the final eigenvalues over all chains (Sturm counts, O(N·B) per chain). Cost O(S·P·N) for the
  * passes, plus O(S·N²) for "eigenvalues".
  * Reference: docs/theory.md §3.7 (DPPy `sample_mcmc`, with its return_chain_of_lambda_max option).
+ *
+ * @example
+ * import { gibbsRun, parsePotential } from "betaens";
+ * const run = gibbsRun({
+ *   coeffs: parsePotential("x^4/4 - x^2"),
+ *   n: 200,
+ *   beta: 2,
+ *   passes: 10,
+ *   samples: 2,
+ *   seed: 1,
+ *   stat: "eigenvalues",
+ * }); // run.samples: the final eigenvalues of chains 0 and 1
  */
 export function gibbsRun(options: GibbsRunOptions): GibbsRunResult {
   checkGibbsRun(options);
@@ -175,6 +197,8 @@ export function gibbsRun(options: GibbsRunOptions): GibbsRunResult {
     exactConditionals: true,
     spectralEvery: options.spectralEvery ?? defaultSpectralInterval(n, beta),
   };
+  const first = options.firstSample ?? 0;
+  if (first !== 0) result.firstSample = first;
   const wantDiagnostics = options.diagnostics !== "off" && samples >= 4 && passes >= 8;
   const traces: Float64Array[] = [];
   const cutPoints = options.cutPoints;
@@ -185,7 +209,7 @@ export function gibbsRun(options: GibbsRunOptions): GibbsRunResult {
   let below = 0;
   let above = 0;
   for (let s = 0; s < samples; s++) {
-    const rng = createRandomSource(seed, s);
+    const rng = createRandomSource(seed, first + s);
     const trace = stat === "trace" || wantDiagnostics ? new Float64Array(passes) : undefined;
     const record = options.recordPasses;
     const recordedRows: Float64Array[] = [];

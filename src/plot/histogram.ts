@@ -11,6 +11,7 @@ import {
   finiteExtent,
   formatNumber,
   type LegendEntry,
+  legendRowsFor,
   legendSvg,
   linearScale,
   niceRange,
@@ -136,6 +137,13 @@ const CURVE_SAMPLES = 600;
  * SVG histogram normalised to a probability density (bar areas sum to 1 over the counted
  * points), with the density curve (sampled finely, clipped to the plot), nice axes, a legend
  * and the title. Exactly one `<rect class="bar">` per bin.
+ *
+ * @example
+ * import { createRandomSource, hermiteEigenvalues, semicircleDensity } from "betaens";
+ * import { histogramSvg } from "betaens/plot";
+ * const n = 1000;
+ * const x = hermiteEigenvalues(createRandomSource(1, 0), n, 2).map((v) => v / Math.sqrt(n));
+ * const svg = histogramSvg({ values: x, density: semicircleDensity, title: "GUE", xLabel: "x/√N" });
  */
 export function histogramSvg(opts: HistogramOptions): string {
   const width = opts.width ?? 640;
@@ -167,7 +175,15 @@ export function histogramSvg(opts: HistogramOptions): string {
   if (!(top > 0 && Number.isFinite(top))) top = 1;
   const [, yTop] = niceRange(0, top * 1.05);
 
-  const area = plotArea(width, height);
+  const barColor = PALETTE[0];
+  const curveColor = PALETTE[1];
+  const legend: LegendEntry[] = [
+    { label: `histogram (n = ${formatCount(bars.total)})`, color: barColor, kind: "box" },
+  ];
+  if (curveX && curveY) {
+    legend.push({ label: opts.densityLabel ?? "limit density", color: curveColor, kind: "line" });
+  }
+  const area = plotArea(width, height, legendRowsFor(width, legend));
   const frame: Frame = {
     ...area,
     sx: linearScale(lo, hi, area.left, area.left + area.width),
@@ -178,7 +194,6 @@ export function histogramSvg(opts: HistogramOptions): string {
     axesSvg(frame, niceTicks(lo, hi), niceTicks(0, yTop, 5), opts.xLabel, opts.yLabel ?? "density"),
   ];
 
-  const barColor = PALETTE[0];
   body.push(
     `<g class="bars" fill="${barColor}" fill-opacity="0.35" stroke="${barColor}" stroke-width="0.5">`,
   );
@@ -194,22 +209,13 @@ export function histogramSvg(opts: HistogramOptions): string {
   body.push("</g>");
   if (bars.total === 0) body.push(noDataSvg(frame));
 
-  const legend: LegendEntry[] = [
-    { label: `histogram (n = ${formatCount(bars.total)})`, color: barColor, kind: "box" },
-  ];
   if (curveX && curveY) {
     const runs = clipToBand(curveX, curveY, 0, yTop).map((run) =>
       run.map(([x, y]): [number, number] => [frame.sx(x), frame.sy(y)]),
     );
-    const curveColor = PALETTE[1];
     body.push(
       `<path class="density" d="${pathData(runs)}" fill="none" stroke="${curveColor}" stroke-width="2"/>`,
     );
-    legend.push({
-      label: opts.densityLabel ?? "limit density",
-      color: curveColor,
-      kind: "line",
-    });
   }
   body.push(legendSvg(frame, legend));
   return svgDocument(width, height, opts.title, body.join(""));

@@ -13,9 +13,11 @@ import { histogramSvg } from "./histogram.js";
 import { scatterSvg } from "./scatter.js";
 
 const NAMES: Record<string, string> = {
-  hermite: "Hermite",
-  laguerre: "Laguerre",
-  jacobi: "Jacobi",
+  hermite: "Hermite β-ensemble",
+  laguerre: "Laguerre β-ensemble",
+  jacobi: "Jacobi β-ensemble",
+  circular: "Circular β-ensemble",
+  ginibre: "Ginibre ensemble",
 };
 const NORMALISATIONS: Record<string, string> = {
   hermite: "√2(x − μ)/(σ√(βN))",
@@ -52,18 +54,46 @@ export function defaultHistogramRange(
   return [a, b];
 }
 
+/** " (k = 3, θ = 2)"-style parameter list, or "" when there are none. */
 function parameterText(params: Record<string, number>): string {
-  return Object.entries(params)
-    .map(([k, v]) => `${k} = ${Number(v.toPrecision(6))}`)
-    .join(", ");
+  const list = Object.entries(params).map(([k, v]) => `${k} = ${Number(v.toPrecision(6))}`);
+  return list.length > 0 ? ` (${list.join(", ")})` : "";
 }
 
-/** The SVG figure for a sample result (pure; the browser explorer uses it too). */
+/**
+ * The figure title: "Hermite β-ensemble, β = 2.5, N = 1000, 10 samples (loc = 0, scale = 1)";
+ * Ginibre has no β to choose (always 2), circular and Ginibre no parameters.
+ */
+export function sampleTitle(job: SampleJob, params: Record<string, number>): string {
+  const { spec, n, beta, samples } = job;
+  const name = NAMES[spec.ensemble] ?? spec.ensemble;
+  const betaText = spec.ensemble === "ginibre" ? "" : `, β = ${beta}`;
+  const count = `${samples} sample${samples === 1 ? "" : "s"}`;
+  return `${name}${betaText}, N = ${n}, ${count}${parameterText(params)}`;
+}
+
+/**
+ * The SVG figure for a sample result (pure; the browser explorer uses it too).
+ *
+ * @example
+ * import { runSample, type SampleJob } from "betaens";
+ * import { samplePlotSvg } from "betaens/plot";
+ * const job: SampleJob = {
+ *   spec: { ensemble: "jacobi", params: { a: 2, b: 3 } },
+ *   model: "tridiagonal",
+ *   n: 1e5,
+ *   beta: 0.5,
+ *   samples: 1,
+ *   seed: 7,
+ *   stat: "histogram",
+ *   edges: Float64Array.from({ length: 101 }, (_, i) => i / 100),
+ * };
+ * const svg = samplePlotSvg(job, runSample(job)); // the histogram against the Wachter law
+ */
 export function samplePlotSvg(job: SampleJob, result: SampleResult): string {
   const { spec, n, beta } = job;
   if (spec.ensemble === "fixed-trace") return fixedTracePlotSvg({ ...job, spec }, result);
-  const name = NAMES[spec.ensemble] ?? spec.ensemble;
-  const head = `${name} β-ensemble, β = ${beta}, N = ${n}, ${job.samples} sample${job.samples > 1 ? "s" : ""} (${parameterText(result.params)})`;
+  const head = sampleTitle(job, result.params);
   if (result.stat === "max") {
     const maxima = result.samples as Float64Array;
     const classical = spec.ensemble !== "circular" && spec.ensemble !== "ginibre";
@@ -97,7 +127,7 @@ export function samplePlotSvg(job: SampleJob, result: SampleResult): string {
         x: rows.flatMap((row) => row.map((z) => z[0] * scale)),
         y: rows.flatMap((row) => row.map((z) => z[1] * scale)),
       },
-      title: `${head}, model ${job.model}`,
+      title: head,
       xLabel: "Re z/√N",
       yLabel: "Im z/√N",
       circle: true,
@@ -108,7 +138,7 @@ export function samplePlotSvg(job: SampleJob, result: SampleResult): string {
     const common = {
       density: () => 1 / (2 * Math.PI),
       densityLabel: "limit: uniform angles, density 1/(2π)",
-      title: `${head}, model ${job.model}`,
+      title: `${head}, ${job.model === "cmv" ? "CMV model" : "Haar model"}`,
       xLabel: "eigenangle θ ∈ [0, 2π)",
       width: WIDTH,
     };

@@ -148,6 +148,11 @@ function argumentT(s: number, beta: Beta, convention: TracyWidomConvention): num
  * F₂(s) = det(I − K_Ai)_{L²(s,∞)}, and for β = 4 F₄^TW(2^{1/6}s) ("beta", default) or F₄^TW(s)
  * ("tw"). About 0.1 µs per call after a one-off table build; finite and nondecreasing for every
  * input, NaN for NaN.
+ *
+ * @example
+ * import { tracyWidomCdf } from "betaens/tracy-widom";
+ * const f2 = tracyWidomCdf(-2, 2); // 0.413224…
+ * const f4 = tracyWidomCdf(-2, 4, "tw"); // Tracy–Widom's 1996 F₄; the default "beta" is F₄(2^(1/6)s)
  */
 export function tracyWidomCdf(
   s: number,
@@ -228,6 +233,10 @@ export function tracyWidomLogPdf(
  * through 1 − p, which is exact there). Accurate for p down to the smallest double. Returns −∞
  * for p = 0 and +∞ for p = 1; throws a RangeError for p outside [0, 1] (the distribution object
  * tracyWidom(β) returns NaN instead).
+ *
+ * @example
+ * import { tracyWidomQuantile } from "betaens/tracy-widom";
+ * const q95 = tracyWidomQuantile(0.95, 1); // the 95% point of TW₁
  */
 export function tracyWidomQuantile(
   p: number,
@@ -257,7 +266,14 @@ export function tracyWidomIsf(
   return isfT(beta, q) / tracyWidomArgumentScale(beta, convention);
 }
 
-/** One draw from TW_β by inversion: F_β⁻¹(U), U = rng.uniform() ∈ (0, 1). */
+/**
+ * One draw from TW_β by inversion: F_β⁻¹(U), U = rng.uniform() ∈ (0, 1).
+ *
+ * @example
+ * import { createRandomSource } from "betaens";
+ * import { tracyWidomSample } from "betaens/tracy-widom";
+ * const s = tracyWidomSample(createRandomSource(1, 0), 2); // one TW₂ draw by inversion
+ */
 export function tracyWidomSample(
   rng: RandomSource,
   beta: Beta,

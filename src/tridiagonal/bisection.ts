@@ -151,6 +151,10 @@ export function kthEigenvalue(
  *
  * Reference: as kthEigenvalue (LAPACK dstebz with IL = IU = n); Parlett, "The Symmetric
  * Eigenvalue Problem", §10.1 (interlacing).
+ *
+ * @example
+ * import { largestEigenvalue } from "betaens";
+ * const top = largestEigenvalue(Float64Array.of(2, 2, 2), Float64Array.of(1, 1)); // 2 + √2
  */
 export function largestEigenvalue(
   diagonal: Float64Array,

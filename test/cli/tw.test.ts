@@ -77,6 +77,13 @@ describe("tw cdf | pdf | quantile", () => {
     );
     assert.ok(Math.abs(cdf[0] - 0.0803196) < 1e-7);
   });
+  it("x far beyond the table (±1e300, 1.7e308): CDF 0 or 1 and density 0, never null", () => {
+    for (const beta of ["1", "2", "4"]) {
+      const x = "1e300,-1e308,1.7e308,-1e200";
+      assert.deepEqual(json(["cdf", "--beta", beta, "--x", x]).cdf, [1, 0, 1, 0], beta);
+      assert.deepEqual(json(["pdf", "--beta", beta, "--x", x]).pdf, [0, 0, 0, 0], beta);
+    }
+  });
   it("pdf, β = 1 and β = 4 in both conventions (--x=… form too)", () => {
     const p1 = json(["pdf", "--beta", "1", "--x=-1.5,0.25"]);
     assert.deepEqual(p1.pdf, [tracyWidomPdf(-1.5, 1), tracyWidomPdf(0.25, 1)]);
@@ -211,6 +218,13 @@ describe("tw errors (exit status 2, one line)", () => {
     fails(["sample", "--beta", "abc"], /--beta must be a number/);
     fails(["cdf", "--x", "0"], /--beta is required/);
   });
+  it("a β too small for the Hermite model at N: a hint (--n), not the library's wording", () => {
+    fails(
+      ["sample", "--beta", "1e-9"],
+      /^(?!.*edgeScaling).*too small .* use --n 1000000000 or more/,
+    );
+    fails(["sample", "--beta", "1e-20"], /too small .* use a larger --beta/);
+  });
   it("bad p, x, convention, samples, seed, n, format", () => {
     fails(["quantile", "--beta", "2", "--p", "1.5"], /--p must be in \(0, 1\)/);
     fails(["quantile", "--beta", "2", "--p", "-0.1"], /--p must be in \(0, 1\)/);
@@ -220,7 +234,7 @@ describe("tw errors (exit status 2, one line)", () => {
     fails(["pdf", "--beta", "2", "--x", "1,zz"], /--x must be a number/);
     fails(["cdf", "--beta", "2", "--x", "0", "--convention", "xx"], /--convention must be one of/);
     fails(["sample", "--beta", "2", "--samples", "0"], /--samples must be >= 1/);
-    fails(["sample", "--beta", "2", "--samples", "1e8"], /--samples must be <= /);
+    fails(["sample", "--beta", "2", "--samples", "1e8"], /would take about 83 minutes/);
     fails(["sample", "--beta", "2", "--seed", "-3"], /--seed must be >= 0/);
     fails(["sample", "--beta", "2", "--n", "100"], /--n applies only/);
     fails(["sample", "--beta", "2.5", "--n", "1"], /--n must be >= 2/);

@@ -217,6 +217,54 @@ describe("Tracy–Widom laws (fast path)", () => {
     assert.equal(tracyWidomCdf(-1.3, 2, "tw"), tracyWidomCdf(-1.3, 2));
   });
 
+  it("finite and monotone for every finite input: 0 or 1 beyond the table, up to ±Number.MAX_VALUE", () => {
+    const far: number[] = [];
+    for (let k = 0; k <= 308; k++) far.push(10 ** k, -(10 ** k));
+    far.push(Number.MAX_VALUE, -Number.MAX_VALUE, Number.MIN_VALUE, -Number.MIN_VALUE);
+    for (const [beta, convention] of LAWS) {
+      const label = `β = ${beta} (${convention})`;
+      for (const x of far) {
+        const cdf = tracyWidomCdf(x, beta, convention);
+        const sf = tracyWidomSf(x, beta, convention);
+        const pdf = tracyWidomPdf(x, beta, convention);
+        assert.ok(
+          Number.isFinite(cdf) && Number.isFinite(sf) && Number.isFinite(pdf),
+          `${label} x = ${x}`,
+        );
+        assert.ok(pdf >= 0 && cdf >= 0 && cdf <= 1 && sf >= 0 && sf <= 1, `${label} x = ${x}`);
+        if (Math.abs(x) >= 1000) {
+          assert.equal(cdf, x > 0 ? 1 : 0, `${label} cdf(${x})`);
+          assert.equal(sf, x > 0 ? 0 : 1, `${label} sf(${x})`);
+          assert.equal(pdf, 0, `${label} pdf(${x})`);
+        }
+      }
+      // Monotone on a fine grid from far left to far right, through both switches of method and
+      // the right end where the β = 4 CDF approaches 1 (it used to step back by one ulp there).
+      let previous = 0;
+      for (let x = -60; x <= 260; x += x > -25 && x < 12 ? 0.003 : 0.25) {
+        const cdf = tracyWidomCdf(x, beta, convention);
+        assert.ok(cdf >= previous, `${label}: cdf(${x}) = ${cdf} < ${previous}`);
+        previous = cdf;
+      }
+      let q = Number.NEGATIVE_INFINITY;
+      for (const p of [
+        Number.MIN_VALUE,
+        1e-300,
+        1e-100,
+        1e-20,
+        0.01,
+        0.5,
+        0.99,
+        1 - 1e-15,
+        1 - 2 ** -53,
+      ]) {
+        const next = tracyWidomQuantile(p, beta, convention);
+        assert.ok(Number.isFinite(next) && next > q, `${label}: quantile(${p}) = ${next}`);
+        q = next;
+      }
+    }
+  });
+
   it("handles limits and rejects bad input", () => {
     assert.equal(tracyWidomCdf(Number.NEGATIVE_INFINITY, 2), 0);
     assert.equal(tracyWidomCdf(Number.POSITIVE_INFINITY, 1), 1);
