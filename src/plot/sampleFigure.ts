@@ -58,8 +58,8 @@ function parameterText(params: Record<string, number>): string {
     .join(", ");
 }
 
-/** The SVG figure for a sample result (pure; the browser explorer uses it too). */
-export function samplePlotSvg(job: SampleJob, result: SampleResult): string {
+/** The SVG figure for a sample result (pure; the browser explorer uses it too, at its own width). */
+export function samplePlotSvg(job: SampleJob, result: SampleResult, width = WIDTH): string {
   const { spec, n, beta } = job;
   if (spec.ensemble === "fixed-trace") return fixedTracePlotSvg({ ...job, spec }, result);
   const name = NAMES[spec.ensemble] ?? spec.ensemble;
@@ -72,7 +72,7 @@ export function samplePlotSvg(job: SampleJob, result: SampleResult): string {
         values: maxima,
         title: head,
         xLabel: "largest eigenvalue λ_max",
-        width: WIDTH,
+        width,
       });
     }
     // On the Tracy–Widom scale: (λ_max − center)/scale → TW_β (edgeScaling; docs/conventions.md).
@@ -85,7 +85,7 @@ export function samplePlotSvg(job: SampleJob, result: SampleResult): string {
       xLabel: `rescaled λ_max: (λ_max − ${Number(edge.center.toPrecision(6))})/${Number(edge.scale.toPrecision(4))}`,
       density: tw ? (x: number) => tracyWidomPdf(x, tw) : undefined,
       densityLabel: tw ? `Tracy–Widom TW_${tw} (β-ensemble convention)` : undefined,
-      width: WIDTH,
+      width,
     });
   }
   if (spec.ensemble === "ginibre") {
@@ -110,7 +110,7 @@ export function samplePlotSvg(job: SampleJob, result: SampleResult): string {
       densityLabel: "limit: uniform angles, density 1/(2π)",
       title: `${head}, model ${job.model}`,
       xLabel: "eigenangle θ ∈ [0, 2π)",
-      width: WIDTH,
+      width,
     };
     if (result.stat === "histogram") {
       return histogramSvg({
@@ -129,7 +129,7 @@ export function samplePlotSvg(job: SampleJob, result: SampleResult): string {
     const common = {
       density,
       densityLabel: "reference density (β = 0: independent points)",
-      width: WIDTH,
+      width,
     };
     if (result.stat === "histogram") {
       return histogramSvg({
@@ -152,7 +152,7 @@ export function samplePlotSvg(job: SampleJob, result: SampleResult): string {
     densityLabel: `limit: ${law.description}`,
     title: head,
     xLabel: `normalised eigenvalue (${NORMALISATIONS[spec.ensemble]})`,
-    width: WIDTH,
+    width,
   };
   if (result.stat === "histogram") {
     const edges = (result.edges as Float64Array).map(law.normalise);

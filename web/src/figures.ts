@@ -86,7 +86,7 @@ function histogramFigure(settings: Settings, done: number, p: HistogramPayload):
     numbers.unshift({ id: "lambda-max-0", label: "λ_max of sample 0", value: p.lambdaMax0 });
   }
   return {
-    svg: samplePlotSvg(job, result),
+    svg: samplePlotSvg(job, result, FIGURE_WIDTH),
     numbers,
     law: lawText(settings),
     data: {

@@ -2,7 +2,16 @@
 import { VERSION } from "../../src/version.js";
 import type { Settings } from "./state.js";
 
-export const FIGURE_WIDTH = 820;
+/** Width of the figures as downloaded (and drawn on wide screens, scaled to fit). */
+export const WIDE_FIGURE_WIDTH = 820;
+/**
+ * Width the figures are drawn at: WIDE_FIGURE_WIDTH, or on a narrow screen the plot's real width
+ * in CSS px (so that 12-unit tick labels are 12 px). Set by the page before drawing.
+ */
+export let FIGURE_WIDTH = WIDE_FIGURE_WIDTH;
+export function setFigureWidth(width: number): void {
+  FIGURE_WIDTH = width;
+}
 
 /** A number shown in the page: `id` names its element (data-value holds all digits). */
 export interface ShownNumber {
@@ -14,6 +23,8 @@ export interface ShownNumber {
 /** What the page shows for a snapshot. */
 export interface Figure {
   svg: string;
+  /** Short accessible name of the figure (the SVG's own title names every part). */
+  label?: string;
   numbers: ShownNumber[];
   /** The limit law and its parameters, in words. */
   law: string;
