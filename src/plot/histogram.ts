@@ -127,6 +127,8 @@ export interface HistogramOptions {
   yLabel?: string;
   width?: number;
   height?: number;
+  /** Fraction of the plot's height kept clear above the bars (for the legend); default 0. */
+  headroom?: number;
 }
 
 /** Number of samples of the density curve across the plot. */
@@ -165,7 +167,10 @@ export function histogramSvg(opts: HistogramOptions): string {
   // A density spike (hard edge) may exceed the bars by far: cap the axis at twice the bars.
   let top = barMax > 0 ? Math.max(barMax, Math.min(curveMax, 2 * barMax)) : curveMax;
   if (!(top > 0 && Number.isFinite(top))) top = 1;
-  const [, yTop] = niceRange(0, top * 1.05);
+  const [, yTop] = niceRange(
+    0,
+    (top * 1.05) / (1 - Math.min(Math.max(opts.headroom ?? 0, 0), 0.8)),
+  );
 
   const area = plotArea(width, height);
   const frame: Frame = {

@@ -2,7 +2,7 @@
  * The figure of `betaens sample --plot` (and of the browser explorer): normalised points against
  * the limiting density. Pure and browser-safe.
  */
-import type { EnsembleSpec } from "../ensembles/models.js";
+import type { ClassicalSpec, EnsembleSpec } from "../ensembles/models.js";
 import type { SampleJob, SampleResult } from "../ensembles/sample.js";
 import { edgeScaling } from "../theory/edgeScaling.js";
 import { limitLaw } from "../theory/limits.js";
@@ -31,7 +31,21 @@ function affine(normalise: (x: number) => number): { slope: number; offset: numb
   return { slope: normalise(1) - offset, offset };
 }
 
-/** Default --range of a histogram: the limit's support mapped back to raw eigenvalues, ±5%. */
+/**
+ * Whether β·N is so small (β·N < 1) that the points are nearly independent draws from the weight:
+ * the figures then compare with the weight's density (the β = 0 law) instead of the β·N → ∞
+ * limit law, whose scale √(βN) would shrink to nothing.
+ */
+export function nearlyIndependent(n: number, beta: number): boolean {
+  return beta === 0 || beta * n < 1;
+}
+
+/**
+ * Default --range of a histogram: the limit's support mapped back to raw eigenvalues, ±5%. For
+ * Hermite it also covers the β = 0 reference range (μ ± (√(2 ln N) + 1)σ, the spread of N
+ * independent Gaussians), so that as β → 0 the range shrinks continuously to that instead of to
+ * the point μ; for β·N ≳ 15 (any usual run) the semicircle is the wider and the range unchanged.
+ */
 export function defaultHistogramRange(
   spec: EnsembleSpec,
   n: number,
@@ -41,6 +55,14 @@ export function defaultHistogramRange(
   if (spec.ensemble === "ginibre") throw new RangeError("Ginibre points are complex: no histogram");
   if (spec.ensemble === "fixed-trace") return fixedTraceHistogramRange(n, beta, spec.params);
   if (beta === 0) return referenceRange(spec, n);
+  const [a, b] = limitHistogramRange(spec, n, beta);
+  if (spec.ensemble !== "hermite") return [a, b];
+  const [r0, r1] = referenceRange(spec, n);
+  return [Math.min(a, r0), Math.max(b, r1)];
+}
+
+/** The limit law's support mapped back to raw eigenvalues, ±5% (within [0, ∞) or [0, 1]). */
+function limitHistogramRange(spec: ClassicalSpec, n: number, beta: number): [number, number] {
   const law = limitLaw(spec.ensemble, n, beta, { ...spec.params });
   const { slope, offset } = affine(law.normalise);
   const [lo, hi] = law.support;
@@ -124,11 +146,14 @@ export function samplePlotSvg(job: SampleJob, result: SampleResult, width = WIDT
       range: [0, 2 * Math.PI],
     });
   }
-  if (beta === 0) {
+  if (nearlyIndependent(n, beta)) {
     const density = (x: number) => referenceDensity(spec, x);
     const common = {
       density,
-      densityLabel: "reference density (β = 0: independent points)",
+      densityLabel:
+        beta === 0
+          ? "reference density (β = 0: independent points)"
+          : "weight density (β·N < 1: nearly independent points)",
       width,
     };
     if (result.stat === "histogram") {

@@ -30,6 +30,12 @@ async function waitState(page: Page, states: string[], timeout = 60_000): Promis
   return page.evaluate(() => document.body.dataset.state ?? "");
 }
 
+async function save(page: Page): Promise<string> {
+  const download = page.waitForEvent("download");
+  await page.click('[data-download="json"]');
+  return (await download).suggestedFilename();
+}
+
 describe("explorer: honest partial results, adapting views, history, cost, a11y, phone", {
   skip,
   timeout: 300_000,
@@ -277,6 +283,106 @@ describe("explorer: honest partial results, adapting views, history, cost, a11y,
       return out;
     });
     assert.deepEqual(small, []);
+    await page.close();
+  });
+
+  it("8a. configuration view: spacings binned for the surmise's width, every spacing counted", async () => {
+    const page = await open("?view=configuration&beta=100&n=400&seed=2");
+    assert.equal(await settled(page), "done");
+    const spacing = await page.evaluate(() => {
+      const parts = document.querySelectorAll("#plot svg svg");
+      const part = parts[parts.length - 1];
+      const ticks = Array.from(part.querySelectorAll("g.tick-labels text"))
+        .filter((t) => t.getAttribute("text-anchor") === "middle")
+        .map((t) => ({ x: Number(t.getAttribute("x")), v: Number(t.textContent) }));
+      const pxPerUnit = (ticks[1].x - ticks[0].x) / (ticks[1].v - ticks[0].v);
+      const bar = part.querySelector("rect.bar")!;
+      const title = part.querySelector("text.title")?.textContent ?? "";
+      const legend = Array.from(part.querySelectorAll("g.legend text")).map((t) => t.textContent);
+      return { width: Number(bar.getAttribute("width")) / pxPerUnit, title, legend };
+    });
+    // The surmise at β = 100 has standard deviation ≈ 0.070: bins of ≤ half of it.
+    assert.ok(spacing.width <= 0.035, `spacing bins ${spacing.width} wide`);
+    const count = /\((\d+) spacings\)/.exec(spacing.title)?.[1];
+    assert.ok(
+      count && spacing.legend.some((t) => t === `histogram (n = ${count})`),
+      JSON.stringify(spacing),
+    );
+    await page.close();
+  });
+
+  it("8b. β = 1e-300: the Hermite histogram keeps every point, against a density", async () => {
+    const tiny = await open("?beta=1e-300&n=1000");
+    assert.equal(await settled(tiny), "done");
+    assert.equal(await shownNumber(tiny, "points-counted"), 1000, "all points inside the range");
+    assert.equal(await tiny.locator("#plot svg path.density").count(), 1);
+    await tiny.close();
+  });
+
+  it("8c. Jacobi λ_max at a hard edge: N²(1 − λ_max) with plain tick labels", async () => {
+    const jacobi = await open("?ensemble=jacobi&view=edge&n=1000&samples=200&a=1&b=1");
+    assert.equal(await settled(jacobi), "done");
+    const ticks = await jacobi.$$eval("#plot svg g.tick-labels text", (ts) =>
+      ts.map((t) => t.textContent ?? ""),
+    );
+    assert.deepEqual(
+      ticks.filter((t) => /e[+-]?\d/.test(t)),
+      [],
+      "plain tick labels",
+    );
+    assert.match(await text(jacobi, "#plot svg .x-label"), /N²\(1 − λ_max\)/);
+    await jacobi.close();
+  });
+
+  it("11a. circular histogram: the legend is clear of the bars", async () => {
+    const circ = await open("?ensemble=circular&n=200&samples=20");
+    assert.equal(await settled(circ), "done");
+    const clear = await circ.evaluate(() => {
+      const box = document.querySelector("#plot svg g.legend rect")!.getBoundingClientRect();
+      let top = Number.POSITIVE_INFINITY;
+      for (const bar of Array.from(document.querySelectorAll("#plot svg rect.bar"))) {
+        const r = bar.getBoundingClientRect();
+        if (r.right > box.left && r.left < box.right) top = Math.min(top, r.top);
+      }
+      return { legendBottom: box.bottom, barTop: top };
+    });
+    assert.ok(clear.legendBottom <= clear.barTop, JSON.stringify(clear));
+    await circ.close();
+  });
+
+  it("11b/c. two narrow cuts get a density curve; file names carry V", async () => {
+    const cuts = await open(
+      "?ensemble=potential&n=100&samples=2&passes=10&seed=1&V=x%5E4%2F4+-+1e3*x%5E2",
+    );
+    assert.equal(await settled(cuts, 0, 120_000), "done");
+    const heights = await cuts.evaluate(() => {
+      const d = document.querySelector("#plot svg path.density")?.getAttribute("d") ?? "";
+      const ys = Array.from(d.matchAll(/[ML]\s*[-\d.e]+[ ,]([-\d.e]+)/g)).map((m) => Number(m[1]));
+      return { min: Math.min(...ys), max: Math.max(...ys) };
+    });
+    assert.ok(
+      heights.max - heights.min > 50,
+      `density curve spans ${heights.max - heights.min} px`,
+    );
+    assert.match(await save(cuts), /V_x4d4-1e3x2/);
+    await cuts.close();
+  });
+
+  it("11c/e. file names carry the parameters; λ_max of sample 0 also on the axis' scale", async () => {
+    const page = await open("?n=100000&loc=0.5");
+    assert.equal(await settled(page), "done");
+    assert.match(await save(page), /loc0\.5-scale1-beta2-n100000/);
+    const normalised = await shownNumber(page, "lambda-max-0-normalised");
+    assert.ok(Math.abs(normalised - 2) < 0.05, `normalised λ_max ${normalised}`);
+    await page.close();
+  });
+
+  it("11d. a slider whose box holds junk shows no position", async () => {
+    const page = await open("?n=1000");
+    assert.equal(await settled(page), "done");
+    await page.fill("#beta", "abc");
+    await page.waitForFunction(() => document.body.dataset.state === "invalid");
+    assert.equal(await page.getAttribute("#beta-slider", "data-invalid"), "true");
     await page.close();
   });
 

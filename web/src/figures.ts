@@ -4,7 +4,7 @@
  */
 import type { SampleJob, SampleResult } from "../../src/ensembles/sample.js";
 import { histogramSvg } from "../../src/plot/histogram.js";
-import { samplePlotSvg } from "../../src/plot/sampleFigure.js";
+import { nearlyIndependent, samplePlotSvg } from "../../src/plot/sampleFigure.js";
 import { formatNumber } from "../../src/plot/svg.js";
 import { limitLaw } from "../../src/theory/limits.js";
 import { VERSION } from "../../src/version.js";
@@ -83,6 +83,16 @@ function histogramFigure(settings: Settings, done: number, p: HistogramPayload):
     },
   ];
   if (p.lambdaMax0 !== undefined) {
+    const law = nearlyIndependent(settings.n, settings.beta)
+      ? null
+      : limitLaw(spec.ensemble, settings.n, settings.beta, { ...spec.params });
+    if (law) {
+      numbers.unshift({
+        id: "lambda-max-0-normalised",
+        label: "the same, normalised (the x axis)",
+        value: law.normalise(p.lambdaMax0),
+      });
+    }
     numbers.unshift({ id: "lambda-max-0", label: "λ_max of sample 0", value: p.lambdaMax0 });
   }
   return {
@@ -106,17 +116,21 @@ function configurationFigure(settings: Settings, p: ConfigurationPayload): Figur
   const points = p.points;
   const { beta, n } = settings;
   const law =
-    beta > 0 && settings.spec
+    !nearlyIndependent(n, beta) && settings.spec
       ? limitLaw(settings.spec.ensemble, n, beta, { ...settings.spec.params })
       : null;
   const y = law ? points.map(law.normalise) : points;
-  const xLabel = law ? limitOf(settings)!.axis : "x (β = 0: independent points)";
+  const xLabel = law
+    ? limitOf(settings)!.axis
+    : beta === 0
+      ? "x (β = 0: independent points)"
+      : "x (β·N < 1: nearly independent points)";
   const title = `${configurationTitle(settings)}: one configuration (sample 0)`;
   const strip = stripSvg(y, title, xLabel, law ? law.support : null);
   const spacings = law ? unfoldedSpacings(y, law.cdf) : locallyUnfoldedSpacings(points);
   const spacingFigure = spacingSvg(
     spacings,
-    beta,
+    law ? beta : 0,
     law ? "spacing s of N·F(y), F the limit CDF" : "spacing / local mean spacing",
   );
   const numbers: ShownNumber[] = [
@@ -140,9 +154,9 @@ function configurationFigure(settings: Settings, p: ConfigurationPayload): Figur
 function edgeFigure(settings: Settings, p: EdgePayload): Figure {
   const maxima = p.maxima;
   const done = maxima.length;
-  const { scaling, note } = edgeRescaling(settings);
+  const { scaling, note, hardEdge } = edgeRescaling(settings);
   const values = scaling ? maxima.map(scaling.rescale) : maxima;
-  const tw = scaling ? tracyWidomOverlay(settings.beta) : null;
+  const tw = scaling && !hardEdge ? tracyWidomOverlay(settings.beta) : null;
   let range: [number, number] | undefined;
   if (tw && done > 0) {
     let lo = tw.range[0];
@@ -166,6 +180,13 @@ function edgeFigure(settings: Settings, p: EdgePayload): Figure {
   });
   const numbers: ShownNumber[] = [];
   if (done > 0) numbers.push({ id: "lambda-max-0", label: "λ_max of sample 0", value: maxima[0] });
+  if (done > 0 && scaling) {
+    numbers.push({
+      id: "lambda-max-0-rescaled",
+      label: "the same, rescaled (the x axis)",
+      value: values[0],
+    });
+  }
   numbers.push({ id: "samples-done", label: "samples done", value: done });
   if (scaling && done > 0) {
     let mean = 0;
@@ -185,12 +206,14 @@ function edgeFigure(settings: Settings, p: EdgePayload): Figure {
     }
   }
   const lawParts = [
-    scaling
-      ? `Soft edge: λ_max ≈ ${formatNumber(scaling.centre)} + ${formatNumber(scaling.width)}·TW_β.`
-      : note,
+    hardEdge
+      ? note
+      : scaling
+        ? `Soft edge: λ_max ≈ ${formatNumber(scaling.centre)} + ${formatNumber(scaling.width)}·TW_β.`
+        : note,
     tw
       ? `${tw.label} (β-ensemble convention).`
-      : scaling
+      : scaling && !hardEdge
         ? "The Tracy–Widom density is drawn for β = 1, 2, 4 (other β: the histogram only)."
         : "",
   ];

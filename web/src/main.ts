@@ -118,13 +118,27 @@ function writeForm(values: FormValues): void {
 
 function syncSliders(values: FormValues): void {
   const beta = parseDecimal(values.beta);
-  if (beta !== undefined && beta >= 0) betaSlider.value = String(Math.min(beta, 10));
+  const betaOk = beta !== undefined && beta >= 0;
+  if (betaOk) betaSlider.value = String(Math.min(beta, 10));
+  markSlider(betaSlider, betaOk, "β");
   const n = parseDecimal(values.n);
-  if (n !== undefined && n >= 1) nSlider.value = String(Math.log10(n));
+  const nOk = n !== undefined && n >= 1;
+  if (nOk) nSlider.value = String(Math.log10(n));
+  markSlider(nSlider, nOk, "N");
   const ensemble = values.ensemble as EnsembleName;
   const view = values.view as ViewName;
   const known = ENSEMBLES.includes(ensemble) && VIEWS.includes(view);
   nSlider.max = String(Math.log10(known ? nLimit(ensemble, view).max : N_MAX.histogram));
+}
+
+/**
+ * A slider whose box holds no valid number is shown empty (dimmed, thumb hidden) and says so to
+ * screen readers, instead of sitting at a position that means nothing.
+ */
+function markSlider(slider: HTMLInputElement, ok: boolean, name: string): void {
+  slider.dataset.invalid = String(!ok);
+  if (ok) slider.removeAttribute("aria-valuetext");
+  else slider.setAttribute("aria-valuetext", `no valid ${name} in the box`);
 }
 
 /** N from the logarithmic slider, rounded to two significant digits (1, 2, …, 9.9·10^k). */

@@ -67,9 +67,31 @@ export function resultHeader(settings: Settings, stat: string): Record<string, u
   return head;
 }
 
+/**
+ * Stem of the download file names: ensemble, its parameters (or V), β, N, samples, seed, view, e.g.
+ * "hermite-loc0-scale1-beta2-n100000-s1-seed42-histogram" or
+ * "potential-V_x4d4-x2-beta2-n200-s3-passes50-seed1-gibbs".
+ */
 export function fileStem(settings: Settings): string {
-  const beta = String(settings.beta).replace(/[^0-9.e+-]/g, "");
-  return `${settings.ensemble}-beta${beta}-n${settings.n}-seed${settings.seed}-${settings.view}`;
+  const clean = (v: number | string) => String(v).replace(/[^0-9A-Za-z.e+-]/g, "");
+  const parts: string[] = [settings.ensemble];
+  if (settings.spec) {
+    for (const [key, value] of Object.entries(settings.spec.params))
+      parts.push(`${key}${clean(value)}`);
+  }
+  if (settings.potential !== undefined) {
+    const v = settings.potential
+      .replace(/\s+/g, "")
+      .replace(/\//g, "d")
+      .replace(/\*/g, "")
+      .replace(/\^/g, "");
+    parts.push(`V_${v.replace(/[^0-9A-Za-z.+-]/g, "").slice(0, 60)}`);
+  }
+  parts.push(`beta${clean(settings.beta)}`, `n${settings.n}`);
+  if (settings.view !== "configuration") parts.push(`s${settings.samples}`);
+  if (settings.passes !== undefined) parts.push(`passes${settings.passes}`);
+  parts.push(`seed${settings.seed}`, settings.view);
+  return parts.join("-");
 }
 
 export function configurationTitle(settings: Settings): string {
