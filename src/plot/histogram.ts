@@ -129,6 +129,11 @@ export interface HistogramOptions {
   height?: number;
   /** Fraction of the plot's height kept clear above the bars (for the legend); default 0. */
   headroom?: number;
+  /**
+   * A band per bin (densities lower[i] ≤ upper[i], e.g. where 95% of histograms of this many
+   * points fall under the theory), drawn as a shaded step area behind the bars.
+   */
+  band?: { lower: ArrayLike<number>; upper: ArrayLike<number>; label: string };
 }
 
 /** Number of samples of the density curve across the plot. */
@@ -184,6 +189,25 @@ export function histogramSvg(opts: HistogramOptions): string {
   ];
 
   const barColor = PALETTE[0];
+  const band = opts.band;
+  if (band) {
+    if (band.lower.length !== bars.heights.length || band.upper.length !== bars.heights.length) {
+      throw new RangeError("histogramSvg: the band needs one lower and one upper value per bin");
+    }
+    const top: string[] = [];
+    const low: string[] = [];
+    for (let i = 0; i < bars.heights.length; i++) {
+      const x0 = f(frame.sx(bars.edges[i]));
+      const x1 = f(frame.sx(bars.edges[i + 1]));
+      const yu = f(frame.sy(Math.min(band.upper[i], yTop)));
+      const yl = f(frame.sy(Math.min(band.lower[i], yTop)));
+      top.push(`${x0},${yu} ${x1},${yu}`);
+      low.unshift(`${x0},${yl} ${x1},${yl}`.split(" ").reverse().join(" "));
+    }
+    body.push(
+      `<path class="band" d="M${top.join(" L")} L${low.join(" L")} Z" fill="${PALETTE[1]}" fill-opacity="0.18" stroke="none"/>`,
+    );
+  }
   body.push(
     `<g class="bars" fill="${barColor}" fill-opacity="0.35" stroke="${barColor}" stroke-width="0.5">`,
   );
@@ -216,6 +240,7 @@ export function histogramSvg(opts: HistogramOptions): string {
       kind: "line",
     });
   }
+  if (band) legend.push({ label: band.label, color: PALETTE[1], kind: "box" });
   body.push(legendSvg(frame, legend));
   return svgDocument(width, height, opts.title, body.join(""));
 }

@@ -6,7 +6,9 @@ import type { SampleJob, SampleResult } from "../../src/ensembles/sample.js";
 import { histogramSvg } from "../../src/plot/histogram.js";
 import { nearlyIndependent, samplePlotSvg } from "../../src/plot/sampleFigure.js";
 import { formatNumber } from "../../src/plot/svg.js";
+import { ksPValue, ksStatistic } from "../../src/statistics/ks.js";
 import { limitLaw } from "../../src/theory/limits.js";
+import { tracyWidomCdf } from "../../src/theory/tracyWidom.js";
 import { VERSION } from "../../src/version.js";
 import { edgeRescaling } from "./edge.js";
 import { extraFigure, lawText, limitOf, tracyWidomOverlay } from "./extraFigures.js";
@@ -150,6 +152,29 @@ function configurationFigure(settings: Settings, p: ConfigurationPayload): Figur
   };
 }
 
+/**
+ * Pointwise 95% band of a density histogram of S independent draws from the law of `cdf`: the
+ * count of bin i is Binomial(S, p_i), p_i = F(e_{i+1}) − F(e_i), so its height lies within
+ * (S p_i ± 1.96 √(S p_i (1 − p_i)))/(S w) in 95% of histograms (normal approximation).
+ */
+function binomialBand(
+  cdf: (x: number) => number,
+  [lo, hi]: [number, number],
+  bins: number,
+  samples: number,
+): { lower: Float64Array; upper: Float64Array; label: string } {
+  const lower = new Float64Array(bins);
+  const upper = new Float64Array(bins);
+  const w = (hi - lo) / bins;
+  for (let i = 0; i < bins; i++) {
+    const p = Math.max(0, cdf(lo + (i + 1) * w) - cdf(lo + i * w));
+    const half = 1.96 * Math.sqrt(samples * p * (1 - p));
+    lower[i] = Math.max(0, samples * p - half) / (samples * w);
+    upper[i] = (samples * p + half) / (samples * w);
+  }
+  return { lower, upper, label: `95% band for ${samples} samples` };
+}
+
 /** Histogram of the rescaled λ_max against the Tracy–Widom density (β = 1, 2, 4). */
 function edgeFigure(settings: Settings, p: EdgePayload): Figure {
   const maxima = p.maxima;
@@ -168,10 +193,13 @@ function edgeFigure(settings: Settings, p: EdgePayload): Figure {
     range = [lo, hi];
   }
   const title = `${configurationTitle(settings)}: λ_max of ${done} sample${done === 1 ? "" : "s"}`;
+  const bins = Math.min(80, Math.max(10, Math.ceil(2 * Math.sqrt(done))));
+  const cdf = tw ? (s: number) => tracyWidomCdf(s, settings.beta as 1 | 2 | 4) : null;
   const svg = histogramSvg({
     values,
     range,
-    bins: Math.min(80, Math.max(10, Math.ceil(2 * Math.sqrt(done)))),
+    bins,
+    band: cdf && range && done >= 2 ? binomialBand(cdf, range, bins, done) : undefined,
     density: tw?.density,
     densityLabel: tw?.label,
     title,
@@ -197,6 +225,16 @@ function edgeFigure(settings: Settings, p: EdgePayload): Figure {
     variance = done > 1 ? variance / (done - 1) : Number.NaN;
     numbers.push({ id: "rescaled-mean", label: "mean of rescaled λ_max", value: mean });
     numbers.push({ id: "rescaled-variance", label: "variance of rescaled λ_max", value: variance });
+    if (cdf) {
+      // KS of the S rescaled maxima (independent samples) against TW_β (library's ksStatistic).
+      const d = ksStatistic(values, cdf);
+      numbers.push({ id: "ks-distance", label: `KS distance to TW_${settings.beta}`, value: d });
+      numbers.push({
+        id: "ks-p-value",
+        label: "KS p-value (TW_β exact law)",
+        value: ksPValue(d, done),
+      });
+    }
     if (tw) {
       numbers.push({
         id: "tw-moments",

@@ -14,11 +14,13 @@
  * "out of date" and cannot be downloaded. Each run pushes one history entry (Back/Forward step
  * through runs).
  */
+import { commandLine } from "./command.js";
 import { CONFIRM_SECONDS, estimateSeconds, formatDuration } from "./cost.js";
 import { type DownloadKind, dataBlob, saveBlob, svgToPng } from "./download.js";
 import { FEATURES } from "./features.js";
 import { figureFor } from "./figures.js";
 import { dataTable, shortLabel } from "./figureText.js";
+import { PRESETS } from "./presets.js";
 import type { RunRequest, Snapshot, WorkerReply } from "./protocol.js";
 import { type Figure, setFigureWidth, WIDE_FIGURE_WIDTH } from "./results.js";
 import {
@@ -68,7 +70,11 @@ const notice = $<HTMLParagraphElement>("notice");
 const costBox = $<HTMLDivElement>("cost");
 const announcer = $<HTMLParagraphElement>("announce");
 const dataTableWrap = $<HTMLDivElement>("data-table-wrap");
-const downloadButtons = [...document.querySelectorAll<HTMLButtonElement>("[data-download]")];
+const downloadButtons = [
+  ...document.querySelectorAll<HTMLButtonElement>("[data-download]"),
+  $<HTMLButtonElement>("copy-command"),
+];
+const commandText = $<HTMLElement>("command-line");
 
 const TEXT_FIELDS: FieldName[] = [
   "beta",
@@ -546,6 +552,7 @@ function render(settings: Settings, snapshot: Snapshot): boolean {
   lawCaption.textContent = figure.law;
   renderNumbers(figure);
   dataTableWrap.replaceChildren(dataTable(figure, label));
+  commandText.textContent = commandLine(settings);
   return true;
 }
 
@@ -568,6 +575,29 @@ function renderNumbers(figure: Figure): void {
   }
   numbersList.replaceChildren(...items);
 }
+
+// Hover read-out: the bin and count of the bar under the pointer (histograms with counts).
+const readout = $<HTMLParagraphElement>("readout");
+plot.addEventListener("pointerover", (event) => {
+  const bar = (event.target as Element).closest?.("rect.bar");
+  const data = lastFigure?.data;
+  if (!bar || !data) return;
+  const index = [...plot.querySelectorAll("rect.bar")].indexOf(bar);
+  const edges = data.edges as ArrayLike<number> | undefined;
+  const counts = data.counts as ArrayLike<number> | undefined;
+  if (!edges || !counts || index < 0 || index >= counts.length) {
+    readout.textContent = `bar ${index + 1}`;
+    return;
+  }
+  let total = 0;
+  for (let i = 0; i < counts.length; i++) total += counts[i];
+  const width = edges[index + 1] - edges[index];
+  const g = (v: number) => String(Number(v.toPrecision(6)));
+  readout.textContent =
+    `bin ${index + 1} of ${counts.length}: [${g(edges[index])}, ${g(edges[index + 1])}), ` +
+    `${counts[index]} points, ${g((100 * counts[index]) / Math.max(total, 1))}% of those in the range, ` +
+    `density ${g(counts[index] / (Math.max(total, 1) * width))} (raw x)`;
+});
 
 // Re-lay out the figure for the plot's real width (phone rotation, window resize).
 let lastWidth = 0;
@@ -634,8 +664,21 @@ form.addEventListener("input", (event) => {
     schedule(450);
   }
 });
+const presetSelect = $<HTMLSelectElement>("preset");
+for (const preset of PRESETS) presetSelect.add(new Option(preset.label, preset.id));
+presetSelect.addEventListener("change", () => {
+  const preset = PRESETS.find((p) => p.id === presetSelect.value);
+  presetSelect.value = "";
+  if (!preset) return;
+  const values = { ...DEFAULTS, ...preset.values };
+  writeForm(values);
+  samplesBeforeEdge = null;
+  say([preset.note]);
+  runFromForm();
+});
+
 form.addEventListener("change", (event) => {
-  if (!(event.target instanceof HTMLSelectElement)) return;
+  if (!(event.target instanceof HTMLSelectElement) || event.target === presetSelect) return;
   if (event.target.id === "ensemble") adaptToSwitch("ensemble");
   schedule(0);
 });
@@ -682,7 +725,20 @@ $<HTMLButtonElement>("confirm-run").addEventListener("click", () => {
 // ---------------------------------------------------------------------------------------------
 // Downloads and link
 
+$<HTMLButtonElement>("copy-command").addEventListener("click", async () => {
+  if (!shown) return;
+  const line = commandLine(shown.settings);
+  try {
+    await navigator.clipboard.writeText(line);
+    statusText.textContent = "Command copied: it prints the same numbers as this figure (JSON).";
+  } catch {
+    statusText.textContent = "Copy failed; the command is under “Command line” below.";
+  }
+  $<HTMLDetailsElement>("command-details").open = true;
+});
+
 for (const button of downloadButtons) {
+  if (!button.dataset.download) continue;
   button.addEventListener("click", async () => {
     const kind = button.dataset.download as DownloadKind;
     if (!shown || figureBox.dataset.stale === "true") {

@@ -1,0 +1,70 @@
+/**
+ * The command line that reproduces the page's result: `npx betaens sample …` (classical and
+ * circular ensembles) or `npx betaens gibbs …` (potential V), with the flags of the CLI for the
+ * same seed, so that its JSON output holds the same numbers as the page's JSON download (sample s
+ * of seed K is createRandomSource(K, s) in both).
+ */
+import type { Settings } from "./state.js";
+
+/** A word for a POSIX shell: bare when safe, else single-quoted. */
+export function shellWord(word: string): string {
+  if (/^[A-Za-z0-9_.,+=:/@%-]+$/.test(word)) return word;
+  return `'${word.replace(/'/g, `'\\''`)}'`;
+}
+
+/** The `--stat` of each view (the page's JSON download has the CLI's layout for it). */
+function statOf(settings: Settings): string {
+  switch (settings.view) {
+    case "histogram":
+      return "histogram";
+    case "configuration":
+      return "eigenvalues";
+    case "edge":
+      return "max";
+    default:
+      return "trace";
+  }
+}
+
+/** The arguments after `betaens` for these settings. */
+export function commandArgs(settings: Settings): string[] {
+  const stat = statOf(settings);
+  const samples = settings.view === "configuration" ? 1 : settings.samples;
+  const common = [
+    "--n",
+    String(settings.n),
+    "--beta",
+    String(settings.beta),
+    "--samples",
+    String(samples),
+    "--seed",
+    String(settings.seed),
+    "--stat",
+    stat,
+  ];
+  if (stat === "histogram") common.push("--bins", String(settings.bins));
+  if (settings.ensemble === "potential") {
+    return [
+      "gibbs",
+      "--potential",
+      settings.potential ?? "",
+      "--passes",
+      String(settings.passes),
+      "--initial",
+      settings.initial ?? "zero",
+      ...common,
+    ];
+  }
+  const args = ["sample", settings.ensemble];
+  if (settings.ensemble === "circular") args.push("--model", "cmv");
+  args.push(...common);
+  for (const [key, value] of Object.entries(settings.spec?.params ?? {})) {
+    args.push(`--${key}`, String(value));
+  }
+  return args;
+}
+
+/** E.g. "npx betaens sample hermite --n 100000 --beta 2 --samples 1 --seed 42 --stat histogram …". */
+export function commandLine(settings: Settings): string {
+  return ["npx", "betaens", ...commandArgs(settings)].map(shellWord).join(" ");
+}
