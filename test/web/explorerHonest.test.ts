@@ -236,6 +236,7 @@ describe("explorer: honest partial results, adapting views, history, cost, a11y,
     );
     const label = (await page.getAttribute("#plot svg", "aria-label")) ?? "";
     assert.ok(label.length > 10 && label.length < 200, `label "${label}"`);
+    await page.click("#data-details summary");
     const rows = await page.locator("#data-table tbody tr").count();
     assert.equal(rows, 100, "one row per bin");
     await page.close();

@@ -339,12 +339,21 @@ function setState(state: string): void {
  * Marks the figure as out of date (dimmed, a note, downloads disabled) or current. The figure
  * is current only when it was drawn from the settings of the form.
  */
-function setStale(stale: boolean, note = "out of date: settings changed"): void {
+let staleTimer: ReturnType<typeof setTimeout> | undefined;
+function setStale(stale: boolean, note = "out of date: settings changed", delay = 0): void {
   const isStale = stale && shown !== null;
   figureBox.dataset.stale = String(isStale);
-  staleNote.hidden = !isStale;
-  staleNote.textContent = note;
   for (const button of downloadButtons) button.disabled = isStale || !lastFigure;
+  clearTimeout(staleTimer);
+  const show = () => {
+    document.body.dataset.stale = String(isStale);
+    staleNote.hidden = !isStale;
+    staleNote.textContent = note;
+  };
+  // A run that draws within `delay` ms replaces the figure without dimming it first (the
+  // repaint would compete with the worker for the CPU and delay the first histogram).
+  if (isStale && delay > 0) staleTimer = setTimeout(show, delay);
+  else show();
 }
 
 /** Unit of a run's samples: chains of the Gibbs sampler, samples otherwise. */
@@ -393,7 +402,7 @@ function start(settings: Settings, confirmed = false): void {
   pending = null;
   runError.textContent = "";
   setState("running");
-  setStale(true, "out of date: sampling the new settings…");
+  setStale(true, "out of date: sampling the new settings…", 400);
   showProgress(0, current.total, "");
   const request: RunRequest = { type: "run", id: runId, settings };
   ensureWorker().postMessage(request);
@@ -551,10 +560,23 @@ function render(settings: Settings, snapshot: Snapshot): boolean {
   }
   lawCaption.textContent = figure.law;
   renderNumbers(figure);
-  dataTableWrap.replaceChildren(dataTable(figure, label));
+  tableFor = { figure, label };
+  if (dataDetails.open) showTable();
   commandText.textContent = commandLine(settings);
   return true;
 }
+
+/** The data table is built when its <details> is open (not on every redraw of a run). */
+const dataDetails = $<HTMLDetailsElement>("data-details");
+let tableFor: { figure: Figure; label: string } | null = null;
+function showTable(): void {
+  if (!tableFor) return;
+  dataTableWrap.replaceChildren(dataTable(tableFor.figure, tableFor.label));
+  tableFor = null;
+}
+dataDetails.addEventListener("toggle", () => {
+  if (dataDetails.open) showTable();
+});
 
 function renderNumbers(figure: Figure): void {
   const items: HTMLElement[] = [];
