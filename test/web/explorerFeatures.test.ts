@@ -5,9 +5,11 @@
  */
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
+import { pathToFileURL } from "node:url";
 import type { Page } from "playwright-core";
 import { ksPValue, ksStatistic } from "../../src/statistics/ks.js";
 import { edgeScaling } from "../../src/theory/edgeScaling.js";
@@ -59,7 +61,7 @@ describe("explorer features (Chromium)", { skip, timeout: 300_000 }, () => {
     return page;
   }
 
-  it("Copy as command: the line, run through the CLI, prints the page's numbers", async () => {
+  it("Copy as command / JavaScript: the line run by the CLI and the code run by Node print the page's numbers", async () => {
     const cases = [
       "?n=20000&beta=2.5&samples=3&seed=7&loc=0.5&sigma=2&bins=50",
       "?ensemble=laguerre&view=edge&n=5000&samples=20&seed=3&shape=2&theta=0.5&beta=1",
@@ -86,6 +88,23 @@ describe("explorer features (Chromium)", { skip, timeout: 300_000 }, () => {
         compared++;
       }
       assert.ok(compared >= 1, `${query}: nothing compared`);
+      // "Copy as JavaScript": the same numbers from the library calls, run by Node.
+      const code = (await text(page, "#javascript-code")).replace(
+        /from "betaens";/,
+        `from ${JSON.stringify(pathToFileURL(join(ROOT, "src/index.ts")).href)};`,
+      );
+      const script = join(mkdtempSync(join(tmpdir(), "betaens-js-")), "run.mts");
+      writeFileSync(script, code);
+      const js = JSON.parse(
+        execFileSync(process.execPath, ["--import", "tsx", script], {
+          cwd: ROOT,
+          encoding: "utf8",
+          maxBuffer: 64 * 1024 * 1024,
+        }),
+      );
+      for (const key of ["edges", "counts", "below", "above", "samples"]) {
+        if (key in shown) assert.deepEqual(js[key], shown[key], `${query}: JavaScript ${key}`);
+      }
       await page.close();
     }
   });

@@ -68,3 +68,53 @@ export function commandArgs(settings: Settings): string[] {
 export function commandLine(settings: Settings): string {
   return ["npx", "betaens", ...commandArgs(settings)].map(shellWord).join(" ");
 }
+
+/**
+ * A Node script (ESM) with the library calls that compute the page's result and print it as
+ * `betaens`'s JSON: runSample for the classical and circular ensembles (the histogram over
+ * defaultHistogramRange, as the page), gibbsRun for the potential V (over μ_V's support ± 5%).
+ */
+export function javascriptSnippet(settings: Settings): string {
+  const stat = statOf(settings);
+  const samples = settings.view === "configuration" ? 1 : settings.samples;
+  const { n, beta, seed, bins } = settings;
+  const lines: string[] = [];
+  if (settings.ensemble === "potential") {
+    const names = ["formatJson", "gibbsRun", "parsePotential"];
+    if (stat === "histogram") names.push("equilibriumMeasure", "uniformEdges");
+    lines.push(`import { ${names.sort().join(", ")} } from "betaens";`, "");
+    lines.push(`const coeffs = parsePotential(${JSON.stringify(settings.potential ?? "")});`);
+    if (stat === "histogram") {
+      lines.push(
+        "const [a, b] = equilibriumMeasure(coeffs).support;",
+        "const margin = 0.05 * (b - a);",
+      );
+    }
+    lines.push(
+      "const result = gibbsRun({",
+      `  coeffs, n: ${n}, beta: ${beta}, passes: ${settings.passes}, samples: ${samples}, seed: ${seed},`,
+      `  stat: "${stat}", initial: "${settings.initial ?? "zero"}",`,
+    );
+    if (stat === "histogram") lines.push(`  edges: uniformEdges(a - margin, b + margin, ${bins}),`);
+    lines.push("});");
+  } else {
+    const names = ["formatJson", "runSample"];
+    if (stat === "histogram") names.push("defaultHistogramRange", "uniformEdges");
+    lines.push(`import { ${names.sort().join(", ")} } from "betaens";`, "");
+    const params = JSON.stringify(settings.spec?.params ?? {}).replace(/"(\w+)":/g, "$1: ");
+    lines.push(
+      `const spec = { ensemble: "${settings.ensemble}", params: ${params.replace(/,/g, ", ")} };`,
+    );
+    if (stat === "histogram")
+      lines.push(`const [lo, hi] = defaultHistogramRange(spec, ${n}, ${beta});`);
+    const model = settings.ensemble === "circular" ? "cmv" : "tridiagonal";
+    lines.push(
+      "const result = runSample({",
+      `  spec, model: "${model}", n: ${n}, beta: ${beta}, samples: ${samples}, seed: ${seed}, stat: "${stat}",`,
+    );
+    if (stat === "histogram") lines.push(`  edges: uniformEdges(lo, hi, ${bins}),`);
+    lines.push("});");
+  }
+  lines.push("console.log(formatJson(result));");
+  return `${lines.join("\n")}\n`;
+}

@@ -14,7 +14,7 @@
  * "out of date" and cannot be downloaded. Each run pushes one history entry (Back/Forward step
  * through runs).
  */
-import { commandLine } from "./command.js";
+import { commandLine, javascriptSnippet } from "./command.js";
 import { CONFIRM_SECONDS, estimateSeconds, formatDuration } from "./cost.js";
 import { type DownloadKind, dataBlob, saveBlob, svgToPng } from "./download.js";
 import { FEATURES } from "./features.js";
@@ -73,6 +73,7 @@ const dataTableWrap = $<HTMLDivElement>("data-table-wrap");
 const downloadButtons = [
   ...document.querySelectorAll<HTMLButtonElement>("[data-download]"),
   $<HTMLButtonElement>("copy-command"),
+  $<HTMLButtonElement>("copy-javascript"),
 ];
 const commandText = $<HTMLElement>("command-line");
 
@@ -563,6 +564,7 @@ function render(settings: Settings, snapshot: Snapshot): boolean {
   tableFor = { figure, label };
   if (dataDetails.open) showTable();
   commandText.textContent = commandLine(settings);
+  $<HTMLElement>("javascript-code").textContent = javascriptSnippet(settings);
   return true;
 }
 
@@ -757,6 +759,18 @@ $<HTMLButtonElement>("copy-command").addEventListener("click", async () => {
     statusText.textContent = "Copy failed; the command is under “Command line” below.";
   }
   $<HTMLDetailsElement>("command-details").open = true;
+});
+
+$<HTMLButtonElement>("copy-javascript").addEventListener("click", async () => {
+  if (!shown) return;
+  try {
+    await navigator.clipboard.writeText(javascriptSnippet(shown.settings));
+    statusText.textContent =
+      "JavaScript copied: with betaens installed, node prints these numbers.";
+  } catch {
+    statusText.textContent = "Copy failed; the code is under “JavaScript” below.";
+  }
+  $<HTMLDetailsElement>("javascript-details").open = true;
 });
 
 for (const button of downloadButtons) {
