@@ -13,6 +13,7 @@ import {
   type LegendEntry,
   legendSvg,
   linearScale,
+  logTicks,
   niceRange,
   niceTicks,
   noDataSvg,
@@ -127,6 +128,8 @@ export interface HistogramOptions {
   yLabel?: string;
   width?: number;
   height?: number;
+  /** A logarithmic density axis (to see the tails); default false. */
+  logY?: boolean;
   /** Fraction of the plot's height kept clear above the bars (for the legend); default 0. */
   headroom?: number;
   /**
@@ -172,21 +175,33 @@ export function histogramSvg(opts: HistogramOptions): string {
   // A density spike (hard edge) may exceed the bars by far: cap the axis at twice the bars.
   let top = barMax > 0 ? Math.max(barMax, Math.min(curveMax, 2 * barMax)) : curveMax;
   if (!(top > 0 && Number.isFinite(top))) top = 1;
-  const [, yTop] = niceRange(
-    0,
-    (top * 1.05) / (1 - Math.min(Math.max(opts.headroom ?? 0, 0), 0.8)),
-  );
+  const headroom = Math.min(Math.max(opts.headroom ?? 0, 0), 0.8);
+  let [, yTop] = niceRange(0, (top * 1.05) / (1 - headroom));
+  // Log density axis (tails): from the decade below half the smallest positive bar.
+  let yBottom = 0;
+  if (opts.logY) {
+    let smallest = Number.POSITIVE_INFINITY;
+    for (const h of bars.heights) if (h > 0 && h < smallest) smallest = h;
+    if (!Number.isFinite(smallest)) smallest = top * 1e-3;
+    yBottom = 10 ** Math.floor(Math.log10(smallest / 2));
+    const decades = Math.log10(top * 1.05) - Math.log10(yBottom);
+    yTop = 10 ** (Math.log10(top * 1.05) + (headroom * decades) / (1 - headroom));
+  }
 
   const area = plotArea(width, height);
+  const bottomPx = area.top + area.height;
+  const logScale = linearScale(Math.log10(yBottom), Math.log10(yTop), bottomPx, area.top);
   const frame: Frame = {
     ...area,
     sx: linearScale(lo, hi, area.left, area.left + area.width),
-    sy: linearScale(0, yTop, area.top + area.height, area.top),
+    sy: opts.logY
+      ? (v) => logScale(Math.log10(Math.max(v, yBottom)))
+      : linearScale(0, yTop, bottomPx, area.top),
   };
   const f = formatNumber;
-  const body: string[] = [
-    axesSvg(frame, niceTicks(lo, hi), niceTicks(0, yTop, 5), opts.xLabel, opts.yLabel ?? "density"),
-  ];
+  const yTicks = opts.logY ? logTicks(yBottom, yTop) : niceTicks(0, yTop, 5);
+  const yLabel = (opts.yLabel ?? "density") + (opts.logY ? " (log scale)" : "");
+  const body: string[] = [axesSvg(frame, niceTicks(lo, hi), yTicks, opts.xLabel, yLabel)];
 
   const barColor = PALETTE[0];
   const band = opts.band;
@@ -227,7 +242,7 @@ export function histogramSvg(opts: HistogramOptions): string {
     { label: `histogram (n = ${formatCount(bars.total)})`, color: barColor, kind: "box" },
   ];
   if (curveX && curveY) {
-    const runs = clipToBand(curveX, curveY, 0, yTop).map((run) =>
+    const runs = clipToBand(curveX, curveY, yBottom, yTop).map((run) =>
       run.map(([x, y]): [number, number] => [frame.sx(x), frame.sy(y)]),
     );
     const curveColor = PALETTE[1];

@@ -80,8 +80,17 @@ function parameterText(params: Record<string, number>): string {
     .join(", ");
 }
 
-/** The SVG figure for a sample result (pure; the browser explorer uses it too, at its own width). */
-export function samplePlotSvg(job: SampleJob, result: SampleResult, width = WIDTH): string {
+/**
+ * The SVG figure for a sample result (pure; the browser explorer uses it too, at its own width,
+ * and with a log density axis when asked).
+ */
+export function samplePlotSvg(
+  job: SampleJob,
+  result: SampleResult,
+  options: { width?: number; logY?: boolean } = {},
+): string {
+  const width = options.width ?? WIDTH;
+  const logY = options.logY === true;
   const { spec, n, beta } = job;
   if (spec.ensemble === "fixed-trace") return fixedTracePlotSvg({ ...job, spec }, result);
   const name = NAMES[spec.ensemble] ?? spec.ensemble;
@@ -95,6 +104,7 @@ export function samplePlotSvg(job: SampleJob, result: SampleResult, width = WIDT
         title: head,
         xLabel: "largest eigenvalue λ_max",
         width,
+        logY,
       });
     }
     // On the Tracy–Widom scale: (λ_max − center)/scale → TW_β (edgeScaling; docs/conventions.md).
@@ -108,6 +118,7 @@ export function samplePlotSvg(job: SampleJob, result: SampleResult, width = WIDT
       density: tw ? (x: number) => tracyWidomPdf(x, tw) : undefined,
       densityLabel: tw ? `Tracy–Widom TW_${tw} (β-ensemble convention)` : undefined,
       width,
+      logY,
     });
   }
   if (spec.ensemble === "ginibre") {
@@ -133,6 +144,7 @@ export function samplePlotSvg(job: SampleJob, result: SampleResult, width = WIDT
       title: `${head}, model ${job.model}`,
       xLabel: "eigenangle θ ∈ [0, 2π)",
       width,
+      logY,
     };
     if (result.stat === "histogram") {
       return histogramSvg({
@@ -155,6 +167,7 @@ export function samplePlotSvg(job: SampleJob, result: SampleResult, width = WIDT
           ? "reference density (β = 0: independent points)"
           : "weight density (β·N < 1: nearly independent points)",
       width,
+      logY,
     };
     if (result.stat === "histogram") {
       return histogramSvg({
@@ -178,6 +191,7 @@ export function samplePlotSvg(job: SampleJob, result: SampleResult, width = WIDT
     title: head,
     xLabel: `normalised eigenvalue (${NORMALISATIONS[spec.ensemble]})`,
     width,
+    logY,
   };
   if (result.stat === "histogram") {
     const edges = (result.edges as Float64Array).map(law.normalise);

@@ -147,6 +147,26 @@ describe("explorer features (Chromium)", { skip, timeout: 300_000 }, () => {
     await page.close();
   });
 
+  it("log density axis: decades on the y axis, the tails visible, no new run", async () => {
+    const page = await open("?n=20000&bins=80&seed=2");
+    assert.equal(await settled(page), "done");
+    const before = await lastRun(page);
+    await page.check("#log-scale");
+    await page.waitForFunction(() =>
+      /log scale/.test(document.querySelector("#plot svg .y-label")?.textContent ?? ""),
+    );
+    const ticks = await page.$$eval('#plot svg g.tick-labels text[text-anchor="end"]', (ts) =>
+      ts.map((t) => Number(t.textContent)),
+    );
+    assert.ok(ticks.length >= 3, `y ticks ${ticks}`);
+    for (let i = 1; i < ticks.length; i++) {
+      const decades = Math.log10(ticks[i] / ticks[i - 1]);
+      assert.ok(Math.abs(decades - Math.round(decades)) < 1e-9 && decades >= 1, `y ticks ${ticks}`);
+    }
+    assert.equal(await lastRun(page), before, "redrawn, not re-sampled");
+    await page.close();
+  });
+
   it("raised no uncaught page errors", () => {
     assert.deepEqual(pageErrors, []);
   });

@@ -13,6 +13,7 @@ import {
   FIGURE_WIDTH,
   type Figure,
   fileStem,
+  LOG_SCALE,
   resultHeader,
   type ShownNumber,
 } from "./results.js";
@@ -109,6 +110,7 @@ function circularHistogram(settings: Settings, done: number, p: HistogramPayload
     title,
     xLabel: "eigenangle θ (radians)",
     width: FIGURE_WIDTH,
+    logY: LOG_SCALE,
     // The bars fill the plot evenly: keep the top clear for the legend.
     headroom: 0.2,
   });

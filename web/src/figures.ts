@@ -19,6 +19,7 @@ import {
   FIGURE_WIDTH,
   type Figure,
   fileStem,
+  LOG_SCALE,
   resultHeader,
   type ShownNumber,
 } from "./results.js";
@@ -98,7 +99,7 @@ function histogramFigure(settings: Settings, done: number, p: HistogramPayload):
     numbers.unshift({ id: "lambda-max-0", label: "λ_max of sample 0", value: p.lambdaMax0 });
   }
   return {
-    svg: samplePlotSvg(job, result, FIGURE_WIDTH),
+    svg: samplePlotSvg(job, result, { width: FIGURE_WIDTH, logY: LOG_SCALE }),
     numbers,
     law: lawText(settings),
     data: {
@@ -205,6 +206,7 @@ function edgeFigure(settings: Settings, p: EdgePayload): Figure {
     title,
     xLabel: scaling ? `rescaled λ_max = ${scaling.formula}` : "λ_max",
     width: FIGURE_WIDTH,
+    logY: LOG_SCALE,
   });
   const numbers: ShownNumber[] = [];
   if (done > 0) numbers.push({ id: "lambda-max-0", label: "λ_max of sample 0", value: maxima[0] });

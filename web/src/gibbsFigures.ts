@@ -28,7 +28,14 @@ import { tracyWidomOverlay } from "./extraFigures.js";
 import { TRACE_CHAINS_SHOWN } from "./gibbs.js";
 import { type PotentialTheory, potentialTheory, supportText } from "./gibbsTheory.js";
 import type { GibbsPayload } from "./protocol.js";
-import { FIGURE_WIDTH, type Figure, fileStem, resultHeader, type ShownNumber } from "./results.js";
+import {
+  FIGURE_WIDTH,
+  type Figure,
+  fileStem,
+  LOG_SCALE,
+  resultHeader,
+  type ShownNumber,
+} from "./results.js";
 import type { Settings } from "./state.js";
 import { locallyUnfoldedSpacings, unfoldedSpacings } from "./surmise.js";
 import { spacingSvg, stackSvg, stripSvg } from "./svgParts.js";
@@ -155,6 +162,7 @@ function histogramFigure(settings: Settings, p: GibbsPayload): Figure {
     title: head(settings, p.chains),
     xLabel: `x: points of each chain after pass ${settings.passes}`,
     width: FIGURE_WIDTH,
+    logY: LOG_SCALE,
   });
   let counted = 0;
   for (const c of h.counts) counted += c;
@@ -223,6 +231,7 @@ function edgeFigure(settings: Settings, p: GibbsPayload): Figure {
     title: `${head(settings, done)}: λ_max`,
     xLabel: rescale ? `rescaled λ_max = ${RESCALED}` : "λ_max",
     width: FIGURE_WIDTH,
+    logY: LOG_SCALE,
   });
   const numbers = commonNumbers(settings, p);
   if (rescale && done > 0) {

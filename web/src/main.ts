@@ -22,7 +22,7 @@ import { figureFor } from "./figures.js";
 import { dataTable, shortLabel } from "./figureText.js";
 import { PRESETS } from "./presets.js";
 import type { RunRequest, Snapshot, WorkerReply } from "./protocol.js";
-import { type Figure, setFigureWidth, WIDE_FIGURE_WIDTH } from "./results.js";
+import { type Figure, setFigureWidth, setLogScale, WIDE_FIGURE_WIDTH } from "./results.js";
 import {
   DEFAULTS,
   ENSEMBLES,
@@ -599,6 +599,13 @@ function renderNumbers(figure: Figure): void {
   }
   numbersList.replaceChildren(...items);
 }
+
+// Log density axis: a display option, redraws the result shown (no new run).
+const logBox = $<HTMLInputElement>("log-scale");
+logBox.addEventListener("change", () => {
+  setLogScale(logBox.checked);
+  if (shown) render(shown.settings, shown.snapshot);
+});
 
 // Hover read-out: the bin and count of the bar under the pointer (histograms with counts).
 const readout = $<HTMLParagraphElement>("readout");

@@ -12,6 +12,11 @@ export let FIGURE_WIDTH = WIDE_FIGURE_WIDTH;
 export function setFigureWidth(width: number): void {
   FIGURE_WIDTH = width;
 }
+/** Whether histograms use a log density axis (the page's "log scale" box). */
+export let LOG_SCALE = false;
+export function setLogScale(on: boolean): void {
+  LOG_SCALE = on;
+}
 
 /** A number shown in the page: `id` names its element (data-value holds all digits). */
 export interface ShownNumber {
