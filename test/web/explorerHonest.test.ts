@@ -237,6 +237,7 @@ describe("explorer: honest partial results, adapting views, history, cost, a11y,
     const label = (await page.getAttribute("#plot svg", "aria-label")) ?? "";
     assert.ok(label.length > 10 && label.length < 200, `label "${label}"`);
     await page.click("#data-details summary");
+    await page.locator("#data-table tbody tr").first().waitFor();
     const rows = await page.locator("#data-table tbody tr").count();
     assert.equal(rows, 100, "one row per bin");
     await page.close();
@@ -252,7 +253,7 @@ describe("explorer: honest partial results, adapting views, history, cost, a11y,
     const width = await page.evaluate(() => document.documentElement.scrollWidth);
     assert.ok(width <= 390, `page is ${width} px wide`);
     const top = await page.evaluate(
-      () => document.querySelector("#plot")!.getBoundingClientRect().top,
+      () => document.querySelector("#figure")!.getBoundingClientRect().top,
     );
     assert.ok(top < 844 / 2, `figure starts ${top} px down`);
     const smallest = await page.evaluate(() => {
