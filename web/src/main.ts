@@ -563,6 +563,12 @@ function render(settings: Settings, snapshot: Snapshot): boolean {
   renderNumbers(figure);
   tableFor = { figure, label };
   if (dataDetails.open) showTable();
+  const binned = figure.data.edges !== undefined && figure.data.counts !== undefined;
+  const readoutBox = document.getElementById("readout");
+  if (readoutBox && readoutBox.hidden === binned) {
+    readoutBox.hidden = !binned;
+    readoutBox.textContent = "Point at a bar for its bin and count.";
+  }
   commandText.textContent = commandLine(settings);
   $<HTMLElement>("javascript-code").textContent = javascriptSnippet(settings);
   return true;
