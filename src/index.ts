@@ -31,6 +31,7 @@ export {
 } from "./gibbs/spectral.js";
 export * from "./io/format.js";
 export * from "./io/npy.js";
+export * from "./localStatistics.js";
 export * from "./mixing/index.js";
 export * from "./plot/index.js";
 export * from "./plot/sampleFigure.js";

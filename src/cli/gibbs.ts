@@ -6,6 +6,7 @@ import { histogramSvg } from "../plot/histogram.js";
 import { lineChartSvg } from "../plot/lineChart.js";
 import { parseCoefficientList } from "../potentials/coefficients.js";
 import { parsePotential } from "../potentials/parse.js";
+import { unfoldedSpacings } from "../statistics/unfolding.js";
 import { edgeConstants, equilibriumMeasure } from "../theory/equilibrium.js";
 import { tracyWidomPdf } from "../theory/tracyWidom.js";
 import {
@@ -30,8 +31,8 @@ import { progressReporter } from "./progress.js";
 
 export const GIBBS_USAGE = `usage: betaens gibbs --potential "x^4/4 - x^2" | --coeffs g0,g1,…,gd --n N [--beta B]
         [--passes P] [--samples S] [--seed K] [--initial zero|hermite] [--record P1,P2,…]
-        [--stat eigenvalues|max|histogram|trace] [--bins B --range LO,HI] [--scaling none|edge]
-        [--spectral K] [--format json|csv|npy] [--output FILE] [--plot FILE.svg]
+        [--stat eigenvalues|max|histogram|trace|spacings] [--bins B --range LO,HI] [--bulk LO,HI]
+        [--scaling none|edge] [--spectral K] [--format json|csv|npy] [--output FILE] [--plot FILE.svg]
   Samples |Δ(x)|^β Π exp(−(βN/2)·V(x_i)) by the Gibbs sampler on the Jacobi coefficients (a, b):
   S independent chains of P passes (default 10), chain s uses random stream (seed, s).
   --spectral K: an exact spectral move (eigenvalue Metropolis–Hastings + fresh Dirichlet weights)
@@ -39,7 +40,9 @@ export const GIBBS_USAGE = `usage: betaens gibbs --potential "x^4/4 - x^2" | --c
   With --samples ≥ 4 and --passes ≥ 8: split-R̂ and ESS of λ_max over the second half of the
   passes ("diagnostics"); for a multi-cut V the points in each cut ("cuts"), on stderr too.
   --record P1,P2,… (with --stat eigenvalues, JSON only) also outputs "recordedPasses" and
-  "recorded": [chain][k] = the eigenvalues after pass P_k.`;
+  "recorded": [chain][k] = the eigenvalues after pass P_k.
+  --stat spacings: the final eigenvalues' spacings unfolded by N·F_V (F_V the CDF of the equilibrium
+  measure μ_V), those with F_V in --bulk LO,HI (default 0,1); compare with betaens spacing.`;
 
 const FLAGS = [
   "potential",
@@ -59,6 +62,7 @@ const FLAGS = [
   "format",
   "output",
   "plot",
+  "bulk",
 ] as const;
 
 /** The edge rescaling ξ = N^{2/3} c_V (λ_max − b_V) → TW_β (docs/theory.md §3.9), or an error saying why not. */
@@ -72,8 +76,11 @@ function edgeRescaling(coeffs: Float64Array, n: number): { right: number; scale:
   return { right: constants.right, scale: n ** (2 / 3) * constants.rightScale };
 }
 
-export interface GibbsCliResult extends GibbsRunResult {
+export interface GibbsCliResult extends Omit<GibbsRunResult, "stat"> {
+  stat: GibbsStat | "spacings";
   scaling?: { kind: "edge"; bV: number; cV: number };
+  /** --stat spacings: the window of F_V kept. */
+  bulk?: [number, number];
   /** Multi-cut V: the points in each cut (final states) against the reference masses. */
   cuts?: CutSummary[];
 }
@@ -102,12 +109,19 @@ export function gibbsCommand(argv: string[]): GibbsCliResult {
   const samplesText = flagString(values, "samples");
   const samples = samplesText === undefined ? 1 : parseInteger("samples", samplesText, 1);
   const seed = chooseSeed(flagString(values, "seed"), (t) => parseInteger("seed", t, 0));
-  const stat = parseChoice<GibbsStat>(
+  const requested = parseChoice<GibbsStat | "spacings">(
     "stat",
     flagString(values, "stat"),
-    ["eigenvalues", "max", "histogram", "trace"],
+    ["eigenvalues", "max", "histogram", "trace", "spacings"],
     "eigenvalues",
   );
+  // --stat spacings runs the chains for their eigenvalues and unfolds them by μ_V's CDF below.
+  const stat: GibbsStat = requested === "spacings" ? "eigenvalues" : requested;
+  const bulkText = flagString(values, "bulk");
+  if (bulkText !== undefined && requested !== "spacings") {
+    throw new UsageError("--bulk applies only to --stat spacings");
+  }
+  const bulk = bulkText === undefined ? ([0, 1] as [number, number]) : parseBulk(bulkText);
   const initial = parseChoice<GibbsInitial>(
     "initial",
     flagString(values, "initial"),
@@ -153,6 +167,12 @@ export function gibbsCommand(argv: string[]): GibbsCliResult {
           if (!Number.isInteger(p)) throw new UsageError(`--record takes pass numbers, got ${p}`);
           return p;
         });
+  if (requested === "spacings" && (recordPasses !== undefined || plot !== undefined)) {
+    throw new UsageError("--stat spacings takes neither --record nor --plot");
+  }
+  if (requested === "spacings" && format === "npy" && bulkText !== undefined) {
+    throw new UsageError("--bulk gives rows of different lengths: use --format json or csv");
+  }
   if (recordPasses && format !== "json") {
     throw new UsageError("--record output needs --format json (rows of different shape)");
   }
@@ -196,6 +216,14 @@ export function gibbsCommand(argv: string[]): GibbsCliResult {
   } finally {
     progress.done();
   }
+  if (requested === "spacings") {
+    // Unfold by N·F_V (statistics/unfolding.ts); μ_V from theory/equilibrium.ts.
+    const measure = equilibriumMeasure(coeffs);
+    const rows = (result.samples as Float64Array[]).map((row) =>
+      unfoldedSpacings(row, (x) => measure.cdf(x), n, bulk),
+    );
+    result = { ...result, stat: "spacings", samples: rows, bulk };
+  }
   if (edge) {
     const rows =
       stat === "max" ? [result.samples as Float64Array] : (result.samples as Float64Array[]);
@@ -208,6 +236,15 @@ export function gibbsCommand(argv: string[]): GibbsCliResult {
   writeResult(result, format, output);
   if (plot !== undefined) writeFileAtomic(plot, gibbsPlotSvg(result, coeffs));
   return result;
+}
+
+/** --bulk LO,HI with 0 ≤ LO < HI ≤ 1. */
+function parseBulk(text: string): [number, number] {
+  const parts = parseNumberList("bulk", text);
+  if (parts.length !== 2 || !(parts[0] >= 0 && parts[1] <= 1 && parts[0] < parts[1])) {
+    throw new UsageError(`--bulk must be LO,HI with 0 <= LO < HI <= 1, got "${text}"`);
+  }
+  return [parts[0], parts[1]];
 }
 
 /** The cuts of a multi-cut V and their reference masses (undefined for a one-cut V). */

@@ -5,6 +5,7 @@ import { errorLine, exitStatusFor, UsageError } from "./errors.js";
 import { GIBBS_USAGE, gibbsCommand } from "./gibbs.js";
 import { LAW_USAGE, lawCommand } from "./law.js";
 import { LINSTAT_USAGE, linstatCommand } from "./linstat.js";
+import { GAP_USAGE, HARDEDGE_USAGE, localLawCommand, SPACING_USAGE } from "./localLaws.js";
 import { MIXING_USAGE, mixingCommand } from "./mixing.js";
 import { SAMPLE_USAGE, sampleCommand } from "./sample.js";
 import { SERVE_USAGE, serveCommand } from "./serve.js";
@@ -19,6 +20,9 @@ commands:
   gibbs    sample a polynomial-potential β-ensemble by the Gibbs sampler on Jacobi matrices
   tw       Tracy–Widom laws: cdf, pdf, quantile, sample (any β > 0)
   law      exact finite-N laws of the β = 2 ensemble with polynomial V: λ_max, density, counts
+  spacing  sine_β spacing laws (Gaudin; nearest neighbour): cdf, sf, pdf, quantile, sample
+  gap      gap-ratio laws of sine_β, and gap probabilities E_β(k; s)
+  hardedge hard-edge law of the smallest Laguerre eigenvalue (β = 1, 2, 4)
   mixing   the mixing study of the Gibbs sampler (KS distance to TW per pass, p*(N))
   linstat  cumulants of linear statistics Σ f(x_i) against N, with exact and large-N theory
   demo     run a built-in sampling job and write plots to ./betaens-demo/
@@ -27,6 +31,8 @@ commands:
 
 ${SAMPLE_USAGE}
 `;
+
+const LOCAL_USAGE = { spacing: SPACING_USAGE, gap: GAP_USAGE, hardedge: HARDEDGE_USAGE };
 
 /** Runs the CLI with the given arguments; returns the exit status. */
 export async function main(argv: string[]): Promise<number> {
@@ -46,13 +52,15 @@ export async function main(argv: string[]): Promise<number> {
                 ? `${TW_USAGE}\n`
                 : rest[0] === "law"
                   ? `${LAW_USAGE}\n`
-                  : rest[0] === "mixing"
-                    ? `${MIXING_USAGE}\n`
-                    : rest[0] === "serve"
-                      ? `${SERVE_USAGE}\n`
-                      : rest[0] === "linstat"
-                        ? `${LINSTAT_USAGE}\n`
-                        : USAGE,
+                  : rest[0] === "spacing" || rest[0] === "gap" || rest[0] === "hardedge"
+                    ? `${LOCAL_USAGE[rest[0]]}\n`
+                    : rest[0] === "mixing"
+                      ? `${MIXING_USAGE}\n`
+                      : rest[0] === "serve"
+                        ? `${SERVE_USAGE}\n`
+                        : rest[0] === "linstat"
+                          ? `${LINSTAT_USAGE}\n`
+                          : USAGE,
         );
         return 0;
       case "--version":
@@ -86,6 +94,15 @@ export async function main(argv: string[]): Promise<number> {
           return 0;
         }
         lawCommand(rest);
+        return 0;
+      case "spacing":
+      case "gap":
+      case "hardedge":
+        if (rest.includes("--help") || rest.includes("-h")) {
+          process.stdout.write(`${LOCAL_USAGE[command]}\n`);
+          return 0;
+        }
+        localLawCommand(command, rest);
         return 0;
       case "mixing":
         if (rest.includes("--help") || rest.includes("-h")) {

@@ -28,6 +28,7 @@ import { UsageError } from "./errors.js";
 import { chooseFormat, chooseSeed, writeResult } from "./output.js";
 import { progressReporter } from "./progress.js";
 import { writeSamplePlot } from "./samplePlot.js";
+import { writeSpacingPlot } from "./spacingPlot.js";
 
 const ENSEMBLES = ["hermite", "laguerre", "jacobi", "circular", "ginibre", "fixed-trace"] as const;
 export const ENSEMBLE_FLAGS: Record<string, readonly string[]> = {
@@ -51,13 +52,16 @@ const COMMON_FLAGS = [
   "output",
   "plot",
   "scaling",
+  "bulk",
+  "energy",
+  "count",
 ] as const;
 
 export const SAMPLE_USAGE = `usage: betaens sample <hermite|laguerre|jacobi|circular|ginibre|fixed-trace> --n N [--beta B]
         [--samples S] [--seed K] [--model tridiagonal|full|cmv|limit]
-        [--stat eigenvalues|max|histogram|purity|entropy|min]
-        [--bins B --range LO,HI] [--scaling none|edge] [--format json|csv|npy] [--output FILE]
-        [--plot FILE.svg]
+        [--stat eigenvalues|max|histogram|purity|entropy|min|spacings|window]
+        [--bins B --range LO,HI] [--scaling none|edge] [--bulk LO,HI] [--energy E --count K]
+        [--format json|csv|npy] [--output FILE] [--plot FILE.svg]
   hermite:  [--loc MU] [--scale SIGMA]
   laguerre: [--shape K] [--scale THETA] | [--m M]
   jacobi:   [--a A --b B] | [--m1 M1 --m2 M2]
@@ -66,7 +70,14 @@ export const SAMPLE_USAGE = `usage: betaens sample <hermite|laguerre|jacobi|circ
            entropy (−Tr ρ log ρ), min (λ_min); docs/density-matrices
   --model limit: hermite/laguerre --stat max only, beta 1, 2 or 4: λ_max drawn from the
                  Tracy–Widom limit (≈ 5 µs); Kolmogorov error <= 0.3·N^(-2/3) (hermite, N >= 1.6e8)
-                 or 1.0·N^(-2/3) (laguerre, N >= 1e9); docs/edge-limit`;
+                 or 1.0·N^(-2/3) (laguerre, N >= 1e9); docs/edge-limit
+  --stat spacings: per sample the spacings of the eigenvalues unfolded by N·F (F the limit CDF:
+                 semicircle, Marchenko–Pastur, Wachter; uniform on the circle; fixed-trace: MP
+                 of E[Tr W]·λ), only those with
+                 F in --bulk LO,HI (default 0,1); compare with sine_β (betaens spacing).
+  --stat window: hermite/laguerre/jacobi, tridiagonal: the --count K eigenvalues nearest --energy E
+                 (default: the median of the limit law) without the others, O(N) per sample (N up
+                 to 2e8); JSON adds their unfolded "spacings" and spacing "ratios"; docs/local-statistics`;
 
 /** Builds the ensemble spec (and the parameters to report) from the flags (also used by linstat). */
 export function buildSpec(
@@ -173,7 +184,7 @@ export function parseSampleArgs(argv: string[]): {
   const stat = parseChoice<SampleStat>(
     "stat",
     flagString(values, "stat"),
-    ["eigenvalues", "max", "histogram", "purity", "entropy", "min"],
+    ["eigenvalues", "max", "histogram", "purity", "entropy", "min", "spacings", "window"],
     "eigenvalues",
   );
   const { spec, reported } = buildSpec(ensemble, values, n, beta);
@@ -213,14 +224,44 @@ export function parseSampleArgs(argv: string[]): {
   } else if (binsText !== undefined || rangeText !== undefined) {
     throw new UsageError("--bins and --range apply only to --stat histogram");
   }
+  parseLocalStatisticsFlags(values, job);
   checkJob(job);
   const output = flagString(values, "output");
   const format = chooseFormat(flagString(values, "format"), output);
+  if (format === "npy" && stat === "spacings" && job.bulk !== undefined) {
+    throw new UsageError("--bulk gives rows of different lengths: use --format json or csv");
+  }
   const plot = flagString(values, "plot");
   if (plot !== undefined && !plot.toLowerCase().endsWith(".svg")) {
     throw new UsageError(`--plot must name an .svg file, got "${plot}"`);
   }
   return { job, format, output, plot };
+}
+
+/** --bulk, --energy, --count (stat spacings and window; ensembles/localStatistics.ts). */
+function parseLocalStatisticsFlags(
+  values: Record<string, string | boolean | undefined>,
+  job: SampleJob,
+): void {
+  const bulkText = flagString(values, "bulk");
+  if (bulkText !== undefined) {
+    if (job.stat !== "spacings") throw new UsageError("--bulk applies only to --stat spacings");
+    const parts = parseNumberList("bulk", bulkText);
+    if (parts.length !== 2 || !(parts[0] >= 0 && parts[1] <= 1 && parts[0] < parts[1])) {
+      throw new UsageError(`--bulk must be LO,HI with 0 <= LO < HI <= 1, got "${bulkText}"`);
+    }
+    job.bulk = [parts[0], parts[1]];
+  }
+  const energyText = flagString(values, "energy");
+  const countText = flagString(values, "count");
+  if ((energyText !== undefined || countText !== undefined) && job.stat !== "window") {
+    throw new UsageError("--energy and --count apply only to --stat window");
+  }
+  if (job.stat === "window") {
+    if (countText === undefined) throw new UsageError("--stat window needs --count K");
+    job.count = parseInteger("count", countText, 3);
+    if (energyText !== undefined) job.energy = parseNumber("energy", energyText);
+  }
 }
 
 /** Runs `betaens sample`; returns the result (also written to stdout or --output). */
@@ -235,6 +276,9 @@ export function sampleCommand(argv: string[]): SampleResult {
     progress.done();
   }
   writeResult(result, format, output);
-  if (plot !== undefined) writeSamplePlot(plot, job, result);
+  if (plot !== undefined) {
+    if (job.stat === "spacings" || job.stat === "window") writeSpacingPlot(plot, job, result);
+    else writeSamplePlot(plot, job, result);
+  }
   return result;
 }

@@ -89,7 +89,7 @@ export function haarUnitary(rng: RandomSource, n: number): ComplexMatrix {
 }
 
 /** Angles in [0, 2π), ascending, of complex numbers assumed on the unit circle. */
-function sortedAngles(re: Float64Array, im: Float64Array): Float64Array {
+export function sortedAngles(re: Float64Array, im: Float64Array): Float64Array {
   const angles = new Float64Array(re.length);
   for (let i = 0; i < re.length; i++) {
     const t = detAtan2(im[i], re[i]);

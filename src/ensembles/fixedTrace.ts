@@ -19,6 +19,7 @@ import { bidiagonalSquaredSingularValues } from "../tridiagonal/dqds.js";
 import type { SquaredBidiagonal } from "./bidiagonal.js";
 import { laguerreFullEigenvalues } from "./full.js";
 import { laguerreBidiagonal } from "./laguerre.js";
+import { clampAllToSupport, UNIT_INTERVAL } from "./support.js";
 import { checkBeta, checkPositive, checkSize } from "./validate.js";
 
 /** Parameters of the fixed-trace ensemble: the Laguerre shape k > 0 (k = β(M − N + 1)/2). */
@@ -77,7 +78,8 @@ export function fixedTraceEigenvalues(
   params: FixedTraceParams,
 ): Float64Array {
   const { q, e } = fixedTraceBidiagonal(rng, n, beta, params);
-  return bidiagonalSquaredSingularValues(q, e);
+  // Eigenvalues of a density matrix lie in [0, 1]; dqds may return a few ulps outside (support.ts).
+  return clampAllToSupport(bidiagonalSquaredSingularValues(q, e), UNIT_INTERVAL);
 }
 
 /**

@@ -3,6 +3,7 @@ import type { RandomSource } from "../random/source.js";
 import { bidiagonalSquaredSingularValues } from "../tridiagonal/dqds.js";
 import type { SymmetricTridiagonal } from "../tridiagonal/types.js";
 import { bidiagonalToTridiagonal, type SquaredBidiagonal } from "./bidiagonal.js";
+import { clampAllToSupport, UNIT_INTERVAL } from "./support.js";
 import { checkBeta, checkPositive, checkSize } from "./validate.js";
 
 /** Parameters of the Jacobi β-ensemble: reference measure Beta(a, b) on (0, 1). */
@@ -82,6 +83,7 @@ export function jacobiTridiagonal(
  * the squared bidiagonal (q, e), which gives every eigenvalue to high relative accuracy — the
  * smallest ones too, which the QL iteration on J would get only to ε‖J‖ (measured: 15ε against
  * up to 1e46ε relative error for tiny eigenvalues; see test/tridiagonal/dqds.test.ts).
+ * Clamped to [0, 1]: the rounded model can put λ_max a few ulps above 1 (support.ts).
  */
 export function jacobiEigenvalues(
   rng: RandomSource,
@@ -90,5 +92,5 @@ export function jacobiEigenvalues(
   params: JacobiParams = defaultJacobiParams,
 ): Float64Array {
   const { q, e } = jacobiBidiagonal(rng, n, beta, params);
-  return bidiagonalSquaredSingularValues(q, e);
+  return clampAllToSupport(bidiagonalSquaredSingularValues(q, e), UNIT_INTERVAL);
 }

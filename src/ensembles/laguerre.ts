@@ -3,6 +3,7 @@ import type { RandomSource } from "../random/source.js";
 import { bidiagonalSquaredSingularValues } from "../tridiagonal/dqds.js";
 import type { SymmetricTridiagonal } from "../tridiagonal/types.js";
 import { bidiagonalToTridiagonal, type SquaredBidiagonal } from "./bidiagonal.js";
+import { clampAllToSupport, HALF_LINE } from "./support.js";
 import { checkBeta, checkPositive, checkSize } from "./validate.js";
 
 /** Parameters of the Laguerre β-ensemble: reference measure Gamma(shape k, scale θ). */
@@ -74,6 +75,7 @@ export function laguerreTridiagonal(
  * the squared bidiagonal (q, e), which gives every eigenvalue to high relative accuracy — the
  * smallest ones too, which the QL iteration on J would get only to ε‖J‖ (measured: 15ε against
  * up to 1e46ε relative error for tiny eigenvalues; see test/tridiagonal/dqds.test.ts).
+ * In [0, ∞) (dqds forms only positive quantities; clamped as every driver is, support.ts).
  */
 export function laguerreEigenvalues(
   rng: RandomSource,
@@ -82,5 +84,5 @@ export function laguerreEigenvalues(
   params: LaguerreParams = defaultLaguerreParams,
 ): Float64Array {
   const { q, e } = laguerreBidiagonal(rng, n, beta, params);
-  return bidiagonalSquaredSingularValues(q, e);
+  return clampAllToSupport(bidiagonalSquaredSingularValues(q, e), HALF_LINE);
 }

@@ -6,8 +6,8 @@
  * same whatever the number of samples, the batching or the worker that computes it.
  */
 import { createRandomSource } from "../random/philox.js";
+import { checkBulkWindow } from "../statistics/unfolding.js";
 import { edgeScaling } from "../theory/edgeScaling.js";
-import { largestEigenvalue } from "../tridiagonal/bisection.js";
 import { sturmHistogram } from "../tridiagonal/histogram.js";
 import { VERSION } from "../version.js";
 import {
@@ -16,6 +16,7 @@ import {
   isDensityMatrixStat,
 } from "./densityMatrixStatistics.js";
 import {
+  checkTruncatedRows,
   hermiteLargestEigenvalueTruncated,
   hermiteRescaledLargestEigenvalueTruncated,
   laguerreLargestEigenvalueTruncated,
@@ -24,10 +25,12 @@ import {
 } from "./edge.js";
 import { largestEigenvalueLimit } from "./edgeLimit.js";
 import type { LaguerreParams } from "./laguerre.js";
+import { defaultEnergy, drawSpacings, sampleWindow } from "./localStatistics.js";
 import {
   type ClassicalSpec,
   checkEnsemble,
   type Draw,
+  drawLargestEigenvalue,
   drawSample,
   drawTridiagonal,
   drawValues,
@@ -38,7 +41,13 @@ import {
 
 export type { SampleModel } from "./models.js";
 /** purity, entropy and min are statistics of the fixed-trace ensemble (densityMatrixStatistics.ts). */
-export type SampleStat = "eigenvalues" | "max" | "histogram" | DensityMatrixStat;
+export type SampleStat =
+  | "eigenvalues"
+  | "max"
+  | "histogram"
+  | "spacings"
+  | "window"
+  | DensityMatrixStat;
 
 export interface SampleJob {
   spec: EnsembleSpec;
@@ -54,6 +63,11 @@ export interface SampleJob {
   reportedParams?: Record<string, number>;
   /** "edge": report λ_max on the Tracy–Widom scale, (λ_max − center)/scale (stat = max only). */
   scaling?: "none" | "edge";
+  /** stat = spacings: the limit-CDF window [lo, hi] of the spacings kept (default [0, 1]). */
+  bulk?: [number, number];
+  /** stat = window: the energy (raw units; default the median of the limit law) and count k. */
+  energy?: number;
+  count?: number;
 }
 
 export interface SampleResult {
@@ -77,6 +91,14 @@ export interface SampleResult {
   above?: number;
   /** With scaling = "edge": samples are (λ_max − center)/scale → TW_β (β-ensemble convention). */
   scaling?: { kind: "edge"; center: number; scale: number };
+  /** stat = spacings | window: the local-statistics fields (ensembles/localStatistics.ts). */
+  bulk?: [number, number];
+  energy?: number;
+  count?: number;
+  /** stat = window: per sample the index of the first eigenvalue, unfolded spacings and ratios. */
+  firstIndex?: number[];
+  spacings?: Float64Array[];
+  ratios?: Float64Array[];
 }
 
 /** Limits that keep a run from exhausting memory or running for hours (estimated up front). */
@@ -108,17 +130,30 @@ export function checkJobCost(job: SampleJob): { bytes: number; operations: numbe
   // Work and memory scale with the rows actually drawn.
   const n = truncated ?? job.n;
   const scalar = stat === "max" || isDensityMatrixStat(stat);
-  const keptValues = stat === "eigenvalues" ? samples * n : scalar ? samples : bins;
+  const keptValues =
+    stat === "eigenvalues" || stat === "spacings"
+      ? samples * n
+      : scalar
+        ? samples
+        : stat === "window"
+          ? samples * 3 * (job.count ?? 0)
+          : bins;
   // Dense models hold complex matrices (β = 4: of order 2N, a few copies); banded ones ≈ 6 N doubles.
   const workDoubles = model === "full" || job.spec.ensemble === "ginibre" ? 32 * n * n : 6 * n;
   const bytes = 8 * (workDoubles + keptValues);
   const dense = model === "full" || job.spec.ensemble === "ginibre";
-  const quadratic = stat === "eigenvalues" || stat === "entropy" || model === "cmv";
+  const quadratic =
+    stat === "eigenvalues" || stat === "spacings" || stat === "entropy" || model === "cmv";
+  // The window sampler: ≈ 40 passes over the rows (17-point block products, ~13 Sturm counts)
+  // plus ≈ 10 phase evaluations per eigenvalue of ≈ 60 blocks each (tridiagonal/windowEigenvalues.ts).
+  const windowOperations = samples * (40 * n + 600 * (job.count ?? 0) ** 1.5);
   const operations = dense
     ? samples * n * n * n
-    : quadratic
-      ? samples * n * n
-      : samples * n * (stat === "max" || stat === "min" ? 60 : stat === "purity" ? 1 : bins + 1);
+    : stat === "window"
+      ? windowOperations
+      : quadratic
+        ? samples * n * n
+        : samples * n * (stat === "max" || stat === "min" ? 60 : stat === "purity" ? 1 : bins + 1);
   if (bytes > LIMITS.maxBytes) {
     throw new RangeError(
       `this run would need about ${(bytes / 1024 ** 3).toFixed(1)} GiB of memory ` +
@@ -143,9 +178,12 @@ export function checkJobCost(job: SampleJob): { bytes: number; operations: numbe
 
 /**
  * The number of rows drawn per sample when --stat max uses the truncated model (Hermite and
- * Laguerre, tridiagonal, β > 0): only the first K ≈ c(β)·N^(1/3) rows carry the top eigenvector, and
- * the truncated λ_max equals the full one to 1e−12 of the Tracy–Widom scale (src/ensembles/edge.ts).
- * Undefined when the full matrix is used (K ≥ N, or another ensemble/statistic).
+ * Laguerre, tridiagonal, β > 0): K = truncationSize(N, β) ≈ c(β)·N^(1/3), c(β) growing like
+ * β^(−2/3) for small β, so that the rows below K change λ_max with probability ≲ 1e−12
+ * (src/ensembles/edge.ts; regime map and measurements in docs/edge-limit/truncation.md).
+ * Undefined when the full matrix is used (K ≥ N — e.g. whenever βN ≲ 45 — or another
+ * ensemble/statistic). Throws a RangeError when K exceeds what one sample may hold
+ * (checkTruncatedRows: only β ≲ 0.002 at N ≳ 5e14).
  */
 export function truncatedRows(
   job: Pick<SampleJob, "spec" | "stat" | "model" | "n" | "beta">,
@@ -154,7 +192,9 @@ export function truncatedRows(
   if (stat !== "max" || model !== "tridiagonal" || !(beta > 0)) return undefined;
   if (spec.ensemble !== "hermite" && spec.ensemble !== "laguerre") return undefined;
   const k = truncationSize(n, beta);
-  return k < n ? k : undefined;
+  if (k >= n) return undefined;
+  checkTruncatedRows(n, beta, k);
+  return k;
 }
 
 /** Throws a RangeError unless the job is well-formed. */
@@ -187,6 +227,7 @@ export function checkJob(job: SampleJob): void {
       );
     }
   }
+  checkLocalStatistics(job);
   if (job.stat === "histogram") {
     const edges = job.edges;
     if (!edges || edges.length < 2) throw new RangeError("histogram needs at least one bin");
@@ -197,6 +238,35 @@ export function checkJob(job: SampleJob): void {
     }
   }
   checkJobCost(job);
+}
+
+/** The checks of stat = spacings | window (ensembles/localStatistics.ts). */
+function checkLocalStatistics(job: SampleJob): void {
+  if (job.stat !== "spacings" && job.bulk !== undefined) {
+    throw new RangeError("a bulk window applies to --stat spacings only");
+  }
+  if (job.stat !== "window" && (job.energy !== undefined || job.count !== undefined)) {
+    throw new RangeError("an energy and a count apply to --stat window only");
+  }
+  if (job.stat === "spacings") {
+    if (job.spec.ensemble === "ginibre")
+      throw new RangeError("ginibre points are complex: no spacings");
+    if (job.bulk !== undefined) checkBulkWindow(job.bulk);
+  }
+  if (job.stat === "window") {
+    if (!isClassical(job.spec) || job.model !== "tridiagonal") {
+      throw new RangeError(
+        "--stat window needs hermite, laguerre or jacobi with the tridiagonal model",
+      );
+    }
+    const count = job.count;
+    if (count === undefined || !Number.isInteger(count) || count < 3 || count > job.n) {
+      throw new RangeError(`--stat window needs a count in [3, n], got ${count}`);
+    }
+    if (job.energy !== undefined && !Number.isFinite(job.energy)) {
+      throw new RangeError(`the energy must be finite, got ${job.energy}`);
+    }
+  }
 }
 
 function isClassical(spec: EnsembleSpec): spec is ClassicalSpec {
@@ -231,6 +301,45 @@ function binSorted(
     counts[b]++;
   }
   return { below, above };
+}
+
+/** stat = spacings | window: one row per sample (ensembles/localStatistics.ts). */
+function runLocalStatistics(
+  job: SampleJob,
+  result: SampleResult,
+  onProgress?: (done: number, total: number) => void,
+): SampleResult {
+  const { spec, n, beta, samples, seed } = job;
+  const rows: Float64Array[] = [];
+  if (job.stat === "spacings") {
+    const window = job.bulk ?? [0, 1];
+    for (let s = 0; s < samples; s++) {
+      const draw = drawSample(spec, job.model, createRandomSource(seed, s), n, beta);
+      rows.push(drawSpacings(spec, draw, n, beta, window));
+      onProgress?.(s + 1, samples);
+    }
+    result.samples = rows;
+    result.bulk = [window[0], window[1]];
+    return result;
+  }
+  const classical = spec as ClassicalSpec;
+  const energy = job.energy ?? defaultEnergy(classical, n, beta);
+  const count = job.count as number;
+  result.energy = energy;
+  result.count = count;
+  result.firstIndex = [];
+  result.spacings = [];
+  result.ratios = [];
+  for (let s = 0; s < samples; s++) {
+    const w = sampleWindow(classical, createRandomSource(seed, s), n, beta, energy, count);
+    rows.push(w.eigenvalues);
+    result.firstIndex.push(w.firstIndex);
+    result.spacings.push(w.spacings);
+    result.ratios.push(w.ratios);
+    onProgress?.(s + 1, samples);
+  }
+  result.samples = rows;
+  return result;
 }
 
 /** The job parts that determine λ_max of one sample. */
@@ -273,9 +382,7 @@ export function sampleLargestEigenvalue(
       ? laguerreRescaledLargestEigenvalueTruncated(rng, n, beta, params)
       : laguerreLargestEigenvalueTruncated(rng, n, beta, params);
   }
-  const draw = drawSample(spec, job.model, rng, n, beta);
-  const t = drawTridiagonal(draw);
-  return t ? largestEigenvalue(t.diagonal, t.offDiagonalSquared) : drawValues(draw)[n - 1];
+  return drawLargestEigenvalue(drawSample(spec, job.model, rng, n, beta));
 }
 
 /**
@@ -308,6 +415,7 @@ export function runSample(
   let above = 0;
   // The truncated and limit models compute (λ_max − center)/scale without cancellation (edge.ts).
   const rescaledDirectly = stat === "max" && job.scaling === "edge" && usesEdgeModel(job);
+  if (stat === "spacings" || stat === "window") return runLocalStatistics(job, result, onProgress);
   for (let s = 0; s < samples; s++) {
     if (stat === "max") {
       maxima[s] = sampleLargestEigenvalue(job, s, rescaledDirectly);

@@ -402,6 +402,11 @@ describe("betaens sample: errors are one line, exit status 2, no stack trace", (
     ["absurd eigenvalue job", ["hermite", "--n", "1e6"], /operations|memory/],
     ["absurd memory", ["jacobi", "--n", "1e9", "--stat", "max"], /too large|memory/],
     ["absurd N even truncated", ["hermite", "--n", "1e17", "--stat", "max"], /too large|--n/],
+    [
+      "exact λ_max needs more than 1e8 rows (β = 0.001, issue 19)",
+      ["hermite", "--n", "2e15", "--beta", "0.001", "--stat", "max"],
+      /needs the top 1\.63e\+8 rows/,
+    ],
     ["plot not svg", ["hermite", "--n", "5", "--plot", "x.png"], /svg/],
     [
       "limit model at small N",

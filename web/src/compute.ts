@@ -10,10 +10,9 @@ import {
   drawSample,
   drawValues,
 } from "../../src/ensembles/models.js";
-import { sampleLargestEigenvalue, usesEdgeModel } from "../../src/ensembles/sample.js";
+import { sampleLargestEigenvalue } from "../../src/ensembles/sample.js";
 import { defaultHistogramRange } from "../../src/plot/sampleFigure.js";
 import { createRandomSource } from "../../src/random/philox.js";
-import { largestEigenvalue } from "../../src/tridiagonal/bisection.js";
 import { sturmHistogram, uniformEdges } from "../../src/tridiagonal/histogram.js";
 import { wasmKernels } from "../../src/wasm/kernels.js";
 import { extraRun } from "./extras.js";
@@ -103,11 +102,10 @@ export function* histogramRun(settings: Settings): Generator<Snapshot> {
     if (s === 0) {
       // Show the first histogram before the extra bisection for λ_max of sample 0.
       yield snapshot(1, false);
-      // As `betaens sample --stat max`: the truncated model when it applies (same first rows).
+      // Exactly as `betaens sample --stat max` (truncated model when it applies, value clamped
+      // to the ensemble's support); it redraws sample 0, O(N) next to the O(N·bins) histogram.
       const job = { spec, model: "tridiagonal" as const, n, beta, seed };
-      lambdaMax0 = usesEdgeModel(job)
-        ? sampleLargestEigenvalue(job, 0)
-        : largestEigenvalue(t.diagonal, t.offDiagonalSquared);
+      lambdaMax0 = sampleLargestEigenvalue(job, 0);
     }
     yield snapshot(s + 1);
   }
