@@ -2,7 +2,7 @@
  * The figure of `betaens sample --plot` (and of the browser explorer): normalised points against
  * the limiting density. Pure and browser-safe.
  */
-import type { EnsembleSpec } from "../ensembles/models.js";
+import type { ClassicalSpec, EnsembleSpec } from "../ensembles/models.js";
 import type { SampleJob, SampleResult } from "../ensembles/sample.js";
 import { edgeScaling } from "../theory/edgeScaling.js";
 import { limitLaw } from "../theory/limits.js";
@@ -33,7 +33,21 @@ function affine(normalise: (x: number) => number): { slope: number; offset: numb
   return { slope: normalise(1) - offset, offset };
 }
 
-/** Default --range of a histogram: the limit's support mapped back to raw eigenvalues, ±5%. */
+/**
+ * Whether β·N is so small (β·N < 1) that the points are nearly independent draws from the weight:
+ * the figures then compare with the weight's density (the β = 0 law) instead of the β·N → ∞
+ * limit law, whose scale √(βN) would shrink to nothing.
+ */
+export function nearlyIndependent(n: number, beta: number): boolean {
+  return beta === 0 || beta * n < 1;
+}
+
+/**
+ * Default --range of a histogram: the limit's support mapped back to raw eigenvalues, ±5%. For
+ * Hermite it also covers the β = 0 reference range (μ ± (√(2 ln N) + 1)σ, the spread of N
+ * independent Gaussians), so that as β → 0 the range shrinks continuously to that instead of to
+ * the point μ; for β·N ≳ 15 (any usual run) the semicircle is the wider and the range unchanged.
+ */
 export function defaultHistogramRange(
   spec: EnsembleSpec,
   n: number,
@@ -43,6 +57,14 @@ export function defaultHistogramRange(
   if (spec.ensemble === "ginibre") throw new RangeError("Ginibre points are complex: no histogram");
   if (spec.ensemble === "fixed-trace") return fixedTraceHistogramRange(n, beta, spec.params);
   if (beta === 0) return referenceRange(spec, n);
+  const [a, b] = limitHistogramRange(spec, n, beta);
+  if (spec.ensemble !== "hermite") return [a, b];
+  const [r0, r1] = referenceRange(spec, n);
+  return [Math.min(a, r0), Math.max(b, r1)];
+}
+
+/** The limit law's support mapped back to raw eigenvalues, ±5% (within [0, ∞) or [0, 1]). */
+function limitHistogramRange(spec: ClassicalSpec, n: number, beta: number): [number, number] {
   const law = limitLaw(spec.ensemble, n, beta, { ...spec.params });
   const { slope, offset } = affine(law.normalise);
   const [lo, hi] = law.support;
@@ -90,7 +112,13 @@ export function sampleTitle(job: SampleJob, params: Record<string, number>): str
  * };
  * const svg = samplePlotSvg(job, runSample(job)); // the histogram against the Wachter law
  */
-export function samplePlotSvg(job: SampleJob, result: SampleResult): string {
+export function samplePlotSvg(
+  job: SampleJob,
+  result: SampleResult,
+  options: { width?: number; logY?: boolean } = {},
+): string {
+  const width = options.width ?? WIDTH;
+  const logY = options.logY === true;
   const { spec, n, beta } = job;
   if (spec.ensemble === "fixed-trace") return fixedTracePlotSvg({ ...job, spec }, result);
   const head = sampleTitle(job, result.params);
@@ -102,7 +130,8 @@ export function samplePlotSvg(job: SampleJob, result: SampleResult): string {
         values: maxima,
         title: head,
         xLabel: "largest eigenvalue λ_max",
-        width: WIDTH,
+        width,
+        logY,
       });
     }
     // On the Tracy–Widom scale: (λ_max − center)/scale → TW_β (edgeScaling; docs/conventions.md).
@@ -115,7 +144,8 @@ export function samplePlotSvg(job: SampleJob, result: SampleResult): string {
       xLabel: `rescaled λ_max: (λ_max − ${Number(edge.center.toPrecision(6))})/${Number(edge.scale.toPrecision(4))}`,
       density: twDensity,
       densityLabel: twDensity ? `Tracy–Widom TW_${beta} (β-ensemble convention)` : undefined,
-      width: WIDTH,
+      width,
+      logY,
     });
   }
   if (spec.ensemble === "ginibre") {
@@ -140,7 +170,8 @@ export function samplePlotSvg(job: SampleJob, result: SampleResult): string {
       densityLabel: "limit: uniform angles, density 1/(2π)",
       title: `${head}, ${job.model === "cmv" ? "CMV model" : "Haar model"}`,
       xLabel: "eigenangle θ ∈ [0, 2π)",
-      width: WIDTH,
+      width,
+      logY,
     };
     if (result.stat === "histogram") {
       return histogramSvg({
@@ -154,12 +185,16 @@ export function samplePlotSvg(job: SampleJob, result: SampleResult): string {
       range: [0, 2 * Math.PI],
     });
   }
-  if (beta === 0) {
+  if (nearlyIndependent(n, beta)) {
     const density = (x: number) => referenceDensity(spec, x);
     const common = {
       density,
-      densityLabel: "reference density (β = 0: independent points)",
-      width: WIDTH,
+      densityLabel:
+        beta === 0
+          ? "reference density (β = 0: independent points)"
+          : "weight density (β·N < 1: nearly independent points)",
+      width,
+      logY,
     };
     if (result.stat === "histogram") {
       return histogramSvg({
@@ -182,7 +217,8 @@ export function samplePlotSvg(job: SampleJob, result: SampleResult): string {
     densityLabel: `limit: ${law.description}`,
     title: head,
     xLabel: `normalised eigenvalue (${NORMALISATIONS[spec.ensemble]})`,
-    width: WIDTH,
+    width,
+    logY,
   };
   if (result.stat === "histogram") {
     const edges = (result.edges as Float64Array).map(law.normalise);
