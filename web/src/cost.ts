@@ -1,11 +1,11 @@
 /**
  * The cost of a run, estimated before it starts with the command line's model: the operation
- * counts of `checkJobCost` (src/ensembles/sample.ts: S·N·(B + 1) Sturm steps for a histogram,
+ * counts of `estimateJobCost` (src/ensembles/sample.ts: S·N·(B + 1) Sturm steps for a histogram,
  * S·N·60 for λ_max, S·N² for all eigenvalues or the CMV angles) at ≈ 1e8 operations per second,
  * and for the Gibbs sampler `betaens gibbs`'s estimate (src/cli/gibbs.ts: ≈ 700·N units of 1e-8 s
  * per pass, plus N² for the eigenvalues).
  */
-import { checkJobCost, type SampleJob } from "../../src/ensembles/sample.js";
+import { estimateJobCost, type SampleJob } from "../../src/ensembles/sample.js";
 import type { Settings } from "./state.js";
 
 /** Operations per second assumed by the CLI's limits (src/ensembles/sample.ts, LIMITS). */
@@ -36,14 +36,17 @@ export function estimateSeconds(settings: Settings): number {
     stat,
     edges: stat === "histogram" ? new Float64Array(settings.bins + 1) : undefined,
   };
-  let operations: number;
+  let seconds: number;
   try {
-    // One sample (the CLI's limit applies to whole runs; the page asks instead of refusing).
-    operations = checkJobCost(job).operations;
+    // One sample, by the CLI's own model (the CLI's limit applies to whole runs; the page asks
+    // instead of refusing).
+    seconds = estimateJobCost(job).seconds;
   } catch {
-    operations = stat === "histogram" ? n * (settings.bins + 1) : stat === "max" ? n * 60 : n * n;
+    const operations =
+      stat === "histogram" ? n * (settings.bins + 1) : stat === "max" ? n * 60 : n * n;
+    seconds = operations / OPERATIONS_PER_SECOND;
   }
-  return (perSample * operations) / OPERATIONS_PER_SECOND;
+  return perSample * seconds;
 }
 
 /** "about 40 s", "about 3.5 minutes", "about 1.2 days". */
