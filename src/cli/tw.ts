@@ -70,6 +70,7 @@ const FLAGS = [
   "convention",
   "x",
   "p",
+  "q",
   "samples",
   "seed",
   "first-sample",
