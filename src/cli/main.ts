@@ -3,6 +3,7 @@ import { VERSION } from "../version.js";
 import { demoCommand } from "./demo.js";
 import { errorLine, exitStatusFor, UsageError } from "./errors.js";
 import { GIBBS_USAGE, gibbsCommand } from "./gibbs.js";
+import { MERGE_USAGE, mergeCommand } from "./merge.js";
 import { MIXING_USAGE, mixingCommand } from "./mixing.js";
 import { SAMPLE_USAGE, sampleCommand } from "./sample.js";
 import { SERVE_USAGE, serveCommand } from "./serve.js";
@@ -16,6 +17,7 @@ commands:
   sample   draw samples of a classical β-ensemble (tridiagonal models)
   gibbs    sample a polynomial-potential β-ensemble by the Gibbs sampler on Jacobi matrices
   tw       Tracy–Widom laws: cdf, pdf, quantile, sample (any β > 0)
+  merge    combine the partial results of a sharded run (--shard) into its output
   mixing   the mixing study of the Gibbs sampler (KS distance to TW per pass, p*(N))
   demo     run a built-in sampling job and write plots to ./betaens-demo/
   serve    serve the browser explorer on localhost and print its URL
@@ -42,9 +44,11 @@ export async function main(argv: string[]): Promise<number> {
                 ? `${TW_USAGE}\n`
                 : rest[0] === "mixing"
                   ? `${MIXING_USAGE}\n`
-                  : rest[0] === "serve"
-                    ? `${SERVE_USAGE}\n`
-                    : USAGE,
+                  : rest[0] === "merge"
+                    ? `${MERGE_USAGE}\n`
+                    : rest[0] === "serve"
+                      ? `${SERVE_USAGE}\n`
+                      : USAGE,
         );
         return 0;
       case "--version":
@@ -56,21 +60,21 @@ export async function main(argv: string[]): Promise<number> {
           process.stdout.write(`${SAMPLE_USAGE}\n`);
           return 0;
         }
-        sampleCommand(rest);
+        await sampleCommand(rest);
         return 0;
       case "gibbs":
         if (rest.includes("--help") || rest.includes("-h")) {
           process.stdout.write(`${GIBBS_USAGE}\n`);
           return 0;
         }
-        gibbsCommand(rest);
+        await gibbsCommand(rest);
         return 0;
       case "tw":
         if (rest.includes("--help") || rest.includes("-h")) {
           process.stdout.write(`${TW_USAGE}\n`);
           return 0;
         }
-        twCommand(rest);
+        await twCommand(rest);
         return 0;
       case "mixing":
         if (rest.includes("--help") || rest.includes("-h")) {
@@ -78,6 +82,13 @@ export async function main(argv: string[]): Promise<number> {
           return 0;
         }
         await mixingCommand(rest);
+        return 0;
+      case "merge":
+        if (rest.includes("--help") || rest.includes("-h")) {
+          process.stdout.write(`${MERGE_USAGE}\n`);
+          return 0;
+        }
+        await mergeCommand(rest);
         return 0;
       case "serve":
         if (rest.includes("--help") || rest.includes("-h")) {

@@ -7,13 +7,13 @@ import {
   checkJob,
   checkJobCost,
   defaultModel,
-  runSample,
   type SampleJob,
   type SampleModel,
   type SampleResult,
   type SampleStat,
 } from "../ensembles/sample.js";
 import { defaultHistogramRange } from "../plot/sampleFigure.js";
+import type { SampleJob as SpecSampleJob, Summary, UniformBins } from "../spec/job.js";
 import { uniformEdges } from "../tridiagonal/histogram.js";
 import {
   flagString,
@@ -24,9 +24,15 @@ import {
   parseNumberList,
 } from "./args.js";
 import { UsageError } from "./errors.js";
-import { chooseFormat, chooseSeed, writeResult } from "./output.js";
-import { progressReporter } from "./progress.js";
+import { chooseFormat, chooseSeed } from "./output.js";
 import { writeSamplePlot } from "./samplePlot.js";
+import {
+  executeJob,
+  parseScaleFlags,
+  SCALE_FLAGS,
+  SCALE_USAGE,
+  type ScaleOptions,
+} from "./scale.js";
 
 const ENSEMBLES = ["hermite", "laguerre", "jacobi", "circular", "ginibre"] as const;
 const ENSEMBLE_FLAGS: Record<string, readonly string[]> = {
@@ -49,18 +55,24 @@ const COMMON_FLAGS = [
   "output",
   "plot",
   "scaling",
+  "summary",
+  ...SCALE_FLAGS,
 ] as const;
 
 export const SAMPLE_USAGE = `usage: betaens sample <hermite|laguerre|jacobi|circular|ginibre> --n N [--beta B]
         [--samples S] [--seed K] [--model tridiagonal|full|cmv|limit] [--stat eigenvalues|max|histogram]
         [--bins B --range LO,HI] [--scaling none|edge] [--format json|csv|npy] [--output FILE]
-        [--plot FILE.svg]
+        [--plot FILE.svg] [--summary values|moments|cdf]
   hermite:  [--loc MU] [--scale SIGMA]
   laguerre: [--shape K] [--scale THETA] | [--m M]
   jacobi:   [--a A --b B] | [--m1 M1 --m2 M2]
   --model limit: hermite/laguerre --stat max only, beta 1, 2 or 4: λ_max drawn from the
                  Tracy–Widom limit (≈ 5 µs); Kolmogorov error <= 0.3·N^(-2/3) (hermite, N >= 1.6e8)
-                 or 1.0·N^(-2/3) (laguerre, N >= 1e9); docs/edge-limit`;
+                 or 1.0·N^(-2/3) (laguerre, N >= 1e9); docs/edge-limit
+  --summary (--stat max): values (default) | moments (exact power sums: mean, variance,
+            skewness, excess kurtosis) | cdf (counts on --bins B (10000) over --range LO,HI;
+            default -10,10 with --scaling edge)
+${SCALE_USAGE}`;
 
 /** Builds the ensemble spec (and the parameters to report) from the flags. */
 function buildSpec(
@@ -122,6 +134,8 @@ function buildSpec(
 /** Parses the flags of `betaens sample` into a validated job (throws UsageError/RangeError). */
 export function parseSampleArgs(argv: string[]): {
   job: SampleJob;
+  specJob: SpecSampleJob;
+  scale: ScaleOptions;
   format: "json" | "csv" | "npy";
   output?: string;
   plot?: string;
@@ -178,9 +192,39 @@ export function parseSampleArgs(argv: string[]): {
     reportedParams: reported,
     scaling,
   };
+  const summary = parseChoice<Summary>(
+    "summary",
+    flagString(values, "summary"),
+    ["values", "moments", "cdf"],
+    "values",
+  );
+  if (summary !== "values" && stat !== "max") {
+    throw new UsageError("--summary applies to --stat max (λ_max of each sample)");
+  }
   const binsText = flagString(values, "bins");
   const rangeText = flagString(values, "range");
-  if (stat === "histogram") {
+  let histogram: UniformBins | undefined;
+  let grid: UniformBins | undefined;
+  if (summary === "cdf") {
+    const bins = binsText === undefined ? 10000 : parseInteger("bins", binsText, 1);
+    if (bins > 1e6) throw new UsageError(`--bins must be <= 1e6, got ${bins}`);
+    let range: [number, number];
+    if (rangeText === undefined) {
+      if (scaling !== "edge") {
+        throw new UsageError(
+          "--summary cdf needs --range LO,HI (or --scaling edge: default -10,10)",
+        );
+      }
+      range = [-10, 10];
+    } else {
+      const parts = parseNumberList("range", rangeText);
+      if (parts.length !== 2 || !(parts[1] > parts[0])) {
+        throw new UsageError(`--range must be LO,HI with LO < HI, got "${rangeText}"`);
+      }
+      range = [parts[0], parts[1]];
+    }
+    grid = { lo: range[0], hi: range[1], bins };
+  } else if (stat === "histogram") {
     const bins = binsText === undefined ? 100 : parseInteger("bins", binsText, 1);
     if (bins > 1e6) throw new UsageError(`--bins must be <= 1e6, got ${bins}`);
     let range: [number, number];
@@ -194,31 +238,64 @@ export function parseSampleArgs(argv: string[]): {
       range = [parts[0], parts[1]];
     }
     job.edges = uniformEdges(range[0], range[1], bins);
+    histogram = { lo: range[0], hi: range[1], bins };
   } else if (binsText !== undefined || rangeText !== undefined) {
-    throw new UsageError("--bins and --range apply only to --stat histogram");
+    throw new UsageError("--bins and --range apply only to --stat histogram or --summary cdf");
   }
   checkJob(job);
   const output = flagString(values, "output");
-  const format = chooseFormat(flagString(values, "format"), output);
+  const formatText = flagString(values, "format");
+  const format = chooseFormat(formatText, output);
   const plot = flagString(values, "plot");
   if (plot !== undefined && !plot.toLowerCase().endsWith(".svg")) {
     throw new UsageError(`--plot must name an .svg file, got "${plot}"`);
   }
-  return { job, format, output, plot };
+  if (plot !== undefined && summary !== "values") {
+    throw new UsageError("--plot needs --summary values (the figure shows every λ_max)");
+  }
+  const scale = parseScaleFlags(values, {
+    seedGiven: flagString(values, "seed") !== undefined,
+    output,
+    plot,
+    format: formatText,
+  });
+  const specJob: SpecSampleJob = {
+    task: "sample",
+    ensemble: spec.ensemble,
+    params: { ...spec.params },
+    reported,
+    model,
+    stat,
+    n,
+    beta,
+    seed,
+    first: 0,
+    count: samples,
+    histogram,
+    scaling,
+    summary,
+    grid,
+  };
+  return { job, specJob, scale, format, output, plot };
 }
 
-/** Runs `betaens sample`; returns the result (also written to stdout or --output). */
-export function sampleCommand(argv: string[]): SampleResult {
-  const { job, format, output, plot } = parseSampleArgs(argv);
+/**
+ * Runs `betaens sample` on the driver (src/driver/: threads with --workers, a partial result with
+ * --shard); the output is written to stdout or --output, the rows streamed as they are produced.
+ */
+export function sampleCommand(argv: string[]): void | Promise<void> {
+  const { job, specJob, scale, format, output, plot } = parseSampleArgs(argv);
   const { operations } = checkJobCost(job);
-  const progress = progressReporter(job.samples, operations, `sampling ${job.spec.ensemble}`);
-  let result: SampleResult;
-  try {
-    result = runSample(job, progress.update);
-  } finally {
-    progress.done();
-  }
-  writeResult(result, format, output);
-  if (plot !== undefined) writeSamplePlot(plot, job, result);
-  return result;
+  const done = executeJob(specJob, {
+    scale,
+    format,
+    output,
+    keep: plot !== undefined,
+    label: `sampling ${job.spec.ensemble}`,
+    operations,
+  });
+  const drawPlot = (result: Record<string, unknown> | undefined) => {
+    if (plot !== undefined && result) writeSamplePlot(plot, job, result as unknown as SampleResult);
+  };
+  return done instanceof Promise ? done.then(drawPlot) : drawPlot(done);
 }

@@ -54,3 +54,57 @@ export function writeFileAtomic(path: string, data: string | Uint8Array): void {
     pending.delete(temporary);
   }
 }
+
+/** A file being written atomically: write to `fd`, then commit() (fsync + rename) or abort(). */
+export interface AtomicFile {
+  fd: number;
+  commit(): void;
+  abort(): void;
+}
+
+/**
+ * Opens a temporary file next to `path` for a streamed write (rows written as they are
+ * produced); commit() flushes it and renames it over `path`, abort() removes it. As
+ * writeFileAtomic, an interrupted run leaves no file at `path` and no temporary file.
+ */
+export function openFileAtomic(path: string): AtomicFile {
+  installSignalHandlers();
+  const temporary = join(
+    dirname(path),
+    `.${basename(path)}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`,
+  );
+  pending.add(temporary);
+  let fd: number;
+  try {
+    fd = openSync(temporary, "w");
+  } catch (error) {
+    pending.delete(temporary);
+    throw error;
+  }
+  let open = true;
+  const close = () => {
+    if (open) closeSync(fd);
+    open = false;
+  };
+  return {
+    fd,
+    commit() {
+      try {
+        fsyncSync(fd);
+        close();
+        renameSync(temporary, path);
+      } catch (error) {
+        close();
+        rmSync(temporary, { force: true });
+        throw error;
+      } finally {
+        pending.delete(temporary);
+      }
+    },
+    abort() {
+      close();
+      rmSync(temporary, { force: true });
+      pending.delete(temporary);
+    },
+  };
+}
