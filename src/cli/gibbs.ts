@@ -1,12 +1,14 @@
 /** `betaens gibbs --potential "…" --n N …`: the Gibbs sampler on Jacobi matrices (docs/conventions.md). */
-import { checkGibbsRun, type GibbsRunResult, type GibbsStat, gibbsRun } from "../gibbs/run.js";
+import { gibbsEdgeRescaling } from "../driver/kernels.js";
+import { checkGibbsRun, type GibbsRunResult, type GibbsStat } from "../gibbs/run.js";
 import type { GibbsInitial } from "../gibbs/sampler.js";
 import { writeFileAtomic } from "../io/atomicWrite.js";
 import { histogramSvg } from "../plot/histogram.js";
 import { lineChartSvg } from "../plot/lineChart.js";
 import { parseCoefficientList } from "../potentials/coefficients.js";
 import { parsePotential } from "../potentials/parse.js";
-import { edgeConstants, equilibriumMeasure } from "../theory/equilibrium.js";
+import type { GibbsJob, UniformBins } from "../spec/job.js";
+import { equilibriumMeasure } from "../theory/equilibrium.js";
 import { tracyWidomPdf } from "../theory/tracyWidom.js";
 import { uniformEdges } from "../tridiagonal/histogram.js";
 import {
@@ -18,8 +20,8 @@ import {
   parseNumberList,
 } from "./args.js";
 import { UsageError } from "./errors.js";
-import { chooseFormat, chooseSeed, writeResult } from "./output.js";
-import { progressReporter } from "./progress.js";
+import { chooseFormat, chooseSeed } from "./output.js";
+import { executeJob, parseScaleFlags, SCALE_FLAGS, SCALE_USAGE } from "./scale.js";
 
 export const GIBBS_USAGE = `usage: betaens gibbs --potential "x^4/4 - x^2" | --coeffs g0,g1,…,gd --n N [--beta B]
         [--passes P] [--samples S] [--seed K] [--initial zero|hermite] [--record P1,P2,…]
@@ -28,7 +30,8 @@ export const GIBBS_USAGE = `usage: betaens gibbs --potential "x^4/4 - x^2" | --c
   Samples |Δ(x)|^β Π exp(−(βN/2)·V(x_i)) by the Gibbs sampler on the Jacobi coefficients (a, b):
   S independent chains of P passes (default 10), chain s uses random stream (seed, s).
   --record P1,P2,… (with --stat eigenvalues, JSON only) also outputs "recordedPasses" and
-  "recorded": [chain][k] = the eigenvalues after pass P_k.`;
+  "recorded": [chain][k] = the eigenvalues after pass P_k.
+${SCALE_USAGE}`;
 
 const FLAGS = [
   "potential",
@@ -47,25 +50,15 @@ const FLAGS = [
   "format",
   "output",
   "plot",
+  ...SCALE_FLAGS,
 ] as const;
-
-/** The edge rescaling ξ = N^{2/3} c_V (λ_max − b_V) → TW_β (docs/theory.md §3.9), or an error saying why not. */
-function edgeRescaling(coeffs: Float64Array, n: number): { right: number; scale: number } {
-  const constants = edgeConstants(equilibriumMeasure(coeffs));
-  if (!(constants.rightScale > 0)) {
-    throw new RangeError(
-      "this potential has a critical right edge (c_V = 0): λ_max does not fluctuate on the N^(−2/3) Tracy–Widom scale",
-    );
-  }
-  return { right: constants.right, scale: n ** (2 / 3) * constants.rightScale };
-}
 
 export interface GibbsCliResult extends GibbsRunResult {
   scaling?: { kind: "edge"; bV: number; cV: number };
 }
 
 /** Runs `betaens gibbs`. */
-export function gibbsCommand(argv: string[]): GibbsCliResult {
+export function gibbsCommand(argv: string[]): void | Promise<void> {
   const { values, positionals } = parseFlags(argv, FLAGS);
   if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}"`);
   const potentialText = flagString(values, "potential");
@@ -105,6 +98,7 @@ export function gibbsCommand(argv: string[]): GibbsCliResult {
     throw new UsageError("--scaling edge applies to --stat max and --stat trace");
   }
   let edges: Float64Array | undefined;
+  let histogram: UniformBins | undefined;
   const binsText = flagString(values, "bins");
   const rangeText = flagString(values, "range");
   if (stat === "histogram") {
@@ -122,11 +116,13 @@ export function gibbsCommand(argv: string[]): GibbsCliResult {
       range = [parts[0], parts[1]];
     }
     edges = uniformEdges(range[0], range[1], bins);
+    histogram = { lo: range[0], hi: range[1], bins };
   } else if (binsText !== undefined || rangeText !== undefined) {
     throw new UsageError("--bins and --range apply only to --stat histogram");
   }
   const output = flagString(values, "output");
-  const format = chooseFormat(flagString(values, "format"), output);
+  const formatText = flagString(values, "format");
+  const format = chooseFormat(formatText, output);
   const plot = flagString(values, "plot");
   if (plot !== undefined && !plot.toLowerCase().endsWith(".svg")) {
     throw new UsageError(`--plot must name an .svg file, got "${plot}"`);
@@ -144,7 +140,7 @@ export function gibbsCommand(argv: string[]): GibbsCliResult {
   }
   const options = { coeffs, n, beta, passes, samples, seed, stat, initial, edges, recordPasses };
   checkGibbsRun(options);
-  const edge = scaling === "edge" ? edgeRescaling(coeffs, n) : undefined;
+  if (scaling === "edge") gibbsEdgeRescaling(coeffs, n);
   // Work estimate in units of ≈ 1e-8 s: passes · N conditional draws per chain at ≈ 7 µs each
   // (measured, x⁴/4), plus the O(N²) eigenvalues. Refuse runs beyond ≈ 30 minutes.
   const operations = samples * (passes * n * 700 + (stat === "eigenvalues" ? n * n : 0));
@@ -153,23 +149,42 @@ export function gibbsCommand(argv: string[]): GibbsCliResult {
       `this run would take about ${Math.round(operations / 1e8 / 60)} minutes; reduce --samples, --passes or --n`,
     );
   }
-  const progress = progressReporter(samples, operations, "gibbs chains");
-  let result: GibbsCliResult;
-  try {
-    result = gibbsRun({ ...options, onProgress: progress.update });
-  } finally {
-    progress.done();
-  }
-  if (edge) {
-    const rows =
-      stat === "max" ? [result.samples as Float64Array] : (result.samples as Float64Array[]);
-    for (const row of rows)
-      for (let i = 0; i < row.length; i++) row[i] = edge.scale * (row[i] - edge.right);
-    result.scaling = { kind: "edge", bV: edge.right, cV: edge.scale / n ** (2 / 3) };
-  }
-  writeResult(result, format, output);
-  if (plot !== undefined) writeFileAtomic(plot, gibbsPlotSvg(result, coeffs));
-  return result;
+  const scale = parseScaleFlags(values, {
+    seedGiven: flagString(values, "seed") !== undefined,
+    output,
+    plot,
+    format: formatText,
+  });
+  const job: GibbsJob = {
+    task: "gibbs",
+    coeffs: Array.from(coeffs),
+    n,
+    beta,
+    passes,
+    initial,
+    stat,
+    seed,
+    first: 0,
+    count: samples,
+    histogram,
+    scaling,
+    record: recordPasses,
+    summary: "values",
+  };
+  const done = executeJob(job, {
+    scale,
+    format,
+    output,
+    keep: plot !== undefined,
+    label: "gibbs chains",
+    operations,
+  });
+  const drawPlot = (result: Record<string, unknown> | undefined) => {
+    if (plot !== undefined && result) {
+      writeFileAtomic(plot, gibbsPlotSvg(result as unknown as GibbsCliResult, coeffs));
+    }
+  };
+  return done instanceof Promise ? done.then(drawPlot) : drawPlot(done);
 }
 
 /** V as a short title text: coefficients to 4 significant digits, highest degree first. */

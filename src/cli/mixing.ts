@@ -4,16 +4,16 @@
  */
 import type { GibbsInitial } from "../gibbs/sampler.js";
 import { writeFileAtomic } from "../io/atomicWrite.js";
-import { formatJson } from "../io/format.js";
 import { mixingFigureSvg } from "../mixing/figure.js";
-import { type MixingResult, mixingStudy } from "../mixing/study.js";
+import type { MixingResult } from "../mixing/study.js";
 import { parseCoefficientList } from "../potentials/coefficients.js";
 import { parsePotential } from "../potentials/parse.js";
 import { validatePotential } from "../potentials/validate.js";
+import type { MixingJob } from "../spec/job.js";
 import { flagString, parseChoice, parseFlags, parseInteger, parseNumber } from "./args.js";
 import { UsageError } from "./errors.js";
 import { chooseSeed } from "./output.js";
-import { progressReporter } from "./progress.js";
+import { executeJob, parseScaleFlags, SCALE_FLAGS, SCALE_USAGE } from "./scale.js";
 
 export const MIXING_USAGE = `usage: betaens mixing --potential "x^4/4" | --coeffs g0,g1,…,gd --beta B --n N1,N2,…
         [--chains C] [--passes P] [--seed K] [--initial zero|hermite] [--control M]
@@ -22,7 +22,9 @@ export const MIXING_USAGE = `usage: betaens mixing --potential "x^4/4" | --coeff
   pass rescales λ_max to ξ = N^(2/3) c_V (λ_max − b_V) and reports the KS distance of the C values
   to TW_β, their mean and variance, and p*(N) = the first pass with KS ≤ 1.36/√C + slack, the
   slack being the KS distance of M exact Hermite draws at the same N (default max(20000, 20C)).
-  Chain c of the j-th N uses random stream (seed, c, j). JSON on stdout unless --output.`;
+  Chain c of the j-th N uses random stream (seed, c, j). JSON on stdout unless --output.
+${SCALE_USAGE}
+  (the units of --workers and --shard are the chains: unit j·C + c is chain c of the j-th N)`;
 
 const FLAGS = [
   "potential",
@@ -36,6 +38,7 @@ const FLAGS = [
   "control",
   "output",
   "plot",
+  ...SCALE_FLAGS,
 ] as const;
 
 /** Gibbs updates (2N per pass) per second, roughly, for the refusal of hopeless runs. */
@@ -44,7 +47,7 @@ const UPDATES_PER_SECOND = 2e5;
 const MAX_SECONDS = 86400;
 
 /** Runs `betaens mixing`; writes the JSON result (and the figure) and returns the result. */
-export async function mixingCommand(argv: string[]): Promise<MixingResult> {
+export async function mixingCommand(argv: string[]): Promise<MixingResult | undefined> {
   const { values, positionals } = parseFlags(argv, FLAGS);
   if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}"`);
   const potentialText = flagString(values, "potential");
@@ -82,7 +85,8 @@ export async function mixingCommand(argv: string[]): Promise<MixingResult> {
     "zero",
   );
   const output = flagString(values, "output");
-  if (output !== undefined && !output.toLowerCase().endsWith(".json")) {
+  const sharded = flagString(values, "shard") !== undefined;
+  if (output !== undefined && !sharded && !output.toLowerCase().endsWith(".json")) {
     throw new UsageError(`--output must name a .json file, got "${output}"`);
   }
   const plot = flagString(values, "plot");
@@ -96,27 +100,31 @@ export async function mixingCommand(argv: string[]): Promise<MixingResult> {
       `this study would take about ${Math.round(seconds / 3600)} hours; reduce --chains, --passes or --n`,
     );
   }
-  const total = chains * ns.length;
-  const progress = progressReporter(total, seconds * 1e9, "mixing study");
-  let result: MixingResult;
-  try {
-    result = mixingStudy({
-      coeffs,
-      beta,
-      ns,
-      chains,
-      passes,
-      seed,
-      initial,
-      controlSamples,
-      onProgress: progress.update,
-    });
-  } finally {
-    progress.done();
-  }
-  const text = formatJson(result);
-  if (output !== undefined) writeFileAtomic(output, text);
-  else process.stdout.write(text);
-  if (plot !== undefined) writeFileAtomic(plot, mixingFigureSvg(result));
+  const scale = parseScaleFlags(values, {
+    seedGiven: flagString(values, "seed") !== undefined,
+    output,
+    plot,
+  });
+  const job: MixingJob = {
+    task: "mixing",
+    coeffs: Array.from(coeffs),
+    beta,
+    ns,
+    chains,
+    passes,
+    initial,
+    seed,
+    controlSamples: controlSamples ?? Math.max(20000, 20 * chains),
+    first: 0,
+    count: chains * ns.length,
+  };
+  const result = (await executeJob(job, {
+    scale,
+    format: "json",
+    output,
+    label: "mixing study",
+    operations: seconds * 1e9,
+  })) as MixingResult | undefined;
+  if (plot !== undefined && result) writeFileAtomic(plot, mixingFigureSvg(result));
   return result;
 }

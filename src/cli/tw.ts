@@ -4,15 +4,14 @@
  * (src/theory/tracyWidom.ts); sample: any β > 0, by inversion for β ∈ {1, 2, 4} and from the
  * truncated Hermite model otherwise (src/theory/tracyWidomBeta.ts).
  */
-import { createRandomSource } from "../random/philox.js";
+import type { Summary, TracyWidomJob, UniformBins } from "../spec/job.js";
 import {
   type TracyWidomConvention,
   tracyWidomCdf,
   tracyWidomPdf,
   tracyWidomQuantile,
-  tracyWidomSample,
 } from "../theory/tracyWidom.js";
-import { TRACY_WIDOM_BETA_N, tracyWidomBetaSample } from "../theory/tracyWidomBeta.js";
+import { TRACY_WIDOM_BETA_N } from "../theory/tracyWidomBeta.js";
 import { VERSION } from "../version.js";
 import {
   flagString,
@@ -24,7 +23,7 @@ import {
 } from "./args.js";
 import { UsageError } from "./errors.js";
 import { chooseFormat, chooseSeed, writeResult } from "./output.js";
-import { progressReporter } from "./progress.js";
+import { executeJob, parseScaleFlags, SCALE_FLAGS, SCALE_USAGE } from "./scale.js";
 
 export const TW_USAGE = `usage: betaens tw <cdf|pdf> --beta 1|2|4 [--convention beta|tw] --x X1,X2,…
        betaens tw quantile --beta 1|2|4 [--convention beta|tw] --p P1,P2,…   (0 < p < 1)
@@ -34,12 +33,30 @@ export const TW_USAGE = `usage: betaens tw <cdf|pdf> --beta 1|2|4 [--convention 
                tw: Tracy–Widom's 1996 F4 (differs only for β = 4).
   sample: any β > 0; β = 1, 2, 4 by inversion of the Fredholm CDF, other β from the Hermite
           β-ensemble of size --n (default ${TRACY_WIDOM_BETA_N}, top ~c·N^(1/3) rows).
-  csv/npy: cdf/pdf/quantile write rows "x,value" (shape (k, 2)); sample one number per line.`;
+  csv/npy: cdf/pdf/quantile write rows "x,value" (shape (k, 2)); sample one number per line.
+  sample --summary values (default) | moments (exact power sums: mean, variance, skewness,
+         excess kurtosis; csv/npy: count, mean, variance, skewness, excess kurtosis) | cdf
+         (counts on --bins B (default 10000) over --range LO,HI (default -10,10)): any --samples.
+${SCALE_USAGE}`;
 
 const SUBCOMMANDS = ["cdf", "pdf", "quantile", "sample"] as const;
 type Subcommand = (typeof SUBCOMMANDS)[number];
 
-const FLAGS = ["beta", "convention", "x", "p", "samples", "seed", "n", "format", "output"] as const;
+const FLAGS = [
+  "beta",
+  "convention",
+  "x",
+  "p",
+  "samples",
+  "seed",
+  "n",
+  "format",
+  "output",
+  "summary",
+  "bins",
+  "range",
+  ...SCALE_FLAGS,
+] as const;
 
 /** Samples above this are refused (memory: one double each, plus the JSON text). */
 const MAX_SAMPLES = 1e7;
@@ -49,11 +66,23 @@ const ALLOWED: Record<Subcommand, readonly string[]> = {
   cdf: ["beta", "convention", "x", "format", "output"],
   pdf: ["beta", "convention", "x", "format", "output"],
   quantile: ["beta", "convention", "p", "format", "output"],
-  sample: ["beta", "convention", "samples", "seed", "n", "format", "output"],
+  sample: [
+    "beta",
+    "convention",
+    "samples",
+    "seed",
+    "n",
+    "format",
+    "output",
+    "summary",
+    "bins",
+    "range",
+    ...SCALE_FLAGS,
+  ],
 };
 
 /** Runs `betaens tw …` with the arguments after "tw"; writes the result to stdout or --output. */
-export function twCommand(argv: string[]): void {
+export function twCommand(argv: string[]): void | Promise<void> {
   const { values, positionals } = parseFlags(argv, FLAGS);
   if (positionals.length !== 1) {
     throw new UsageError(
@@ -83,14 +112,28 @@ export function twCommand(argv: string[]): void {
     "beta",
   );
   const output = flagString(values, "output");
-  const format = chooseFormat(flagString(values, "format"), output);
+  const formatText = flagString(values, "format");
+  const format = chooseFormat(formatText, output);
   const head = { betaens: VERSION, command: "tw" };
 
   if (sub === "sample") {
-    const result = sampleResult(values, beta, convention);
-    const json = { ...head, beta, convention, ...result.fields, samples: result.samples };
-    writeResult(format === "json" ? json : { samples: result.samples }, format, output);
-    return;
+    const job = sampleJob(values, beta, convention);
+    const scale = parseScaleFlags(values, {
+      seedGiven: flagString(values, "seed") !== undefined,
+      output,
+      format: formatText,
+    });
+    if (job.summary === "values" && job.count > MAX_SAMPLES && !scale.shard) {
+      throw new UsageError(
+        `--samples must be <= ${MAX_SAMPLES}, got ${job.count} (or use --summary moments|cdf, or --shard)`,
+      );
+    }
+    const operations =
+      job.method === "inversion"
+        ? job.count * 500
+        : job.count * 3e5 * Math.cbrt((job.n ?? 1e6) / 1e6);
+    const done = executeJob(job, { scale, format, output, label: "sampling TW", operations });
+    return done instanceof Promise ? done.then(() => undefined) : undefined;
   }
 
   const classical = classicalBeta(beta, sub);
@@ -128,41 +171,47 @@ function classicalBeta(beta: number, sub: string): 1 | 2 | 4 {
   return beta;
 }
 
-/** Draws the samples of `tw sample`: sample i of seed K uses createRandomSource(K, i). */
-function sampleResult(
+/** The job of `tw sample`: sample i of seed K uses createRandomSource(K, i). */
+function sampleJob(
   values: Record<string, string | boolean | undefined>,
   beta: number,
   convention: TracyWidomConvention,
-): { samples: Float64Array; fields: Record<string, number | string> } {
+): TracyWidomJob {
   if (!(beta > 0)) throw new UsageError(`--beta must be > 0, got ${beta}`);
   const samplesText = flagString(values, "samples");
   const count = samplesText === undefined ? 1 : parseInteger("samples", samplesText, 1);
-  if (count > MAX_SAMPLES)
-    throw new UsageError(`--samples must be <= ${MAX_SAMPLES}, got ${count}`);
   const seed = chooseSeed(flagString(values, "seed"), (t) => parseInteger("seed", t, 0));
   const nText = flagString(values, "n");
-  const samples = new Float64Array(count);
+  const summary = parseChoice<Summary>(
+    "summary",
+    flagString(values, "summary"),
+    ["values", "moments", "cdf"],
+    "values",
+  );
+  const binsText = flagString(values, "bins");
+  const rangeText = flagString(values, "range");
+  let grid: UniformBins | undefined;
+  if (summary === "cdf") {
+    const bins = binsText === undefined ? 10000 : parseInteger("bins", binsText, 1);
+    if (bins > 1e6) throw new UsageError(`--bins must be <= 1e6, got ${bins}`);
+    const range = rangeText === undefined ? [-10, 10] : parseNumberList("range", rangeText);
+    if (range.length !== 2 || !(range[1] > range[0])) {
+      throw new UsageError(`--range must be LO,HI with LO < HI, got "${rangeText}"`);
+    }
+    grid = { lo: range[0], hi: range[1], bins };
+  } else if (binsText !== undefined || rangeText !== undefined) {
+    throw new UsageError("--bins and --range apply only to --summary cdf");
+  }
+  const common = { task: "tw" as const, beta, convention, seed, first: 0, count, summary, grid };
   if (beta === 1 || beta === 2 || beta === 4) {
     if (nText !== undefined) {
       throw new UsageError("--n applies only to beta not in {1, 2, 4} (those are sampled exactly)");
     }
-    for (let i = 0; i < count; i++) {
-      samples[i] = tracyWidomSample(createRandomSource(seed, i), beta, convention);
-    }
-    return { samples, fields: { seed, method: "inversion" } };
+    return { ...common, method: "inversion" };
   }
   if (convention === "tw") {
     throw new UsageError("--convention tw is defined only for beta = 4 (1, 2: same as beta)");
   }
   const n = nText === undefined ? TRACY_WIDOM_BETA_N : parseInteger("n", nText, 2);
-  const progress = progressReporter(count, count * 3e5 * Math.cbrt(n / 1e6), "sampling TW");
-  try {
-    for (let i = 0; i < count; i++) {
-      samples[i] = tracyWidomBetaSample(createRandomSource(seed, i), beta, n);
-      if ((i & 63) === 63) progress.update(i + 1, count);
-    }
-  } finally {
-    progress.done();
-  }
-  return { samples, fields: { seed, method: "hermite-truncated", n } };
+  return { ...common, method: "hermite-truncated", n };
 }
