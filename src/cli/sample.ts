@@ -263,7 +263,7 @@ export function parseSampleArgs(argv: string[]): {
     task: "sample",
     ensemble: spec.ensemble,
     params: { ...spec.params },
-    reported,
+    reported: Object.entries(reported),
     model,
     stat,
     n,

@@ -68,7 +68,7 @@ function sampleResult(job: SampleJob, partial: Partial): SampleResult & Record<s
     model: job.model,
     n: job.n,
     beta: job.beta,
-    params: { ...job.reported },
+    params: Object.fromEntries(job.reported),
     seed: job.seed,
     stat: job.stat,
   };

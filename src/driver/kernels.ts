@@ -104,7 +104,7 @@ export function ensembleSampleJob(job: SampleJob): EnsembleSampleJob {
     seed: job.seed,
     stat: job.stat,
     edges: job.stat === "histogram" ? countEdges(job) : undefined,
-    reportedParams: job.reported,
+    reportedParams: Object.fromEntries(job.reported),
     scaling: job.scaling,
   };
 }

@@ -36,8 +36,11 @@ export interface SampleJob {
   ensemble: EnsembleName;
   /** The sampler's parameters (Wishart/MANOVA dimensions already converted: see spec/params.ts). */
   params: Record<string, number>;
-  /** The parameters as the user gave them (reported in the output; e.g. {m, shape, scale}). */
-  reported: Record<string, number>;
+  /**
+   * The parameters as the user gave them, reported in the output in this order (e.g. m, shape,
+   * scale): a list of pairs, because the canonical form sorts object keys.
+   */
+  reported: [string, number][];
   model: SampleModel;
   stat: "eigenvalues" | "max" | "histogram";
   n: number;

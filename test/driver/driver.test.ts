@@ -52,7 +52,7 @@ const sampleBase: SampleJob = {
   task: "sample",
   ensemble: "hermite",
   params: { loc: 0.5, scale: 2 },
-  reported: { loc: 0.5, scale: 2 },
+  reported: Object.entries({ loc: 0.5, scale: 2 }),
   model: "tridiagonal",
   stat: "eigenvalues",
   n: 12,
@@ -77,7 +77,7 @@ const sampleCases: [string, SampleJob][] = [
       ...sampleBase,
       ensemble: "jacobi",
       params: { a: 2, b: 3 },
-      reported: { a: 2, b: 3 },
+      reported: Object.entries({ a: 2, b: 3 }),
       stat: "max",
       scaling: "edge",
     },
@@ -88,7 +88,7 @@ const sampleCases: [string, SampleJob][] = [
       ...sampleBase,
       ensemble: "laguerre",
       params: { shape: 2, scale: 1 },
-      reported: { m: 3, shape: 2, scale: 1 },
+      reported: Object.entries({ m: 3, shape: 2, scale: 1 }),
       stat: "histogram",
       histogram: { lo: 0, hi: 60, bins: 17 },
     },
@@ -99,7 +99,7 @@ const sampleCases: [string, SampleJob][] = [
       ...sampleBase,
       ensemble: "circular",
       params: {},
-      reported: {},
+      reported: Object.entries({}),
       model: "cmv",
       stat: "histogram",
       histogram: { lo: 0, hi: 6.3, bins: 10 },
@@ -107,7 +107,15 @@ const sampleCases: [string, SampleJob][] = [
   ],
   [
     "ginibre eigenvalues",
-    { ...sampleBase, ensemble: "ginibre", params: {}, reported: {}, model: "full", beta: 2, n: 5 },
+    {
+      ...sampleBase,
+      ensemble: "ginibre",
+      params: {},
+      reported: Object.entries({}),
+      model: "full",
+      beta: 2,
+      n: 5,
+    },
   ],
   ["hermite full eigenvalues", { ...sampleBase, model: "full", beta: 4, n: 6 }],
   ["hermite limit", { ...sampleBase, stat: "max", model: "limit", beta: 2, n: 1e12 }],
@@ -127,7 +135,7 @@ describe("driver = runSample (bytes, any number of blocks, streamed)", () => {
         edges: job.histogram
           ? uniformEdges(job.histogram.lo, job.histogram.hi, job.histogram.bins)
           : undefined,
-        reportedParams: job.reported,
+        reportedParams: Object.fromEntries(job.reported),
         scaling: job.scaling,
       });
       for (const format of ["json", "csv", "npy"] as const) {
