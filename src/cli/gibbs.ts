@@ -8,6 +8,7 @@ import { lineChartSvg } from "../plot/lineChart.js";
 import { parseCoefficientList } from "../potentials/coefficients.js";
 import { parsePotential } from "../potentials/parse.js";
 import type { GibbsJob, UniformBins } from "../spec/job.js";
+import { shardRange } from "../spec/shard.js";
 import { equilibriumMeasure } from "../theory/equilibrium.js";
 import { tracyWidomPdf } from "../theory/tracyWidom.js";
 import { uniformEdges } from "../tridiagonal/histogram.js";
@@ -141,20 +142,22 @@ export function gibbsCommand(argv: string[]): void | Promise<void> {
   const options = { coeffs, n, beta, passes, samples, seed, stat, initial, edges, recordPasses };
   checkGibbsRun(options);
   if (scaling === "edge") gibbsEdgeRescaling(coeffs, n);
-  // Work estimate in units of ≈ 1e-8 s: passes · N conditional draws per chain at ≈ 7 µs each
-  // (measured, x⁴/4), plus the O(N²) eigenvalues. Refuse runs beyond ≈ 30 minutes.
-  const operations = samples * (passes * n * 700 + (stat === "eigenvalues" ? n * n : 0));
-  if (operations > 2e11) {
-    throw new RangeError(
-      `this run would take about ${Math.round(operations / 1e8 / 60)} minutes; reduce --samples, --passes or --n`,
-    );
-  }
   const scale = parseScaleFlags(values, {
     seedGiven: flagString(values, "seed") !== undefined,
     output,
     plot,
     format: formatText,
   });
+  // The cost this process takes on: its shard's chains (the whole run is split).
+  const mine = scale.shard ? shardRange({ first: 0, count: samples }, scale.shard).count : samples;
+  // Work estimate in units of ≈ 1e-8 s: passes · N conditional draws per chain at ≈ 7 µs each
+  // (measured, x⁴/4), plus the O(N²) eigenvalues. Refuse runs beyond ≈ 30 minutes.
+  const operations = mine * (passes * n * 700 + (stat === "eigenvalues" ? n * n : 0));
+  if (operations > 2e11) {
+    throw new RangeError(
+      `this run would take about ${Math.round(operations / 1e8 / 60)} minutes; reduce --samples, --passes or --n`,
+    );
+  }
   const job: GibbsJob = {
     task: "gibbs",
     coeffs: Array.from(coeffs),

@@ -14,6 +14,7 @@ import {
 } from "../ensembles/sample.js";
 import { defaultHistogramRange } from "../plot/sampleFigure.js";
 import type { SampleJob as SpecSampleJob, Summary, UniformBins } from "../spec/job.js";
+import { shardRange } from "../spec/shard.js";
 import { uniformEdges } from "../tridiagonal/histogram.js";
 import {
   flagString,
@@ -242,7 +243,6 @@ export function parseSampleArgs(argv: string[]): {
   } else if (binsText !== undefined || rangeText !== undefined) {
     throw new UsageError("--bins and --range apply only to --stat histogram or --summary cdf");
   }
-  checkJob(job);
   const output = flagString(values, "output");
   const formatText = flagString(values, "format");
   const format = chooseFormat(formatText, output);
@@ -259,6 +259,9 @@ export function parseSampleArgs(argv: string[]): {
     plot,
     format: formatText,
   });
+  // The cost this process takes on: its shard's samples (the whole run is split).
+  const mine = scale.shard ? shardRange({ first: 0, count: samples }, scale.shard).count : samples;
+  checkJob({ ...job, samples: Math.max(mine, 1) });
   const specJob: SpecSampleJob = {
     task: "sample",
     ensemble: spec.ensemble,
@@ -285,7 +288,8 @@ export function parseSampleArgs(argv: string[]): {
  */
 export function sampleCommand(argv: string[]): void | Promise<void> {
   const { job, specJob, scale, format, output, plot } = parseSampleArgs(argv);
-  const { operations } = checkJobCost(job);
+  const mine = scale.shard ? shardRange(specJob, scale.shard).count : job.samples;
+  const { operations } = checkJobCost({ ...job, samples: Math.max(mine, 1) });
   const done = executeJob(specJob, {
     scale,
     format,
