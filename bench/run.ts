@@ -10,6 +10,7 @@ const suites: [string, string, string][] = [
   ["Gibbs sampler", "./gibbs.js", "benchGibbs"],
   ["Tracy–Widom", "./tracyWidom.js", "benchTracyWidom"],
   ["λ_max for huge N (truncated model)", "./edge.js", "benchEdge"],
+  ["driver, threads and memory", "./scale.js", "benchScale"],
 ];
 
 const only = process.argv[2];

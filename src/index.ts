@@ -8,6 +8,17 @@ export { complexEigenvalues } from "./dense/complexEigenvalues.js";
 export { hermitianEigenvalues } from "./dense/hermitianEigenvalues.js";
 export { selfDualEigenvalues } from "./dense/selfDualEigenvalues.js";
 export { symmetricEigenvalues } from "./dense/symmetricEigenvalues.js";
+export {
+  type Accumulator,
+  finalize,
+  type Kernel,
+  kernelFor,
+  mergeAll,
+  mergePartials,
+  type Partial,
+  type RunSink,
+  run,
+} from "./driver/index.js";
 export * from "./ensembles/bidiagonal.js";
 export * from "./ensembles/circular.js";
 export * from "./ensembles/edge.js";
@@ -23,6 +34,7 @@ export * from "./gibbs/run.js";
 export * from "./gibbs/sampler.js";
 export * from "./io/format.js";
 export * from "./io/npy.js";
+export * from "./io/stream.js";
 export * from "./mixing/index.js";
 export * from "./plot/index.js";
 export * from "./plot/sampleFigure.js";
@@ -30,6 +42,21 @@ export * from "./potentials/coefficients.js";
 export * from "./potentials/parse.js";
 export * from "./potentials/validate.js";
 export * from "./random/index.js";
+export {
+  canonicalJob,
+  type GibbsJob,
+  type Job,
+  jobFromCanonical,
+  jobSlice,
+  type MixingJob,
+  type SampleJob as SampleJobSpec,
+  type SampleRange,
+  type Summary,
+  type TracyWidomJob,
+  type UniformBins,
+} from "./spec/job.js";
+export * from "./spec/params.js";
+export * from "./spec/shard.js";
 export * from "./special/airy.js";
 export * from "./special/deterministicMath.js";
 export * from "./special/erf.js";
@@ -37,6 +64,7 @@ export * from "./special/gaussLegendre.js";
 export * from "./special/logGamma.js";
 export * from "./special/regularizedBeta.js";
 export * from "./special/regularizedGamma.js";
+export * from "./statistics/exactSum.js";
 export * from "./statistics/ks.js";
 export * from "./statistics/moments.js";
 export * from "./theory/edgeScaling.js";

@@ -35,12 +35,24 @@ export function defaultWorkers(): number {
   return availableParallelism();
 }
 
-/** Blocks of the range: ≈ BLOCKS_PER_WORKER per worker, rows of a block ≤ BLOCK_ROW_BYTES. */
-export function planBlocks(range: SampleRange, workers: number, width: number): SampleRange[] {
+/** Estimated operations (≈ 1e-8 s each) of one block at most: about a second of work. */
+const BLOCK_OPERATIONS = 1e8;
+
+/**
+ * Blocks of the range: ≈ BLOCKS_PER_WORKER per worker, each at most about a second of work (for
+ * progress and a prompt stop) and with rows ≤ BLOCK_ROW_BYTES.
+ */
+export function planBlocks(
+  range: SampleRange,
+  workers: number,
+  width: number,
+  operationsPerSample = 1,
+): SampleRange[] {
   const byMemory = Math.max(1, Math.floor(BLOCK_ROW_BYTES / (8 * Math.max(width, 1))));
+  const byTime = Math.max(1, Math.floor(BLOCK_OPERATIONS / Math.max(operationsPerSample, 1)));
   const size = Math.max(
     1,
-    Math.min(byMemory, Math.ceil(range.count / (workers * BLOCKS_PER_WORKER))),
+    Math.min(byMemory, byTime, Math.ceil(range.count / (workers * BLOCKS_PER_WORKER))),
   );
   const blocks: SampleRange[] = [];
   for (let s = 0; s < range.count; s += size) {
@@ -79,7 +91,12 @@ export type BlockReply =
 export async function runJob(job: Job, options: RunOptions): Promise<Partial> {
   const kernel = kernelFor(job);
   const range = options.range ?? { first: job.first, count: job.count };
-  const blocks = planBlocks(range, options.workers, kernel.layout.width);
+  const blocks = planBlocks(
+    range,
+    options.workers,
+    kernel.layout.width,
+    kernel.operationsPerSample,
+  );
   const workers = Math.min(options.workers, blocks.length);
   if (workers <= 1) {
     return run(job, { kernel, rows: options.rows, progress: options.progress }, range);

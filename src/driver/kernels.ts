@@ -15,6 +15,7 @@ import {
 } from "../ensembles/models.js";
 import {
   checkJob,
+  checkJobCost,
   type SampleJob as EnsembleSampleJob,
   sampleLargestEigenvalue,
   usesEdgeModel,
@@ -111,12 +112,11 @@ export function ensembleSampleJob(job: SampleJob): EnsembleSampleJob {
 
 function sampleKernel(job: SampleJob): Kernel {
   const ej = ensembleSampleJob(job);
-  checkJob({ ...ej, samples: Math.max(job.count, 1) });
+  // Well-formedness, and the cost of one sample (the cost of a run is the front end's to check:
+  // a shard or a block runs only part of it).
+  checkJob({ ...ej, samples: 1 });
+  const operationsPerSample = checkJobCost({ ...ej, samples: 1 }).operations;
   const { spec, n, beta, seed, model } = ej;
-  const operationsPerSample =
-    n < 2 ** 31
-      ? Math.max(n, 1) * (job.stat === "max" ? 60 : job.stat === "eigenvalues" ? n : 100)
-      : 1e5;
   if (job.stat === "max") {
     // The truncated and limit models compute (λ_max − center)/scale without cancellation (edge.ts).
     const rescaledDirectly = job.scaling === "edge" && usesEdgeModel(ej);
@@ -192,7 +192,7 @@ function gibbsKernel(job: GibbsJob): Kernel {
     n,
     beta,
     passes,
-    samples: Math.max(job.count, 1),
+    samples: 1,
     seed,
     stat,
     initial,

@@ -20,7 +20,9 @@ export interface SlurmCluster {
 
 /** Whether the Slurm and munge daemons are installed. */
 export function slurmInstalled(): boolean {
-  return ["/usr/sbin/slurmctld", "/usr/sbin/slurmd", "/usr/sbin/munged"].every((p) => existsSync(p));
+  return ["/usr/sbin/slurmctld", "/usr/sbin/slurmd", "/usr/sbin/munged"].every((p) =>
+    existsSync(p),
+  );
 }
 
 function sleep(ms: number): void {
@@ -107,7 +109,9 @@ PartitionName=debug Nodes=${host} Default=YES MaxTime=INFINITE State=UP
     ["slurmctld.log", "slurmd.log"]
       .map((f) => {
         const file = join(dir, "log", f);
-        return existsSync(file) ? `--- ${f}\n${readFileSync(file, "utf8").split("\n").slice(-15).join("\n")}` : "";
+        return existsSync(file)
+          ? `--- ${f}\n${readFileSync(file, "utf8").split("\n").slice(-15).join("\n")}`
+          : "";
       })
       .join("\n");
   const stop = () => {
@@ -131,7 +135,8 @@ PartitionName=debug Nodes=${host} Default=YES MaxTime=INFINITE State=UP
       if (r.status === 0 && state === "idle") break;
       sleep(200);
     }
-    if (state !== "idle") throw new Error(`the Slurm node did not become idle (state "${state}")\n${log()}`);
+    if (state !== "idle")
+      throw new Error(`the Slurm node did not become idle (state "${state}")\n${log()}`);
   } catch (error) {
     stop();
     throw error;

@@ -16,7 +16,10 @@ import { BIN, ROOT } from "../helpers/cli.js";
 import { type SlurmCluster, slurmInstalled, startSlurm } from "../helpers/slurm.js";
 
 const inCi = Boolean(process.env.CI);
-const skip = !inCi && !slurmInstalled() ? "Slurm (slurm-wlm, munge) is not installed: apt-get install -y slurm-wlm munge" : false;
+const skip =
+  !inCi && !slurmInstalled()
+    ? "Slurm (slurm-wlm, munge) is not installed: apt-get install -y slurm-wlm munge"
+    : false;
 
 /** The betaens command line from the sources (tsx loader by absolute path: any working folder). */
 const TSX = fileURLToPath(import.meta.resolve("tsx"));
@@ -33,13 +36,20 @@ describe("Slurm job array + merge", { skip }, () => {
   });
 
   /** sbatch --wait …; returns the job id. */
-  const sbatch = (args: string[]): string => cluster.run("sbatch", ["--parsable", "--wait", ...args]).trim().split(";")[0];
+  const sbatch = (args: string[]): string =>
+    cluster
+      .run("sbatch", ["--parsable", "--wait", ...args])
+      .trim()
+      .split(";")[0];
 
   it("4 array tasks with --shard auto, a dependent merge: the bytes of the one-process run", () => {
     const dir = join(cluster.dir, "run1");
     mkdirSync(dir);
     const single = join(dir, "single.npy");
-    const r = spawnSync("sh", ["-c", `${BETAENS} ${RUN} --output ${single}`], { cwd: ROOT, encoding: "utf8" });
+    const r = spawnSync("sh", ["-c", `${BETAENS} ${RUN} --output ${single}`], {
+      cwd: ROOT,
+      encoding: "utf8",
+    });
     assert.equal(r.status, 0, r.stderr);
     // Submit without --wait so that the merge can depend on the array job.
     const array = cluster
@@ -75,14 +85,29 @@ describe("Slurm job array + merge", { skip }, () => {
     }
     assert.ok(!existsSync(join(dir, "part-2.bep")));
     const parts = [0, 1, 3].map((i) => join(dir, `part-${i}.bep`));
-    const refused = spawnSync("sh", ["-c", `${BETAENS} merge ${parts.join(" ")} --output ${dir}/merged.npy`], { encoding: "utf8" });
+    const refused = spawnSync(
+      "sh",
+      ["-c", `${BETAENS} merge ${parts.join(" ")} --output ${dir}/merged.npy`],
+      { encoding: "utf8" },
+    );
     assert.equal(refused.status, 2, refused.stderr);
     assert.match(refused.stderr, /^betaens: error: missing shard 2 \(samples 20…29\) of 4\n$/);
     assert.ok(!existsSync(join(dir, "merged.npy")));
     // Re-run the lost shard as a plain job with its index given explicitly.
-    sbatch([`--output=${dir}/rerun.log`, "--wrap", `${BETAENS} ${RUN} --workers 1 --shard 2/4 --output ${dir}/part-{shard}.bep`]);
-    const merged = spawnSync("sh", ["-c", `${BETAENS} merge ${dir}/part-*.bep --output ${dir}/merged.npy`], { encoding: "utf8" });
+    sbatch([
+      `--output=${dir}/rerun.log`,
+      "--wrap",
+      `${BETAENS} ${RUN} --workers 1 --shard 2/4 --output ${dir}/part-{shard}.bep`,
+    ]);
+    const merged = spawnSync(
+      "sh",
+      ["-c", `${BETAENS} merge ${dir}/part-*.bep --output ${dir}/merged.npy`],
+      { encoding: "utf8" },
+    );
     assert.equal(merged.status, 0, merged.stderr);
-    assert.deepEqual(readFileSync(join(dir, "merged.npy")), readFileSync(join(cluster.dir, "run1", "single.npy")));
+    assert.deepEqual(
+      readFileSync(join(dir, "merged.npy")),
+      readFileSync(join(cluster.dir, "run1", "single.npy")),
+    );
   });
 });

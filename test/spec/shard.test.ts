@@ -188,7 +188,11 @@ describe("the recipes of docs/scale/", () => {
     try {
       const parsed = parseSampleArgs(args.slice(1));
       assert.equal(parsed.specJob.count, 1e8);
-      assert.deepEqual(parsed.scale.shard, { index: 5, count: completions, source: "JOB_COMPLETION_INDEX" });
+      assert.deepEqual(parsed.scale.shard, {
+        index: 5,
+        count: completions,
+        source: "JOB_COMPLETION_INDEX",
+      });
     } finally {
       delete process.env.JOB_COMPLETION_INDEX;
     }
