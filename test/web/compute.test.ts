@@ -10,8 +10,8 @@ import { runSample, type SampleJob } from "../../src/ensembles/sample.js";
 import { defaultHistogramRange } from "../../src/plot/sampleFigure.js";
 import { gaussLegendre } from "../../src/special/gaussLegendre.js";
 import { uniformEdges } from "../../src/tridiagonal/histogram.js";
-import { configurationRun, edgeRun, histogramRun } from "../../web/src/compute.js";
 import { figureFor } from "../../web/src/figures.js";
+import { explorerJob, runInThread } from "../../web/src/jobs.js";
 import type { Snapshot } from "../../web/src/protocol.js";
 import {
   DEFAULTS,
@@ -25,15 +25,23 @@ import { wignerSurmise } from "../../web/src/surmise.js";
 
 const ALL: Features = { circular: true, gibbs: true, tracyWidom: true };
 
-function last(run: Generator<Snapshot>): { final: Snapshot; count: number } {
-  let final: Snapshot | undefined;
-  let count = 0;
-  for (const s of run) {
-    final = s;
-    count++;
+/**
+ * The snapshots of a view run block by block as the worker pool runs it with `workers` Web
+ * Workers (blocks merged in sample order); the final one, and how many snapshots there were.
+ * Checks that the final snapshot is the same for 1, 2 and 5 workers.
+ */
+function last(s: Settings, workers = 3): { final: Snapshot; count: number } {
+  const job = explorerJob(s);
+  if (!job) throw new Error("not a driver view");
+  const runs = [1, 2, 5, workers].map((w) => runInThread(job, w));
+  const finals = runs.map((r) => r[r.length - 1]);
+  for (const f of finals) {
+    assert.equal(f.final, true);
+    assert.deepEqual(f.snapshot, finals[0].snapshot, "the same snapshot for any number of workers");
   }
-  if (!final) throw new Error("empty run");
-  return { final, count };
+  const run = runs[runs.length - 1];
+  assert.equal(run.filter((r) => r.final).length, 1, "one final snapshot");
+  return { final: { ...finals[0].snapshot, final: true }, count: run.length };
 }
 
 function settings(
@@ -48,11 +56,11 @@ function settings(
 describe("explorer runs = runSample (same seed, same numbers)", () => {
   const spec: ClassicalSpec = { ensemble: "jacobi", params: { a: 2, b: 0.7 } };
 
-  it("histogram, counted in chunks of bins for big N, equals runSample's --stat histogram", () => {
-    const n = 250_000; // N·bins = 2.5e7 > 2e7: chunked
+  it("histogram over the driver's blocks equals runSample's --stat histogram", () => {
+    const n = 250_000;
     const s = settings(spec, "histogram", n, 2);
-    const { final, count } = last(histogramRun(s));
-    assert.ok(count > 4, "partial snapshots while counting");
+    const { final, count } = last(s);
+    assert.ok(count >= 3, "sample 0, sample 0 with its λ_max, then the rest");
     const p = final.payload;
     assert.equal(p.kind, "histogram");
     if (p.kind !== "histogram") return;
@@ -79,8 +87,8 @@ describe("explorer runs = runSample (same seed, same numbers)", () => {
 
   it("λ_max of each sample equals runSample's --stat max", () => {
     const s = settings(spec, "edge", 500, 7);
-    const { final, count } = last(edgeRun(s));
-    assert.equal(count, 7, "one snapshot per sample");
+    const { final, count } = last(s);
+    assert.ok(count >= 2, "partial snapshots");
     const cli = runSample({
       spec,
       model: "tridiagonal",
@@ -102,7 +110,7 @@ describe("explorer runs = runSample (same seed, same numbers)", () => {
     for (const big of specs) {
       for (const n of [100_000, 1e12]) {
         const s = settings(big, "edge", n, 3);
-        const { final } = last(edgeRun(s));
+        const { final } = last(s);
         const cli = runSample({
           spec: big,
           model: "tridiagonal",
@@ -115,7 +123,7 @@ describe("explorer runs = runSample (same seed, same numbers)", () => {
         assert.equal(final.payload.kind, "edge");
         if (final.payload.kind === "edge") assert.deepEqual(final.payload.maxima, cli.samples);
       }
-      const h = last(histogramRun(settings(big, "histogram", 100_000, 1))).final.payload;
+      const h = last(settings(big, "histogram", 100_000, 1)).final.payload;
       const cli = runSample({
         spec: big,
         model: "tridiagonal",
@@ -138,7 +146,7 @@ describe("explorer runs = runSample (same seed, same numbers)", () => {
 
   it("the configuration equals runSample's eigenvalues of sample 0", () => {
     const s = settings(spec, "configuration", 300, 1);
-    const { final } = last(configurationRun(s));
+    const { final } = last(s);
     const cli = runSample({
       spec,
       model: "tridiagonal",
