@@ -16,8 +16,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { run } from "../src/driver/run.js";
-import { runSample } from "../src/ensembles/sample.js";
 import type { SampleJob } from "../src/spec/job.js";
+import { referenceRunSample as runSample } from "../test/helpers/referenceLoops.js";
 import { printTable, type Row } from "./table.js";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));

@@ -19,6 +19,7 @@ export {
   type RunSink,
   run,
 } from "./driver/index.js";
+export { gibbsRun, runSample } from "./driver/legacy.js";
 export * from "./ensembles/bidiagonal.js";
 export * from "./ensembles/circular.js";
 export * from "./ensembles/edge.js";

@@ -14,7 +14,7 @@ import type { GibbsJob, Job, SampleJob, TracyWidomJob } from "../spec/job.js";
 import { momentsFromPowerSums, PowerSums, type SampleMoments } from "../statistics/exactSum.js";
 import { edgeScaling } from "../theory/edgeScaling.js";
 import { VERSION } from "../version.js";
-import { binEdges, gibbsEdgeRescaling, mixingJobPlan } from "./kernels.js";
+import { binEdges, countEdges, gibbsEdgeRescaling, mixingJobPlan } from "./kernels.js";
 import type { Partial } from "./partial.js";
 
 /** Stands for rows streamed to the output instead of held in memory (io/stream.ts). */
@@ -90,7 +90,7 @@ function sampleResult(job: SampleJob, partial: Partial): SampleResult & Record<s
       result.scaling = { kind: "edge", center: edge.center, scale: edge.scale };
     }
   } else {
-    result.edges = binEdges(job.histogram as NonNullable<SampleJob["histogram"]>);
+    result.edges = countEdges(job);
     result.counts = partial.counts;
     result.below = partial.below;
     result.above = partial.above;
@@ -131,7 +131,7 @@ function gibbsResult(job: GibbsJob, partial: Partial): GibbsResult & Record<stri
     if (job.summary === "values") result.samples = (rows ?? STREAMED) as Float64Array;
     else Object.assign(result, summaryFields(job, partial));
   } else {
-    result.edges = binEdges(job.histogram as NonNullable<GibbsJob["histogram"]>);
+    result.edges = countEdges(job);
     result.counts = partial.counts;
     result.below = partial.below;
     result.above = partial.above;

@@ -67,13 +67,15 @@ export function binEdges(bins: UniformBins): Float64Array {
 }
 
 /** The edges of the job's counts, if it keeps counts. */
-function countEdges(job: {
+export function countEdges(job: {
   stat?: string;
   histogram?: UniformBins;
+  edges?: number[];
   summary?: string;
   grid?: UniformBins;
 }): Float64Array | undefined {
   if (job.stat === "histogram") {
+    if (job.edges) return Float64Array.from(job.edges);
     if (!job.histogram) throw new RangeError("stat histogram needs bins");
     return binEdges(job.histogram);
   }

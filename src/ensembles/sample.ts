@@ -1,15 +1,13 @@
 /**
- * The driver behind `betaens sample` (and the browser worker): draws S independent samples of an
- * ensemble and reduces each to the requested statistic. Browser-safe (no Node APIs).
+ * The jobs of `betaens sample`: their checks and cost estimate, and λ_max of one sample by the
+ * model that applies (full, truncated or limit). The run itself is the driver's (runSample in
+ * src/driver/legacy.ts, kernels in src/driver/kernels.ts). Browser-safe (no Node APIs).
  *
  * Random streams: sample s (0-based) of seed K uses createRandomSource(K, s), so sample s is the
  * same whatever the number of samples, the batching or the worker that computes it.
  */
 import { createRandomSource } from "../random/philox.js";
-import { edgeScaling } from "../theory/edgeScaling.js";
 import { largestEigenvalue } from "../tridiagonal/bisection.js";
-import { sturmHistogram } from "../tridiagonal/histogram.js";
-import { VERSION } from "../version.js";
 import {
   hermiteLargestEigenvalueTruncated,
   hermiteRescaledLargestEigenvalueTruncated,
@@ -22,7 +20,6 @@ import type { LaguerreParams } from "./laguerre.js";
 import {
   type ClassicalSpec,
   checkEnsemble,
-  type Draw,
   drawSample,
   drawTridiagonal,
   drawValues,
@@ -198,31 +195,6 @@ export function defaultModel(ensemble: EnsembleSpec["ensemble"]): SampleModel {
   return MODELS[ensemble][0];
 }
 
-/** Adds the points of a sorted array to histogram counts over `edges` ([lo, hi) bins). */
-function binSorted(
-  values: Float64Array,
-  edges: Float64Array,
-  counts: Float64Array,
-): { below: number; above: number } {
-  const bins = counts.length;
-  let below = 0;
-  let above = 0;
-  let b = 0;
-  for (const x of values) {
-    if (x < edges[0]) {
-      below++;
-      continue;
-    }
-    if (x >= edges[bins]) {
-      above++;
-      continue;
-    }
-    while (x >= edges[b + 1]) b++;
-    counts[b]++;
-  }
-  return { below, above };
-}
-
 /** The job parts that determine λ_max of one sample. */
 export type LargestEigenvalueJob = Pick<SampleJob, "spec" | "model" | "n" | "beta" | "seed">;
 
@@ -266,74 +238,4 @@ export function sampleLargestEigenvalue(
   const draw = drawSample(spec, job.model, rng, n, beta);
   const t = drawTridiagonal(draw);
   return t ? largestEigenvalue(t.diagonal, t.offDiagonalSquared) : drawValues(draw)[n - 1];
-}
-
-/**
- * Runs a sampling job. `onProgress(done, total)` is called after each sample (for progress bars
- * and for the browser worker's partial results).
- */
-export function runSample(
-  job: SampleJob,
-  onProgress?: (done: number, total: number) => void,
-): SampleResult {
-  checkJob(job);
-  const { n, beta, samples, seed, stat, spec } = job;
-  const result: SampleResult = {
-    betaens: VERSION,
-    command: "sample",
-    ensemble: spec.ensemble,
-    model: job.model,
-    n,
-    beta,
-    params: job.reportedParams ?? { ...spec.params },
-    seed,
-    stat,
-  };
-  const rows: Float64Array[] = [];
-  const complexRows: number[][][] = [];
-  const maxima = new Float64Array(stat === "max" ? samples : 0);
-  const edges = job.edges ?? new Float64Array(0);
-  const counts = new Float64Array(Math.max(edges.length - 1, 0));
-  let below = 0;
-  let above = 0;
-  // The truncated and limit models compute (λ_max − center)/scale without cancellation (edge.ts).
-  const rescaledDirectly = stat === "max" && job.scaling === "edge" && usesEdgeModel(job);
-  for (let s = 0; s < samples; s++) {
-    if (stat === "max") {
-      maxima[s] = sampleLargestEigenvalue(job, s, rescaledDirectly);
-      onProgress?.(s + 1, samples);
-      continue;
-    }
-    const draw: Draw = drawSample(spec, job.model, createRandomSource(seed, s), n, beta);
-    if (draw.kind === "complex") {
-      complexRows.push(Array.from(draw.re, (re, i) => [re, draw.im[i]]));
-    } else if (stat === "eigenvalues") {
-      rows.push(drawValues(draw));
-    } else {
-      const t = drawTridiagonal(draw);
-      const h = t
-        ? sturmHistogram(t.diagonal, t.offDiagonalSquared, edges)
-        : binSorted(drawValues(draw), edges, counts);
-      if ("counts" in h) for (let b = 0; b < counts.length; b++) counts[b] += h.counts[b];
-      below += h.below;
-      above += h.above;
-    }
-    onProgress?.(s + 1, samples);
-  }
-  if (spec.ensemble === "ginibre") result.samples = complexRows;
-  else if (stat === "eigenvalues") result.samples = rows;
-  else if (stat === "max") {
-    result.samples = maxima;
-    if (job.scaling === "edge" && isClassical(spec)) {
-      const edge = edgeScaling(spec.ensemble, n, beta, spec.params);
-      if (!rescaledDirectly) for (let s = 0; s < samples; s++) maxima[s] = edge.rescale(maxima[s]);
-      result.scaling = { kind: "edge", center: edge.center, scale: edge.scale };
-    }
-  } else {
-    result.edges = edges;
-    result.counts = counts;
-    result.below = below;
-    result.above = above;
-  }
-  return result;
 }

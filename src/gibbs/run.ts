@@ -1,17 +1,13 @@
 /**
- * The driver behind `betaens gibbs`: S independent Gibbs chains for the β-ensemble with
- * polynomial potential V, each run for P passes from the documented initial state, reduced to
- * the requested statistic. Browser-safe (no Node APIs).
+ * The options, result and checks of `betaens gibbs`: S independent Gibbs chains for the
+ * β-ensemble with polynomial potential V, each run for P passes from the documented initial
+ * state, reduced to the requested statistic. The run itself is the driver's (gibbsRun in
+ * src/driver/legacy.ts, kernels in src/driver/kernels.ts). Browser-safe.
  *
  * Random streams: chain s (0-based) of seed K uses createRandomSource(K, s), so chain s is the
  * same whatever the number of chains (docs/conventions.md, "--samples").
  */
-import { createRandomSource } from "../random/philox.js";
-import { largestEigenvalue } from "../tridiagonal/bisection.js";
-import { tridiagonalEigenvalues } from "../tridiagonal/eigenvalues.js";
-import { sturmHistogram } from "../tridiagonal/histogram.js";
-import { VERSION } from "../version.js";
-import { checkGibbsArguments, type GibbsInitial, runGibbsChain } from "./sampler.js";
+import { checkGibbsArguments, type GibbsInitial } from "./sampler.js";
 
 /** What a run returns per chain (docs/conventions.md, `betaens gibbs --stat`). */
 export type GibbsStat = "eigenvalues" | "max" | "trace" | "histogram";
@@ -110,88 +106,4 @@ export function checkGibbsRun(options: GibbsRunOptions): void {
       }
     }
   }
-}
-
-/**
- * Runs S independent Gibbs chains (gibbsSweep, exact conditionals) and returns the statistic:
- * the final eigenvalues, the final λ_max, λ_max after every pass ("trace"), or a histogram of
- * the final eigenvalues over all chains (Sturm counts, O(N·B) per chain). Cost O(S·P·N) for the
- * passes, plus O(S·N²) for "eigenvalues".
- * Reference: docs/theory.md §3.7 (DPPy `sample_mcmc`, with its return_chain_of_lambda_max option).
- */
-export function gibbsRun(options: GibbsRunOptions): GibbsRunResult {
-  checkGibbsRun(options);
-  const { coeffs, n, beta, passes, samples, seed, stat } = options;
-  const initial = options.initial ?? "zero";
-  const result: GibbsRunResult = {
-    betaens: VERSION,
-    command: "gibbs",
-    n,
-    beta,
-    potential: Array.from(coeffs),
-    passes,
-    seed,
-    stat,
-    initial,
-    exactConditionals: true,
-  };
-  const rows: Float64Array[] = [];
-  const maxima = new Float64Array(stat === "max" ? samples : 0);
-  const edges = options.edges ?? new Float64Array(0);
-  const counts = new Float64Array(Math.max(edges.length - 1, 0));
-  let below = 0;
-  let above = 0;
-  for (let s = 0; s < samples; s++) {
-    const rng = createRandomSource(seed, s);
-    const trace = stat === "trace" ? new Float64Array(passes) : undefined;
-    const record = options.recordPasses;
-    const recordedRows: Float64Array[] = [];
-    const state = runGibbsChain({
-      coeffs,
-      n,
-      beta,
-      passes,
-      rng,
-      initial,
-      onPass: trace
-        ? (pass, t) => {
-            trace[pass - 1] = largestEigenvalue(t.diagonal, t.offDiagonalSquared);
-          }
-        : record
-          ? (pass, t) => {
-              if (record.includes(pass)) {
-                recordedRows.push(tridiagonalEigenvalues(t.diagonal, t.offDiagonalSquared));
-              }
-            }
-          : undefined,
-    });
-    if (record) {
-      result.recordedPasses = record;
-      result.recorded ??= [];
-      result.recorded.push(recordedRows);
-    }
-    if (!state.exact) result.exactConditionals = false;
-    if (stat === "eigenvalues") {
-      rows.push(tridiagonalEigenvalues(state.diagonal, state.offDiagonalSquared));
-    } else if (stat === "max") {
-      maxima[s] = largestEigenvalue(state.diagonal, state.offDiagonalSquared);
-    } else if (trace) {
-      rows.push(trace);
-    } else {
-      const h = sturmHistogram(state.diagonal, state.offDiagonalSquared, edges);
-      for (let b = 0; b < counts.length; b++) counts[b] += h.counts[b];
-      below += h.below;
-      above += h.above;
-    }
-    options.onProgress?.(s + 1, samples);
-  }
-  if (stat === "eigenvalues" || stat === "trace") result.samples = rows;
-  else if (stat === "max") result.samples = maxima;
-  else {
-    result.edges = edges;
-    result.counts = counts;
-    result.below = below;
-    result.above = above;
-  }
-  return result;
 }

@@ -51,6 +51,8 @@ export interface SampleJob {
   count: number;
   /** stat = histogram: the bins. */
   histogram?: UniformBins;
+  /** stat = histogram: any increasing bin edges instead of `histogram` (library calls). */
+  edges?: number[];
   /** stat = max: (λ_max − center)/scale on the Tracy–Widom scale ("edge"). */
   scaling: "none" | "edge";
   /** stat = max: what is kept of λ_max (default "values"). */
@@ -73,6 +75,8 @@ export interface GibbsJob {
   first: number;
   count: number;
   histogram?: UniformBins;
+  /** stat = histogram: any increasing bin edges instead of `histogram` (library calls). */
+  edges?: number[];
   scaling: "none" | "edge";
   /** stat = eigenvalues: also keep the eigenvalues after these passes (1-based, increasing). */
   record?: number[];

@@ -9,8 +9,6 @@ import { finalize } from "../../src/driver/finalize.js";
 import { mergeAll, type Partial } from "../../src/driver/partial.js";
 import { run } from "../../src/driver/run.js";
 import { rowShapeOf } from "../../src/driver/shape.js";
-import { runSample } from "../../src/ensembles/sample.js";
-import { gibbsRun } from "../../src/gibbs/run.js";
 import { formatResult, type OutputFormat } from "../../src/io/format.js";
 import { rowStream } from "../../src/io/stream.js";
 import { mixingStudy } from "../../src/mixing/study.js";
@@ -19,6 +17,10 @@ import type { GibbsJob, Job, MixingJob, SampleJob, TracyWidomJob } from "../../s
 import { shardRange } from "../../src/spec/shard.js";
 import { tracyWidomSample } from "../../src/theory/tracyWidom.js";
 import { uniformEdges } from "../../src/tridiagonal/histogram.js";
+import {
+  referenceGibbsRun as gibbsRun,
+  referenceRunSample as runSample,
+} from "../helpers/referenceLoops.js";
 
 function bytes(x: string | Uint8Array): Buffer {
   return typeof x === "string" ? Buffer.from(x, "utf8") : Buffer.from(x);

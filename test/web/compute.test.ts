@@ -5,8 +5,9 @@
  */
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
+import { runSample } from "../../src/driver/legacy.js";
 import type { ClassicalSpec } from "../../src/ensembles/models.js";
-import { runSample, type SampleJob } from "../../src/ensembles/sample.js";
+import type { SampleJob } from "../../src/ensembles/sample.js";
 import { defaultHistogramRange } from "../../src/plot/sampleFigure.js";
 import { gaussLegendre } from "../../src/special/gaussLegendre.js";
 import { uniformEdges } from "../../src/tridiagonal/histogram.js";

@@ -1,0 +1,73 @@
+/**
+ * runSample and gibbsRun, the library entries of `betaens sample` and `betaens gibbs` with their
+ * original signatures, now thin shells over the driver: the job is converted to its value
+ * (src/spec/job.ts), run(job) computes it in this thread, finalize(job, partial) builds the
+ * result. Outputs are bit-identical to the loops they replaced (test/driver/driver.test.ts).
+ */
+import type { SampleJob as EnsembleSampleJob, SampleResult } from "../ensembles/sample.js";
+import { checkJob } from "../ensembles/sample.js";
+import type { GibbsRunOptions, GibbsRunResult } from "../gibbs/run.js";
+import { checkGibbsRun } from "../gibbs/run.js";
+import type { GibbsJob, SampleJob } from "../spec/job.js";
+import { finalize } from "./finalize.js";
+import { run } from "./run.js";
+
+/** The job value of a runSample job. */
+export function sampleJobValue(job: EnsembleSampleJob): SampleJob {
+  return {
+    task: "sample",
+    ensemble: job.spec.ensemble,
+    params: { ...job.spec.params } as Record<string, number>,
+    reported: Object.entries(job.reportedParams ?? job.spec.params) as [string, number][],
+    model: job.model,
+    stat: job.stat,
+    n: job.n,
+    beta: job.beta,
+    seed: job.seed,
+    first: 0,
+    count: job.samples,
+    edges: job.stat === "histogram" && job.edges ? Array.from(job.edges) : undefined,
+    scaling: job.scaling ?? "none",
+    summary: "values",
+  };
+}
+
+/**
+ * Runs a sampling job (sample s of seed K from createRandomSource(K, s)); `onProgress(done,
+ * total)` is called after each sample. The result is the JSON object of `betaens sample`.
+ */
+export function runSample(
+  job: EnsembleSampleJob,
+  onProgress?: (done: number, total: number) => void,
+): SampleResult {
+  checkJob(job);
+  const value = sampleJobValue(job);
+  return finalize(value, run(value, { progress: onProgress })) as unknown as SampleResult;
+}
+
+/**
+ * Runs S independent Gibbs chains (exact conditionals) and returns the statistic: the final
+ * eigenvalues, the final λ_max, λ_max after every pass ("trace"), or a histogram of the final
+ * eigenvalues over all chains (Sturm counts). Chain s uses createRandomSource(seed, s).
+ * Reference: docs/theory.md §3.7 (DPPy `sample_mcmc`).
+ */
+export function gibbsRun(options: GibbsRunOptions): GibbsRunResult {
+  checkGibbsRun(options);
+  const job: GibbsJob = {
+    task: "gibbs",
+    coeffs: Array.from(options.coeffs),
+    n: options.n,
+    beta: options.beta,
+    passes: options.passes,
+    initial: options.initial ?? "zero",
+    stat: options.stat,
+    seed: options.seed,
+    first: 0,
+    count: options.samples,
+    edges: options.stat === "histogram" && options.edges ? Array.from(options.edges) : undefined,
+    scaling: "none",
+    record: options.recordPasses,
+    summary: "values",
+  };
+  return finalize(job, run(job, { progress: options.onProgress })) as unknown as GibbsRunResult;
+}
