@@ -29,6 +29,7 @@ export * from "./ensembles/ginibre.js";
 export * from "./ensembles/hermite.js";
 export * from "./ensembles/jacobi.js";
 export * from "./ensembles/laguerre.js";
+export * from "./ensembles/largestEigenvalue.js";
 export * from "./ensembles/models.js";
 export * from "./ensembles/sample.js";
 export * from "./gibbs/run.js";

@@ -7,22 +7,11 @@
  * same whatever the number of samples, the batching or the worker that computes it.
  */
 import { createRandomSource } from "../random/philox.js";
-import { largestEigenvalue } from "../tridiagonal/bisection.js";
-import {
-  hermiteLargestEigenvalueTruncated,
-  hermiteRescaledLargestEigenvalueTruncated,
-  laguerreLargestEigenvalueTruncated,
-  laguerreRescaledLargestEigenvalueTruncated,
-  truncationSize,
-} from "./edge.js";
-import { largestEigenvalueLimit } from "./edgeLimit.js";
-import type { LaguerreParams } from "./laguerre.js";
+import { truncationSize } from "./edge.js";
+import { largestEigenvalueOf } from "./largestEigenvalue.js";
 import {
   type ClassicalSpec,
   checkEnsemble,
-  drawSample,
-  drawTridiagonal,
-  drawValues,
   type EnsembleSpec,
   MODELS,
   type SampleModel,
@@ -220,22 +209,11 @@ export function sampleLargestEigenvalue(
 ): number {
   const { spec, n, beta } = job;
   const rng = createRandomSource(job.seed, s);
-  if (job.model === "limit" && (spec.ensemble === "hermite" || spec.ensemble === "laguerre")) {
-    return largestEigenvalueLimit(spec.ensemble, rng, n, beta, spec.params, rescaled);
-  }
+  if (job.model === "limit")
+    return largestEigenvalueOf(spec, rng, n, beta, { method: "limit", rescaled });
   if (usesEdgeModel(job)) {
     // Same random stream and draw order as the full model: the first K rows are identical.
-    if (spec.ensemble === "hermite") {
-      return rescaled
-        ? hermiteRescaledLargestEigenvalueTruncated(rng, n, beta, spec.params)
-        : hermiteLargestEigenvalueTruncated(rng, n, beta, spec.params);
-    }
-    const params = spec.params as LaguerreParams;
-    return rescaled
-      ? laguerreRescaledLargestEigenvalueTruncated(rng, n, beta, params)
-      : laguerreLargestEigenvalueTruncated(rng, n, beta, params);
+    return largestEigenvalueOf(spec, rng, n, beta, { method: "truncated", rescaled });
   }
-  const draw = drawSample(spec, job.model, rng, n, beta);
-  const t = drawTridiagonal(draw);
-  return t ? largestEigenvalue(t.diagonal, t.offDiagonalSquared) : drawValues(draw)[n - 1];
+  return largestEigenvalueOf(spec, rng, n, beta, { method: "full", model: job.model });
 }
