@@ -53,15 +53,21 @@ export class Accumulator {
    * `expected`: the number of samples of the block (rows are preallocated when kept);
    * `rowSink`: stream rows there in blocks instead of keeping them.
    */
-  constructor(layout: Layout, first: number, expected: number, rowSink?: RowSink) {
+  constructor(
+    layout: Layout,
+    first: number,
+    expected: number,
+    rowSink?: RowSink,
+    blockRows?: number,
+  ) {
     this.layout = layout;
     this.first = first;
     this.bufferFirst = first;
     this.rowSink = rowSink;
     const width = layout.width;
-    const blockRows = Math.max(1, Math.floor(BLOCK_BYTES / 8 / Math.max(width, 1)));
+    const rowsPerBlock = blockRows ?? Math.max(1, Math.floor(BLOCK_BYTES / 8 / Math.max(width, 1)));
     this.rows = new Float64Array(
-      width * (rowSink ? Math.max(1, Math.min(blockRows, expected)) : expected),
+      width * (rowSink ? Math.max(1, Math.min(rowsPerBlock, expected)) : expected),
     );
     this.recorded = new Float64Array(layout.recordWidth * expected);
     this.scratchRow = new Float64Array(width);

@@ -21,6 +21,8 @@ export interface RunSink {
   cancelled?(): boolean;
   /** Streams rows in blocks (sample order) instead of keeping them in the partial. */
   rows?: RowSink;
+  /** Rows per streamed block (default: about 4 MiB of rows). */
+  blockRows?: number;
   /** The kernel, when the caller has made it already (it validates the job: once per job). */
   kernel?: Kernel;
   /**
@@ -38,7 +40,7 @@ export function run(job: Job, sink: RunSink = {}, range?: SampleRange): Partial 
   const kernel = sink.kernel ?? kernelFor(job);
   const first = range?.first ?? job.first;
   const count = range?.count ?? job.count;
-  const acc = new Accumulator(kernel.layout, first, count, sink.rows);
+  const acc = new Accumulator(kernel.layout, first, count, sink.rows, sink.blockRows);
   const { progress, cancelled, snapshot } = sink;
   for (let i = 0; i < count; i++) {
     if (cancelled?.()) break;

@@ -41,7 +41,11 @@ function streamed(job: Job, format: OutputFormat): Buffer {
   assert.ok(shape);
   const chunks: Buffer[] = [];
   let blocks: [Float64Array, number][] = [];
-  const partial = run(job, { rows: (block, _first, rows) => blocks.push([block.slice(), rows]) });
+  // Blocks of 2 rows: the separators between blocks are exercised.
+  const partial = run(job, {
+    rows: (block, _first, rows) => blocks.push([block.slice(), rows]),
+    blockRows: 2,
+  });
   const stream = rowStream(finalize(job, partial, format), format, shape, job.count);
   chunks.push(bytes(stream.head));
   for (const [block, rows] of blocks) chunks.push(bytes(stream.encode(block, rows)));

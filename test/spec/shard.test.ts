@@ -37,6 +37,25 @@ describe("shardRange", () => {
       }
     }
   });
+  it("shard i of K starts at first + ⌊i·S/K⌋ (the documented formula)", () => {
+    assert.deepEqual(shardRange({ first: 0, count: 10 }, { index: 1, count: 3 }), {
+      first: 3,
+      count: 3,
+    });
+    assert.deepEqual(shardRange({ first: 0, count: 10 }, { index: 2, count: 3 }), {
+      first: 6,
+      count: 4,
+    });
+    assert.deepEqual(shardRange({ first: 100, count: 7 }, { index: 3, count: 4 }), {
+      first: 105,
+      count: 2,
+    });
+    const s = 2 ** 53 - 1;
+    assert.deepEqual(
+      shardRange({ first: 0, count: s }, { index: 1, count: 3 }).first,
+      Math.floor(s / 3),
+    );
+  });
   it("parseShard: 0-based i/K", () => {
     assert.deepEqual(parseShard("0/4"), { index: 0, count: 4 });
     assert.deepEqual(parseShard(" 3 / 4 "), { index: 3, count: 4 });
