@@ -8,8 +8,12 @@ const suites: [string, string, string][] = [
   ["tridiagonal linear algebra", "./tridiagonal.js", "benchTridiagonal"],
   ["dense / circular / Ginibre", "./dense.js", "benchDense"],
   ["Gibbs sampler", "./gibbs.js", "benchGibbs"],
+  ["Gibbs sampler, issue 10: before/after and spectral moves", "./gibbs.js", "benchGibbsIssue10"],
+  ["exact β = 2 law for polynomial V", "./unitaryEnsemble.js", "benchUnitaryEnsemble"],
   ["Tracy–Widom", "./tracyWidom.js", "benchTracyWidom"],
   ["λ_max for huge N (truncated model)", "./edge.js", "benchEdge"],
+  ["WebAssembly kernels vs JavaScript vs numpy/scipy", "./kernels.js", "benchKernels"],
+  ["random density matrices and linear statistics", "./linstat.js", "benchLinstatRows"],
   ["driver, threads and memory", "./scale.js", "benchScale"],
 ];
 

@@ -19,7 +19,7 @@ export {
   type RunSink,
   run,
 } from "./driver/index.js";
-export { gibbsRun, runSample } from "./driver/legacy.js";
+export { gibbsRun, runLinearStatistic, runSample } from "./driver/legacy.js";
 export * from "./ensembles/bidiagonal.js";
 export * from "./ensembles/circular.js";
 export * from "./ensembles/edge.js";
@@ -34,6 +34,14 @@ export * from "./ensembles/models.js";
 export * from "./ensembles/sample.js";
 export * from "./gibbs/run.js";
 export * from "./gibbs/sampler.js";
+// Issue 10: the exact β = 2 law for polynomial V, the Gibbs sampler's spectral move, R̂/ESS.
+export {
+  createSpectralWork,
+  jacobiFromSpectrum,
+  SPECTRAL_MIN_BETA,
+  spectralMove,
+  spectralMoveAvailable,
+} from "./gibbs/spectral.js";
 export * from "./io/format.js";
 export * from "./io/npy.js";
 export * from "./io/stream.js";
@@ -66,6 +74,16 @@ export * from "./special/gaussLegendre.js";
 export * from "./special/logGamma.js";
 export * from "./special/regularizedBeta.js";
 export * from "./special/regularizedGamma.js";
+export {
+  autocovariance,
+  type ConvergenceDiagnostics,
+  convergenceDiagnostics,
+  effectiveSampleSize,
+  integratedAutocorrelationTime,
+  potentialScaleReduction,
+  rankNormalize,
+  splitChains,
+} from "./statistics/convergence.js";
 export * from "./statistics/exactSum.js";
 export * from "./statistics/ks.js";
 export * from "./statistics/moments.js";
@@ -78,6 +96,38 @@ export * from "./theory/reference.js";
 export * from "./theory/semicircle.js";
 export * from "./theory/tracyWidom.js";
 export * from "./theory/tracyWidomBeta.js";
+export {
+  christoffelDarbouxKernel,
+  orthonormalFunctions,
+  type UnitaryEnsemble,
+  unitaryCountLaw,
+  unitaryCuts,
+  unitaryDensity,
+  unitaryEnsemble,
+  unitaryExpectedCount,
+  unitaryLargestEigenvalueCdf,
+  unitaryLargestEigenvalueLaw,
+  unitaryLargestEigenvaluePdf,
+  unitaryLinearStatistic,
+} from "./theory/unitaryEnsemble.js";
 export * from "./theory/wachter.js";
 export * from "./tridiagonal/index.js";
 export * from "./version.js";
+export { loadWasmKernels, setWasmKernels, wasmKernelsStatus } from "./wasm/kernels.js";
+
+// ── Random density matrices (fixed-trace Laguerre ensemble) and linear statistics Σ f(x_i) ──
+
+export * from "./ensembles/densityMatrixStatistics.js";
+export * from "./ensembles/fixedTrace.js";
+export * from "./ensembles/linearStatistics.js";
+export * from "./plot/fixedTraceFigure.js";
+export * from "./plot/linearStatisticsFigure.js";
+export * from "./potentials/expression.js";
+export * from "./special/digamma.js";
+export * from "./statistics/cumulants.js";
+export * from "./theory/fixedTrace.js";
+export * from "./theory/fixedTraceDensity.js";
+export * from "./theory/ginibreLinearStatistics.js";
+export * from "./theory/linearStatistics.js";
+export * from "./tridiagonal/bidiagonalBisection.js";
+export * from "./tridiagonal/tracePowers.js";

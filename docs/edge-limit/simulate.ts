@@ -10,7 +10,11 @@
 import { hermiteRescaledLargestEigenvalueTruncated } from "../../src/ensembles/edge.js";
 import { createRandomSource } from "../../src/random/philox.js";
 import { ksStatistic } from "../../src/statistics/ks.js";
-import { tracyWidomCdf, tracyWidomMoments, tracyWidomQuantile } from "../../src/theory/tracyWidom.js";
+import {
+  tracyWidomCdf,
+  tracyWidomMoments,
+  tracyWidomQuantile,
+} from "../../src/theory/tracyWidom.js";
 
 const samples = Number(process.argv[2] ?? 400000);
 const sizes = [10, 30, 100, 300, 1000];

@@ -11,7 +11,13 @@ import { createRandomSource } from "../../src/random/philox.js";
 import { ksStatistic } from "../../src/statistics/ks.js";
 import { tracyWidomCdf } from "../../src/theory/tracyWidom.js";
 
-function distance(seed: number, n: number, beta: 1 | 2 | 4, shape: number, samples: number): number {
+function distance(
+  seed: number,
+  n: number,
+  beta: 1 | 2 | 4,
+  shape: number,
+  samples: number,
+): number {
   const x = new Float64Array(samples);
   for (let s = 0; s < samples; s++) {
     x[s] = laguerreRescaledLargestEigenvalueTruncated(createRandomSource(seed, s, n), n, beta, {
@@ -27,7 +33,9 @@ for (const beta of [1, 2, 4] as const) {
     for (const n of [10, 30, 100]) {
       const k = shape === "M=100N" ? (beta * (100 * n - n + 1)) / 2 : shape;
       const d = distance(77, n, beta, k, 200000);
-      console.log(`β=${beta} shape=${shape} N=${n} ks=${d.toFixed(5)} d·N^(2/3)=${(d * n ** (2 / 3)).toFixed(3)}`);
+      console.log(
+        `β=${beta} shape=${shape} N=${n} ks=${d.toFixed(5)} d·N^(2/3)=${(d * n ** (2 / 3)).toFixed(3)}`,
+      );
     }
   }
 }

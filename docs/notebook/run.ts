@@ -7,7 +7,7 @@
  */
 import { writeFileSync } from "node:fs";
 import { gibbsPlotSvg } from "../../src/cli/gibbs.js";
-import { gibbsRun } from "../../src/gibbs/run.js";
+import { gibbsRun } from "../../src/driver/legacy.js";
 import { CIK_POTENTIAL, equilibriumMeasure } from "../../src/theory/equilibrium.js";
 
 const experiments: [string, string, number[], number, number][] = [
@@ -26,9 +26,19 @@ console.log("| ID | V | N | passes | chains | KS distance of pooled points to μ
 console.log("|---|---|---|---|---|---|---|");
 for (const [id, label, c, n, passes] of experiments) {
   const coeffs = Float64Array.from(c);
-  const result = gibbsRun({ coeffs, n, beta: 2, passes, samples: chains, seed, stat: "eigenvalues" });
+  const result = gibbsRun({
+    coeffs,
+    n,
+    beta: 2,
+    passes,
+    samples: chains,
+    seed,
+    stat: "eigenvalues",
+  });
   const measure = equilibriumMeasure(coeffs);
-  const pooled = Float64Array.from((result.samples as Float64Array[]).flatMap((r) => Array.from(r))).sort();
+  const pooled = Float64Array.from(
+    (result.samples as Float64Array[]).flatMap((r) => Array.from(r)),
+  ).sort();
   let d = 0;
   for (let i = 0; i < pooled.length; i++) {
     const f = measure.cdf(pooled[i]);
@@ -36,7 +46,19 @@ for (const [id, label, c, n, passes] of experiments) {
   }
   const file = `${id.toLowerCase()}.svg`;
   writeFileSync(new URL(file, import.meta.url), gibbsPlotSvg(result, coeffs));
-  rows.push({ id, potential: label, coeffs: c, n, passes, chains, seed, ksDistance: d, support: measure.support });
-  console.log(`| ${id} | ${label} | ${n} | ${passes} | ${chains} | ${d.toFixed(4)} | [${file}](${file}) |`);
+  rows.push({
+    id,
+    potential: label,
+    coeffs: c,
+    n,
+    passes,
+    chains,
+    seed,
+    ksDistance: d,
+    support: measure.support,
+  });
+  console.log(
+    `| ${id} | ${label} | ${n} | ${passes} | ${chains} | ${d.toFixed(4)} | [${file}](${file}) |`,
+  );
 }
 writeFileSync(new URL("summary.json", import.meta.url), `${JSON.stringify(rows, null, 2)}\n`);

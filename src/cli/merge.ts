@@ -10,18 +10,21 @@ import { finalize } from "../driver/finalize.js";
 import { ensembleSampleJob } from "../driver/kernels.js";
 import { mergeAll, type Partial } from "../driver/partial.js";
 import { rowShapeOf } from "../driver/shape.js";
+import type { LinearStatisticResult } from "../ensembles/linearStatistics.js";
 import type { SampleResult } from "../ensembles/sample.js";
 import { writeFileAtomic } from "../io/atomicWrite.js";
 import { rowStream } from "../io/stream.js";
 import { mixingFigureSvg } from "../mixing/figure.js";
 import type { MixingResult } from "../mixing/study.js";
+import { linearStatisticCumulantsSvg } from "../plot/linearStatisticsFigure.js";
 import { samplePlotSvg } from "../plot/sampleFigure.js";
 import { type Job, jobDifferences, jobFromCanonical } from "../spec/job.js";
 import { shardRange } from "../spec/shard.js";
 import { VERSION } from "../version.js";
 import { flagString, parseFlags } from "./args.js";
 import { UsageError } from "./errors.js";
-import { type GibbsCliResult, gibbsPlotSvg } from "./gibbs.js";
+import { type GibbsCliResult, gibbsFinish, gibbsPlotSvg } from "./gibbs.js";
+import { writeLinstat } from "./linstat.js";
 import { chooseFormat, writeResult } from "./output.js";
 import { openPartial, type PartialFile } from "./partialFile.js";
 import { canStream, headPartial, outputTarget, writeStream } from "./scale.js";
@@ -144,7 +147,12 @@ export async function mergeCommand(argv: string[]): Promise<void> {
     const merged = mergeAll(parts.map((part) => partialOf(part, inMemory)));
     if (inMemory) {
       const result = finalize(job, merged, format);
-      writeResult(result, format, output);
+      if (job.task === "gibbs") gibbsFinish(job)(result);
+      if (job.task === "linstat") {
+        writeLinstat(result as unknown as LinearStatisticResult, format, output);
+      } else {
+        writeResult(result, format, output);
+      }
       if (plot !== undefined)
         writeMergedPlot(plot, job, format === "json" ? result : finalize(job, merged));
       return;
@@ -181,7 +189,9 @@ function writeMergedPlot(path: string, job: Job, result: Record<string, unknown>
     );
   } else if (job.task === "mixing") {
     writeFileAtomic(path, mixingFigureSvg(result as unknown as MixingResult));
+  } else if (job.task === "linstat") {
+    writeFileAtomic(path, linearStatisticCumulantsSvg(result as unknown as LinearStatisticResult));
   } else {
-    throw new UsageError("--plot applies to merged sample, gibbs and mixing runs");
+    throw new UsageError("--plot applies to merged sample, gibbs, mixing and linstat runs");
   }
 }

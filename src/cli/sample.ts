@@ -1,4 +1,5 @@
 /** `betaens sample <ensemble> …` — the command-line contract of docs/conventions.md. */
+import { fixedTraceParamsFromDimensions } from "../ensembles/fixedTrace.js";
 import { defaultHermiteParams } from "../ensembles/hermite.js";
 import { jacobiParamsFromManova } from "../ensembles/jacobi.js";
 import { laguerreParamsFromWishart } from "../ensembles/laguerre.js";
@@ -35,13 +36,14 @@ import {
   type ScaleOptions,
 } from "./scale.js";
 
-const ENSEMBLES = ["hermite", "laguerre", "jacobi", "circular", "ginibre"] as const;
-const ENSEMBLE_FLAGS: Record<string, readonly string[]> = {
+const ENSEMBLES = ["hermite", "laguerre", "jacobi", "circular", "ginibre", "fixed-trace"] as const;
+export const ENSEMBLE_FLAGS: Record<string, readonly string[]> = {
   hermite: ["loc", "scale"],
   laguerre: ["shape", "scale", "m"],
   jacobi: ["a", "b", "m1", "m2"],
   circular: [],
   ginibre: [],
+  "fixed-trace": ["m", "shape"],
 };
 const COMMON_FLAGS = [
   "n",
@@ -60,13 +62,17 @@ const COMMON_FLAGS = [
   ...SCALE_FLAGS,
 ] as const;
 
-export const SAMPLE_USAGE = `usage: betaens sample <hermite|laguerre|jacobi|circular|ginibre> --n N [--beta B]
-        [--samples S] [--seed K] [--model tridiagonal|full|cmv|limit] [--stat eigenvalues|max|histogram]
+export const SAMPLE_USAGE = `usage: betaens sample <hermite|laguerre|jacobi|circular|ginibre|fixed-trace> --n N [--beta B]
+        [--samples S] [--seed K] [--model tridiagonal|full|cmv|limit]
+        [--stat eigenvalues|max|histogram|purity|entropy|min]
         [--bins B --range LO,HI] [--scaling none|edge] [--format json|csv|npy] [--output FILE]
         [--plot FILE.svg] [--summary values|moments|cdf]
   hermite:  [--loc MU] [--scale SIGMA]
   laguerre: [--shape K] [--scale THETA] | [--m M]
   jacobi:   [--a A --b B] | [--m1 M1 --m2 M2]
+  fixed-trace: [--m M] | [--shape K]   eigenvalues of random density matrices ρ = W/Tr W, W an
+           N×N β-Wishart matrix with real M > N − 1 (default M = N); --stat purity (Tr ρ², O(N)),
+           entropy (−Tr ρ log ρ), min (λ_min); docs/density-matrices
   --model limit: hermite/laguerre --stat max only, beta 1, 2 or 4: λ_max drawn from the
                  Tracy–Widom limit (≈ 5 µs); Kolmogorov error <= 0.3·N^(-2/3) (hermite, N >= 1.6e8)
                  or 1.0·N^(-2/3) (laguerre, N >= 1e9); docs/edge-limit
@@ -75,8 +81,8 @@ export const SAMPLE_USAGE = `usage: betaens sample <hermite|laguerre|jacobi|circ
             default -10,10 with --scaling edge)
 ${SCALE_USAGE}`;
 
-/** Builds the ensemble spec (and the parameters to report) from the flags. */
-function buildSpec(
+/** Builds the ensemble spec (and the parameters to report) from the flags (also used by linstat). */
+export function buildSpec(
   ensemble: string,
   values: Record<string, string | boolean | undefined>,
   n: number,
@@ -126,6 +132,16 @@ function buildSpec(
     const params = { a: num("a") ?? 1, b: num("b") ?? 1 };
     return { spec: { ensemble, params }, reported: params };
   }
+  if (ensemble === "fixed-trace") {
+    const shape = num("shape");
+    if (shape !== undefined) {
+      if (values.m !== undefined) throw new UsageError("give either --m or --shape, not both");
+      return { spec: { ensemble, params: { shape } }, reported: { shape } };
+    }
+    const m = num("m") ?? n;
+    const params = fixedTraceParamsFromDimensions(n, m, beta);
+    return { spec: { ensemble, params }, reported: { m, ...params } };
+  }
   if (ensemble === "circular" || ensemble === "ginibre") {
     return { spec: { ensemble, params: {} }, reported: {} };
   }
@@ -172,7 +188,7 @@ export function parseSampleArgs(argv: string[]): {
   const stat = parseChoice<SampleStat>(
     "stat",
     flagString(values, "stat"),
-    ["eigenvalues", "max", "histogram"],
+    ["eigenvalues", "max", "histogram", "purity", "entropy", "min"],
     "eigenvalues",
   );
   const { spec, reported } = buildSpec(ensemble, values, n, beta);

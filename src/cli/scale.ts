@@ -209,6 +209,13 @@ export interface ExecuteOptions {
   /** Progress bar label and work estimate. */
   label: string;
   operations: number;
+  /**
+   * Called with the output object of the whole run (not for a shard), before it is written when
+   * it is built in memory (it may add fields), after the rows when they were streamed.
+   */
+  finish?: (result: Record<string, unknown>) => void;
+  /** Writes the in-memory output instead of writeResult (commands with their own tables). */
+  write?: (result: Record<string, unknown>) => void;
 }
 
 /**
@@ -256,21 +263,33 @@ export function executeJob(
         const head = finalize(job, headPartial(job, kernel.layout.width), options.format);
         const stream = rowStream(head, options.format, shape, job.count);
         const target = outputTarget(options.output, options.format === "npy");
+        let final: Partial | undefined;
         return then(
           writeStream(target, stream, (sink) =>
-            runOn(job, {
-              workers,
-              rows: (block, _first, rows) => sink(block, rows),
-              progress: progress.update,
-            }),
+            then(
+              runOn(job, {
+                workers,
+                rows: (block, _first, rows) => sink(block, rows),
+                progress: progress.update,
+              }),
+              (partial) => {
+                final = partial;
+              },
+            ),
           ),
-          () => undefined,
+          () => {
+            progress.done();
+            if (options.finish && final) options.finish(finalize(job, final, options.format));
+            return undefined;
+          },
         );
       }
       return then(runOn(job, { workers, progress: progress.update }), (partial) => {
         progress.done();
         const result = finalize(job, partial, options.format);
-        writeResult(result, options.format, options.output);
+        options.finish?.(result);
+        if (options.write) options.write(result);
+        else writeResult(result, options.format, options.output);
         return job.task === "tw" && options.format !== "json" ? finalize(job, partial) : result;
       });
     },

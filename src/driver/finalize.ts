@@ -5,16 +5,26 @@
  * streamed (partial.rows absent), `samples` is the STREAMED marker and io/stream.ts writes the
  * rows in its place.
  */
+import { isDensityMatrixStat } from "../ensembles/densityMatrixStatistics.js";
+import { linearStatisticResult } from "../ensembles/linearStatistics.js";
 import type { SampleResult } from "../ensembles/sample.js";
 import type { GibbsRunResult } from "../gibbs/run.js";
 import type { OutputFormat } from "../io/format.js";
 import type { MixingResult } from "../mixing/study.js";
 import { mixingSummary } from "../mixing/study.js";
 import type { GibbsJob, Job, SampleJob, TracyWidomJob } from "../spec/job.js";
+import { convergenceDiagnostics } from "../statistics/convergence.js";
 import { momentsFromPowerSums, PowerSums, type SampleMoments } from "../statistics/exactSum.js";
 import { edgeScaling } from "../theory/edgeScaling.js";
 import { VERSION } from "../version.js";
-import { binEdges, countEdges, gibbsEdgeRescaling, mixingJobPlan } from "./kernels.js";
+import {
+  binEdges,
+  countEdges,
+  gibbsAuxLayout,
+  gibbsEdgeRescaling,
+  linearStatisticJobOf,
+  mixingJobPlan,
+} from "./kernels.js";
 import type { Partial } from "./partial.js";
 
 /** Stands for rows streamed to the output instead of held in memory (io/stream.ts). */
@@ -82,10 +92,16 @@ function sampleResult(job: SampleJob, partial: Partial): SampleResult & Record<s
           ? pairRows(rows, partial.width)
           : rowViews(rows, partial.width)
     ) as SampleResult["samples"];
+  } else if (isDensityMatrixStat(job.stat)) {
+    if (job.summary === "values") result.samples = (rows ?? STREAMED) as Float64Array;
+    else Object.assign(result, summaryFields(job, partial));
   } else if (job.stat === "max") {
     if (job.summary === "values") result.samples = (rows ?? STREAMED) as Float64Array;
     else Object.assign(result, summaryFields(job, partial));
-    if (job.scaling === "edge" && job.ensemble !== "circular" && job.ensemble !== "ginibre") {
+    if (
+      job.scaling === "edge" &&
+      (job.ensemble === "hermite" || job.ensemble === "laguerre" || job.ensemble === "jacobi")
+    ) {
       const edge = edgeScaling(job.ensemble, job.n, job.beta, job.params);
       result.scaling = { kind: "edge", center: edge.center, scale: edge.scale };
     }
@@ -114,13 +130,27 @@ function gibbsResult(job: GibbsJob, partial: Partial): GibbsResult & Record<stri
     stat: job.stat,
     initial: job.initial,
     exactConditionals: partial.exact,
+    spectralEvery: job.spectralEvery,
   };
   if (job.first !== 0) result.firstSample = job.first;
-  if (job.record && partial.recorded && partial.count > 0) {
+  // The auxiliary row of each chain: --record eigenvalues, λ_max trace (diagnostics), cut counts.
+  const aux = gibbsAuxLayout(job);
+  const auxRows =
+    partial.recorded && partial.recordWidth > 0
+      ? rowViews(partial.recorded, partial.recordWidth)
+      : [];
+  if (job.record && auxRows.length > 0) {
     result.recordedPasses = job.record;
-    result.recorded = rowViews(partial.recorded, partial.recordWidth).map((chain) =>
-      rowViews(chain, job.n),
-    );
+    result.recorded = auxRows.map((row) => rowViews(row.subarray(0, aux.record), job.n));
+  }
+  if (aux.cuts > 0 && auxRows.length > 0) {
+    const at = aux.record + aux.trace;
+    result.cutCounts = auxRows.map((row) => Array.from(row.subarray(at, at + aux.cuts)));
+  }
+  if (aux.trace > 0 && auxRows.length > 0) {
+    const traces = auxRows.map((row) => row.subarray(aux.record, aux.record + aux.trace));
+    const d = convergenceDiagnostics(traces);
+    result.diagnostics = { ...d, firstPass: aux.traceFirstPass, lastPass: job.passes };
   }
   const rows = partial.rows;
   if (job.stat === "eigenvalues" || job.stat === "trace") {
@@ -213,6 +243,13 @@ export function finalize(
       if (!partial.rows) throw new RangeError("the mixing study needs its rows in memory");
       return mixingSummary(mixingJobPlan(job), partial.rows) as MixingResult &
         Record<string, unknown>;
+    }
+    case "linstat": {
+      if (!partial.rows) throw new RangeError("linear statistics need their values in memory");
+      return linearStatisticResult(linearStatisticJobOf(job), partial.rows) as unknown as Record<
+        string,
+        unknown
+      >;
     }
   }
 }

@@ -7,6 +7,16 @@
  * operations, so the outputs are bit-identical.
  */
 import {
+  densityMatrixStatistic,
+  isDensityMatrixStat,
+} from "../ensembles/densityMatrixStatistics.js";
+import {
+  checkLinearStatisticCost,
+  checkLinearStatisticJob,
+  type LinearStatisticJob,
+  linearStatisticSample,
+} from "../ensembles/linearStatistics.js";
+import {
   type Draw,
   drawSample,
   drawTridiagonal,
@@ -27,6 +37,7 @@ import { createRandomSource } from "../random/philox.js";
 import type {
   GibbsJob,
   Job,
+  LinearStatisticJobSpec,
   MixingJob,
   SampleJob,
   TracyWidomJob,
@@ -39,6 +50,7 @@ import { tracyWidomBetaSample } from "../theory/tracyWidomBeta.js";
 import { largestEigenvalue } from "../tridiagonal/bisection.js";
 import { tridiagonalEigenvalues } from "../tridiagonal/eigenvalues.js";
 import { sturmHistogram, uniformEdges } from "../tridiagonal/histogram.js";
+import { sturmCount } from "../tridiagonal/sturm.js";
 import type { Accumulator } from "./accumulator.js";
 
 /** The shape of what a job keeps per sample. */
@@ -125,8 +137,7 @@ function sampleKernel(job: SampleJob): Kernel {
     const edge =
       job.scaling === "edge" &&
       !rescaledDirectly &&
-      spec.ensemble !== "circular" &&
-      spec.ensemble !== "ginibre"
+      (spec.ensemble === "hermite" || spec.ensemble === "laguerre" || spec.ensemble === "jacobi")
         ? edgeScaling(spec.ensemble, n, beta, spec.params)
         : undefined;
     return {
@@ -135,6 +146,18 @@ function sampleKernel(job: SampleJob): Kernel {
       sample(s, acc) {
         const x = sampleLargestEigenvalue(ej, s, rescaledDirectly);
         acc.scalar(edge ? edge.rescale(x) : x);
+      },
+    };
+  }
+  if (isDensityMatrixStat(job.stat)) {
+    // Purity, entropy or λ_min of a random density matrix (fixed-trace ensemble).
+    const stat = job.stat;
+    return {
+      layout: scalarLayout(job),
+      operationsPerSample,
+      sample(s, acc) {
+        const draw = drawSample(spec, model, createRandomSource(seed, s), n, beta);
+        acc.scalar(densityMatrixStatistic(draw, stat));
       },
     };
   }
@@ -185,10 +208,47 @@ export function gibbsEdgeRescaling(
   return { right: constants.right, scale: n ** (2 / 3) * constants.rightScale };
 }
 
+/**
+ * Where a Gibbs job keeps each chain's auxiliary numbers, all in the partial's `recorded` rows
+ * (concatenated in chain order, so they merge exactly like the rows): the eigenvalues after the
+ * --record passes (R·N), the λ_max trace over the second half of the passes for split-R̂ and ESS
+ * (the diagnostics' draws), and the number of final points in each cut of a multi-cut V.
+ */
+export interface GibbsAuxLayout {
+  /** Numbers of the --record eigenvalues (R·N), first in the row. */
+  record: number;
+  /** The first pass (1-based) of the kept λ_max trace, and its length (0: no diagnostics). */
+  traceFirstPass: number;
+  trace: number;
+  /** Cut counts (k for k cuts; 0: none), last in the row. */
+  cuts: number;
+}
+
+/** Whether a Gibbs run computes diagnostics: asked for, ≥ 4 chains in the whole run, ≥ 8 passes. */
+export function gibbsWantsDiagnostics(job: GibbsJob, chains = job.count): boolean {
+  return job.diagnostics !== "off" && chains >= 4 && job.passes >= 8;
+}
+
+/**
+ * The auxiliary layout of a Gibbs job. `chains`: the chains of the whole run (a shard's job has
+ * the whole run's range, so every shard and block keeps the same numbers).
+ */
+export function gibbsAuxLayout(job: GibbsJob, chains = job.count): GibbsAuxLayout {
+  const half = Math.floor(job.passes / 2);
+  const diagnostics = gibbsWantsDiagnostics(job, chains);
+  return {
+    record: job.record ? job.record.length * job.n : 0,
+    traceFirstPass: half + 1,
+    trace: diagnostics ? job.passes - half : 0,
+    cuts: job.cutPoints ? job.cutPoints.length + 1 : 0,
+  };
+}
+
 function gibbsKernel(job: GibbsJob): Kernel {
   const coeffs = Float64Array.from(job.coeffs);
-  const { n, beta, passes, seed, stat, initial } = job;
+  const { n, beta, passes, seed, stat, initial, spectralEvery } = job;
   const edges = countEdges(job);
+  const cutPoints = job.cutPoints ? Float64Array.from(job.cutPoints) : undefined;
   checkGibbsRun({
     coeffs,
     n,
@@ -200,27 +260,37 @@ function gibbsKernel(job: GibbsJob): Kernel {
     initial,
     edges,
     recordPasses: job.record,
+    spectralEvery,
+    cutPoints,
   });
   const edge = job.scaling === "edge" ? gibbsEdgeRescaling(coeffs, n) : undefined;
   const rescale = edge ? (x: number) => edge.scale * (x - edge.right) : (x: number) => x;
   const record = job.record;
+  const aux = gibbsAuxLayout(job);
+  const auxWidth = aux.record + aux.trace + aux.cuts;
   const layout: Layout =
     stat === "max"
-      ? scalarLayout(job)
+      ? { ...scalarLayout(job), recordWidth: auxWidth }
       : {
           width: stat === "eigenvalues" ? n : stat === "trace" ? passes : 0,
-          recordWidth: record ? record.length * n : 0,
+          recordWidth: auxWidth,
           edges: stat === "histogram" ? edges : undefined,
           moments: false,
         };
+  const moves = spectralEvery > 0 ? Math.floor(passes / spectralEvery) : 0;
+  const traceAt = aux.record;
+  const firstTracePass = aux.traceFirstPass;
   return {
     layout,
-    operationsPerSample: passes * n * 700 + (stat === "eigenvalues" ? n * n : 0),
+    // passes · N conditional draws at ≈ 7 µs, ≈ 3N² per spectral move, N² for the eigenvalues.
+    operationsPerSample:
+      passes * n * 700 + moves * 3 * n * n + (stat === "eigenvalues" ? n * n : 0),
     sample(s, acc) {
       const rng = createRandomSource(seed, s);
       const trace = stat === "trace" ? acc.rowBuffer() : undefined;
-      const recorded = record ? acc.recordBuffer() : undefined;
+      const auxRow = auxWidth > 0 ? acc.recordBuffer() : undefined;
       let k = 0;
+      const watch = trace !== undefined || record !== undefined || aux.trace > 0;
       const state = runGibbsChain({
         coeffs,
         n,
@@ -228,21 +298,39 @@ function gibbsKernel(job: GibbsJob): Kernel {
         passes,
         rng,
         initial,
-        onPass: trace
+        spectralEvery,
+        onPass: watch
           ? (pass, t) => {
-              trace[pass - 1] = rescale(largestEigenvalue(t.diagonal, t.offDiagonalSquared));
-            }
-          : record && recorded
-            ? (pass, t) => {
-                if (record.includes(pass)) {
-                  recorded.set(tridiagonalEigenvalues(t.diagonal, t.offDiagonalSquared), k * n);
-                  k++;
+              if (trace || (aux.trace > 0 && pass >= firstTracePass)) {
+                const top = largestEigenvalue(t.diagonal, t.offDiagonalSquared);
+                if (trace) trace[pass - 1] = rescale(top);
+                if (aux.trace > 0 && pass >= firstTracePass) {
+                  (auxRow as Float64Array)[traceAt + pass - firstTracePass] = top;
                 }
               }
-            : undefined,
+              if (record?.includes(pass)) {
+                (auxRow as Float64Array).set(
+                  tridiagonalEigenvalues(t.diagonal, t.offDiagonalSquared),
+                  k * n,
+                );
+                k++;
+              }
+            }
+          : undefined,
       });
       if (!state.exact) acc.inexact();
-      if (recorded) acc.record(recorded);
+      if (cutPoints && auxRow) {
+        // Points of the final state in (−∞, c_1), …, (c_{k−1}, ∞) by Sturm counts.
+        let below = 0;
+        const at = aux.record + aux.trace;
+        for (let c = 0; c < cutPoints.length; c++) {
+          const count = sturmCount(state.diagonal, state.offDiagonalSquared, cutPoints[c]);
+          auxRow[at + c] = count - below;
+          below = count;
+        }
+        auxRow[at + cutPoints.length] = n - below;
+      }
+      if (auxRow) acc.record(auxRow);
       if (stat === "eigenvalues") {
         acc.row(tridiagonalEigenvalues(state.diagonal, state.offDiagonalSquared));
       } else if (stat === "max") {
@@ -315,6 +403,77 @@ function mixingKernel(job: MixingJob): Kernel {
   };
 }
 
+/** The ensembles/ form of a linstat job (typed-array coefficients, the ensemble spec). */
+export function linearStatisticJobOf(job: LinearStatisticJobSpec): LinearStatisticJob {
+  const source = job.source;
+  return {
+    source:
+      source.kind === "potential"
+        ? {
+            kind: "potential",
+            coeffs: Float64Array.from(source.coeffs),
+            passes: source.passes,
+            initial: source.initial,
+          }
+        : {
+            kind: "ensemble",
+            spec: { ensemble: source.ensemble, params: { ...source.params } } as EnsembleSpec,
+            model: source.model,
+          },
+    f: job.f,
+    scaling: job.scaling,
+    ns: [...job.ns],
+    beta: job.beta,
+    samples: job.samples,
+    seed: job.seed,
+  };
+}
+
+/** The job value of an ensembles/ linstat job: all its samples (units 0 … ns.length·S − 1). */
+export function linearStatisticJobValue(job: LinearStatisticJob): LinearStatisticJobSpec {
+  const source = job.source;
+  return {
+    task: "linstat",
+    source:
+      source.kind === "potential"
+        ? {
+            kind: "potential",
+            coeffs: Array.from(source.coeffs),
+            passes: source.passes,
+            initial: source.initial ?? "zero",
+          }
+        : {
+            kind: "ensemble",
+            ensemble: source.spec.ensemble,
+            params: { ...source.spec.params } as Record<string, number>,
+            model: source.model,
+          },
+    f: job.f,
+    scaling: job.scaling ?? "limit",
+    ns: [...job.ns],
+    beta: job.beta,
+    samples: job.samples,
+    seed: job.seed,
+    first: 0,
+    count: job.ns.length * job.samples,
+  };
+}
+
+function linearStatisticKernel(job: LinearStatisticJobSpec): Kernel {
+  const ej = linearStatisticJobOf(job);
+  const test = checkLinearStatisticJob(ej);
+  const samples = job.samples;
+  const total = checkLinearStatisticCost(ej).operations;
+  return {
+    layout: { width: 1, recordWidth: 0, moments: false },
+    operationsPerSample: total / Math.max(job.ns.length * samples, 1),
+    sample(u, acc) {
+      // Unit u = j·S + s: sample s at size ns[j] (random stream (seed, s, j)).
+      acc.scalar(linearStatisticSample(ej, test, Math.floor(u / samples), u % samples));
+    },
+  };
+}
+
 /** The kernel of a job; validates the job (throws RangeError) — once, not per sample. */
 export function kernelFor(job: Job): Kernel {
   switch (job.task) {
@@ -326,5 +485,7 @@ export function kernelFor(job: Job): Kernel {
       return tracyWidomKernel(job);
     case "mixing":
       return mixingKernel(job);
+    case "linstat":
+      return linearStatisticKernel(job);
   }
 }

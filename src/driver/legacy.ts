@@ -4,12 +4,15 @@
  * (src/spec/job.ts), run(job) computes it in this thread, finalize(job, partial) builds the
  * result. Outputs are bit-identical to the loops they replaced (test/driver/driver.test.ts).
  */
+import type { LinearStatisticJob, LinearStatisticResult } from "../ensembles/linearStatistics.js";
 import type { SampleJob as EnsembleSampleJob, SampleResult } from "../ensembles/sample.js";
 import { checkJob } from "../ensembles/sample.js";
 import type { GibbsRunOptions, GibbsRunResult } from "../gibbs/run.js";
 import { checkGibbsRun } from "../gibbs/run.js";
+import { defaultSpectralInterval } from "../gibbs/sampler.js";
 import type { GibbsJob, SampleJob } from "../spec/job.js";
 import { finalize } from "./finalize.js";
+import { linearStatisticJobValue } from "./kernels.js";
 import { run } from "./run.js";
 
 /** The job value of a runSample job. */
@@ -46,9 +49,12 @@ export function runSample(
 }
 
 /**
- * Runs S independent Gibbs chains (exact conditionals) and returns the statistic: the final
- * eigenvalues, the final λ_max, λ_max after every pass ("trace"), or a histogram of the final
- * eigenvalues over all chains (Sturm counts). Chain s uses createRandomSource(seed, s).
+ * Runs S independent Gibbs chains (exact conditionals, and an exact spectral move every
+ * `spectralEvery` passes) and returns the statistic: the final eigenvalues, the final λ_max,
+ * λ_max after every pass ("trace"), or a histogram of the final eigenvalues over all chains
+ * (Sturm counts); with ≥ 4 chains and ≥ 8 passes also split-R̂ and ESS of λ_max over the second
+ * half of the passes, and with `cutPoints` the points of each chain in each cut. Chain s uses
+ * createRandomSource(seed, s).
  * Reference: docs/theory.md §3.7 (DPPy `sample_mcmc`).
  */
 export function gibbsRun(options: GibbsRunOptions): GibbsRunResult {
@@ -68,6 +74,22 @@ export function gibbsRun(options: GibbsRunOptions): GibbsRunResult {
     scaling: "none",
     record: options.recordPasses,
     summary: "values",
+    spectralEvery: options.spectralEvery ?? defaultSpectralInterval(options.n, options.beta),
+    diagnostics: options.diagnostics ?? "auto",
+    cutPoints: options.cutPoints ? Array.from(options.cutPoints) : undefined,
   };
   return finalize(job, run(job, { progress: options.onProgress })) as unknown as GibbsRunResult;
+}
+
+/**
+ * Runs a linear-statistics job: for each N, S samples of L_N = Σ f(x_i) (unit j·S + s is sample
+ * s at ns[j], stream (seed, s, j)), their k-statistics with jackknife standard errors, and the
+ * theory. `onProgress(done, total)` after each sample. The object of `betaens linstat`.
+ */
+export function runLinearStatistic(
+  job: LinearStatisticJob,
+  onProgress?: (done: number, total: number) => void,
+): LinearStatisticResult {
+  const value = linearStatisticJobValue(job);
+  return finalize(value, run(value, { progress: onProgress })) as unknown as LinearStatisticResult;
 }

@@ -10,7 +10,7 @@ export function rowShapeOf(job: Job): RowShape | undefined {
           ? { kind: "pairs", points: job.n }
           : { kind: "rows", width: job.n };
       }
-      return job.stat === "max" && job.summary === "values" ? { kind: "scalar" } : undefined;
+      return job.stat !== "histogram" && job.summary === "values" ? { kind: "scalar" } : undefined;
     case "gibbs":
       if (job.record) return undefined;
       if (job.stat === "eigenvalues") return { kind: "rows", width: job.n };
@@ -19,6 +19,7 @@ export function rowShapeOf(job: Job): RowShape | undefined {
     case "tw":
       return job.summary === "values" ? { kind: "scalar" } : undefined;
     case "mixing":
+    case "linstat":
       return undefined;
   }
 }

@@ -40,8 +40,7 @@
  * the same path, so they agree bit for bit when the truncation is exact to that precision.
  */
 
-import { gamma } from "../random/gamma.js";
-import { normal } from "../random/normal.js";
+import { drawHermiteCoefficients, drawLaguerreCoefficients } from "../random/coefficients.js";
 import type { RandomSource } from "../random/source.js";
 import { detCbrt } from "../special/deterministicMath.js";
 import { edgeScaling } from "../theory/edgeScaling.js";
@@ -156,17 +155,9 @@ export function hermiteLeadingBlock(
 ): SymmetricTridiagonal {
   checkHermite(n, beta, params);
   checkBlock(n, k);
-  const { loc, scale } = params;
-  const variance = scale * scale;
   const diagonal = new Float64Array(k);
   const offDiagonalSquared = new Float64Array(k - 1);
-  for (let i = 0; i < k; i++) {
-    diagonal[i] = loc + scale * normal(rng);
-    if (i < k - 1) {
-      const shape = (beta * (n - i - 1)) / 2;
-      offDiagonalSquared[i] = shape > 0 ? gamma(rng, shape, variance) : 0;
-    }
-  }
+  drawHermiteCoefficients(rng, n, beta, params.loc, params.scale, diagonal, offDiagonalSquared);
   return { diagonal, offDiagonalSquared };
 }
 
@@ -184,16 +175,15 @@ export function laguerreLeadingBlock(
 ): SymmetricTridiagonal {
   checkLaguerre(n, beta, params);
   checkBlock(n, k);
-  const { shape, scale: theta } = params;
-  const diagonal = new Float64Array(k);
-  const offDiagonalSquared = new Float64Array(k - 1);
+  const diagonal = new Float64Array(k); // ξ_odd first, then J_ii = ξ_{2i−2} + ξ_{2i−1}
+  const offDiagonalSquared = new Float64Array(k - 1); // ξ_even first, then ξ_{2i−1}ξ_{2i}
+  drawLaguerreCoefficients(rng, n, beta, params.shape, params.scale, diagonal, offDiagonalSquared);
   let ePrev = 0;
   for (let i = 0; i < k; i++) {
-    const half = (beta * (n - i - 1)) / 2;
-    const q = gamma(rng, half + shape, theta);
+    const q = diagonal[i];
     diagonal[i] = ePrev + q;
     if (i < k - 1) {
-      const e = half > 0 ? gamma(rng, half, theta) : 0;
+      const e = offDiagonalSquared[i];
       offDiagonalSquared[i] = q * e;
       ePrev = e;
     }

@@ -1,5 +1,4 @@
-import { gamma } from "../random/gamma.js";
-import { normal } from "../random/normal.js";
+import { drawHermiteCoefficients } from "../random/coefficients.js";
 import type { RandomSource } from "../random/source.js";
 import { tridiagonalEigenvalues } from "../tridiagonal/eigenvalues.js";
 import type { SymmetricTridiagonal } from "../tridiagonal/types.js";
@@ -36,18 +35,9 @@ export function hermiteTridiagonal(
   params: HermiteParams = defaultHermiteParams,
 ): SymmetricTridiagonal {
   checkHermite(n, beta, params);
-  const { loc, scale } = params;
-  const variance = scale * scale;
   const diagonal = new Float64Array(n);
   const offDiagonalSquared = new Float64Array(n - 1);
-  for (let i = 0; i < n; i++) {
-    diagonal[i] = loc + scale * normal(rng);
-    if (i < n - 1) {
-      // b_{i+1} has shape β(N − (i+1))/2; shape 0 (β = 0) is the point mass at 0.
-      const shape = (beta * (n - i - 1)) / 2;
-      offDiagonalSquared[i] = shape > 0 ? gamma(rng, shape, variance) : 0;
-    }
-  }
+  drawHermiteCoefficients(rng, n, beta, params.loc, params.scale, diagonal, offDiagonalSquared);
   return { diagonal, offDiagonalSquared };
 }
 

@@ -1,4 +1,4 @@
-import { betaPair } from "../random/beta.js";
+import { drawJacobiCoefficients } from "../random/coefficients.js";
 import type { RandomSource } from "../random/source.js";
 import { bidiagonalSquaredSingularValues } from "../tridiagonal/dqds.js";
 import type { SymmetricTridiagonal } from "../tridiagonal/types.js";
@@ -61,30 +61,9 @@ export function jacobiBidiagonal(
   params: JacobiParams = defaultJacobiParams,
 ): SquaredBidiagonal {
   checkJacobi(n, beta, params);
-  const { a, b } = params;
   const q = new Float64Array(n);
   const e = new Float64Array(n - 1);
-  // c and 1 − c are both drawn to full relative precision (betaPair), since ξ_j = (1 − c_{j−1}) c_j
-  // needs 1 − c accurately when c is close to 1 (large a relative to b).
-  const pair = new Float64Array(2);
-  let previousComplement = 1; // 1 − c_{j−1}, with c_0 = 0
-  for (let i = 0; i < n; i++) {
-    const half = (beta * (n - i - 1)) / 2; // β(N − n)/2 with n = i + 1
-    betaPair(rng, half + a, half + b, pair);
-    q[i] = previousComplement * pair[0];
-    previousComplement = pair[1];
-    if (i < n - 1) {
-      // Beta(0, ·) (β = 0) is the point mass at 0.
-      if (half > 0) {
-        betaPair(rng, half, (beta * (n - i - 2)) / 2 + a + b, pair);
-        e[i] = previousComplement * pair[0];
-        previousComplement = pair[1];
-      } else {
-        e[i] = 0;
-        previousComplement = 1;
-      }
-    }
-  }
+  drawJacobiCoefficients(rng, n, beta, params.a, params.b, q, e);
   return { q, e };
 }
 

@@ -1,4 +1,4 @@
-import { gamma } from "../random/gamma.js";
+import { drawLaguerreCoefficients } from "../random/coefficients.js";
 import type { RandomSource } from "../random/source.js";
 import { bidiagonalSquaredSingularValues } from "../tridiagonal/dqds.js";
 import type { SymmetricTridiagonal } from "../tridiagonal/types.js";
@@ -53,14 +53,9 @@ export function laguerreBidiagonal(
   params: LaguerreParams = defaultLaguerreParams,
 ): SquaredBidiagonal {
   checkLaguerre(n, beta, params);
-  const { shape: k, scale: theta } = params;
   const q = new Float64Array(n);
   const e = new Float64Array(n - 1);
-  for (let i = 0; i < n; i++) {
-    const half = (beta * (n - i - 1)) / 2; // β(N − n)/2 with n = i + 1
-    q[i] = gamma(rng, half + k, theta);
-    if (i < n - 1) e[i] = half > 0 ? gamma(rng, half, theta) : 0;
-  }
+  drawLaguerreCoefficients(rng, n, beta, params.shape, params.scale, q, e);
   return { q, e };
 }
 

@@ -97,7 +97,11 @@ export function largestEigenvalueOf(
   const t = drawTridiagonal(draw);
   const x = t ? largestEigenvalue(t.diagonal, t.offDiagonalSquared) : drawValues(draw)[n - 1];
   if (!rescaled) return x;
-  if (spec.ensemble === "circular" || spec.ensemble === "ginibre") {
+  if (
+    spec.ensemble === "circular" ||
+    spec.ensemble === "ginibre" ||
+    spec.ensemble === "fixed-trace"
+  ) {
     throw new RangeError(`no edge scaling for the ${spec.ensemble} ensemble`);
   }
   return edgeScaling(spec.ensemble, n, beta, spec.params).rescale(x);

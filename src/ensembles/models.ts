@@ -6,6 +6,12 @@ import { bidiagonalToTridiagonal, type SquaredBidiagonal } from "./bidiagonal.js
 import { circularCmvAngles, circularFullAngles } from "./circular.js";
 import { checkEdgeLimit } from "./edgeLimit.js";
 import {
+  checkFixedTrace,
+  type FixedTraceParams,
+  fixedTraceBidiagonal,
+  fixedTraceFullEigenvalues,
+} from "./fixedTrace.js";
+import {
   checkFullBeta,
   hermiteFullEigenvalues,
   jacobiFullEigenvalues,
@@ -33,11 +39,15 @@ export type ClassicalSpec =
   | { ensemble: "laguerre"; params: LaguerreParams }
   | { ensemble: "jacobi"; params: JacobiParams };
 
-/** Any ensemble betaens samples with `sample`: classical, circular (CβE) or complex Ginibre. */
+/**
+ * Any ensemble betaens samples with `sample`: classical, circular (CβE), complex Ginibre, or the
+ * fixed-trace Laguerre ensemble (eigenvalues of random density matrices, fixedTrace.ts).
+ */
 export type EnsembleSpec =
   | ClassicalSpec
   | { ensemble: "circular"; params: Record<string, never> }
-  | { ensemble: "ginibre"; params: Record<string, never> };
+  | { ensemble: "ginibre"; params: Record<string, never> }
+  | { ensemble: "fixed-trace"; params: FixedTraceParams };
 
 /**
  * How a sample is drawn: tridiagonal/bidiagonal model, dense full matrix, CMV matrix, or "limit"
@@ -53,6 +63,7 @@ export const MODELS: Record<EnsembleSpec["ensemble"], readonly SampleModel[]> = 
   jacobi: ["tridiagonal", "full"],
   circular: ["cmv", "full"],
   ginibre: ["full"],
+  "fixed-trace": ["tridiagonal", "full"],
 };
 
 /** One drawn sample before reduction to a statistic. */
@@ -97,6 +108,7 @@ export function checkEnsemble(
   if (spec.ensemble === "hermite" || spec.ensemble === "laguerre" || spec.ensemble === "jacobi") {
     checkClassical(spec, n, beta);
   }
+  if (spec.ensemble === "fixed-trace") checkFixedTrace(n, beta, spec.params);
   if (model === "limit" && (spec.ensemble === "hermite" || spec.ensemble === "laguerre")) {
     checkEdgeLimit(n, beta, undefined, spec.ensemble);
   }
@@ -104,6 +116,7 @@ export function checkEnsemble(
     checkFullBeta(beta);
     if (spec.ensemble === "laguerre") wishartDimension(n, beta, spec.params.shape);
     if (spec.ensemble === "jacobi") manovaDimensions(n, beta, spec.params);
+    if (spec.ensemble === "fixed-trace") wishartDimension(n, beta, spec.params.shape);
   }
 }
 
@@ -141,6 +154,10 @@ export function drawSample(
       };
     case "ginibre":
       return { kind: "complex", ...ginibreEigenvalues(rng, n) };
+    case "fixed-trace":
+      return model === "full"
+        ? { kind: "values", values: fixedTraceFullEigenvalues(rng, n, beta, spec.params) }
+        : { kind: "bidiagonal", bidiagonal: fixedTraceBidiagonal(rng, n, beta, spec.params) };
     case "hermite":
       return model === "full"
         ? { kind: "values", values: hermiteFullEigenvalues(rng, n, beta, spec.params) }

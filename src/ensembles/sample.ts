@@ -7,6 +7,7 @@
  * same whatever the number of samples, the batching or the worker that computes it.
  */
 import { createRandomSource } from "../random/philox.js";
+import { type DensityMatrixStat, isDensityMatrixStat } from "./densityMatrixStatistics.js";
 import { truncationSize } from "./edge.js";
 import { largestEigenvalueOf } from "./largestEigenvalue.js";
 import {
@@ -18,7 +19,8 @@ import {
 } from "./models.js";
 
 export type { SampleModel } from "./models.js";
-export type SampleStat = "eigenvalues" | "max" | "histogram";
+/** purity, entropy and min are statistics of the fixed-trace ensemble (densityMatrixStatistics.ts). */
+export type SampleStat = "eigenvalues" | "max" | "histogram" | DensityMatrixStat;
 
 export interface SampleJob {
   spec: EnsembleSpec;
@@ -48,7 +50,7 @@ export interface SampleResult {
   stat: SampleStat;
   /**
    * stat = eigenvalues: S ascending rows of N (circular: angles in [0, 2π); ginibre: S rows of N
-   * [re, im] pairs); stat = max: S numbers.
+   * [re, im] pairs); stat = max, purity, entropy, min: S numbers.
    */
   samples?: Float64Array[] | Float64Array | number[][][];
   edges?: Float64Array;
@@ -87,17 +89,18 @@ export function checkJobCost(job: SampleJob): { bytes: number; operations: numbe
   }
   // Work and memory scale with the rows actually drawn.
   const n = truncated ?? job.n;
-  const keptValues = stat === "eigenvalues" ? samples * n : stat === "max" ? samples : bins;
+  const scalar = stat === "max" || isDensityMatrixStat(stat);
+  const keptValues = stat === "eigenvalues" ? samples * n : scalar ? samples : bins;
   // Dense models hold complex matrices (β = 4: of order 2N, a few copies); banded ones ≈ 6 N doubles.
   const workDoubles = model === "full" || job.spec.ensemble === "ginibre" ? 32 * n * n : 6 * n;
   const bytes = 8 * (workDoubles + keptValues);
   const dense = model === "full" || job.spec.ensemble === "ginibre";
-  const quadratic = stat === "eigenvalues" || model === "cmv";
+  const quadratic = stat === "eigenvalues" || stat === "entropy" || model === "cmv";
   const operations = dense
     ? samples * n * n * n
     : quadratic
       ? samples * n * n
-      : samples * n * (stat === "max" ? 60 : bins + 1);
+      : samples * n * (stat === "max" || stat === "min" ? 60 : stat === "purity" ? 1 : bins + 1);
   if (bytes > LIMITS.maxBytes) {
     throw new RangeError(
       `this run would need about ${(bytes / 1024 ** 3).toFixed(1)} GiB of memory ` +
@@ -152,6 +155,9 @@ export function checkJob(job: SampleJob): void {
     throw new RangeError(
       "--stat max does not apply to circular angles; use eigenvalues or histogram",
     );
+  }
+  if (isDensityMatrixStat(job.stat) && job.spec.ensemble !== "fixed-trace") {
+    throw new RangeError(`--stat ${job.stat} applies to the fixed-trace ensemble only`);
   }
   if (job.model === "limit" && job.stat !== "max") {
     throw new RangeError("the limit model gives λ_max only: use it with --stat max");

@@ -12,8 +12,8 @@
  *
  * After a rejection at x the segment containing x is refined (adaptive rejection sampling,
  * Gilks & Wild, Applied Statistics 41:337, 1992): a TANGENT segment becomes the minimum of its
- * line and the tangent at x, a CHORD segment is split into two chords at x, a POWER segment
- * becomes POWER on (0, x] and a CHORD on [x, r]. The envelope only changes after a rejection, so
+ * line and the tangent at x, a CHORD segment is split into two chords at x (a POWER segment is
+ * left as it is: ./univariate.ts makes its bound tight). The envelope only changes after a rejection, so
  * the accepted point still has law exactly f (Gilks & Wild, §2.2).
  */
 import { detExp, detExpm1, detLog, detLog1p } from "../special/deterministicMath.js";
@@ -244,32 +244,14 @@ export function refineChord(env: Envelope, j: number, x: number, gx: number): bo
   if (!(x > l && x < r)) return false;
   const gr = lineAt(env, j, r);
   const gl = lineAt(env, j, l);
-  addLine(env, CHORD, x, r, x, gx, (gr - gx) / (r - x));
+  const rightSlope = (gr - gx) / (r - x);
+  const leftSlope = (gx - gl) / (x - l);
+  // A split too close to an end (slopes beyond the double range) is skipped: refining is optional.
+  if (!Number.isFinite(rightSlope) || !Number.isFinite(leftSlope)) return false;
+  addLine(env, CHORD, x, r, x, gx, rightSlope);
   env.right[j] = x;
   env.anchor[j] = l;
   env.value[j] = gl;
-  env.slope[j] = (gx - gl) / (x - l);
-  return true;
-}
-
-/**
- * Splits the POWER segment j = (0, r] at x: POWER on (0, x] with the new bound, CHORD on [x, r]
- * through (x, gx) and (r, gr), where gx, gr are the full log-density values. Returns whether the
- * envelope changed.
- */
-export function refinePower(
-  env: Envelope,
-  j: number,
-  x: number,
-  bound: number,
-  gx: number,
-  gr: number,
-): boolean {
-  if (env.count >= env.capacity) return false;
-  const r = env.right[j];
-  if (!(x > 0 && x < r)) return false;
-  addLine(env, CHORD, x, r, x, gx, (gr - gx) / (r - x));
-  env.right[j] = x;
-  env.value[j] = bound;
+  env.slope[j] = leftSlope;
   return true;
 }

@@ -7,7 +7,8 @@
  * Random streams: chain s (0-based) of seed K uses createRandomSource(K, s), so chain s is the
  * same whatever the number of chains (docs/conventions.md, "--samples").
  */
-import { checkGibbsArguments, type GibbsInitial } from "./sampler.js";
+import type { ConvergenceDiagnostics } from "../statistics/convergence.js";
+import { checkGibbsArguments, checkSpectralInterval, type GibbsInitial } from "./sampler.js";
 
 /** What a run returns per chain (docs/conventions.md, `betaens gibbs --stat`). */
 export type GibbsStat = "eigenvalues" | "max" | "trace" | "histogram";
@@ -34,6 +35,18 @@ export interface GibbsRunOptions {
    * after pass recordedPasses[k]; `samples` still holds the final eigenvalues.
    */
   recordPasses?: number[];
+  /** Passes between spectral moves (0: none); default defaultSpectralInterval(N, β). */
+  spectralEvery?: number;
+  /**
+   * Increasing split points c_1 < … < c_{k−1} separating the cuts of a multi-cut V: the result
+   * then has `cutCounts[s]` = the numbers of final points of chain s in (−∞, c_1), …, (c_{k−1}, ∞).
+   */
+  cutPoints?: Float64Array;
+  /**
+   * Convergence diagnostics (split-R̂, ESS of λ_max per pass; needs samples ≥ 4 and passes ≥ 8):
+   * "auto" (default) computes them when possible, "off" never.
+   */
+  diagnostics?: "auto" | "off";
   /** Called after each chain: (chains done, total). */
   onProgress?: (done: number, total: number) => void;
 }
@@ -52,6 +65,15 @@ export interface GibbsRunResult {
   initial: GibbsInitial;
   /** Always true: every conditional is drawn exactly (no MCMC move within a Gibbs step). */
   exactConditionals: boolean;
+  /** Passes between spectral moves (0: none), see ./spectral.ts. */
+  spectralEvery: number;
+  /**
+   * Split-R̂ and ESS (Vehtari et al. 2021) of the λ_max trace over the second half of the passes
+   * (the first half is discarded as warm-up), S chains.
+   */
+  diagnostics?: ConvergenceDiagnostics & { firstPass: number; lastPass: number };
+  /** Final number of points of each chain in each cut (see GibbsRunOptions.cutPoints). */
+  cutCounts?: number[][];
   /**
    * eigenvalues: S ascending rows of N; max: S numbers (λ_max of the final state);
    * trace: S rows of P numbers (λ_max after each pass).
@@ -91,6 +113,16 @@ export function checkGibbsRun(options: GibbsRunOptions): void {
         throw new RangeError(
           `recorded passes must be increasing integers in [1, passes = ${passes}], got ${r.join(",")}`,
         );
+      }
+    }
+  }
+  if (options.spectralEvery !== undefined)
+    checkSpectralInterval(options.spectralEvery, options.beta);
+  if (options.cutPoints !== undefined) {
+    const c = options.cutPoints;
+    for (let i = 0; i < c.length; i++) {
+      if (!Number.isFinite(c[i]) || (i > 0 && !(c[i] > c[i - 1]))) {
+        throw new RangeError("cut points must be finite and strictly increasing");
       }
     }
   }

@@ -19,6 +19,7 @@ import {
   offDiagonalConditional,
 } from "./conditionals.js";
 import { hermiteInitialState } from "./initial.js";
+import { createSpectralWork, spectralMove, spectralMoveAvailable } from "./spectral.js";
 import {
   createUnivariateWork,
   sampleExpPolynomial,
@@ -97,8 +98,39 @@ export interface GibbsChainOptions {
   rng: RandomSource;
   /** "zero" (default): a = b = 0, DPPy's start. "hermite": see hermiteInitialState. */
   initial?: GibbsInitial;
+  /** Start from these coefficients instead (copied; overrides `initial`), e.g. to continue a chain. */
+  initialState?: SymmetricTridiagonal;
+  /**
+   * A spectral move (./spectral.ts: exact, O(N²)) after every `spectralEvery` passes; 0 turns it
+   * off (the plain sweep of the paper and DPPy). Default: defaultSpectralInterval(N, β).
+   */
+  spectralEvery?: number;
   /** Called after every pass with the pass number (1-based) and the current state. */
   onPass?: (pass: number, state: SymmetricTridiagonal) => void;
+}
+
+/**
+ * The default interval between spectral moves: every max(1, ⌈N/500⌉) passes (every pass up to
+ * N = 500); 0 (none) when β < SPECTRAL_MIN_BETA or N = 1. A move costs about 3 passes at
+ * N ≤ 400, 6 at N = 1000, 13 at N = 2000 (bench/gibbs.ts), so the default makes a run about 4×
+ * slower than the plain sweep; the passes that make the λ_max law exact for two-cut potentials
+ * with this default are measured in docs/gibbs-exact/ (20 passes at N = 200 and 400).
+ */
+export function defaultSpectralInterval(n: number, beta: number): number {
+  if (n < 2 || !spectralMoveAvailable(beta)) return 0;
+  return Math.max(1, Math.ceil(n / 500));
+}
+
+/** Throws a RangeError unless `every` is a valid spectral interval for (n, β). */
+export function checkSpectralInterval(every: number, beta: number): void {
+  if (!Number.isInteger(every) || every < 0) {
+    throw new RangeError(`spectral interval must be an integer >= 0 (0: off), got ${every}`);
+  }
+  if (every > 0 && !spectralMoveAvailable(beta)) {
+    throw new RangeError(
+      `the spectral move needs beta >= 0.1 (its Dirichlet(beta/2) weights underflow below), got beta = ${beta}; use spectral interval 0`,
+    );
+  }
 }
 
 /** Final Jacobi coefficients of a chain, with the exactness flag. */
@@ -106,6 +138,15 @@ export interface GibbsChainResult extends SymmetricTridiagonal {
   /** True: every conditional draw was exact (no MCMC move inside the Gibbs sweep). */
   readonly exact: boolean;
 }
+
+/**
+ * Range of β of the Gibbs sampler (tested for every potential of the tests at N up to 2000):
+ * below 1e−9 the shape β(N − n)/2 of the last off-diagonal conditional is lost when it is stored as
+ * the exponent β(N−n)/2 − 1 ≈ −1 (relative error ε/β); above 1e12 the conditionals' coefficients
+ * βN/2·v_k leave the range where the envelopes were checked (β = 1e15 fails).
+ */
+export const GIBBS_MIN_BETA = 1e-9;
+export const GIBBS_MAX_BETA = 1e12;
 
 /** Throws a RangeError unless (n, β, passes) are admissible; validates the potential. */
 export function checkGibbsArguments(
@@ -118,6 +159,16 @@ export function checkGibbsArguments(
   if (!Number.isInteger(n) || n < 1) throw new RangeError(`n must be an integer >= 1, got ${n}`);
   if (!(beta > 0) || !Number.isFinite(beta)) {
     throw new RangeError(`beta must be a finite number > 0, got ${beta}`);
+  }
+  if (beta < GIBBS_MIN_BETA) {
+    throw new RangeError(
+      `beta = ${beta} is below the Gibbs sampler's limit ${GIBBS_MIN_BETA}: the last conditional y^(beta/2 - 1) needs beta/2 - 1 != -1 in double precision (beta/2 is then known to < 1e-6 relative)`,
+    );
+  }
+  if (beta > GIBBS_MAX_BETA) {
+    throw new RangeError(
+      `beta = ${beta} is above the Gibbs sampler's limit ${GIBBS_MAX_BETA}: the conditionals' coefficients (beta*N/2)*V exceed the range where their envelopes are computed reliably`,
+    );
   }
   if (!Number.isInteger(passes) || passes < 0) {
     throw new RangeError(`passes must be an integer >= 0, got ${passes}`);
@@ -136,16 +187,31 @@ export function runGibbsChain(options: GibbsChainOptions): GibbsChainResult {
   checkGibbsArguments(coeffs, n, beta, passes);
   const initial = options.initial ?? "zero";
   let state: SymmetricTridiagonal;
-  if (initial === "zero") {
+  if (options.initialState) {
+    const given = options.initialState;
+    if (given.diagonal.length !== n || given.offDiagonalSquared.length !== n - 1) {
+      throw new RangeError(
+        `initialState must have ${n} diagonal and ${n - 1} off-diagonal entries`,
+      );
+    }
+    state = {
+      diagonal: Float64Array.from(given.diagonal),
+      offDiagonalSquared: Float64Array.from(given.offDiagonalSquared),
+    };
+  } else if (initial === "zero") {
     state = { diagonal: new Float64Array(n), offDiagonalSquared: new Float64Array(n - 1) };
   } else if (initial === "hermite") {
     state = hermiteInitialState(rng, coeffs, n, beta);
   } else {
     throw new RangeError(`initial must be "zero" or "hermite", got ${String(initial)}`);
   }
+  const every = options.spectralEvery ?? defaultSpectralInterval(n, beta);
+  checkSpectralInterval(every, beta);
   const work = createGibbsWork(coeffs.length - 1);
+  const spectral = every > 0 && n >= 2 ? createSpectralWork(n) : undefined;
   for (let pass = 1; pass <= passes; pass++) {
     gibbsSweep(state, coeffs, beta, rng, work);
+    if (spectral && pass % every === 0) spectralMove(state, coeffs, beta, rng, spectral);
     options.onPass?.(pass, state);
   }
   return { diagonal: state.diagonal, offDiagonalSquared: state.offDiagonalSquared, exact: true };

@@ -24,7 +24,7 @@
  *  3. Sampling. h is piecewise exponential (or a power), so a segment is chosen by its mass and
  *     a point drawn by inversion; it is accepted with probability f/h = exp(g − log h) ≤ 1
  *     (von Neumann's rejection method). After a rejection the envelope is refined at the
- *     rejected point (./envelope.ts), which keeps exactness (Gilks & Wild 1992, §2.2) and makes
+ *     rejected point (./envelope.ts; TANGENT and CHORD segments), which keeps exactness (Gilks & Wild 1992, §2.2) and makes
  *     even a poor first envelope converge. The loop runs until acceptance; after 10⁶
  *     rejections it throws an Error describing the density (it never returns a rejected point).
  * Exactness up to floating point: the breakpoints are computed to a few ulps, so g may exceed
@@ -54,7 +54,6 @@ import {
   lineAt,
   POWER,
   refineChord,
-  refinePower,
   refineTangent,
   sampleSegment,
   TANGENT,
@@ -384,6 +383,67 @@ function buildEnvelope(work: UnivariateWork): void {
     }
   }
   updateMasses(env);
+  checkDomination(work);
+}
+
+/**
+ * |terms| of g at x: Σ|p_k x^k| + |logShape·log x|, the scale of the rounding error of g(x).
+ * Used for the domination tolerance only (rare path).
+ */
+function logDensityMagnitude(work: UnivariateWork, x: number): number {
+  let m = 0;
+  let power = 1;
+  const ax = Math.abs(x);
+  for (let k = 0; k <= work.degree; k++) {
+    m += Math.abs(work.p[k]) * power;
+    power *= ax;
+  }
+  return work.logShape === 0 ? m : m + Math.abs(work.logShape * detLog(x));
+}
+
+/** Relative tolerance of the domination checks (rounding of g and of the envelope's lines). */
+const DOMINATION_TOLERANCE = 1e-9;
+
+/**
+ * Fails loudly if the envelope is below g at x by more than rounding: a rejection sampler whose
+ * envelope does not dominate its target returns a biased draw, silently.
+ */
+function assertDominates(work: UnivariateWork, j: number, x: number, gx: number): void {
+  const env = work.envelope;
+  const h = lineAt(env, j, x);
+  const excess = gx - h;
+  if (!(excess > 0)) return;
+  const scale =
+    1 +
+    logDensityMagnitude(work, x) +
+    Math.abs(env.value[j]) +
+    Math.abs(env.slope[j] * (x - env.anchor[j]));
+  if (excess > DOMINATION_TOLERANCE * scale || !Number.isFinite(excess)) {
+    throw new Error(
+      `internal error: rejection envelope below the density by ${excess} at x = ${x} (segment [${env.left[j]}, ${env.right[j]}], kind ${env.kind[j]}) for ${describe(work)}`,
+    );
+  }
+}
+
+/**
+ * Checks the envelope where it is built: at the midpoint of every finite LINE segment (and one
+ * point inside each unbounded one) g must not exceed log h. A convexity piece classified wrongly
+ * (a tangent on a convex stretch, a chord on a concave one) fails exactly there.
+ */
+function checkDomination(work: UnivariateWork): void {
+  const env = work.envelope;
+  for (let j = 0; j < env.count; j++) {
+    if (env.kind[j] === POWER) continue;
+    const l = env.left[j];
+    const r = env.right[j];
+    let x: number;
+    if (Number.isFinite(l) && Number.isFinite(r)) x = 0.5 * (l + r);
+    else if (Number.isFinite(l)) x = l + Math.max(1, Math.abs(l));
+    else if (Number.isFinite(r)) x = r - Math.max(1, Math.abs(r));
+    else continue;
+    if (work.halfLine && !(x > 0)) continue;
+    assertDominates(work, j, x, logDensity(work, x));
+  }
 }
 
 function describe(work: UnivariateWork): string {
@@ -403,23 +463,27 @@ function rejectionLoop(rng: RandomSource, work: UnivariateWork): number {
     const kind = env.kind[j];
     let logRatio: number;
     let gx = 0;
-    let bound = 0;
     if (kind === POWER) {
-      bound = polynomialBoundNearZero(work, x);
       logRatio = evaluatePolynomial(work.p, work.degree, x) - env.value[j];
+      if (logRatio > DOMINATION_TOLERANCE * (1 + logDensityMagnitude(work, x))) {
+        throw new Error(
+          `internal error: rejection envelope below the density near 0 (bound ${env.value[j]}, P(x) exceeds it by ${logRatio} at x = ${x}) for ${describe(work)}`,
+        );
+      }
     } else {
       gx = logDensity(work, x);
       logRatio = gx - lineAt(env, j, x);
+      if (logRatio > 0) assertDominates(work, j, x, gx);
     }
     if (logRatio >= 0 || detLog(rng.uniform()) <= logRatio) return x;
     work.rejections++;
     let changed: boolean;
     if (kind === TANGENT) changed = refineTangent(env, j, x, gx, logDensitySlope(work, x));
     else if (kind === CHORD) changed = refineChord(env, j, x, gx);
-    else {
-      const r = env.right[j];
-      changed = refinePower(env, j, x, bound, logDensity(work, x), logDensity(work, r));
-    }
+    // POWER is not refined: its bound is within 1/2 of P on (0, δ] (acceptance ≥ e^{−1/2}), and a
+    // chord from a point near the singular end 0 would be a huge, useless envelope (for σ ≪ 1 the
+    // draws underflow to the smallest double, where the chord's slope is infinite).
+    else changed = false;
     if (changed) updateMasses(env);
   }
   throw new Error(

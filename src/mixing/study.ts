@@ -150,6 +150,8 @@ export function mixingChain(plan: MixingPlan, j: number, chain: number, xi: Floa
     passes,
     rng: createRandomSource(seed, chain, j),
     initial: plan.initial,
+    // The study measures the paper's sampler: the plain sweep, without spectral moves.
+    spectralEvery: 0,
     onPass: (pass, t) => {
       xi[pass - 1] = factor * (largestEigenvalue(t.diagonal, t.offDiagonalSquared) - b);
     },

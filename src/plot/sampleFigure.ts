@@ -8,6 +8,7 @@ import { edgeScaling } from "../theory/edgeScaling.js";
 import { limitLaw } from "../theory/limits.js";
 import { referenceDensity, referenceRange } from "../theory/reference.js";
 import { tracyWidomPdf } from "../theory/tracyWidom.js";
+import { fixedTraceHistogramRange, fixedTracePlotSvg } from "./fixedTraceFigure.js";
 import { histogramSvg } from "./histogram.js";
 import { scatterSvg } from "./scatter.js";
 
@@ -38,6 +39,7 @@ export function defaultHistogramRange(
 ): [number, number] {
   if (spec.ensemble === "circular") return [0, 2 * Math.PI];
   if (spec.ensemble === "ginibre") throw new RangeError("Ginibre points are complex: no histogram");
+  if (spec.ensemble === "fixed-trace") return fixedTraceHistogramRange(n, beta, spec.params);
   if (beta === 0) return referenceRange(spec, n);
   const law = limitLaw(spec.ensemble, n, beta, { ...spec.params });
   const { slope, offset } = affine(law.normalise);
@@ -59,6 +61,7 @@ function parameterText(params: Record<string, number>): string {
 /** The SVG figure for a sample result (pure; the browser explorer uses it too). */
 export function samplePlotSvg(job: SampleJob, result: SampleResult): string {
   const { spec, n, beta } = job;
+  if (spec.ensemble === "fixed-trace") return fixedTracePlotSvg({ ...job, spec }, result);
   const name = NAMES[spec.ensemble] ?? spec.ensemble;
   const head = `${name} β-ensemble, β = ${beta}, N = ${n}, ${job.samples} sample${job.samples > 1 ? "s" : ""} (${parameterText(result.params)})`;
   if (result.stat === "max") {

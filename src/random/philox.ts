@@ -85,7 +85,8 @@ function checkIndex(name: string, value: number, max: number): void {
   }
 }
 
-class PhiloxSource implements RandomSource {
+/** A Philox stream; its position can be handed to the WebAssembly kernels and taken back. */
+export class PhiloxSource implements RandomSource {
   private readonly key = new Uint32Array(2);
   private readonly counter = new Uint32Array(4);
   private readonly block = new Uint32Array(4);
@@ -119,6 +120,30 @@ class PhiloxSource implements RandomSource {
     const a = this.uint32() >>> 6;
     const b = this.uint32() >>> 6;
     return (a * TWO26 + b + 0.5) * TWO_POW_MINUS_52;
+  }
+
+  /**
+   * Writes the stream and its position to out[0..12): [k0, k1, c1, c2, c3, next block index
+   * (low word, high word), index of the next unused word of the current block (4 = used up), the
+   * current block's 4 words] — the layout of the kernels' STREAM_STATE (asm/stream.ts).
+   */
+  saveState(out: Uint32Array): void {
+    out[0] = this.key[0];
+    out[1] = this.key[1];
+    out[2] = this.counter[1];
+    out[3] = this.counter[2];
+    out[4] = this.counter[3];
+    out[5] = this.blockIndex % TWO32;
+    out[6] = Math.floor(this.blockIndex / TWO32);
+    out[7] = this.position;
+    out.set(this.block, 8);
+  }
+
+  /** Takes back the position written by saveState's layout (entries 5..12; same stream). */
+  restoreState(from: Uint32Array): void {
+    this.blockIndex = from[5] + from[6] * TWO32;
+    this.position = from[7];
+    this.block.set(from.subarray(8, 12));
   }
 }
 

@@ -10,8 +10,14 @@
  * the same numbers (docs/scale.md).
  */
 
-/** The classical ensembles with tridiagonal models, and those sampled by `betaens sample`. */
-export type EnsembleName = "hermite" | "laguerre" | "jacobi" | "circular" | "ginibre";
+/** The ensembles sampled by `betaens sample` (classical, circular, Ginibre, fixed-trace). */
+export type EnsembleName =
+  | "hermite"
+  | "laguerre"
+  | "jacobi"
+  | "circular"
+  | "ginibre"
+  | "fixed-trace";
 
 /** How a sample is drawn (ensembles/models.ts MODELS lists which apply to each ensemble). */
 export type SampleModel = "tridiagonal" | "full" | "cmv" | "limit";
@@ -42,7 +48,8 @@ export interface SampleJob {
    */
   reported: [string, number][];
   model: SampleModel;
-  stat: "eigenvalues" | "max" | "histogram";
+  /** purity, entropy, min: statistics of a random density matrix (fixed-trace only). */
+  stat: "eigenvalues" | "max" | "histogram" | "purity" | "entropy" | "min";
   n: number;
   beta: number;
   seed: number;
@@ -82,6 +89,15 @@ export interface GibbsJob {
   record?: number[];
   summary: Summary;
   grid?: UniformBins;
+  /** Passes between exact spectral moves (0: none; gibbs/spectral.ts). */
+  spectralEvery: number;
+  /**
+   * "auto": keep every chain's λ_max after each pass of the second half of the run, for split-R̂
+   * and ESS (computed when the run has ≥ 4 chains and ≥ 8 passes); "off": not.
+   */
+  diagnostics: "auto" | "off";
+  /** Split points c_1 < … < c_{k−1} of a multi-cut V: the points of each chain in each cut are kept. */
+  cutPoints?: number[];
 }
 
 /** `betaens tw sample`: draws of TW_β. */
@@ -120,7 +136,34 @@ export interface MixingJob {
   count: number;
 }
 
-export type Job = SampleJob | GibbsJob | TracyWidomJob | MixingJob;
+/**
+ * `betaens linstat`: for each N of `ns`, `samples` values of L_N = Σ f(x_i); unit
+ * u = j·samples + s is sample s at size ns[j] (random stream (seed, s, j)). first/count range
+ * over the units 0 … ns.length·samples − 1.
+ */
+export interface LinearStatisticJobSpec {
+  task: "linstat";
+  /** Where the points come from: an ensemble of `betaens sample` (+ "kostlan" for Ginibre), or V. */
+  source:
+    | {
+        kind: "ensemble";
+        ensemble: EnsembleName;
+        params: Record<string, number>;
+        model: SampleModel | "kostlan";
+      }
+    | { kind: "potential"; coeffs: number[]; passes: number; initial: "zero" | "hermite" };
+  /** f in the grammar of potentials/expression.ts. */
+  f: string;
+  scaling: "limit" | "none";
+  ns: number[];
+  beta: number;
+  samples: number;
+  seed: number;
+  first: number;
+  count: number;
+}
+
+export type Job = SampleJob | GibbsJob | TracyWidomJob | MixingJob | LinearStatisticJobSpec;
 
 /** A contiguous block of sample indices [first, first + count). */
 export interface SampleRange {

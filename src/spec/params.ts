@@ -13,6 +13,7 @@ export const ENSEMBLE_PARAMETERS: Readonly<Record<EnsembleName, readonly string[
   jacobi: ["a", "b", "m1", "m2"],
   circular: [],
   ginibre: [],
+  "fixed-trace": ["shape", "m"],
 };
 
 export const ENSEMBLE_NAMES = Object.keys(ENSEMBLE_PARAMETERS) as EnsembleName[];
@@ -25,6 +26,8 @@ export const DEFAULT_PARAMETERS: Readonly<Record<EnsembleName, Readonly<Record<s
     jacobi: { a: 1, b: 1 },
     circular: {},
     ginibre: {},
+    // Default M = N (the shape is β/2); see ensembleParameters.
+    "fixed-trace": {},
   };
 
 /**
@@ -77,6 +80,20 @@ export function ensembleParameters(
     }
     const params = { a: (beta * (m1 - n + 1)) / 2, b: (beta * (m2 - n + 1)) / 2 };
     return { params, reported: { m1, m2, ...params } };
+  }
+  if (ensemble === "fixed-trace") {
+    if (given.shape !== undefined) {
+      if (given.m !== undefined) throw new RangeError("give either --m or --shape, not both");
+      return { params: { shape: given.shape }, reported: { shape: given.shape } };
+    }
+    // ρ = W/Tr W with W an N×N β-Wishart matrix of real dimension M > N − 1 (default M = N):
+    // shape k = β(M − N + 1)/2 (theory/fixedTrace.ts wishartShape).
+    const m = given.m ?? n;
+    if (!(Number.isFinite(m) && m > n - 1)) {
+      throw new RangeError(`m must be a finite number > n − 1 = ${n - 1}, got ${m}`);
+    }
+    const params = { shape: (beta * (m - n + 1)) / 2 };
+    return { params, reported: { m, ...params } };
   }
   const params: Record<string, number> = {};
   for (const [key, value] of Object.entries(DEFAULT_PARAMETERS[ensemble])) {

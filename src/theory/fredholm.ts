@@ -98,6 +98,53 @@ export function fredholmEigenvalues(kernel: Kernel, rule: QuadratureRule): Float
 }
 
 /**
+ * The Nyström matrix of a finite-rank kernel K(x, y) = Σ_{k<r} φ_k(x)φ_k(y) given in factored form:
+ * `phi` is the m×r row-major matrix Φ_jk = w_j^{1/2} φ_k(x_j) (the quadrature weights already
+ * folded in). Returns ΦΦᵀ (m×m) when m ≤ r, else the Gram matrix ΦᵀΦ (r×r): both have the same
+ * nonzero eigenvalues and det(I − zΦΦᵀ) = det(I − zΦᵀΦ) (Sylvester's determinant identity), so
+ * the smaller one is formed, in O(min(m, r)²·max(m, r)) with no kernel cancellation.
+ */
+export function factoredNystromMatrix(
+  phi: Float64Array,
+  m: number,
+  r: number,
+): { matrix: Float64Array; size: number } {
+  if (phi.length !== m * r) throw new RangeError(`phi must have m·r = ${m * r} entries`);
+  if (m <= r) {
+    const a = new Float64Array(m * m);
+    for (let j = 0; j < m; j++) {
+      const rowJ = j * r;
+      for (let l = 0; l <= j; l++) {
+        const rowL = l * r;
+        let sum = 0;
+        for (let k = 0; k < r; k++) sum += phi[rowJ + k] * phi[rowL + k];
+        a[j * m + l] = sum;
+        a[l * m + j] = sum;
+      }
+    }
+    return { matrix: a, size: m };
+  }
+  const g = new Float64Array(r * r);
+  for (let j = 0; j < m; j++) {
+    const row = j * r;
+    for (let k = 0; k < r; k++) {
+      const pk = phi[row + k];
+      if (pk === 0) continue;
+      const gk = k * r;
+      for (let l = 0; l <= k; l++) g[gk + l] += pk * phi[row + l];
+    }
+  }
+  for (let k = 0; k < r; k++) for (let l = 0; l < k; l++) g[l * r + k] = g[k * r + l];
+  return { matrix: g, size: r };
+}
+
+/** The eigenvalues (ascending) of a finite-rank kernel in factored form (see factoredNystromMatrix). */
+export function gramEigenvalues(phi: Float64Array, m: number, r: number): Float64Array {
+  const { matrix, size } = factoredNystromMatrix(phi, m, r);
+  return symmetricEigenvalues(size, matrix);
+}
+
+/**
  * P(exactly k points), k = 0 … kMax, for a sum of independent Bernoulli(λ_i) (the counting law of
  * a determinantal process on a set where its kernel has eigenvalues λ_i), by the stable product
  * recursion over i. Eigenvalues are clamped to [0, 1] (quadrature rounding).

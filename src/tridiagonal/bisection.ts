@@ -1,5 +1,10 @@
+import { wasmKernels } from "../wasm/kernels.js";
 import { pivotMinimum, sturmCount4Unchecked } from "./sturm.js";
+import { bisectEigenvalueKernel } from "./sturmKernels.js";
 import { checkTridiagonal } from "./validate.js";
+
+/** Below this order the JavaScript quadrisection is as fast as the kernels (measured: 100–300). */
+const KERNEL_MIN_ROWS = 160;
 
 /** One ulp of 1, 2^−52. */
 const ULP = 2 ** -52;
@@ -54,7 +59,9 @@ export function gershgorinUnchecked(
 /**
  * Bisection (quadrisection: four Sturm counts per pass, the interval shrinks 5-fold) for the
  * k-th smallest eigenvalue, starting from [lo, hi] with #{λ < lo} ≤ k < #{λ < hi}. Stops when
- * hi − lo ≤ tol or when the interval cannot shrink further in floating point.
+ * hi − lo ≤ tol or when the interval cannot shrink further in floating point. The loop below is
+ * the reference; with the WebAssembly kernels the same steps are taken several per pass over the
+ * matrix (sturmKernels.ts bisectEigenvalueKernel), with the same result bit for bit.
  */
 export function bisectEigenvalue(
   a: Float64Array,
@@ -66,6 +73,11 @@ export function bisectEigenvalue(
   tol: number,
   pivmin: number,
 ): number {
+  const kernels = n >= KERNEL_MIN_ROWS ? wasmKernels() : undefined;
+  if (kernels) {
+    const value = bisectEigenvalueKernel(kernels, a, b, n, k, lo, hi, tol, pivmin);
+    if (value !== undefined) return value;
+  }
   const counts = new Int32Array(4);
   while (hi - lo > tol) {
     const w = (hi - lo) / 5;

@@ -1,6 +1,11 @@
+import { wasmKernels } from "../wasm/kernels.js";
 import { gershgorinUnchecked } from "./bisection.js";
 import { pivotMinimum, sturmCount4Unchecked, sturmCountUnchecked } from "./sturm.js";
+import { sturmCountsKernel } from "./sturmKernels.js";
 import { checkFinite, checkTridiagonal } from "./validate.js";
+
+/** Below this many (row × edge) counts the JavaScript loop is as fast as the kernels. */
+const KERNEL_MIN_WORK = 8192;
 
 /** Eigenvalue counts per bin, plus those below the first and at or above the last edge. */
 export interface SturmHistogram {
@@ -17,7 +22,9 @@ export interface SturmHistogram {
  * b) without computing them: counts[i] = C(edges[i+1]) − C(edges[i]) where C(x) = #{λ < x} is the
  * Sturm count (sturm.ts), i.e. the number of eigenvalues in [edges[i], edges[i+1]); below =
  * C(edges[0]), above = n − C(edges[B]), so below + Σ counts + above = n exactly. O(n·B) flops;
- * edges outside the Gershgorin interval cost nothing, the others are counted four per pass.
+ * edges outside the Gershgorin interval cost nothing, the others are counted four per pass (the
+ * reference), or all in one pass with the WebAssembly kernels, two edges per f64x2 vector
+ * (sturmKernels.ts; identical counts).
  * Ties follow sturmCount (an eigenvalue exactly on an edge goes to the bin on its right); in
  * floating point an eigenvalue within ~ε‖T‖ of an edge may land on either side.
  *
@@ -43,6 +50,23 @@ export function sturmHistogram(
     if (x <= lo) below[j] = 0;
     else if (x > hi) below[j] = n;
     else inside.push(j);
+  }
+  const kernels = n * inside.length >= KERNEL_MIN_WORK ? wasmKernels() : undefined;
+  const fromKernels = new Float64Array(inside.length);
+  if (
+    kernels &&
+    sturmCountsKernel(
+      kernels,
+      a,
+      b,
+      n,
+      inside.map((j) => edges[j]),
+      pivmin,
+      fromKernels,
+    )
+  ) {
+    for (let t = 0; t < inside.length; t++) below[inside[t]] = fromKernels[t];
+    inside.length = 0;
   }
   const four = new Int32Array(4);
   let t = 0;

@@ -169,6 +169,8 @@ const gibbsBase: GibbsJob = {
   count: 5,
   scaling: "none",
   summary: "values",
+  spectralEvery: 1,
+  diagnostics: "auto",
 };
 
 describe("driver = gibbsRun (bytes, blocks, streamed)", () => {

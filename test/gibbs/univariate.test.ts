@@ -74,6 +74,21 @@ function checkHalfLine(seed: number, sigma: number, c: number[], label: string):
   assertKs(ys, gammaPolynomialCdf(sigma, c, halfLineRange(sigma, c)), label);
 }
 
+/**
+ * σ ≪ 1 (β ≪ 1): a fraction F(2^−1074) of the draws lies below the smallest double and is returned
+ * as 2^−1074. The probability integral transform u = F(y) is then randomised on that atom
+ * (u = F(2^−1074)·V, V uniform), which is uniform iff the draws above it have law F and the atom
+ * has mass F(2^−1074); KS against the uniform law.
+ */
+function checkHalfLineTiny(seed: number, sigma: number, c: number[], label: string): void {
+  const rng = createRandomSource(seed);
+  const ys = drawHalfLine(rng, sigma, c);
+  const cdf = gammaPolynomialCdf(sigma, c, halfLineRange(sigma, c));
+  const atom = cdf(Number.MIN_VALUE);
+  const u = ys.map((y) => (y === Number.MIN_VALUE ? atom * rng.uniform() : cdf(y)));
+  assertKs(u, (v) => Math.min(1, Math.max(0, v)), label);
+}
+
 describe("sampleExpPolynomial: exp(P(x)) on the real line", () => {
   it("fixed shapes: convex, non-convex, multimodal, cubic, sextic, degree 8, flat top", () => {
     const cases: [string, number[]][] = [
@@ -163,6 +178,13 @@ describe("sampleGammaPolynomial: y^(σ−1) exp(P(y)) on (0, ∞)", () => {
     ];
     let seed = 400;
     for (const [label, sigma, c] of cases) checkHalfLine(seed++, sigma, c, label);
+  });
+
+  it("tiny σ (β down to 1e−9): the draws below the double range are counted right", () => {
+    // The β = 0.001, N = 200 crash of the issue (y^−0.996 e^{0.087y − 0.05y²}).
+    checkHalfLineTiny(450, 0.004, [0, 0.08745320129800321, -0.05], "sigma 0.004, issue case");
+    checkHalfLineTiny(451, 1e-3, [0, 2, -1], "sigma 1e-3, positive rate");
+    checkHalfLineTiny(452, 5e-10, [0, -1, -0.5, 0, -0.01], "sigma 5e-10 (beta = 1e-9)");
   });
 
   it("linear P is the Gamma law (exact CDF)", () => {

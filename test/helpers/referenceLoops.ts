@@ -1,9 +1,24 @@
 /**
  * The sampling loops as they were before the driver (src/driver/) replaced them: runSample of
- * ensembles/sample.ts and gibbsRun of gibbs/run.ts, frozen here as the reference that the driver
+ * ensembles/sample.ts, gibbsRun of gibbs/run.ts (with the spectral move, R̂/ESS and cut counts of
+ * issue 10) and runLinearStatistic of ensembles/linearStatistics.ts, frozen here as the reference that the driver
  * must reproduce byte for byte (test/driver/driver.test.ts) and as the baseline of the driver's
  * overhead benchmark (bench/scale.ts). Not used by the library.
  */
+
+import {
+  densityMatrixStatistic,
+  isDensityMatrixStat,
+} from "../../src/ensembles/densityMatrixStatistics.js";
+import {
+  checkLinearStatisticJob,
+  type LinearStatisticJob,
+  type LinearStatisticResult,
+  type LinearStatisticRow,
+  linearStatisticRoute,
+  linearStatisticSample,
+  linearStatisticTheory,
+} from "../../src/ensembles/linearStatistics.js";
 import { type Draw, drawSample, drawTridiagonal, drawValues } from "../../src/ensembles/models.js";
 import {
   checkJob,
@@ -13,12 +28,15 @@ import {
   usesEdgeModel,
 } from "../../src/ensembles/sample.js";
 import { checkGibbsRun, type GibbsRunOptions, type GibbsRunResult } from "../../src/gibbs/run.js";
-import { runGibbsChain } from "../../src/gibbs/sampler.js";
+import { defaultSpectralInterval, runGibbsChain } from "../../src/gibbs/sampler.js";
 import { createRandomSource } from "../../src/random/philox.js";
+import { convergenceDiagnostics } from "../../src/statistics/convergence.js";
+import { sampleCumulants } from "../../src/statistics/cumulants.js";
 import { edgeScaling } from "../../src/theory/edgeScaling.js";
 import { largestEigenvalue } from "../../src/tridiagonal/bisection.js";
 import { tridiagonalEigenvalues } from "../../src/tridiagonal/eigenvalues.js";
 import { sturmHistogram } from "../../src/tridiagonal/histogram.js";
+import { sturmCount } from "../../src/tridiagonal/sturm.js";
 import { VERSION } from "../../src/version.js";
 
 function isClassical(
@@ -75,7 +93,7 @@ export function referenceRunSample(
   };
   const rows: Float64Array[] = [];
   const complexRows: number[][][] = [];
-  const maxima = new Float64Array(stat === "max" ? samples : 0);
+  const maxima = new Float64Array(stat === "max" || isDensityMatrixStat(stat) ? samples : 0);
   const edges = job.edges ?? new Float64Array(0);
   const counts = new Float64Array(Math.max(edges.length - 1, 0));
   let below = 0;
@@ -93,6 +111,8 @@ export function referenceRunSample(
       complexRows.push(Array.from(draw.re, (re, i) => [re, draw.im[i]]));
     } else if (stat === "eigenvalues") {
       rows.push(drawValues(draw));
+    } else if (isDensityMatrixStat(stat)) {
+      maxima[s] = densityMatrixStatistic(draw, stat);
     } else {
       const t = drawTridiagonal(draw);
       const h = t
@@ -106,6 +126,7 @@ export function referenceRunSample(
   }
   if (spec.ensemble === "ginibre") result.samples = complexRows;
   else if (stat === "eigenvalues") result.samples = rows;
+  else if (isDensityMatrixStat(stat)) result.samples = maxima;
   else if (stat === "max") {
     result.samples = maxima;
     if (job.scaling === "edge" && isClassical(spec)) {
@@ -144,7 +165,11 @@ export function referenceGibbsRun(options: GibbsRunOptions): GibbsRunResult {
     stat,
     initial,
     exactConditionals: true,
+    spectralEvery: options.spectralEvery ?? defaultSpectralInterval(n, beta),
   };
+  const wantDiagnostics = options.diagnostics !== "off" && samples >= 4 && passes >= 8;
+  const traces: Float64Array[] = [];
+  const cutPoints = options.cutPoints;
   const rows: Float64Array[] = [];
   const maxima = new Float64Array(stat === "max" ? samples : 0);
   const edges = options.edges ?? new Float64Array(0);
@@ -153,7 +178,7 @@ export function referenceGibbsRun(options: GibbsRunOptions): GibbsRunResult {
   let above = 0;
   for (let s = 0; s < samples; s++) {
     const rng = createRandomSource(seed, s);
-    const trace = stat === "trace" ? new Float64Array(passes) : undefined;
+    const trace = stat === "trace" || wantDiagnostics ? new Float64Array(passes) : undefined;
     const record = options.recordPasses;
     const recordedRows: Float64Array[] = [];
     const state = runGibbsChain({
@@ -163,13 +188,12 @@ export function referenceGibbsRun(options: GibbsRunOptions): GibbsRunResult {
       passes,
       rng,
       initial,
-      onPass: trace
-        ? (pass, t) => {
-            trace[pass - 1] = largestEigenvalue(t.diagonal, t.offDiagonalSquared);
-          }
-        : record
+      spectralEvery: result.spectralEvery,
+      onPass:
+        trace || record
           ? (pass, t) => {
-              if (record.includes(pass)) {
+              if (trace) trace[pass - 1] = largestEigenvalue(t.diagonal, t.offDiagonalSquared);
+              if (record?.includes(pass)) {
                 recordedRows.push(tridiagonalEigenvalues(t.diagonal, t.offDiagonalSquared));
               }
             }
@@ -181,11 +205,24 @@ export function referenceGibbsRun(options: GibbsRunOptions): GibbsRunResult {
       result.recorded.push(recordedRows);
     }
     if (!state.exact) result.exactConditionals = false;
+    if (trace && wantDiagnostics) traces.push(trace);
+    if (cutPoints) {
+      const counts: number[] = [];
+      let below = 0;
+      for (let k = 0; k < cutPoints.length; k++) {
+        const c = sturmCount(state.diagonal, state.offDiagonalSquared, cutPoints[k]);
+        counts.push(c - below);
+        below = c;
+      }
+      counts.push(n - below);
+      result.cutCounts ??= [];
+      result.cutCounts.push(counts);
+    }
     if (stat === "eigenvalues") {
       rows.push(tridiagonalEigenvalues(state.diagonal, state.offDiagonalSquared));
     } else if (stat === "max") {
       maxima[s] = largestEigenvalue(state.diagonal, state.offDiagonalSquared);
-    } else if (trace) {
+    } else if (stat === "trace" && trace) {
       rows.push(trace);
     } else {
       const h = sturmHistogram(state.diagonal, state.offDiagonalSquared, edges);
@@ -194,6 +231,11 @@ export function referenceGibbsRun(options: GibbsRunOptions): GibbsRunResult {
       above += h.above;
     }
     options.onProgress?.(s + 1, samples);
+  }
+  if (wantDiagnostics) {
+    const first = Math.floor(passes / 2);
+    const d = convergenceDiagnostics(traces.map((t) => t.subarray(first)));
+    result.diagnostics = { ...d, firstPass: first + 1, lastPass: passes };
   }
   if (stat === "eigenvalues" || stat === "trace") result.samples = rows;
   else if (stat === "max") result.samples = maxima;
@@ -204,4 +246,57 @@ export function referenceGibbsRun(options: GibbsRunOptions): GibbsRunResult {
     result.above = above;
   }
   return result;
+}
+
+/**
+ * Runs the job: for each N, S samples of L_N (linearStatisticSample), their k-statistics with
+ * jackknife standard errors, and the theory. `onProgress(done, total)` after each sample.
+ */
+export function referenceRunLinearStatistic(
+  job: LinearStatisticJob,
+  onProgress?: (done: number, total: number) => void,
+): LinearStatisticResult {
+  const test = checkLinearStatisticJob(job);
+  const { source, ns, samples } = job;
+  const scaling = job.scaling ?? "limit";
+  const route = linearStatisticRoute(source, test);
+  const rows: LinearStatisticRow[] = [];
+  const total = samples * ns.length;
+  let done = 0;
+  for (let j = 0; j < ns.length; j++) {
+    const values = new Float64Array(samples);
+    for (let s = 0; s < samples; s++) {
+      values[s] = linearStatisticSample(job, test, j, s);
+      onProgress?.(++done, total);
+    }
+    const estimates = sampleCumulants(values);
+    rows.push({
+      n: ns[j],
+      samples: estimates.n,
+      cumulants: estimates.cumulants,
+      standardErrors: estimates.standardErrors,
+      route,
+      theory: linearStatisticTheory(job, test, ns[j]),
+      values,
+    });
+  }
+  const params: Record<string, number | number[]> =
+    source.kind === "potential"
+      ? { potential: Array.from(source.coeffs), passes: source.passes }
+      : { ...source.spec.params };
+  return {
+    betaens: VERSION,
+    command: "linstat",
+    ensemble: source.kind === "potential" ? "potential" : source.spec.ensemble,
+    model: source.kind === "potential" ? "gibbs" : source.model,
+    f: job.f,
+    variable: test.variable,
+    scaling,
+    beta: job.beta,
+    params,
+    seed: job.seed,
+    samples,
+    n: ns,
+    rows,
+  };
 }

@@ -8,6 +8,10 @@ import { kernelFor } from "../../src/driver/kernels.js";
 import type { Partial } from "../../src/driver/partial.js";
 import { run } from "../../src/driver/run.js";
 import { canonicalJob, type Job, type SampleRange } from "../../src/spec/job.js";
+import { loadWasmKernels } from "../../src/wasm/kernels.js";
+
+// Compile the WebAssembly kernels while the first block is on its way (same numbers without them).
+void loadWasmKernels();
 
 export interface BlockMessage {
   job: Job;

@@ -22,6 +22,7 @@ import {
   svgDocument,
   widenDegenerate,
 } from "../../src/plot/svg.js";
+import { exactLambdaMaxOverlay } from "./exactOverlay.js";
 import { tracyWidomOverlay } from "./extraFigures.js";
 import { TRACE_CHAINS_SHOWN } from "./gibbs.js";
 import { type PotentialTheory, potentialTheory, supportText } from "./gibbsTheory.js";
@@ -164,6 +165,20 @@ function edgeFigure(settings: Settings, p: GibbsPayload): Figure {
   const rescale = rescaling(settings, theory);
   const values = rescale ? maxima.map(rescale) : maxima;
   const tw = rescale ? tracyWidomOverlay(settings.beta) : null;
+  // β = 2: the exact finite-N law of λ_max (drawn instead of TW₂, in the same units as the bars).
+  const exact =
+    settings.beta === 2 && settings.coeffs
+      ? exactLambdaMaxOverlay(settings.coeffs, settings.n)
+      : null;
+  const edgeMap = rescale && theory.edge ? theory.edge : null;
+  const exactDensity = exact
+    ? edgeMap
+      ? (() => {
+          const scale = settings.n ** (2 / 3) * edgeMap.rightScale;
+          return (x: number) => exact.density(edgeMap.right + x / scale) / scale;
+        })()
+      : exact.density
+    : undefined;
   let range: [number, number] | undefined;
   if (tw && values.length > 0) {
     let [lo, hi] = tw.range;
@@ -178,8 +193,8 @@ function edgeFigure(settings: Settings, p: GibbsPayload): Figure {
     values,
     range,
     bins: Math.min(80, Math.max(10, Math.ceil(2 * Math.sqrt(done)))),
-    density: tw?.density,
-    densityLabel: tw?.label,
+    density: exactDensity ?? tw?.density,
+    densityLabel: exact ? exact.label : tw?.label,
     title: `${head(settings, done)}: λ_max`,
     xLabel: rescale ? `rescaled λ_max = ${RESCALED}` : "λ_max",
     width: FIGURE_WIDTH,
@@ -202,7 +217,19 @@ function edgeFigure(settings: Settings, p: GibbsPayload): Figure {
       });
     }
   }
+  if (exact) {
+    numbers.push({
+      id: "exact-moments",
+      label: `exact λ_max mean / sd (β = 2, N = ${settings.n})`,
+      value: `${exact.mean.toFixed(5)} / ${Math.sqrt(exact.variance).toFixed(5)}`,
+    });
+  }
   const notes = [lawOf(settings, theory)];
+  if (exact) {
+    notes.push(
+      `The curve is the exact law of λ_max at N = ${settings.n} (β = 2: a Fredholm determinant of the Christoffel–Darboux kernel of e^(−NV)).`,
+    );
+  }
   if (!rescale) notes.push(rawNote(theory));
   else if (!tw)
     notes.push("The Tracy–Widom density is drawn for β = 1, 2, 4 (other β: the histogram only).");

@@ -12,11 +12,17 @@ import { kernelFor } from "../../src/driver/kernels.js";
 import type { Partial } from "../../src/driver/partial.js";
 import { run } from "../../src/driver/run.js";
 import type { SampleJob } from "../../src/spec/job.js";
+import { loadWasmKernels } from "../../src/wasm/kernels.js";
 import type { BlockMessage, BlockResult } from "./blockWorker.js";
 import { explorerRun } from "./compute.js";
 import { TRACE_CHAINS_SHOWN } from "./gibbs.js";
 import { explorerBlocks, explorerJob, SnapshotMerger } from "./jobs.js";
 import type { Progress, RunRequest, Snapshot, WorkerReply } from "./protocol.js";
+
+// Compile the WebAssembly kernels (src/wasm) while the page sends the job; a run that starts
+// before this finishes compiles them synchronously, and without them the JavaScript path gives
+// the same numbers.
+void loadWasmKernels();
 
 const POST_INTERVAL_MS = 80;
 
