@@ -22,8 +22,24 @@ export {
 export { gibbsRun, runLinearStatistic, runSample } from "./driver/legacy.js";
 export * from "./ensembles/bidiagonal.js";
 export * from "./ensembles/circular.js";
-export * from "./ensembles/edge.js";
-export * from "./ensembles/edgeLimit.js";
+// λ_max by the truncated and limit models: through largestEigenvalueOf(spec, rng, N, β,
+// {method, rescaled}); the eight per-ensemble wrapper names stay private (issue 12).
+export {
+  hermiteLeadingBlock,
+  laguerreLeadingBlock,
+  largestEigenvalueCentred,
+  truncationMultiplier,
+  truncationSize,
+} from "./ensembles/edge.js";
+export {
+  checkEdgeLimit,
+  EDGE_LIMIT_CONSTANTS,
+  EDGE_LIMIT_TOLERANCE,
+  type EdgeLimitEnsemble,
+  edgeLimitDistanceBound,
+  edgeLimitMinimumSize,
+  largestEigenvalueLimit,
+} from "./ensembles/edgeLimit.js";
 export * from "./ensembles/full.js";
 export * from "./ensembles/ginibre.js";
 export * from "./ensembles/hermite.js";

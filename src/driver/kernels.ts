@@ -67,8 +67,11 @@ export interface Layout {
 
 export interface Kernel {
   layout: Layout;
-  /** Computes sample s and adds it to acc. */
-  sample(s: number, acc: Accumulator): void;
+  /**
+   * Computes sample s and adds it to acc; `within(fraction)` (optional) reports progress inside
+   * a long sample (the passes of a Gibbs chain).
+   */
+  sample(s: number, acc: Accumulator, within?: (fraction: number) => void): void;
   /** Rough operations per sample (≈ 1e-8 s each), for chunk sizes and progress. */
   operationsPerSample: number;
 }
@@ -220,8 +223,10 @@ export interface GibbsAuxLayout {
   /** The first pass (1-based) of the kept λ_max trace, and its length (0: no diagnostics). */
   traceFirstPass: number;
   trace: number;
-  /** Cut counts (k for k cuts; 0: none), last in the row. */
+  /** Cut counts (k for k cuts; 0: none). */
   cuts: number;
+  /** λ_max of the final state (1 with keepMax, else 0), last in the row. */
+  max: number;
 }
 
 /** Whether a Gibbs run computes diagnostics: asked for, ≥ 4 chains in the whole run, ≥ 8 passes. */
@@ -241,6 +246,7 @@ export function gibbsAuxLayout(job: GibbsJob, chains = job.count): GibbsAuxLayou
     traceFirstPass: half + 1,
     trace: diagnostics ? job.passes - half : 0,
     cuts: job.cutPoints ? job.cutPoints.length + 1 : 0,
+    max: job.keepMax ? 1 : 0,
   };
 }
 
@@ -267,7 +273,7 @@ function gibbsKernel(job: GibbsJob): Kernel {
   const rescale = edge ? (x: number) => edge.scale * (x - edge.right) : (x: number) => x;
   const record = job.record;
   const aux = gibbsAuxLayout(job);
-  const auxWidth = aux.record + aux.trace + aux.cuts;
+  const auxWidth = aux.record + aux.trace + aux.cuts + aux.max;
   const layout: Layout =
     stat === "max"
       ? { ...scalarLayout(job), recordWidth: auxWidth }
@@ -285,12 +291,13 @@ function gibbsKernel(job: GibbsJob): Kernel {
     // passes · N conditional draws at ≈ 7 µs, ≈ 3N² per spectral move, N² for the eigenvalues.
     operationsPerSample:
       passes * n * 700 + moves * 3 * n * n + (stat === "eigenvalues" ? n * n : 0),
-    sample(s, acc) {
+    sample(s, acc, within) {
       const rng = createRandomSource(seed, s);
       const trace = stat === "trace" ? acc.rowBuffer() : undefined;
       const auxRow = auxWidth > 0 ? acc.recordBuffer() : undefined;
       let k = 0;
-      const watch = trace !== undefined || record !== undefined || aux.trace > 0;
+      const watch =
+        trace !== undefined || record !== undefined || aux.trace > 0 || within !== undefined;
       const state = runGibbsChain({
         coeffs,
         n,
@@ -315,6 +322,7 @@ function gibbsKernel(job: GibbsJob): Kernel {
                 );
                 k++;
               }
+              within?.(pass / passes);
             }
           : undefined,
       });
@@ -329,6 +337,9 @@ function gibbsKernel(job: GibbsJob): Kernel {
           below = count;
         }
         auxRow[at + cutPoints.length] = n - below;
+      }
+      if (aux.max > 0 && auxRow) {
+        auxRow[auxWidth - 1] = largestEigenvalue(state.diagonal, state.offDiagonalSquared);
       }
       if (auxRow) acc.record(auxRow);
       if (stat === "eigenvalues") {

@@ -17,6 +17,8 @@ import type { Partial } from "./partial.js";
 export interface RunSink {
   /** Called after each sample: (samples complete in this run, samples of this run). */
   progress?(done: number, total: number): void;
+  /** Progress inside sample s (fraction of it done), for long samples (Gibbs chains). */
+  within?(s: number, fraction: number): void;
   /** Checked before each sample: when true the run stops and returns the completed samples. */
   cancelled?(): boolean;
   /** Streams rows in blocks (sample order) instead of keeping them in the partial. */
@@ -41,10 +43,11 @@ export function run(job: Job, sink: RunSink = {}, range?: SampleRange): Partial 
   const first = range?.first ?? job.first;
   const count = range?.count ?? job.count;
   const acc = new Accumulator(kernel.layout, first, count, sink.rows, sink.blockRows);
-  const { progress, cancelled, snapshot } = sink;
+  const { progress, cancelled, snapshot, within } = sink;
   for (let i = 0; i < count; i++) {
     if (cancelled?.()) break;
-    kernel.sample(first + i, acc);
+    const s = first + i;
+    kernel.sample(s, acc, within && ((fraction) => within(s, fraction)));
     progress?.(i + 1, count);
     if (snapshot && (i + 1) % snapshot.every === 0 && i + 1 < count) snapshot.take(acc.partial());
   }

@@ -98,6 +98,8 @@ export interface GibbsJob {
   diagnostics: "auto" | "off";
   /** Split points c_1 < … < c_{k−1} of a multi-cut V: the points of each chain in each cut are kept. */
   cutPoints?: number[];
+  /** Also keep λ_max of each chain's final state whatever the statistic (the explorer's views). */
+  keepMax?: boolean;
 }
 
 /** `betaens tw sample`: draws of TW_β. */

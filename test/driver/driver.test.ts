@@ -6,9 +6,11 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { finalize } from "../../src/driver/finalize.js";
+import { linearStatisticJobValue } from "../../src/driver/kernels.js";
 import { mergeAll, type Partial } from "../../src/driver/partial.js";
 import { run } from "../../src/driver/run.js";
 import { rowShapeOf } from "../../src/driver/shape.js";
+import type { LinearStatisticJob } from "../../src/ensembles/linearStatistics.js";
 import { formatResult, type OutputFormat } from "../../src/io/format.js";
 import { rowStream } from "../../src/io/stream.js";
 import { mixingStudy } from "../../src/mixing/study.js";
@@ -19,6 +21,7 @@ import { tracyWidomSample } from "../../src/theory/tracyWidom.js";
 import { uniformEdges } from "../../src/tridiagonal/histogram.js";
 import {
   referenceGibbsRun as gibbsRun,
+  referenceRunLinearStatistic,
   referenceRunSample as runSample,
 } from "../helpers/referenceLoops.js";
 
@@ -125,6 +128,30 @@ const sampleCases: [string, SampleJob][] = [
   ],
   ["hermite full eigenvalues", { ...sampleBase, model: "full", beta: 4, n: 6 }],
   ["hermite limit", { ...sampleBase, stat: "max", model: "limit", beta: 2, n: 1e12 }],
+  ...(["purity", "entropy", "min"] as const).map((stat): [string, SampleJob] => [
+    `fixed-trace ${stat}`,
+    {
+      ...sampleBase,
+      ensemble: "fixed-trace",
+      params: { shape: 1.5 },
+      reported: Object.entries({ shape: 1.5 }),
+      stat,
+      beta: 1,
+      n: 7,
+    },
+  ]),
+  [
+    "fixed-trace eigenvalues, full model",
+    {
+      ...sampleBase,
+      ensemble: "fixed-trace",
+      params: { shape: 2 },
+      reported: Object.entries({ m: 9, shape: 2 }),
+      model: "full",
+      beta: 4,
+      n: 5,
+    },
+  ],
 ];
 
 describe("driver = runSample (bytes, any number of blocks, streamed)", () => {
@@ -180,6 +207,20 @@ describe("driver = gibbsRun (bytes, blocks, streamed)", () => {
     ["trace", { ...gibbsBase, stat: "trace" }],
     ["histogram", { ...gibbsBase, stat: "histogram", histogram: { lo: -2, hi: 2, bins: 9 } }],
     ["eigenvalues with record", { ...gibbsBase, record: [1, 3] }],
+    // Issue 10: spectral moves every 2 passes, R̂/ESS (≥ 4 chains, ≥ 8 passes), two cuts.
+    [
+      "max with spectral moves, diagnostics and cut counts",
+      { ...gibbsBase, stat: "max", passes: 9, count: 7, spectralEvery: 2, cutPoints: [0] },
+    ],
+    [
+      "trace, diagnostics, plain sweep",
+      { ...gibbsBase, stat: "trace", passes: 8, count: 4, spectralEvery: 0 },
+    ],
+    [
+      "eigenvalues with record, diagnostics and three cuts",
+      { ...gibbsBase, passes: 10, count: 6, record: [2, 10], cutPoints: [-1, 1] },
+    ],
+    ["diagnostics off", { ...gibbsBase, stat: "max", passes: 8, count: 5, diagnostics: "off" }],
   ];
   for (const [name, job] of cases) {
     it(name, () => {
@@ -196,7 +237,14 @@ describe("driver = gibbsRun (bytes, blocks, streamed)", () => {
           ? uniformEdges(job.histogram.lo, job.histogram.hi, job.histogram.bins)
           : undefined,
         recordPasses: job.record,
+        spectralEvery: job.spectralEvery,
+        diagnostics: job.diagnostics,
+        cutPoints: job.cutPoints ? Float64Array.from(job.cutPoints) : undefined,
       });
+      if (job.passes >= 8 && job.count >= 4 && job.diagnostics === "auto") {
+        assert.ok(reference.diagnostics, "the reference computes diagnostics");
+      }
+      if (job.cutPoints) assert.ok(reference.cutCounts, "the reference counts cuts");
       for (const format of job.record ? (["json"] as const) : (["json", "csv", "npy"] as const)) {
         const expected = bytes(formatResult(reference, format));
         for (const k of [1, 2, 3])
@@ -207,6 +255,71 @@ describe("driver = gibbsRun (bytes, blocks, streamed)", () => {
     });
   }
 });
+
+describe("driver = runLinearStatistic (unit j·S + s, any number of blocks)", () => {
+  const jobs: [string, LinearStatisticJob][] = [
+    [
+      "hermite, polynomial f (trace route), two sizes",
+      {
+        source: {
+          kind: "ensemble",
+          spec: { ensemble: "hermite", params: { loc: 0, scale: 1 } },
+          model: "tridiagonal",
+        },
+        f: "x^4 - x",
+        ns: [6, 11],
+        beta: 1.5,
+        samples: 9,
+        seed: 3,
+      },
+    ],
+    [
+      "fixed-trace entropy-like f (eigenvalue route)",
+      {
+        source: {
+          kind: "ensemble",
+          spec: { ensemble: "fixed-trace", params: { shape: 1 } },
+          model: "tridiagonal",
+        },
+        f: "log(1 + x)",
+        ns: [5],
+        beta: 2,
+        samples: 8,
+        seed: 3,
+      },
+    ],
+    [
+      "Gibbs chains of a quartic V",
+      {
+        source: { kind: "potential", coeffs: Float64Array.from([0, 0, -1, 0, 0.25]), passes: 3 },
+        f: "x^2",
+        ns: [6, 7],
+        beta: 2,
+        samples: 6,
+        seed: 3,
+      },
+    ],
+  ];
+  for (const [name, ej] of jobs) {
+    it(name, () => {
+      const expected = formatResult(referenceRunLinearStatistic(ej) as never, "json");
+      const job = linearStatisticJobValue(ej);
+      for (const k of [1, 2, 7]) {
+        assert.equal(
+          formatResult(finalize(job, blockedPartial(job, k)), "json"),
+          expected,
+          `${k} blocks`,
+        );
+      }
+    });
+  }
+});
+
+function blockedPartial(job: Job, k: number): Partial {
+  const parts: Partial[] = [];
+  for (let i = 0; i < k; i++) parts.push(run(job, {}, shardRange(job, { index: i, count: k })));
+  return mergeAll(parts);
+}
 
 describe("driver: tw sample and mixing", () => {
   it("tw sample by inversion = the loop of `betaens tw sample`", () => {
