@@ -4,6 +4,8 @@
  *   from the built CLI (dist/, built first if missing), interleaved, median of 3 runs each; wall
  *   time and CPU time per sample (CPU of all threads: getrusage, bench/maxRss.mjs). The speed-up
  *   needs two idle cores: on a loaded machine the CPU time per sample shows the overhead instead;
+ * - Gibbs chains: `betaens gibbs` (two-cut quartic, N = 300, 16 passes, 24 chains) with
+ *   --workers 2 against --workers 1, interleaved, median of 3; wall and CPU per chain;
  * - driver overhead: run(job) of src/driver/ against the loop it replaced (runSample), same job,
  *   interleaved in this process, per sample;
  * - memory: peak RSS of `--stat max` of hermite N = 1e6 streamed to an NPY file for 1e3 and 1e4
@@ -11,7 +13,7 @@
  * "seconds" are per sample. Run standalone: node --import tsx bench/scale.ts
  */
 import { execFileSync, spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync } from "node:fs";
+import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -48,9 +50,8 @@ function cli(args: string[]): { wall: number; cpu: number; rssMiB: number } {
 }
 
 function ensureBuilt(): void {
-  if (!existsSync(join(ROOT, "dist/cli/poolWorker.js"))) {
-    execFileSync("npx", ["tsc", "-p", "tsconfig.build.json"], { cwd: ROOT, stdio: "inherit" });
-  }
+  // Always rebuilt: a stale dist/ would measure old code.
+  execFileSync("npx", ["tsc", "-p", "tsconfig.build.json"], { cwd: ROOT, stdio: "inherit" });
 }
 
 export async function benchScale(): Promise<Row[]> {
@@ -96,6 +97,50 @@ export async function benchScale(): Promise<Row[]> {
     baseline: "--workers 1 (CPU)",
     baselineSeconds: cpu1,
     ratio: cpu1 / cpu2,
+  });
+
+  // Gibbs chains: --workers 2 against 1 (the chain is the unit; R̂/ESS and cut counts merge exactly).
+  const chains = 24;
+  const gibbsArgs = [
+    "gibbs",
+    "--potential",
+    "x^4/4 - 1.5*x^2",
+    "--n",
+    "300",
+    "--passes",
+    "16",
+    "--stat",
+    "max",
+    "--samples",
+    String(chains),
+    "--seed",
+    "1",
+  ];
+  const g1: { wall: number; cpu: number }[] = [];
+  const g2: { wall: number; cpu: number }[] = [];
+  for (let round = 0; round < 3; round++) {
+    g1.push(cli([...gibbsArgs, "--workers", "1", "--output", join(dir, "g1.json")]));
+    g2.push(cli([...gibbsArgs, "--workers", "2", "--output", join(dir, "g2.json")]));
+  }
+  const gw1 = median(g1.map((r) => r.wall)) / chains;
+  const gw2 = median(g2.map((r) => r.wall)) / chains;
+  const gc1 = median(g1.map((r) => r.cpu)) / chains;
+  const gc2 = median(g2.map((r) => r.cpu)) / chains;
+  rows.push({
+    task: "Gibbs chains, x⁴/4 − 1.5x², P = 16, --workers 2 (wall)",
+    n: 300,
+    seconds: gw2,
+    baseline: "--workers 1 (wall)",
+    baselineSeconds: gw1,
+    ratio: gw1 / gw2,
+  });
+  rows.push({
+    task: "Gibbs chains, --workers 2 (CPU, all threads)",
+    n: 300,
+    seconds: gc2,
+    baseline: "--workers 1 (CPU)",
+    baselineSeconds: gc1,
+    ratio: gc1 / gc2,
   });
 
   // Driver overhead against the loop it replaced (same job, interleaved).

@@ -358,6 +358,42 @@ describe("--shard i/K + merge: the bytes of the one-process run, K = 1, 2, 7", (
   }
 });
 
+describe("Gibbs diagnostics of a split run = those of one process", () => {
+  it("--workers 2 and 3 shards + merge print the same R̂/ESS and per-cut lines", async () => {
+    const args = [
+      "gibbs",
+      "--potential",
+      "x^4/4 - 1.5*x^2",
+      "--n",
+      "10",
+      "--passes",
+      "8",
+      "--stat",
+      "max",
+      "--samples",
+      "8",
+      "--seed",
+      "6",
+    ];
+    const one = await cli([...args, "--workers", "1", "--output", join(dir, "d1.json")]);
+    assert.equal(one.status, 0, one.stderr);
+    assert.match(one.stderr, /split-R̂ [0-9.]+, ESS bulk \d+/);
+    assert.match(one.stderr, /cut 2 \[/);
+    const two = await cli([...args, "--workers", "2", "--output", join(dir, "d2.json")]);
+    assert.equal(two.stderr, one.stderr);
+    const stem = join(dir, `diag-${counter++}`);
+    for (let i = 0; i < 3; i++) {
+      const r = await cli([...args, "--shard", `${i}/3`, "--output", `${stem}-{shard}.bep`]);
+      assert.equal(r.status, 0, r.stderr);
+      assert.equal(r.stderr, "", "a shard reports nothing: its chains are not the run");
+    }
+    const parts = [0, 1, 2].map((i) => `${stem}-${i}.bep`);
+    const merged = await cli(["merge", ...parts, "--output", join(dir, "d3.json")]);
+    assert.equal(merged.status, 0, merged.stderr);
+    assert.equal(merged.stderr, one.stderr);
+  });
+});
+
 describe("merge refuses what it cannot merge exactly (one line, exit 2)", () => {
   const args = ["sample", "hermite", "--n", "20", "--samples", "10", "--seed", "8"];
   const stem = join(dir, "refuse");
