@@ -19,9 +19,9 @@ import {
   laguerreLargestEigenvalueLimit,
 } from "../src/ensembles/edgeLimit.js";
 import { hermiteTridiagonal } from "../src/ensembles/hermite.js";
+import { tracyWidomBetaSample } from "../src/ensembles/tracyWidomBeta.js";
 import { createRandomSource } from "../src/random/philox.js";
 import { tracyWidomSample } from "../src/theory/tracyWidom.js";
-import { tracyWidomBetaSample } from "../src/theory/tracyWidomBeta.js";
 import { largestEigenvalue } from "../src/tridiagonal/bisection.js";
 import type { Row } from "./table.js";
 

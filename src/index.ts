@@ -48,6 +48,7 @@ export * from "./ensembles/laguerre.js";
 export * from "./ensembles/largestEigenvalue.js";
 export * from "./ensembles/models.js";
 export * from "./ensembles/sample.js";
+export * from "./ensembles/tracyWidomBeta.js";
 export * from "./gibbs/run.js";
 export * from "./gibbs/sampler.js";
 // Issue 10: the exact β = 2 law for polynomial V, the Gibbs sampler's spectral move, R̂/ESS.
@@ -111,7 +112,6 @@ export * from "./theory/marchenkoPastur.js";
 export * from "./theory/reference.js";
 export * from "./theory/semicircle.js";
 export * from "./theory/tracyWidom.js";
-export * from "./theory/tracyWidomBeta.js";
 export {
   christoffelDarbouxKernel,
   orthonormalFunctions,

@@ -2,8 +2,10 @@
  * `betaens tw <cdf|pdf|quantile|sample> …` — the Tracy–Widom laws on the command line
  * (docs/conventions.md). cdf/pdf/quantile: β ∈ {1, 2, 4} from the Fredholm determinants
  * (src/theory/tracyWidom.ts); sample: any β > 0, by inversion for β ∈ {1, 2, 4} and from the
- * truncated Hermite model otherwise (src/theory/tracyWidomBeta.ts).
+ * truncated Hermite model otherwise (src/ensembles/tracyWidomBeta.ts).
  */
+
+import { TRACY_WIDOM_BETA_N } from "../ensembles/tracyWidomBeta.js";
 import type { Summary, TracyWidomJob, UniformBins } from "../spec/job.js";
 import {
   type TracyWidomConvention,
@@ -11,7 +13,6 @@ import {
   tracyWidomPdf,
   tracyWidomQuantile,
 } from "../theory/tracyWidom.js";
-import { TRACY_WIDOM_BETA_N } from "../theory/tracyWidomBeta.js";
 import { VERSION } from "../version.js";
 import {
   flagString,

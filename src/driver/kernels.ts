@@ -30,6 +30,7 @@ import {
   sampleLargestEigenvalue,
   usesEdgeModel,
 } from "../ensembles/sample.js";
+import { tracyWidomBetaSample } from "../ensembles/tracyWidomBeta.js";
 import { checkGibbsRun } from "../gibbs/run.js";
 import { runGibbsChain } from "../gibbs/sampler.js";
 import { type MixingPlan, mixingChain, mixingPlan } from "../mixing/study.js";
@@ -46,7 +47,6 @@ import type {
 import { edgeScaling } from "../theory/edgeScaling.js";
 import { edgeConstants, equilibriumMeasure } from "../theory/equilibrium.js";
 import { tracyWidomSample } from "../theory/tracyWidom.js";
-import { tracyWidomBetaSample } from "../theory/tracyWidomBeta.js";
 import { largestEigenvalue } from "../tridiagonal/bisection.js";
 import { tridiagonalEigenvalues } from "../tridiagonal/eigenvalues.js";
 import { sturmHistogram, uniformEdges } from "../tridiagonal/histogram.js";

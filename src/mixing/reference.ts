@@ -3,9 +3,10 @@
  * (tracyWidom.ts, β-ensemble convention), else the empirical CDF of M draws of TW_β from the
  * truncated Hermite model (tracyWidomBeta.ts), whose own KS error is ≈ 0.87/√M.
  */
+
+import { tracyWidomBetaSample } from "../ensembles/tracyWidomBeta.js";
 import { createRandomSource } from "../random/philox.js";
 import { tracyWidomCdf } from "../theory/tracyWidom.js";
-import { tracyWidomBetaSample } from "../theory/tracyWidomBeta.js";
 
 export interface TracyWidomReference {
   /** "fredholm" (exact) or "sample" (empirical CDF of `samples` TW_β draws). */

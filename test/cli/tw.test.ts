@@ -13,6 +13,7 @@ import { describe, it } from "node:test";
 import { fileURLToPath } from "node:url";
 import { errorLine, exitStatusFor } from "../../src/cli/errors.js";
 import { TW_USAGE, twCommand } from "../../src/cli/tw.js";
+import { tracyWidomBetaSample } from "../../src/ensembles/tracyWidomBeta.js";
 import { decodeNpy } from "../../src/io/npy.js";
 import { createRandomSource } from "../../src/random/philox.js";
 import {
@@ -21,7 +22,6 @@ import {
   tracyWidomQuantile,
   tracyWidomSample,
 } from "../../src/theory/tracyWidom.js";
-import { tracyWidomBetaSample } from "../../src/theory/tracyWidomBeta.js";
 import { VERSION } from "../../src/version.js";
 
 /** Runs twCommand and returns what it wrote to stdout. */

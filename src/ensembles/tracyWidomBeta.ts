@@ -16,8 +16,8 @@
  * smaller bias (n = 1e9: ≈ 16 000 rows, bias ≲ 3e−6).
  */
 
-import { hermiteRescaledLargestEigenvalueTruncated } from "../ensembles/edge.js";
 import type { RandomSource } from "../random/source.js";
+import { hermiteRescaledLargestEigenvalueTruncated } from "./edge.js";
 
 /** The matrix size of the default sampler (see the file comment for the bias it leaves). */
 export const TRACY_WIDOM_BETA_N = 1e6;
