@@ -7,11 +7,18 @@
  * (src/ensembles/edgeLimit.ts: an approximation with Kolmogorov distance ≤ 0.3·N^(−2/3) for
  * Hermite, 1.0·N^(−2/3) for Laguerre), timed
  * against the exact truncated model at the same N.
+ *
+ * Issue 19 (rule for K over all β): per β at N = 1e6 (and β = 2 at N = 1e12), the current model
+ * against the first rule K = ⌈(10 + (384/β)^{1/3})·N^{1/3}⌉ + 10 (all K rows bisected; wrong for
+ * a fraction of the samples at β ≲ 0.5), calls interleaved, wall and CPU time (two rows each); and the exact
+ * variants: all N rows drawn (c = Infinity: one bisection of K₁ rows plus one Sturm pass of all
+ * N rows) against the full model + bisection.
  * Run standalone: node --import tsx bench/edge.ts
  */
 import { pathToFileURL } from "node:url";
 import {
   hermiteLargestEigenvalueTruncated,
+  hermiteLeadingBlock,
   laguerreLargestEigenvalueTruncated,
 } from "../src/ensembles/edge.js";
 import {
@@ -21,8 +28,10 @@ import {
 import { hermiteTridiagonal } from "../src/ensembles/hermite.js";
 import { tracyWidomBetaSample } from "../src/ensembles/tracyWidomBeta.js";
 import { createRandomSource } from "../src/random/philox.js";
+import { detCbrt } from "../src/special/deterministicMath.js";
 import { tracyWidomSample } from "../src/theory/tracyWidom.js";
 import { largestEigenvalue } from "../src/tridiagonal/bisection.js";
+import { pivotMinimum, sturmCountUnchecked } from "../src/tridiagonal/sturm.js";
 import type { Row } from "./table.js";
 
 export type { Row };
@@ -47,6 +56,123 @@ function perCall(f: (i: number) => number, count: number): number {
   const seconds = (now() - t0) / count;
   if (Number.isNaN(sink)) throw new Error("NaN in benchmark");
   return seconds;
+}
+
+/**
+ * Seconds per call of f and of g (calls interleaved f, g, f, g, … after one warm-up each), wall
+ * and CPU (user + system of this single-threaded process).
+ */
+function interleaved(
+  f: (i: number) => number,
+  g: (i: number) => number,
+  count: number,
+): { wall: [number, number]; cpu: [number, number] } {
+  let sink = f(count) + g(count);
+  const wall: [number, number] = [0, 0];
+  const cpu: [number, number] = [0, 0];
+  for (let i = 0; i < count; i++) {
+    for (const [j, h] of [f, g].entries()) {
+      const c0 = process.cpuUsage();
+      const t0 = performance.now();
+      sink += h(i);
+      wall[j] += (performance.now() - t0) / 1000;
+      const c = process.cpuUsage(c0);
+      cpu[j] += (c.user + c.system) / 1e6;
+    }
+  }
+  if (Number.isNaN(sink)) throw new Error("NaN in benchmark");
+  return {
+    wall: [wall[0] / count, wall[1] / count],
+    cpu: [cpu[0] / count, cpu[1] / count],
+  };
+}
+
+/** The multiplier of the first rule for K (before issue 19): 10 + (24·16/β)^{1/3}. */
+function firstRuleMultiplier(beta: number): number {
+  return 10 + detCbrt(384 / beta);
+}
+
+/** Issue 19: the current truncated model against the first rule and the exact all-rows variant. */
+function benchRuleForK(): Row[] {
+  const rows: Row[] = [];
+  for (const [beta, n, count] of [
+    [0.001, 1e6, 10],
+    [0.01, 1e6, 40],
+    [0.1, 1e6, 150],
+    [0.3, 1e6, 150],
+    [1, 1e6, 200],
+    [2, 1e6, 200],
+    [10, 1e6, 200],
+    [2, 1e12, 10],
+  ]) {
+    const t = interleaved(
+      (i) => hermiteLargestEigenvalueTruncated(createRandomSource(6, i), n, beta),
+      (i) =>
+        hermiteLargestEigenvalueTruncated(
+          createRandomSource(6, i),
+          n,
+          beta,
+          undefined,
+          firstRuleMultiplier(beta),
+        ),
+      count,
+    );
+    const baseline = "first rule for K (not exact at β ≲ 0.5)";
+    for (const [clock, times] of [
+      ["wall", t.wall],
+      ["CPU", t.cpu],
+    ] as const) {
+      rows.push({
+        task: `hermite β = ${beta} λ_max, truncated (${clock})`,
+        n,
+        seconds: times[0],
+        baseline,
+        baselineSeconds: times[1],
+        ratio: times[1] / times[0],
+      });
+    }
+  }
+  const n = 1e6;
+  // The parts: drawing rows (one normal, one gamma) against one Sturm pass (the check) over them.
+  const rowsK = 100_000;
+  const block = hermiteLeadingBlock(createRandomSource(8, 0), n, rowsK, 2);
+  const pivmin = pivotMinimum(block.offDiagonalSquared);
+  const parts = interleaved(
+    (i) => sturmCountUnchecked(block.diagonal, block.offDiagonalSquared, rowsK, 50 + i, pivmin),
+    (i) => hermiteLeadingBlock(createRandomSource(8, i), n, rowsK, 2).diagonal[0],
+    20,
+  );
+  rows.push({
+    task: "one Sturm pass over 1e5 rows (the check) (CPU)",
+    n: rowsK,
+    seconds: parts.cpu[0],
+    baseline: "drawing the 1e5 rows",
+    baselineSeconds: parts.cpu[1],
+    ratio: parts.cpu[1] / parts.cpu[0],
+  });
+  // Exact whatever β: all N rows drawn, bisection on K₁ rows and one Sturm pass of all N rows.
+  const all = interleaved(
+    (i) => hermiteLargestEigenvalueTruncated(createRandomSource(7, i), n, 2, undefined, Infinity),
+    (i) => {
+      const t = hermiteTridiagonal(createRandomSource(7, i), n, 2);
+      return largestEigenvalue(t.diagonal, t.offDiagonalSquared);
+    },
+    5,
+  );
+  for (const [clock, times] of [
+    ["wall", all.wall],
+    ["CPU", all.cpu],
+  ] as const) {
+    rows.push({
+      task: `hermite β = 2 λ_max, all N rows (c = Infinity) (${clock})`,
+      n,
+      seconds: times[0],
+      baseline: "full model + bisection",
+      baselineSeconds: times[1],
+      ratio: times[1] / times[0],
+    });
+  }
+  return rows;
 }
 
 export async function benchEdge(): Promise<Row[]> {
@@ -121,6 +247,7 @@ export async function benchEdge(): Promise<Row[]> {
     1,
     perCall((i) => tracyWidomSample(createRandomSource(5, i), 2), 10000),
   );
+  rows.push(...benchRuleForK());
   return rows;
 }
 

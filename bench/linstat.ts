@@ -17,6 +17,7 @@ import { ginibreEigenvalues } from "../src/ensembles/ginibre.js";
 import { hermiteTridiagonal } from "../src/ensembles/hermite.js";
 import { laguerreBidiagonal } from "../src/ensembles/laguerre.js";
 import { ginibreSquaredModuli } from "../src/ensembles/linearStatistics.js";
+import { UNIT_INTERVAL } from "../src/ensembles/support.js";
 import { createRandomSource } from "../src/random/philox.js";
 import { tridiagonalEigenvalues } from "../src/tridiagonal/eigenvalues.js";
 import { tracePowers } from "../src/tridiagonal/tracePowers.js";
@@ -139,6 +140,7 @@ export async function benchLinstat(): Promise<{ wall: Row[]; cpu: Row[] }> {
             {
               kind: "bidiagonal",
               bidiagonal: fixedTraceBidiagonal(createRandomSource(4, i), n, 2, { shape }),
+              support: UNIT_INTERVAL,
             },
             "purity",
           ),
@@ -158,6 +160,7 @@ export async function benchLinstat(): Promise<{ wall: Row[]; cpu: Row[] }> {
             {
               kind: "bidiagonal",
               bidiagonal: fixedTraceBidiagonal(createRandomSource(5, i), n, 2, { shape: 1 }),
+              support: UNIT_INTERVAL,
             },
             "purity",
           ),
@@ -166,6 +169,7 @@ export async function benchLinstat(): Promise<{ wall: Row[]; cpu: Row[] }> {
             {
               kind: "bidiagonal",
               bidiagonal: fixedTraceBidiagonal(createRandomSource(6, i), n, 2, { shape: 1 }),
+              support: UNIT_INTERVAL,
             },
             stat,
           ),

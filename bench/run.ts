@@ -15,6 +15,11 @@ const suites: [string, string, string][] = [
   ["WebAssembly kernels vs JavaScript vs numpy/scipy", "./kernels.js", "benchKernels"],
   ["random density matrices and linear statistics", "./linstat.js", "benchLinstatRows"],
   ["driver, threads and memory", "./scale.js", "benchScale"],
+  [
+    "local statistics (spacing laws, window eigenvalues)",
+    "./localStatistics.js",
+    "benchLocalStatistics",
+  ],
 ];
 
 const only = process.argv[2];

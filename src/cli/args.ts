@@ -3,32 +3,70 @@ import { UsageError } from "./errors.js";
 
 export type FlagValues = Record<string, string | boolean | undefined>;
 
+/** At most this many characters of a user's input are quoted back in an error message. */
+const QUOTE_LIMIT = 80;
+
+/** `"text"`, shortened to about 80 characters with "…" (error messages quote inputs this way). */
+export function quote(text: string): string {
+  return `"${text.length > QUOTE_LIMIT ? `${text.slice(0, QUOTE_LIMIT - 1)}…` : text}"`;
+}
+
 /**
  * Parses `argv` against the allowed string flags (node's util.parseArgs, strict): unknown flags,
- * missing values and repeated flags are usage errors. Returns the flag values and positionals.
+ * missing values and flags given twice are usage errors (their messages end with a pointer to
+ * `betaens help <command>` when `command` is given). Returns the flag values and positionals.
  */
 export function parseFlags(
   argv: string[],
   stringFlags: readonly string[],
   booleanFlags: readonly string[] = [],
+  command?: string,
 ): { values: FlagValues; positionals: string[] } {
   const options: Record<string, { type: "string" | "boolean" }> = {};
   for (const f of stringFlags) options[f] = { type: "string" };
   for (const f of booleanFlags) options[f] = { type: "boolean" };
+  const help = command ? `; run "betaens help ${command}"` : "";
+  let parsed: {
+    values: Record<string, unknown>;
+    positionals: string[];
+    tokens?: { kind: string; name?: string }[];
+  };
   try {
-    const { values, positionals } = parseArgs({
+    parsed = parseArgs({
       args: attachDashValues(argv, stringFlags),
       options,
       strict: true,
       allowPositionals: true,
+      tokens: true,
     });
-    return { values: values as FlagValues, positionals };
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    // node's messages span lines ("… ambiguous.\nDid you forget …\nTo specify … use '--x=-XYZ'."):
-    // keep them on one line, hint included.
-    throw new UsageError(message.replace(/\s*\n\s*/g, " "));
+    throw new UsageError(parseErrorMessage(error, help));
   }
+  const seen = new Set<string>();
+  for (const token of parsed.tokens ?? []) {
+    if (token.kind !== "option" || token.name === undefined) continue;
+    if (seen.has(token.name)) throw new UsageError(`--${token.name} is given twice${help}`);
+    seen.add(token.name);
+  }
+  return { values: parsed.values as FlagValues, positionals: parsed.positionals };
+}
+
+/** Our one-line wording of node's parseArgs errors (whose messages span lines and quote oddly). */
+function parseErrorMessage(error: unknown, help: string): string {
+  const e = error as { code?: string; message?: string };
+  const message = e.message ?? String(error);
+  const option = /^(?:Unknown option|Option) '([^' ]+)/.exec(message)?.[1];
+  if (e.code === "ERR_PARSE_ARGS_UNKNOWN_OPTION" && option !== undefined) {
+    return `unknown option ${quote(option)}${help}`;
+  }
+  if (e.code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE" && option !== undefined) {
+    if (/does not take an argument/.test(message)) return `${option} does not take a value`;
+    if (/ambiguous/.test(message)) {
+      return `${option} needs a value (write ${option}=VALUE for a value starting with "-")`;
+    }
+    return `${option} needs a value`;
+  }
+  return message.replace(/\s*\n\s*/g, " ");
 }
 
 /**
@@ -62,19 +100,23 @@ export function attachDashValues(argv: string[], flags: readonly string[]): stri
 export function parseNumber(flag: string, text: string): number {
   const trimmed = text.trim();
   if (!/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(trimmed)) {
-    throw new UsageError(`--${flag} must be a number, got "${text}"`);
+    throw new UsageError(`--${flag} must be a number, got ${quote(text)}`);
   }
   const value = Number(trimmed);
-  if (!Number.isFinite(value)) throw new UsageError(`--${flag} must be finite, got "${text}"`);
+  if (!Number.isFinite(value)) throw new UsageError(`--${flag} must be finite, got ${quote(text)}`);
   return value;
 }
 
 /** Parses an integer, accepting "1e6"-style notation; checks value ≥ min. */
 export function parseInteger(flag: string, text: string, min: number): number {
   const value = parseNumber(flag, text);
-  if (!Number.isInteger(value)) throw new UsageError(`--${flag} must be an integer, got "${text}"`);
+  if (!Number.isInteger(value)) {
+    throw new UsageError(`--${flag} must be an integer, got ${quote(text)}`);
+  }
   if (value < min) throw new UsageError(`--${flag} must be >= ${min}, got ${value}`);
-  if (!Number.isSafeInteger(value)) throw new UsageError(`--${flag} is too large: ${text}`);
+  if (!Number.isSafeInteger(value)) {
+    throw new UsageError(`--${flag} is too large: ${quote(text)} (at most 2^53 - 1)`);
+  }
   return value;
 }
 
@@ -98,7 +140,7 @@ export function parseChoice<T extends string>(
 ): T {
   if (text === undefined) return fallback;
   if (!(choices as readonly string[]).includes(text)) {
-    throw new UsageError(`--${flag} must be one of ${choices.join(", ")}; got "${text}"`);
+    throw new UsageError(`--${flag} must be one of ${choices.join(", ")}; got ${quote(text)}`);
   }
   return text as T;
 }

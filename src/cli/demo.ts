@@ -4,7 +4,6 @@
  * a million-point Hermite ensemble — writing SVG figures and a JSON summary to DIR
  * (default ./betaens-demo).
  */
-import { mkdirSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { runSample } from "../driver/legacy.js";
 import { defaultHermiteParams } from "../ensembles/hermite.js";
@@ -12,12 +11,20 @@ import { jacobiParamsFromManova } from "../ensembles/jacobi.js";
 import { laguerreParamsFromWishart } from "../ensembles/laguerre.js";
 import type { ClassicalSpec } from "../ensembles/models.js";
 import type { SampleJob } from "../ensembles/sample.js";
-import { writeFileAtomic } from "../io/atomicWrite.js";
 import { formatJson } from "../io/format.js";
+import { prepareFolder, writeFileAtomic } from "../io/outputFiles.js";
 import { defaultHistogramRange, samplePlotSvg } from "../plot/sampleFigure.js";
 import { limitLaw } from "../theory/limits.js";
 import { uniformEdges } from "../tridiagonal/histogram.js";
-import { flagString, parseFlags } from "./args.js";
+import { flagString, parseFlags, quote } from "./args.js";
+import { UsageError } from "./errors.js";
+
+export const DEMO_USAGE = `usage: betaens demo [--out DIR]
+
+Samples the Hermite (β = 5.43), Laguerre (β = 2.98) and Jacobi (β = 3.14) ensembles with the
+tridiagonal models, compares each with its limit law (KS distance), draws a Sturm-count histogram
+of a Hermite ensemble with N = 10⁶, and writes the SVG figures and summary.json to DIR (default
+./betaens-demo, created if missing; its parent folder must exist). Seed 2020; a few seconds.`;
 
 interface DemoRow {
   file: string;
@@ -45,10 +52,11 @@ function ksToLimit(job: SampleJob, rows: Float64Array[]): number {
 }
 
 export async function demoCommand(argv: string[]): Promise<void> {
-  const { values, positionals } = parseFlags(argv, ["out"]);
-  if (positionals.length > 0) throw new Error(`demo takes no arguments, got ${positionals[0]}`);
-  const out = resolve(flagString(values, "out") ?? "betaens-demo");
-  mkdirSync(out, { recursive: true });
+  const { values, positionals } = parseFlags(argv, ["out"], [], "demo");
+  if (positionals.length > 0) {
+    throw new UsageError(`demo takes no arguments, got ${quote(positionals[0])}`);
+  }
+  const out = resolve(prepareFolder(flagString(values, "out") ?? "betaens-demo"));
   const seed = 2020;
   const jobs: { file: string; job: SampleJob }[] = [];
   const hermite: ClassicalSpec = { ensemble: "hermite", params: defaultHermiteParams };

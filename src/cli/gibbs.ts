@@ -1,16 +1,18 @@
 /** `betaens gibbs --potential "…" --n N …`: the Gibbs sampler on Jacobi matrices (docs/conventions.md). */
+import { checkBudget } from "../budget.js";
 import { gibbsEdgeRescaling } from "../driver/kernels.js";
 import { checkGibbsRun, type GibbsRunResult, type GibbsStat } from "../gibbs/run.js";
 import { defaultSpectralInterval, type GibbsInitial } from "../gibbs/sampler.js";
-import { writeFileAtomic } from "../io/atomicWrite.js";
 import { histogramSvg } from "../plot/histogram.js";
 import { lineChartSvg } from "../plot/lineChart.js";
+import { potentialLabel } from "../plot/potentialLabel.js";
 import { parseCoefficientList } from "../potentials/coefficients.js";
 import { parsePotential } from "../potentials/parse.js";
 import type { GibbsJob, UniformBins } from "../spec/job.js";
 import { shardRange } from "../spec/shard.js";
+import { unfoldedSpacings } from "../statistics/unfolding.js";
 import { equilibriumMeasure } from "../theory/equilibrium.js";
-import { tracyWidomPdf } from "../theory/tracyWidom.js";
+import { tracyWidomDensity } from "../theory/tracyWidomLaw.js";
 import {
   unitaryCuts,
   unitaryEnsemble,
@@ -25,24 +27,39 @@ import {
   parseInteger,
   parseNumber,
   parseNumberList,
+  quote,
 } from "./args.js";
 import { UsageError } from "./errors.js";
 import { LAW_MAX_N } from "./law.js";
-import { chooseFormat, chooseSeed } from "./output.js";
-import { executeJob, parseScaleFlags, SCALE_FLAGS, SCALE_USAGE } from "./scale.js";
+import {
+  announceSeed,
+  chooseSeed,
+  parseFirstSample,
+  planRunOutputs,
+  textBytesOf,
+} from "./output.js";
+import { executeJob, parseScaleFlags, SCALE_FLAGS, SCALE_USAGE, shardFlagValues } from "./scale.js";
 
 export const GIBBS_USAGE = `usage: betaens gibbs --potential "x^4/4 - x^2" | --coeffs g0,g1,…,gd --n N [--beta B]
-        [--passes P] [--samples S] [--seed K] [--initial zero|hermite] [--record P1,P2,…]
-        [--stat eigenvalues|max|histogram|trace] [--bins B --range LO,HI] [--scaling none|edge]
-        [--spectral K] [--format json|csv|npy] [--output FILE] [--plot FILE.svg]
+        [--passes P] [--samples S] [--seed K] [--first-sample F] [--initial zero|hermite] [--record P1,P2,…]
+        [--stat eigenvalues|max|histogram|trace|spacings] [--bins B --range LO,HI] [--bulk LO,HI]
+        [--scaling none|edge] [--spectral K] [--format json|csv|npy] [--output FILE]
+        [--plot FILE.svg]
   Samples |Δ(x)|^β Π exp(−(βN/2)·V(x_i)) by the Gibbs sampler on the Jacobi coefficients (a, b):
-  S independent chains of P passes (default 10), chain s uses random stream (seed, s).
+  S independent chains of P passes, chain s uses random stream (seed, s); --first-sample F runs
+  chains F … F+S−1 (bit-identical to those of a larger run).
+  defaults: --beta 2, --passes 10, --samples 1, --initial zero (a = b = 0), --stat eigenvalues,
+  --bins 100 over the support of μ_V ± 5%; without --seed a seed is drawn and reported.
   --spectral K: an exact spectral move (eigenvalue Metropolis–Hastings + fresh Dirichlet weights)
   after every K passes; default max(1, ceil(N/500)) for β ≥ 0.1, 0 = off (the plain sweep).
   With --samples ≥ 4 and --passes ≥ 8: split-R̂ and ESS of λ_max over the second half of the
   passes ("diagnostics"); for a multi-cut V the points in each cut ("cuts"), on stderr too.
+  Runs over 8 GiB of memory or ~30 minutes are refused up front (docs/conventions.md §6).
   --record P1,P2,… (with --stat eigenvalues, JSON only) also outputs "recordedPasses" and
   "recorded": [chain][k] = the eigenvalues after pass P_k.
+  --stat spacings: the final eigenvalues' spacings unfolded by N·F_V (F_V the CDF of the equilibrium
+  measure μ_V), those with F_V in --bulk LO,HI (default 0,1); compare with betaens spacing
+  (not with --shard: shard --stat eigenvalues instead).
 ${SCALE_USAGE}`;
 
 const FLAGS = [
@@ -53,6 +70,7 @@ const FLAGS = [
   "passes",
   "samples",
   "seed",
+  "first-sample",
   "initial",
   "record",
   "stat",
@@ -63,19 +81,23 @@ const FLAGS = [
   "format",
   "output",
   "plot",
+  "bulk",
   ...SCALE_FLAGS,
 ] as const;
 
-export interface GibbsCliResult extends GibbsRunResult {
+export interface GibbsCliResult extends Omit<GibbsRunResult, "stat"> {
+  stat: GibbsStat | "spacings";
   scaling?: { kind: "edge"; bV: number; cV: number };
+  /** --stat spacings: the window of F_V kept. */
+  bulk?: [number, number];
   /** Multi-cut V: the points in each cut (final states) against the reference masses. */
   cuts?: CutSummary[];
 }
 
 /** Runs `betaens gibbs`. */
 export function gibbsCommand(argv: string[]): void | Promise<void> {
-  const { values, positionals } = parseFlags(argv, FLAGS);
-  if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}"`);
+  const { values, positionals } = parseFlags(argv, FLAGS, [], "gibbs");
+  if (positionals.length > 0) throw new UsageError(`unexpected argument ${quote(positionals[0])}`);
   const potentialText = flagString(values, "potential");
   const coeffsText = flagString(values, "coeffs");
   if ((potentialText === undefined) === (coeffsText === undefined)) {
@@ -95,13 +117,21 @@ export function gibbsCommand(argv: string[]): void | Promise<void> {
   const passes = passesText === undefined ? 10 : parseInteger("passes", passesText, 1);
   const samplesText = flagString(values, "samples");
   const samples = samplesText === undefined ? 1 : parseInteger("samples", samplesText, 1);
-  const seed = chooseSeed(flagString(values, "seed"), (t) => parseInteger("seed", t, 0));
-  const stat = parseChoice<GibbsStat>(
+  const seed = chooseSeed(values);
+  const firstSample = parseFirstSample(values, samples);
+  const requested = parseChoice<GibbsStat | "spacings">(
     "stat",
     flagString(values, "stat"),
-    ["eigenvalues", "max", "histogram", "trace"],
+    ["eigenvalues", "max", "histogram", "trace", "spacings"],
     "eigenvalues",
   );
+  // --stat spacings runs the chains for their eigenvalues and unfolds them by μ_V's CDF below.
+  const stat: GibbsStat = requested === "spacings" ? "eigenvalues" : requested;
+  const bulkText = flagString(values, "bulk");
+  if (bulkText !== undefined && requested !== "spacings") {
+    throw new UsageError("--bulk applies only to --stat spacings");
+  }
+  const bulk = bulkText === undefined ? ([0, 1] as [number, number]) : parseBulk(bulkText);
   const initial = parseChoice<GibbsInitial>(
     "initial",
     flagString(values, "initial"),
@@ -118,6 +148,7 @@ export function gibbsCommand(argv: string[]): void | Promise<void> {
   const rangeText = flagString(values, "range");
   if (stat === "histogram") {
     const bins = binsText === undefined ? 100 : parseInteger("bins", binsText, 1);
+    if (bins > 1e6) throw new UsageError(`--bins must be <= 1e6, got ${bins}`);
     let range: [number, number];
     if (rangeText === undefined) {
       const [lo, hi] = equilibriumMeasure(coeffs).support;
@@ -126,7 +157,7 @@ export function gibbsCommand(argv: string[]): void | Promise<void> {
     } else {
       const parts = parseNumberList("range", rangeText);
       if (parts.length !== 2 || !(parts[1] > parts[0])) {
-        throw new UsageError(`--range must be LO,HI with LO < HI, got "${rangeText}"`);
+        throw new UsageError(`--range must be LO,HI with LO < HI, got ${quote(rangeText)}`);
       }
       range = [parts[0], parts[1]];
     }
@@ -135,13 +166,20 @@ export function gibbsCommand(argv: string[]): void | Promise<void> {
   } else if (binsText !== undefined || rangeText !== undefined) {
     throw new UsageError("--bins and --range apply only to --stat histogram");
   }
-  const output = flagString(values, "output");
-  const formatText = flagString(values, "format");
-  const format = chooseFormat(formatText, output);
-  const plot = flagString(values, "plot");
-  if (plot !== undefined && !plot.toLowerCase().endsWith(".svg")) {
-    throw new UsageError(`--plot must name an .svg file, got "${plot}"`);
+  const scale = parseScaleFlags(values, {
+    seedGiven: !seed.drawn,
+    output: flagString(values, "output"),
+    plot: flagString(values, "plot"),
+    format: flagString(values, "format"),
+  });
+  if (requested === "spacings" && scale.shard) {
+    throw new UsageError(
+      "--stat spacings does not apply to a shard: shard --stat eigenvalues, merge, then unfold",
+    );
   }
+  // Paths checked before any work (a shard's --output with "{shard}" replaced).
+  const outputs = planRunOutputs(shardFlagValues(values, scale));
+  const format = outputs.format;
   const recordText = flagString(values, "record");
   const recordPasses =
     recordText === undefined
@@ -150,6 +188,12 @@ export function gibbsCommand(argv: string[]): void | Promise<void> {
           if (!Number.isInteger(p)) throw new UsageError(`--record takes pass numbers, got ${p}`);
           return p;
         });
+  if (requested === "spacings" && (recordPasses !== undefined || outputs.plot !== undefined)) {
+    throw new UsageError("--stat spacings takes neither --record nor --plot");
+  }
+  if (requested === "spacings" && format === "npy" && bulkText !== undefined) {
+    throw new UsageError("--bulk gives rows of different lengths: use --format json or csv");
+  }
   if (recordPasses && format !== "json") {
     throw new UsageError("--record output needs --format json (rows of different shape)");
   }
@@ -158,42 +202,34 @@ export function gibbsCommand(argv: string[]): void | Promise<void> {
     spectralText === undefined
       ? defaultSpectralInterval(n, beta)
       : parseInteger("spectral", spectralText, 0);
-  const cutInfo = n >= 2 ? multiCut(coeffs, n, beta) : undefined;
   const options = {
     coeffs,
     n,
     beta,
     passes,
     samples,
-    seed,
+    seed: seed.seed,
+    firstSample,
     stat,
     initial,
     edges,
     recordPasses,
     spectralEvery,
-    cutPoints: cutInfo?.splits,
   };
   checkGibbsRun(options);
   if (scaling === "edge") gibbsEdgeRescaling(coeffs, n);
-  const scale = parseScaleFlags(values, {
-    seedGiven: flagString(values, "seed") !== undefined,
-    output,
-    plot,
-    format: formatText,
-  });
   // The cost this process takes on: its shard's chains (the whole run is split).
-  const mine = scale.shard ? shardRange({ first: 0, count: samples }, scale.shard).count : samples;
-  // Work estimate in units of ≈ 1e-8 s: passes · N conditional draws per chain at ≈ 7 µs each
-  // (measured, x⁴/4), ≈ 3N² per spectral move (bench/gibbs.ts), plus the O(N²) eigenvalues.
-  // Refuse runs beyond ≈ 30 minutes.
-  const moves = spectralEvery > 0 ? Math.floor(passes / spectralEvery) : 0;
-  const operations =
-    mine * (passes * n * 700 + moves * 3 * n * n + (stat === "eigenvalues" ? n * n : 0));
-  if (operations > 2e11) {
-    throw new RangeError(
-      `this run would take about ${Math.round(operations / 1e8 / 60)} minutes; reduce --samples, --passes or --n`,
-    );
-  }
+  const mine = scale.shard
+    ? shardRange({ first: firstSample, count: samples }, scale.shard).count
+    : samples;
+  const { seconds } = checkGibbsCost(
+    { ...options, samples: Math.max(mine, 1) },
+    format,
+    outputs.plot !== undefined,
+    scale.shard !== undefined,
+  );
+  announceSeed(seed, format);
+  const cutInfo = n >= 2 ? multiCut(coeffs, n, beta) : undefined;
   const job: GibbsJob = {
     task: "gibbs",
     coeffs: Array.from(coeffs),
@@ -202,8 +238,8 @@ export function gibbsCommand(argv: string[]): void | Promise<void> {
     passes,
     initial,
     stat,
-    seed,
-    first: 0,
+    seed: seed.seed,
+    first: firstSample,
     count: samples,
     histogram,
     scaling,
@@ -213,21 +249,43 @@ export function gibbsCommand(argv: string[]): void | Promise<void> {
     diagnostics: "auto",
     cutPoints: cutInfo ? Array.from(cutInfo.splits) : undefined,
   };
+  const finish = gibbsFinish(job, cutInfo);
   const done = executeJob(job, {
     scale,
-    format,
-    output,
-    keep: plot !== undefined,
+    outputs,
+    // Spacings are computed from the eigenvalue rows in memory (rows of varying length).
+    keep: requested === "spacings",
     label: "gibbs chains",
-    operations,
-    finish: gibbsFinish(job, cutInfo),
+    operations: seconds * 1e8,
+    finish:
+      requested === "spacings"
+        ? (output) => {
+            unfoldGibbsSpacings(output, coeffs, n, bulk);
+            finish(output);
+          }
+        : finish,
+    figure: (result) => gibbsPlotSvg(result as unknown as GibbsCliResult, coeffs),
   });
-  const drawPlot = (result: Record<string, unknown> | undefined) => {
-    if (plot !== undefined && result) {
-      writeFileAtomic(plot, gibbsPlotSvg(result as unknown as GibbsCliResult, coeffs));
-    }
-  };
-  return done instanceof Promise ? done.then(drawPlot) : drawPlot(done);
+  return done instanceof Promise ? done.then(() => undefined) : undefined;
+}
+
+/**
+ * --stat spacings: replaces the final eigenvalues of each chain by their spacings unfolded by
+ * N·F_V (statistics/unfolding.ts; μ_V from theory/equilibrium.ts), those with F_V in `bulk`.
+ */
+function unfoldGibbsSpacings(
+  output: Record<string, unknown>,
+  coeffs: Float64Array,
+  n: number,
+  bulk: [number, number],
+): void {
+  const measure = equilibriumMeasure(coeffs);
+  const rows = (output.samples as Float64Array[]).map((row) =>
+    unfoldedSpacings(row, (x) => measure.cdf(x), n, bulk),
+  );
+  output.stat = "spacings";
+  output.samples = rows;
+  output.bulk = bulk;
 }
 
 /**
@@ -246,6 +304,98 @@ export function gibbsFinish(
     if (info && result.cutCounts) result.cuts = cutReport(info, result.cutCounts);
     reportDiagnostics(result, job.count);
   };
+}
+
+/** --bulk LO,HI with 0 ≤ LO < HI ≤ 1. */
+function parseBulk(text: string): [number, number] {
+  const parts = parseNumberList("bulk", text);
+  if (parts.length !== 2 || !(parts[0] >= 0 && parts[1] <= 1 && parts[0] < parts[1])) {
+    throw new UsageError(`--bulk must be LO,HI with 0 <= LO < HI <= 1, got "${text}"`);
+  }
+  return [parts[0], parts[1]];
+}
+
+/** Seconds per conditional draw (x⁴/4 measures 1–2 µs; the margin covers higher degrees). */
+const SECONDS_PER_DRAW = 3.5e-6;
+/** Sturm-count and eigenvalue-solver steps per second (as for `betaens sample`). */
+const STURM_STEPS_PER_SECOND = 2e8;
+const EIGEN_STEPS_PER_SECOND = 1e8;
+
+/** Steps of a spectral move per N² (≈ 3N²·1e−8 s: 23 ms at N = 1000, bench/gibbs.ts). */
+const SPECTRAL_STEPS_PER_N2 = 3;
+/** Set-up of the exact β = 2 law, seconds per N² (0.7 s at N = 1000, src/cli/law.ts). */
+const LAW_SETUP_SECONDS_PER_N2 = 5e-7;
+
+/**
+ * The shared refusal policy (src/budget.ts) for a Gibbs run: 2N draws per pass per chain, the
+ * spectral moves (O(N²) each), λ_max after every pass when the trace or the R̂/ESS diagnostics
+ * need it, the statistic (O(N²) eigenvalues, O(N) bisection per λ_max, O(N·B) Sturm counts), the
+ * exact β = 2 references (per-cut means, the plotted λ_max density), and the memory and text of
+ * what is kept.
+ */
+function checkGibbsCost(
+  o: {
+    n: number;
+    beta: number;
+    passes: number;
+    samples: number;
+    stat: string;
+    edges?: Float64Array;
+    recordPasses?: number[];
+    spectralEvery: number;
+  },
+  format: "json" | "csv" | "npy",
+  plot: boolean,
+  shard = false,
+): { seconds: number } {
+  const { n, passes, samples, stat } = o;
+  const bins = o.edges ? o.edges.length - 1 : 0;
+  const recorded = o.recordPasses?.length ?? 0;
+  const diagnostics = samples >= 4 && passes >= 8;
+  const passSeconds = samples * passes * 2 * n * SECONDS_PER_DRAW;
+  const moves = o.spectralEvery > 0 ? Math.floor(passes / o.spectralEvery) : 0;
+  const spectralSeconds =
+    (samples * moves * SPECTRAL_STEPS_PER_N2 * n * n) / EIGEN_STEPS_PER_SECOND;
+  const perPassMaxima = stat === "trace" || diagnostics ? samples * passes * n * 60 : 0;
+  const statSteps =
+    stat === "eigenvalues"
+      ? { eigen: samples * (1 + recorded) * n * n, sturm: 0 }
+      : stat === "trace"
+        ? { eigen: 0, sturm: 0 }
+        : stat === "max"
+          ? { eigen: 0, sturm: samples * n * 60 }
+          : { eigen: 0, sturm: samples * n * (bins + 1) };
+  // β = 2, N ≤ 5000: the exact law is set up for the per-cut means and (--plot of max) the density.
+  const exactLaw =
+    o.beta === 2 && n <= LAW_MAX_N
+      ? LAW_SETUP_SECONDS_PER_N2 * n * n + (plot && stat === "max" ? 121 * 2e-5 * n : 0)
+      : 0;
+  const seconds =
+    passSeconds +
+    spectralSeconds +
+    exactLaw +
+    statSteps.eigen / EIGEN_STEPS_PER_SECOND +
+    (statSteps.sturm + perPassMaxima) / STURM_STEPS_PER_SECOND;
+  const values =
+    stat === "eigenvalues"
+      ? samples * (1 + recorded) * n
+      : stat === "trace"
+        ? samples * passes
+        : stat === "max"
+          ? samples
+          : 3 * bins;
+  const traces = stat !== "trace" && diagnostics ? samples * passes : 0;
+  const bytes = 8 * (12 * n + values + traces);
+  // A shard writes a binary partial file: no text in memory.
+  const textBytes = shard ? 0 : textBytesOf(values, format);
+  checkBudget({ what: "this run", bytes, seconds, textBytes }, (limit) =>
+    limit === "text"
+      ? "use --format npy (8 bytes per number), or fewer --samples"
+      : moves > 0 && spectralSeconds > passSeconds
+        ? "use a larger --spectral K (fewer spectral moves), fewer --samples or --passes, or a smaller --n"
+        : "use fewer --samples or --passes, or a smaller --n, or split the run with --shard i/K (docs/scale.md)",
+  );
+  return { seconds };
 }
 
 /** The cuts of a multi-cut V and their reference masses (undefined for a one-cut V). */
@@ -362,27 +512,12 @@ function tabulated(f: (x: number) => number, values: Float64Array): (x: number) 
   };
 }
 
-/** V as a short title text: coefficients to 4 significant digits, highest degree first. */
-function compactPotential(coeffs: Float64Array): string {
-  const terms: string[] = [];
-  for (let k = coeffs.length - 1; k >= 0; k--) {
-    const c = coeffs[k];
-    if (c === 0) continue;
-    const magnitude = Number(Math.abs(c).toPrecision(4));
-    const power = k === 0 ? "" : k === 1 ? "x" : `x^${k}`;
-    const body = k === 0 ? `${magnitude}` : magnitude === 1 ? power : `${magnitude}${power}`;
-    terms.push(`${c < 0 ? "−" : terms.length > 0 ? "+" : ""}${terms.length > 0 ? " " : ""}${body}`);
-  }
-  return terms.join(" ").replace(/^− /, "−") || "0";
-}
-
 /** The figure of `betaens gibbs --plot`: points against μ_V, λ_max against TW, or the trace. */
 export function gibbsPlotSvg(result: GibbsCliResult, coeffs: Float64Array): string {
   const chains = Array.isArray(result.samples)
     ? result.samples.length
     : (result.samples?.length ?? result.recorded?.length);
-  const head = `Gibbs, V(x) = ${compactPotential(coeffs)}, β = ${result.beta}, N = ${result.n}, ${result.passes} passes${chains ? `, ${chains} chains` : ""}`;
-  const tw = result.beta === 1 || result.beta === 2 || result.beta === 4 ? result.beta : undefined;
+  const head = `Gibbs, V(x) = ${potentialLabel(coeffs)}, β = ${result.beta}, N = ${result.n}, ${result.passes} passes${chains ? `, ${chains} chains` : ""}`;
   if (result.stat === "trace") {
     const rows = result.samples as Float64Array[];
     const shown = rows.slice(0, 20);
@@ -414,9 +549,10 @@ export function gibbsPlotSvg(result: GibbsCliResult, coeffs: Float64Array): stri
         values,
       );
       densityLabel = `exact, N = ${result.n}`;
-    } else if (scaled && tw) {
-      density = (x: number) => tracyWidomPdf(x, tw);
-      densityLabel = `Tracy–Widom TW_${tw}`;
+    } else if (scaled) {
+      // TW_β for every β in the computed range (a non-classical β costs its set-up, < 1 s, once).
+      density = tracyWidomDensity(result.beta);
+      densityLabel = density ? `Tracy–Widom TW_${result.beta}` : undefined;
     }
     return histogramSvg({
       values,

@@ -4,8 +4,9 @@
  * quantiles, mean, sd), the one-point density ρ_N and the law of the number of points in an
  * interval (or in each cut). The reference for every Gibbs run at β = 2.
  */
-import { writeFileAtomic } from "../io/atomicWrite.js";
+import { type BudgetLimit, checkBudget } from "../budget.js";
 import { lineChartSvg } from "../plot/lineChart.js";
+import { potentialLabel } from "../plot/potentialLabel.js";
 import { parseCoefficientList } from "../potentials/coefficients.js";
 import { parsePotential } from "../potentials/parse.js";
 import {
@@ -20,9 +21,17 @@ import {
   unitaryLargestEigenvaluePdf,
 } from "../theory/unitaryEnsemble.js";
 import { VERSION } from "../version.js";
-import { flagString, parseFlags, parseInteger, parseNumber, parseNumberList } from "./args.js";
+import {
+  type FlagValues,
+  flagString,
+  parseFlags,
+  parseInteger,
+  parseNumber,
+  parseNumberList,
+  quote,
+} from "./args.js";
 import { UsageError } from "./errors.js";
-import { chooseFormat, writeResult } from "./output.js";
+import { planRunOutputs, textBytesOf, writeRunOutputs } from "./output.js";
 
 export const LAW_USAGE = `usage: betaens law lmax    --potential "x^4/4 - 2*x^2" | --coeffs g0,…,gd --n N [--x X1,…] [--p P1,…]
        betaens law density --potential … --n N [--x X1,…]
@@ -33,7 +42,8 @@ export const LAW_USAGE = `usage: betaens law lmax    --potential "x^4/4 - 2*x^2"
   lmax     P(λ_max ≤ x) and its density at --x, quantiles at --p, mean and sd of λ_max;
   density  the one-point density ρ_N(x) = K_N(x, x)/N at --x (default: 201 points over the support);
   count    P(k points in (A, B)), k = 0..N, with mean and variance (default: each cut of V).
-  csv: lmax/density rows "x,value…"; count rows "k,probability".`;
+  csv: lmax/density rows "x,value…"; count rows "k,probability".
+  Runs over 8 GiB of memory or ~30 minutes are refused up front (docs/conventions.md §6).`;
 
 const SUBCOMMANDS = ["lmax", "density", "count"] as const;
 type Subcommand = (typeof SUBCOMMANDS)[number];
@@ -73,7 +83,7 @@ export function potentialFromFlags(values: Record<string, unknown>): Float64Arra
 
 /** Runs `betaens law …`; returns the JSON object written. */
 export function lawCommand(argv: string[]): Record<string, unknown> {
-  const { values, positionals } = parseFlags(argv, FLAGS);
+  const { values, positionals } = parseFlags(argv, FLAGS, [], "law");
   if (positionals.length !== 1) {
     throw new UsageError(
       positionals.length === 0
@@ -84,7 +94,7 @@ export function lawCommand(argv: string[]): Record<string, unknown> {
   const sub = positionals[0] as Subcommand;
   if (!(SUBCOMMANDS as readonly string[]).includes(sub)) {
     throw new UsageError(
-      `unknown law subcommand "${positionals[0]}"; expected one of ${SUBCOMMANDS.join(", ")}`,
+      `unknown law subcommand ${quote(positionals[0])}; expected one of ${SUBCOMMANDS.join(", ")}`,
     );
   }
   for (const flag of FLAGS) {
@@ -107,13 +117,19 @@ export function lawCommand(argv: string[]): Record<string, unknown> {
       `the exact finite-N law is implemented for β = 2 only (orthogonal polynomials), got --beta ${betaText}`,
     );
   }
-  const output = flagString(values, "output");
-  const format = chooseFormat(flagString(values, "format"), output);
-  if (format === "npy") throw new UsageError("law writes json or csv, not npy");
-  const plot = flagString(values, "plot");
-  if (plot !== undefined && !plot.toLowerCase().endsWith(".svg")) {
-    throw new UsageError(`--plot must name an .svg file, got "${plot}"`);
-  }
+  const outputs = planRunOutputs(values, { formats: ["json", "csv"] });
+  const points = lawPoints(sub, values);
+  checkBudget(
+    {
+      what: "this run",
+      ...lawCost(sub, n, coeffs.length - 1, points, outputs.plot !== undefined),
+      textBytes: textBytesOf(
+        3 * (points.x + points.p) + (sub === "count" ? 2 * n : 0),
+        outputs.format,
+      ),
+    },
+    (limit) => lawAdvice(sub, limit),
+  );
   const ens = unitaryEnsemble(coeffs, n);
   const head = {
     betaens: VERSION,
@@ -134,9 +150,67 @@ export function lawCommand(argv: string[]): Record<string, unknown> {
     ({ json, rows } = countResult(ens, values));
   }
   const result = { ...head, ...json };
-  writeResult(format === "json" ? result : { samples: rows }, format, output);
-  if (plot !== undefined) writeFileAtomic(plot, lawPlotSvg(ens, sub, coeffs));
+  writeRunOutputs(outputs, outputs.format === "json" ? result : { samples: rows }, () =>
+    lawPlotSvg(ens, sub, coeffs),
+  );
   return result;
+}
+
+/** The numbers of --x and --p values a run evaluates (defaults: none for lmax, 201 for density). */
+function lawPoints(sub: Subcommand, values: FlagValues): { x: number; p: number } {
+  const count = (flag: string) => {
+    const text = flagString(values, flag);
+    return text === undefined ? undefined : parseNumberList(flag, text).length;
+  };
+  const pText = flagString(values, "p");
+  for (const v of pText === undefined ? [] : parseNumberList("p", pText)) {
+    if (!(v > 0 && v < 1)) throw new UsageError(`--p must be in (0, 1), got ${v}`);
+  }
+  const intervalText = flagString(values, "interval");
+  if (intervalText !== undefined) {
+    const parts = parseNumberList("interval", intervalText);
+    if (parts.length !== 2 || !(parts[1] > parts[0])) {
+      throw new UsageError(`--interval must be A,B with A < B, got ${quote(intervalText)}`);
+    }
+  }
+  return {
+    x: count("x") ?? (sub === "density" ? 201 : 0),
+    p: count("p") ?? 0,
+  };
+}
+
+/**
+ * Up-front cost of `betaens law` (measured on this machine, V of degree 4, bench/unitaryEnsemble.ts):
+ * set-up ≈ 5e−7·N² s (0.7 s at N = 1000, 4.2 s at 3000); per λ_max point (CDF and density)
+ * ≲ 2e−5·N s; per quantile ≈ 1.5e−4·N s; per density point ≈ 4e−7·N s; a count law
+ * ≈ 1.5e−8·G³ s for its G×G Gram matrix (G ≤ min(N, 3000), 14 s at G = 1000), one per cut.
+ * Memory: the Stieltjes nodes (≈ 20·N) and a few G×G matrices.
+ */
+function lawCost(
+  sub: Subcommand,
+  n: number,
+  degree: number,
+  points: { x: number; p: number },
+  plot: boolean,
+): { bytes: number; seconds: number } {
+  let seconds = 5e-7 * n * n;
+  let bytes = 8 * 200 * n;
+  if (sub === "lmax") {
+    seconds += n * (2e-5 * (points.x + (plot ? 161 : 0)) + 1.5e-4 * (points.p + (plot ? 2 : 0)));
+  } else if (sub === "density") {
+    seconds += 4e-7 * n * (points.x + (plot ? 401 : 0));
+  } else {
+    const gram = Math.min(n, MAX_GRAM);
+    const laws = Math.max(1, Math.floor(degree / 2));
+    seconds += laws * 1.5e-8 * gram ** 3;
+    bytes += 8 * 4 * gram * gram;
+  }
+  return { bytes: bytes + 8 * 3 * (points.x + points.p), seconds };
+}
+
+function lawAdvice(sub: Subcommand, limit: BudgetLimit): string {
+  if (limit === "text") return "use fewer --x or --p values";
+  return sub === "count" ? "use a smaller --n" : "use fewer --x or --p values, or a smaller --n";
 }
 
 function lmaxResult(
@@ -195,7 +269,7 @@ function countResult(
   if (text !== undefined) {
     const parts = parseNumberList("interval", text);
     if (parts.length !== 2 || !(parts[1] > parts[0])) {
-      throw new UsageError(`--interval must be A,B with A < B, got "${text}"`);
+      throw new UsageError(`--interval must be A,B with A < B, got ${quote(text)}`);
     }
     intervals = [[parts[0], parts[1]]];
   } else {
@@ -237,7 +311,7 @@ function countResult(
 
 /** λ_max density or ρ_N as a line chart. */
 function lawPlotSvg(ens: UnitaryEnsemble, sub: Subcommand, coeffs: Float64Array): string {
-  const title = `exact β = 2 law, V coefficients ${Array.from(coeffs).join(", ")}, N = ${ens.n}`;
+  const title = `exact β = 2 law, V(x) = ${potentialLabel(coeffs)}, N = ${ens.n}`;
   if (sub === "density") {
     const x = grid(ens.interval[0], ens.interval[1], 401);
     return lineChartSvg({

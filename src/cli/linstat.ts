@@ -3,6 +3,7 @@
  * with standard errors and theory, for any ensemble/model of `betaens sample`, Ginibre's radial
  * (Kostlan) model, and the Gibbs sampler of a polynomial potential (docs/linear-statistics).
  */
+import { type BudgetLimit, checkBudget } from "../budget.js";
 import { linearStatisticJobValue } from "../driver/kernels.js";
 import {
   checkLinearStatisticCost,
@@ -13,7 +14,6 @@ import {
 } from "../ensembles/linearStatistics.js";
 import { MODELS, type SampleModel } from "../ensembles/models.js";
 import type { GibbsInitial } from "../gibbs/sampler.js";
-import { writeFileAtomic } from "../io/atomicWrite.js";
 import { formatJson } from "../io/format.js";
 import { encodeNpy } from "../io/npy.js";
 import {
@@ -29,9 +29,18 @@ import {
   parseInteger,
   parseNumber,
   parseNumberList,
+  quote,
 } from "./args.js";
 import { UsageError } from "./errors.js";
-import { chooseFormat, chooseSeed } from "./output.js";
+import {
+  announceSeed,
+  chooseSeed,
+  parseFirstSample,
+  planRunOutputs,
+  type RunOutputs,
+  type Seed,
+  textBytesOf,
+} from "./output.js";
 import { buildSpec, ENSEMBLE_FLAGS } from "./sample.js";
 import {
   executeJob,
@@ -39,10 +48,11 @@ import {
   SCALE_FLAGS,
   SCALE_USAGE,
   type ScaleOptions,
+  shardFlagValues,
 } from "./scale.js";
 
 export const LINSTAT_USAGE = `usage: betaens linstat <hermite|laguerre|jacobi|circular|ginibre|fixed-trace|potential>
-        --f "EXPR" --n N1,N2,… [--beta B] [--samples S] [--seed K]
+        --f "EXPR" --n N1,N2,… [--beta B] [--samples S] [--seed K] [--first-sample F]
         [--model tridiagonal|full|cmv|kostlan] [--scaling limit|none]
         [--format json|csv|npy] [--output FILE] [--plot FILE.svg] [--plot-histogram FILE.svg]
   ensemble parameters as for betaens sample; potential: --potential "V" | --coeffs g0,…,gd
@@ -54,6 +64,9 @@ export const LINSTAT_USAGE = `usage: betaens linstat <hermite|laguerre|jacobi|ci
   [−2, 2], Marchenko–Pastur, Wachter, Nλ for fixed-trace, |z|/√N for ginibre); none to raw points.
   A polynomial f is computed from the Jacobi matrix in O(N) per sample (Σx^k = Tr J^k); ginibre
   defaults to --model kostlan (moduli |z|² ~ Gamma(j), O(N); radial f). docs/linear-statistics
+  Sample s at size N_j uses stream (seed, s, j); --first-sample F takes samples F … F+S−1. Without
+  --seed a seed is drawn and reported (in the JSON, or on stderr for csv/npy). Runs over 8 GiB of
+  memory or ~30 minutes are refused up front (docs/conventions.md §6).
 ${SCALE_USAGE}`;
 
 const FLAGS = [
@@ -62,6 +75,7 @@ const FLAGS = [
   "beta",
   "samples",
   "seed",
+  "first-sample",
   "model",
   "scaling",
   "format",
@@ -88,14 +102,12 @@ const ENSEMBLES = [
 /** Parses the flags of `betaens linstat` into a validated job. */
 export function parseLinstatArgs(argv: string[]): {
   job: LinearStatisticJob;
-  format: "json" | "csv" | "npy";
-  output?: string;
-  plot?: string;
-  plotHistogram?: string;
+  outputs: RunOutputs;
+  seed: Seed;
   scale: ScaleOptions;
 } {
   const allFlags = [...FLAGS, ...new Set(Object.values(ENSEMBLE_FLAGS).flat())];
-  const { values, positionals } = parseFlags(argv, allFlags);
+  const { values, positionals } = parseFlags(argv, allFlags, [], "linstat");
   if (positionals.length !== 1) {
     throw new UsageError(
       positionals.length === 0
@@ -105,7 +117,9 @@ export function parseLinstatArgs(argv: string[]): {
   }
   const ensemble = positionals[0];
   if (!(ENSEMBLES as readonly string[]).includes(ensemble)) {
-    throw new UsageError(`unknown ensemble "${ensemble}"; expected one of ${ENSEMBLES.join(", ")}`);
+    throw new UsageError(
+      `unknown ensemble ${quote(ensemble)}; expected one of ${ENSEMBLES.join(", ")}`,
+    );
   }
   const f = flagString(values, "f");
   if (f === undefined) throw new UsageError('--f "EXPR" is required (e.g. --f "x^2")');
@@ -121,7 +135,8 @@ export function parseLinstatArgs(argv: string[]): {
   if (beta < 0) throw new UsageError(`--beta must be >= 0, got ${beta}`);
   const samplesText = flagString(values, "samples");
   const samples = samplesText === undefined ? 1000 : parseInteger("samples", samplesText, 5);
-  const seed = chooseSeed(flagString(values, "seed"), (t) => parseInteger("seed", t, 0));
+  const seed = chooseSeed(values);
+  const firstSample = parseFirstSample(values, samples);
   const scaling = parseChoice<"limit" | "none">(
     "scaling",
     flagString(values, "scaling"),
@@ -174,31 +189,40 @@ export function parseLinstatArgs(argv: string[]): {
     const { spec } = buildSpec(name, values, ns[0], beta);
     source = { kind: "ensemble", spec, model };
   }
-  const job: LinearStatisticJob = { source, f, scaling, ns, beta, samples, seed };
-  checkLinearStatisticJob(job);
-  const output = flagString(values, "output");
-  const formatText = flagString(values, "format");
-  const format = chooseFormat(formatText, output);
+  const job: LinearStatisticJob = { source, f, scaling, ns, beta, samples, seed: seed.seed };
+  if (firstSample !== 0) job.firstSample = firstSample;
   const scale = parseScaleFlags(values, {
-    seedGiven: flagString(values, "seed") !== undefined,
-    output,
+    seedGiven: !seed.drawn,
+    output: flagString(values, "output"),
     plot: flagString(values, "plot") ?? flagString(values, "plot-histogram"),
-    format: formatText,
+    format: flagString(values, "format"),
   });
-  if (format === "npy" && output === undefined && !scale.shard) {
-    throw new UsageError("NPY output needs --output FILE.npy");
+  // Paths checked before any work (a shard's --output with "{shard}" replaced).
+  const outputs = planRunOutputs(shardFlagValues(values, scale), { figures: ["plot-histogram"] });
+  checkLinearStatisticJob(job, (limit) => linstatAdvice(job, limit));
+  // Text output: the S values of every size (JSON) or the summary table (CSV).
+  const values_ = outputs.format === "json" ? samples * ns.length : ns.length * 14;
+  if (!scale.shard) {
+    checkBudget(
+      { what: "this run", textBytes: textBytesOf(values_, outputs.format) },
+      "use --format csv (the summary table), or fewer --samples",
+    );
   }
-  const plot = flagString(values, "plot");
-  const plotHistogram = flagString(values, "plot-histogram");
-  for (const [flag, file] of [
-    ["plot", plot],
-    ["plot-histogram", plotHistogram],
-  ] as const) {
-    if (file !== undefined && !file.toLowerCase().endsWith(".svg")) {
-      throw new UsageError(`--${flag} must name an .svg file, got "${file}"`);
-    }
+  return { job, outputs, seed, scale };
+}
+
+/** What to change when `betaens linstat` is over budget, in terms of its flags. */
+function linstatAdvice(job: LinearStatisticJob, limit: BudgetLimit): string {
+  if (limit !== "time") return "use fewer --samples or smaller --n";
+  const { source } = job;
+  if (
+    source.kind === "ensemble" &&
+    source.spec.ensemble === "ginibre" &&
+    source.model !== "kostlan"
+  ) {
+    return "for radial f use --model kostlan (O(N) per sample), or fewer --samples";
   }
-  return { job, format, output, plot, plotHistogram, scale };
+  return "use fewer --samples or smaller --n, or split the run with --first-sample";
 }
 
 /** The summary table: n, S, k1, se1, …, k4, se4, then theory κ₁…κ₄ (large-N, else exact; NaN if unknown). */
@@ -235,21 +259,19 @@ export function linstatTable(result: LinearStatisticResult): number[][] {
   });
 }
 
-/** Writes the result of `betaens linstat`: JSON, or the summary table as CSV or NPY. */
-export function writeLinstat(
+/** The bytes of `betaens linstat`'s output: JSON, or the summary table as CSV or NPY. */
+export function linstatPayload(
   result: LinearStatisticResult,
-  format: "json" | "csv" | "npy",
-  output: string | undefined,
-): void {
+  outputs: Pick<RunOutputs, "format">,
+): string | Uint8Array {
   const table = linstatTable(result);
   const payload =
-    format === "json"
+    outputs.format === "json"
       ? formatJson(result)
-      : format === "csv"
+      : outputs.format === "csv"
         ? `${[LINSTAT_COLUMNS.join(","), ...table.map((r) => r.join(","))].join("\n")}\n`
         : encodeNpy(Float64Array.from(table.flat()), [table.length, LINSTAT_COLUMNS.length]);
-  if (output !== undefined) writeFileAtomic(output, payload);
-  else process.stdout.write(payload);
+  return payload;
 }
 
 /**
@@ -259,24 +281,23 @@ export function writeLinstat(
 export function linstatCommand(
   argv: string[],
 ): LinearStatisticResult | undefined | Promise<LinearStatisticResult | undefined> {
-  const { job, format, output, plot, plotHistogram, scale } = parseLinstatArgs(argv);
+  const { job, outputs, seed, scale } = parseLinstatArgs(argv);
   const { operations } = checkLinearStatisticCost(job);
+  announceSeed(seed, outputs.format);
   const done = executeJob(linearStatisticJobValue(job), {
     scale,
-    format,
-    output,
+    outputs,
     keep: true,
     label: "linstat",
     operations: scale.shard ? operations / scale.shard.count : operations,
-    write: (result) => writeLinstat(result as unknown as LinearStatisticResult, format, output),
+    payload: (result) => linstatPayload(result as unknown as LinearStatisticResult, outputs),
+    figure: (result) => linearStatisticCumulantsSvg(result as unknown as LinearStatisticResult),
+    figures: {
+      "plot-histogram": (result) =>
+        linearStatisticHistogramSvg(result as unknown as LinearStatisticResult),
+    },
   });
-  const after = (out: Record<string, unknown> | undefined) => {
-    if (out === undefined) return undefined;
-    const result = out as unknown as LinearStatisticResult;
-    if (plot !== undefined) writeFileAtomic(plot, linearStatisticCumulantsSvg(result));
-    if (plotHistogram !== undefined)
-      writeFileAtomic(plotHistogram, linearStatisticHistogramSvg(result));
-    return result;
-  };
+  const after = (out: Record<string, unknown> | undefined) =>
+    out as unknown as LinearStatisticResult | undefined;
   return done instanceof Promise ? done.then(after) : after(done);
 }

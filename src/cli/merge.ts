@@ -12,7 +12,6 @@ import { mergeAll, type Partial } from "../driver/partial.js";
 import { rowShapeOf } from "../driver/shape.js";
 import type { LinearStatisticResult } from "../ensembles/linearStatistics.js";
 import type { SampleResult } from "../ensembles/sample.js";
-import { writeFileAtomic } from "../io/atomicWrite.js";
 import { rowStream } from "../io/stream.js";
 import { mixingFigureSvg } from "../mixing/figure.js";
 import type { MixingResult } from "../mixing/study.js";
@@ -21,11 +20,11 @@ import { samplePlotSvg } from "../plot/sampleFigure.js";
 import { type Job, jobDifferences, jobFromCanonical } from "../spec/job.js";
 import { shardRange } from "../spec/shard.js";
 import { VERSION } from "../version.js";
-import { flagString, parseFlags } from "./args.js";
+import { parseFlags } from "./args.js";
 import { UsageError } from "./errors.js";
 import { type GibbsCliResult, gibbsFinish, gibbsPlotSvg } from "./gibbs.js";
-import { writeLinstat } from "./linstat.js";
-import { chooseFormat, writeResult } from "./output.js";
+import { linstatPayload } from "./linstat.js";
+import { planRunOutputs, writeRunOutputs } from "./output.js";
 import { openPartial, type PartialFile } from "./partialFile.js";
 import { canStream, headPartial, outputTarget, writeStream } from "./scale.js";
 
@@ -131,30 +130,30 @@ function partialOf(part: PartialFile, withRows: boolean): Partial {
 
 /** Runs `betaens merge`. */
 export async function mergeCommand(argv: string[]): Promise<void> {
-  const { values, positionals } = parseFlags(argv, ["output", "format", "plot"]);
+  const { values, positionals } = parseFlags(argv, ["output", "format", "plot"], [], "merge");
   if (positionals.length === 0)
     throw new UsageError("give the partial results to merge: betaens merge PART…");
-  const output = flagString(values, "output");
-  const format = chooseFormat(flagString(values, "format"), output);
-  const plot = flagString(values, "plot");
-  if (plot !== undefined && !plot.toLowerCase().endsWith(".svg")) {
-    throw new UsageError(`--plot must name an .svg file, got "${plot}"`);
-  }
+  // Paths checked before any work (docs/conventions.md §5), as for a one-process run.
+  const outputs = planRunOutputs(values);
+  const format = outputs.format;
   const { job, parts } = openRun(positionals);
   try {
     const shape = rowShapeOf(job);
-    const inMemory = plot !== undefined || !canStream(job, format) || shape === undefined;
+    const inMemory = outputs.plot !== undefined || !canStream(job, format) || shape === undefined;
     const merged = mergeAll(parts.map((part) => partialOf(part, inMemory)));
     if (inMemory) {
       const result = finalize(job, merged, format);
       if (job.task === "gibbs") gibbsFinish(job)(result);
-      if (job.task === "linstat") {
-        writeLinstat(result as unknown as LinearStatisticResult, format, output);
-      } else {
-        writeResult(result, format, output);
-      }
-      if (plot !== undefined)
-        writeMergedPlot(plot, job, format === "json" ? result : finalize(job, merged));
+      const payload =
+        job.task === "linstat"
+          ? linstatPayload(result as unknown as LinearStatisticResult, outputs)
+          : undefined;
+      writeRunOutputs(
+        outputs,
+        result,
+        () => mergedFigure(job, format === "json" ? result : finalize(job, merged)),
+        payload,
+      );
       return;
     }
     const head = finalize(
@@ -163,7 +162,7 @@ export async function mergeCommand(argv: string[]): Promise<void> {
       format,
     );
     const stream = rowStream(head, format, shape, job.count);
-    await writeStream(outputTarget(output, format === "npy"), stream, async (sink) => {
+    await writeStream(outputTarget(outputs), stream, async (sink) => {
       for (const part of parts) {
         const { width, range: r } = part.manifest;
         const step = Math.max(1, Math.floor(COPY_ROWS_BYTES / (8 * Math.max(width, 1))));
@@ -179,19 +178,16 @@ export async function mergeCommand(argv: string[]): Promise<void> {
 }
 
 /** The figure of a merged run, as the one-process run draws it with --plot. */
-function writeMergedPlot(path: string, job: Job, result: Record<string, unknown>): void {
+function mergedFigure(job: Job, result: Record<string, unknown>): string {
   if (job.task === "sample") {
-    writeFileAtomic(path, samplePlotSvg(ensembleSampleJob(job), result as unknown as SampleResult));
-  } else if (job.task === "gibbs") {
-    writeFileAtomic(
-      path,
-      gibbsPlotSvg(result as unknown as GibbsCliResult, Float64Array.from(job.coeffs)),
-    );
-  } else if (job.task === "mixing") {
-    writeFileAtomic(path, mixingFigureSvg(result as unknown as MixingResult));
-  } else if (job.task === "linstat") {
-    writeFileAtomic(path, linearStatisticCumulantsSvg(result as unknown as LinearStatisticResult));
-  } else {
-    throw new UsageError("--plot applies to merged sample, gibbs, mixing and linstat runs");
+    return samplePlotSvg(ensembleSampleJob(job), result as unknown as SampleResult);
   }
+  if (job.task === "gibbs") {
+    return gibbsPlotSvg(result as unknown as GibbsCliResult, Float64Array.from(job.coeffs));
+  }
+  if (job.task === "mixing") return mixingFigureSvg(result as unknown as MixingResult);
+  if (job.task === "linstat") {
+    return linearStatisticCumulantsSvg(result as unknown as LinearStatisticResult);
+  }
+  throw new UsageError("--plot applies to merged sample, gibbs, mixing and linstat runs");
 }

@@ -2,18 +2,19 @@
  * `betaens mixing --potential "…" --beta B --n N1,N2,… …`: the O(log N) mixing study of the Gibbs
  * sampler (src/mixing/study.ts; docs/theory.md §4.3–4.4), as JSON and optionally as a two-panel SVG.
  */
+
+import { checkBudget } from "../budget.js";
 import type { GibbsInitial } from "../gibbs/sampler.js";
-import { writeFileAtomic } from "../io/atomicWrite.js";
 import { mixingFigureSvg } from "../mixing/figure.js";
-import type { MixingResult } from "../mixing/study.js";
+import { estimateMixingCost, type MixingResult } from "../mixing/study.js";
 import { parseCoefficientList } from "../potentials/coefficients.js";
 import { parsePotential } from "../potentials/parse.js";
 import { validatePotential } from "../potentials/validate.js";
 import type { MixingJob } from "../spec/job.js";
-import { flagString, parseChoice, parseFlags, parseInteger, parseNumber } from "./args.js";
+import { flagString, parseChoice, parseFlags, parseInteger, parseNumber, quote } from "./args.js";
 import { UsageError } from "./errors.js";
-import { chooseSeed } from "./output.js";
-import { executeJob, parseScaleFlags, SCALE_FLAGS, SCALE_USAGE } from "./scale.js";
+import { chooseSeed, planRunOutputs } from "./output.js";
+import { executeJob, parseScaleFlags, SCALE_FLAGS, SCALE_USAGE, shardFlagValues } from "./scale.js";
 
 export const MIXING_USAGE = `usage: betaens mixing --potential "x^4/4" | --coeffs g0,g1,…,gd --beta B --n N1,N2,…
         [--chains C] [--passes P] [--seed K] [--initial zero|hermite] [--control M]
@@ -41,15 +42,10 @@ const FLAGS = [
   ...SCALE_FLAGS,
 ] as const;
 
-/** Gibbs updates (2N per pass) per second, roughly, for the refusal of hopeless runs. */
-const UPDATES_PER_SECOND = 2e5;
-/** Runs estimated above this many seconds are refused (a day). */
-const MAX_SECONDS = 86400;
-
 /** Runs `betaens mixing`; writes the JSON result (and the figure) and returns the result. */
 export async function mixingCommand(argv: string[]): Promise<MixingResult | undefined> {
-  const { values, positionals } = parseFlags(argv, FLAGS);
-  if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}"`);
+  const { values, positionals } = parseFlags(argv, FLAGS, [], "mixing");
+  if (positionals.length > 0) throw new UsageError(`unexpected argument ${quote(positionals[0])}`);
   const potentialText = flagString(values, "potential");
   const coeffsText = flagString(values, "coeffs");
   if ((potentialText === undefined) === (coeffsText === undefined)) {
@@ -77,7 +73,7 @@ export async function mixingCommand(argv: string[]): Promise<MixingResult | unde
   const controlText = flagString(values, "control");
   const controlSamples =
     controlText === undefined ? undefined : parseInteger("control", controlText, 1);
-  const seed = chooseSeed(flagString(values, "seed"), (t) => parseInteger("seed", t, 0));
+  const { seed } = chooseSeed(values);
   const initial = parseChoice<GibbsInitial>(
     "initial",
     flagString(values, "initial"),
@@ -87,24 +83,23 @@ export async function mixingCommand(argv: string[]): Promise<MixingResult | unde
   const output = flagString(values, "output");
   const sharded = flagString(values, "shard") !== undefined;
   if (output !== undefined && !sharded && !output.toLowerCase().endsWith(".json")) {
-    throw new UsageError(`--output must name a .json file, got "${output}"`);
-  }
-  const plot = flagString(values, "plot");
-  if (plot !== undefined && !plot.toLowerCase().endsWith(".svg")) {
-    throw new UsageError(`--plot must name an .svg file, got "${plot}"`);
-  }
-  const sizes = ns.reduce((a, b) => a + b, 0);
-  const seconds = (chains * passes * 2 * sizes) / UPDATES_PER_SECOND;
-  if (seconds > MAX_SECONDS) {
-    throw new RangeError(
-      `this study would take about ${Math.round(seconds / 3600)} hours; reduce --chains, --passes or --n`,
-    );
+    throw new UsageError(`--output must name a .json file, got ${quote(output)}`);
   }
   const scale = parseScaleFlags(values, {
     seedGiven: flagString(values, "seed") !== undefined,
     output,
-    plot,
+    plot: flagString(values, "plot"),
   });
+  // Paths checked before any work (a shard's --output with "{shard}" replaced).
+  const outputs = planRunOutputs(shardFlagValues(values, scale), { formats: ["json"] });
+  const options = { coeffs, beta, ns, chains, passes, seed, initial, controlSamples };
+  const { seconds } = checkBudget(
+    { what: "this study", ...estimateMixingCost(options) },
+    (limit) =>
+      limit === "memory"
+        ? "use fewer --chains, --passes or --control"
+        : "use fewer --chains, --passes or sizes --n, or a smaller --control, or split it with --shard i/K",
+  );
   const job: MixingJob = {
     task: "mixing",
     coeffs: Array.from(coeffs),
@@ -120,11 +115,10 @@ export async function mixingCommand(argv: string[]): Promise<MixingResult | unde
   };
   const result = (await executeJob(job, {
     scale,
-    format: "json",
-    output,
+    outputs,
     label: "mixing study",
-    operations: seconds * 1e9,
+    operations: (scale.shard ? seconds / scale.shard.count : seconds) * 1e8,
+    figure: (output) => mixingFigureSvg(output as unknown as MixingResult),
   })) as MixingResult | undefined;
-  if (plot !== undefined && result) writeFileAtomic(plot, mixingFigureSvg(result));
   return result;
 }

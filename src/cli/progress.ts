@@ -1,7 +1,7 @@
 import cliProgress from "cli-progress";
 
-/** Work (in estimated operations) above which a run counts as long enough to show progress. */
-const LONG_RUN_OPERATIONS = 3e8;
+/** Estimated seconds above which a run counts as long enough to show progress. */
+const LONG_RUN_SECONDS = 3;
 
 /**
  * A progress callback for long runs: a cli-progress bar on stderr, shown only when stderr is a
@@ -9,10 +9,10 @@ const LONG_RUN_OPERATIONS = 3e8;
  */
 export function progressReporter(
   total: number,
-  operations: number,
+  seconds: number,
   label: string,
 ): { update: (done: number, total: number) => void; done: () => void } {
-  if (!process.stderr.isTTY || operations < LONG_RUN_OPERATIONS || total < 2) {
+  if (!process.stderr.isTTY || seconds < LONG_RUN_SECONDS || total < 2) {
     return { update: () => {}, done: () => {} };
   }
   const bar = new cliProgress.SingleBar(

@@ -1,4 +1,5 @@
 /** `betaens sample <ensemble> …` — the command-line contract of docs/conventions.md. */
+import { checkBudget } from "../budget.js";
 import { fixedTraceParamsFromDimensions } from "../ensembles/fixedTrace.js";
 import { defaultHermiteParams } from "../ensembles/hermite.js";
 import { jacobiParamsFromManova } from "../ensembles/jacobi.js";
@@ -6,14 +7,16 @@ import { laguerreParamsFromWishart } from "../ensembles/laguerre.js";
 import type { EnsembleSpec } from "../ensembles/models.js";
 import {
   checkJob,
-  checkJobCost,
   defaultModel,
+  estimateJobCost,
+  runLocalStatistics,
   type SampleJob,
   type SampleModel,
   type SampleResult,
   type SampleStat,
 } from "../ensembles/sample.js";
-import { defaultHistogramRange } from "../plot/sampleFigure.js";
+import { defaultHistogramRange, samplePlotSvg } from "../plot/sampleFigure.js";
+import { spacingPlotSvg } from "../plot/spacingFigure.js";
 import type { SampleJob as SpecSampleJob, Summary, UniformBins } from "../spec/job.js";
 import { shardRange } from "../spec/shard.js";
 import { uniformEdges } from "../tridiagonal/histogram.js";
@@ -24,16 +27,28 @@ import {
   parseInteger,
   parseNumber,
   parseNumberList,
+  quote,
 } from "./args.js";
 import { UsageError } from "./errors.js";
-import { chooseFormat, chooseSeed } from "./output.js";
-import { writeSamplePlot } from "./samplePlot.js";
+import {
+  announceSeed,
+  chooseSeed,
+  parseFirstSample,
+  planRunOutputs,
+  type RunOutputs,
+  type Seed,
+  textBytesOf,
+  writeRunOutputs,
+} from "./output.js";
+import { progressReporter } from "./progress.js";
 import {
   executeJob,
   parseScaleFlags,
   SCALE_FLAGS,
   SCALE_USAGE,
   type ScaleOptions,
+  shardFlagValues,
+  willStream,
 } from "./scale.js";
 
 const ENSEMBLES = ["hermite", "laguerre", "jacobi", "circular", "ginibre", "fixed-trace"] as const;
@@ -50,6 +65,7 @@ const COMMON_FLAGS = [
   "beta",
   "samples",
   "seed",
+  "first-sample",
   "model",
   "stat",
   "bins",
@@ -59,27 +75,47 @@ const COMMON_FLAGS = [
   "plot",
   "scaling",
   "summary",
+  "bulk",
+  "energy",
+  "count",
   ...SCALE_FLAGS,
 ] as const;
 
-export const SAMPLE_USAGE = `usage: betaens sample <hermite|laguerre|jacobi|circular|ginibre|fixed-trace> --n N [--beta B]
-        [--samples S] [--seed K] [--model tridiagonal|full|cmv|limit]
-        [--stat eigenvalues|max|histogram|purity|entropy|min]
-        [--bins B --range LO,HI] [--scaling none|edge] [--format json|csv|npy] [--output FILE]
-        [--plot FILE.svg] [--summary values|moments|cdf]
-  hermite:  [--loc MU] [--scale SIGMA]
-  laguerre: [--shape K] [--scale THETA] | [--m M]
-  jacobi:   [--a A --b B] | [--m1 M1 --m2 M2]
+export const SAMPLE_USAGE = `usage: betaens sample <hermite|laguerre|jacobi|circular|ginibre|fixed-trace> --n N
+        [--beta B] [--samples S] [--seed K] [--first-sample F]
+        [--model tridiagonal|full|cmv|limit] [--stat eigenvalues|max|histogram|purity|entropy|min|spacings|window]
+        [--bins B --range LO,HI] [--scaling none|edge] [--bulk LO,HI] [--energy E --count K]
+        [--format json|csv|npy] [--output FILE] [--plot FILE.svg] [--summary values|moments|cdf]
+  hermite:  [--loc MU] [--scale SIGMA]                    (defaults 0, 1)
+  laguerre: [--shape K] [--scale THETA] | [--m M]         (defaults 1, 1; --m: k = β(M−N+1)/2, θ = 2)
+  jacobi:   [--a A --b B] | [--m1 M1 --m2 M2]             (defaults 1, 1)
   fixed-trace: [--m M] | [--shape K]   eigenvalues of random density matrices ρ = W/Tr W, W an
            N×N β-Wishart matrix with real M > N − 1 (default M = N); --stat purity (Tr ρ², O(N)),
            entropy (−Tr ρ log ρ), min (λ_min); docs/density-matrices
+  defaults: --beta 2, --samples 1, --stat eigenvalues, --model tridiagonal (circular: cmv,
+            ginibre: full), --bins 100 over the limit law's support ± 5%, --format from the
+            --output extension, else json; without --seed a seed is drawn and reported (in the
+            JSON, or on stderr for csv/npy).
+  samples:  sample s of seed K is a pure function of (K, s), bit-identical on every machine;
+            --first-sample F draws samples F … F+S−1, equal to rows F… of a larger run
+            (split long runs into shards this way).
+  --stat max of hermite/laguerre: exact at any N up to 2^51 (top ≈ c(β)·N^(1/3) rows drawn).
   --model limit: hermite/laguerre --stat max only, beta 1, 2 or 4: λ_max drawn from the
                  Tracy–Widom limit (≈ 5 µs); Kolmogorov error <= 0.3·N^(-2/3) (hermite, N >= 1.6e8)
                  or 1.0·N^(-2/3) (laguerre, N >= 1e9); docs/edge-limit
   --summary (--stat max): values (default) | moments (exact power sums: mean, variance,
             skewness, excess kurtosis) | cdf (counts on --bins B (10000) over --range LO,HI;
             default -10,10 with --scaling edge)
-${SCALE_USAGE}`;
+  --stat spacings: per sample the spacings of the eigenvalues unfolded by N·F (F the limit CDF:
+                 semicircle, Marchenko–Pastur, Wachter; uniform on the circle; fixed-trace: MP
+                 of E[Tr W]·λ), only those with
+                 F in --bulk LO,HI (default 0,1); compare with sine_β (betaens spacing).
+  --stat window: hermite/laguerre/jacobi, tridiagonal: the --count K eigenvalues nearest --energy E
+                 (default: the median of the limit law) without the others, O(N) per sample (N up
+                 to 2e8); JSON adds their unfolded "spacings" and spacing "ratios"; docs/local-statistics
+                 (spacings and window run in one thread: no --workers K > 1, no --shard)
+${SCALE_USAGE}
+  runs over 8 GiB of memory or ~30 minutes are refused up front (docs/conventions.md §6).`;
 
 /** Builds the ensemble spec (and the parameters to report) from the flags (also used by linstat). */
 export function buildSpec(
@@ -148,17 +184,16 @@ export function buildSpec(
   throw new UsageError(`unknown ensemble "${ensemble}"`);
 }
 
-/** Parses the flags of `betaens sample` into a validated job (throws UsageError/RangeError). */
+/** Parses the flags of `betaens sample` into a validated job, its outputs and its seed. */
 export function parseSampleArgs(argv: string[]): {
   job: SampleJob;
   specJob: SpecSampleJob;
   scale: ScaleOptions;
-  format: "json" | "csv" | "npy";
-  output?: string;
-  plot?: string;
+  outputs: RunOutputs;
+  seed: Seed;
 } {
   const allFlags = [...COMMON_FLAGS, ...new Set(Object.values(ENSEMBLE_FLAGS).flat())];
-  const { values, positionals } = parseFlags(argv, allFlags);
+  const { values, positionals } = parseFlags(argv, allFlags, [], "sample");
   if (positionals.length !== 1) {
     throw new UsageError(
       positionals.length === 0
@@ -168,7 +203,9 @@ export function parseSampleArgs(argv: string[]): {
   }
   const ensemble = positionals[0];
   if (!(ENSEMBLES as readonly string[]).includes(ensemble)) {
-    throw new UsageError(`unknown ensemble "${ensemble}"; expected one of ${ENSEMBLES.join(", ")}`);
+    throw new UsageError(
+      `unknown ensemble ${quote(ensemble)}; expected one of ${ENSEMBLES.join(", ")}`,
+    );
   }
   const nText = flagString(values, "n");
   if (nText === undefined) throw new UsageError("--n is required");
@@ -178,7 +215,8 @@ export function parseSampleArgs(argv: string[]): {
   if (beta < 0) throw new UsageError(`--beta must be >= 0, got ${beta}`);
   const samplesText = flagString(values, "samples");
   const samples = samplesText === undefined ? 1 : parseInteger("samples", samplesText, 1);
-  const seed = chooseSeed(flagString(values, "seed"), (t) => parseInteger("seed", t, 0));
+  const seed = chooseSeed(values);
+  const firstSample = parseFirstSample(values, samples);
   const model = parseChoice<SampleModel>(
     "model",
     flagString(values, "model"),
@@ -188,7 +226,7 @@ export function parseSampleArgs(argv: string[]): {
   const stat = parseChoice<SampleStat>(
     "stat",
     flagString(values, "stat"),
-    ["eigenvalues", "max", "histogram", "purity", "entropy", "min"],
+    ["eigenvalues", "max", "histogram", "purity", "entropy", "min", "spacings", "window"],
     "eigenvalues",
   );
   const { spec, reported } = buildSpec(ensemble, values, n, beta);
@@ -204,11 +242,12 @@ export function parseSampleArgs(argv: string[]): {
     n,
     beta,
     samples,
-    seed,
+    seed: seed.seed,
     stat,
     reportedParams: reported,
     scaling,
   };
+  if (firstSample !== 0) job.firstSample = firstSample;
   const summary = parseChoice<Summary>(
     "summary",
     flagString(values, "summary"),
@@ -250,7 +289,7 @@ export function parseSampleArgs(argv: string[]): {
     } else {
       const parts = parseNumberList("range", rangeText);
       if (parts.length !== 2 || !(parts[1] > parts[0])) {
-        throw new UsageError(`--range must be LO,HI with LO < HI, got "${rangeText}"`);
+        throw new UsageError(`--range must be LO,HI with LO < HI, got ${quote(rangeText)}`);
       }
       range = [parts[0], parts[1]];
     }
@@ -259,63 +298,142 @@ export function parseSampleArgs(argv: string[]): {
   } else if (binsText !== undefined || rangeText !== undefined) {
     throw new UsageError("--bins and --range apply only to --stat histogram or --summary cdf");
   }
-  const output = flagString(values, "output");
-  const formatText = flagString(values, "format");
-  const format = chooseFormat(formatText, output);
-  const plot = flagString(values, "plot");
-  if (plot !== undefined && !plot.toLowerCase().endsWith(".svg")) {
-    throw new UsageError(`--plot must name an .svg file, got "${plot}"`);
-  }
-  if (plot !== undefined && summary !== "values") {
+  parseLocalStatisticsFlags(values, job);
+  const plotText = flagString(values, "plot");
+  if (plotText !== undefined && summary !== "values") {
     throw new UsageError("--plot needs --summary values (the figure shows every λ_max)");
   }
   const scale = parseScaleFlags(values, {
-    seedGiven: flagString(values, "seed") !== undefined,
-    output,
-    plot,
-    format: formatText,
+    seedGiven: !seed.drawn,
+    output: flagString(values, "output"),
+    plot: plotText,
+    format: flagString(values, "format"),
   });
+  const local = stat === "spacings" || stat === "window";
+  if (
+    local &&
+    (scale.shard !== undefined || (typeof scale.workers === "number" && scale.workers > 1))
+  ) {
+    throw new UsageError(
+      `--stat ${stat} runs in one thread (rows of varying length): drop --workers and --shard, or split the run with --first-sample`,
+    );
+  }
+  // Paths checked before any work (a shard's --output with "{shard}" replaced).
+  const outputs = planRunOutputs(shardFlagValues(values, scale));
+  if (outputs.format === "npy" && stat === "spacings" && job.bulk !== undefined) {
+    throw new UsageError("--bulk gives rows of different lengths: use --format json or csv");
+  }
   // The cost this process takes on: its shard's samples (the whole run is split).
-  const mine = scale.shard ? shardRange({ first: 0, count: samples }, scale.shard).count : samples;
-  checkJob({ ...job, samples: Math.max(mine, 1) });
+  const mine = scale.shard
+    ? shardRange({ first: firstSample, count: samples }, scale.shard).count
+    : samples;
+  const mineJob = { ...job, samples: Math.max(mine, 1) };
+  checkJob(mineJob, (limit) => sampleAdvice(job, limit));
   const specJob: SpecSampleJob = {
     task: "sample",
     ensemble: spec.ensemble,
     params: { ...spec.params },
     reported: Object.entries(reported),
     model,
-    stat,
+    // spacings and window never reach the driver (sampleCommand runs them in one thread).
+    stat: stat as SpecSampleJob["stat"],
     n,
     beta,
-    seed,
-    first: 0,
+    seed: seed.seed,
+    first: firstSample,
     count: samples,
     histogram,
     scaling,
     summary,
     grid,
   };
-  return { job, specJob, scale, format, output, plot };
+  // One string holds at most ~512 MiB of text: refused unless the rows are streamed (or a shard).
+  const streamed = !local && willStream(specJob, outputs, { figure: outputs.plot !== undefined });
+  if (!scale.shard && !streamed) {
+    checkBudget(
+      { what: "this run", textBytes: textBytesOf(estimateJobCost(job).values, outputs.format) },
+      sampleAdvice(job, "text"),
+    );
+  }
+  return { job, specJob, scale, outputs, seed };
+}
+
+/** What to change when `betaens sample` is over budget, in terms of its flags. */
+function sampleAdvice(job: SampleJob, limit: "memory" | "time" | "text"): string {
+  const split = "or split it into shards with --shard i/K (docs/scale.md)";
+  if (limit === "text") return "use --format npy (8 bytes per number), or fewer --samples";
+  if (job.model === "full" || job.spec.ensemble === "ginibre") {
+    return job.spec.ensemble === "ginibre"
+      ? "use a smaller --n"
+      : "the tridiagonal model (the default) samples the same law in O(N) memory and O(N²) time";
+  }
+  if (job.stat === "eigenvalues") {
+    return `use --stat max or --stat histogram (O(N) per sample), fewer --samples, ${split}`;
+  }
+  const workDominates = limit === "memory" && 48 * job.n > 8 * job.samples;
+  if (workDominates) return "use a smaller --n";
+  return job.stat === "histogram"
+    ? `use fewer --samples or --bins, ${split}`
+    : `use fewer --samples, ${split}`;
+}
+
+/** --bulk, --energy, --count (stat spacings and window; ensembles/localStatistics.ts). */
+function parseLocalStatisticsFlags(
+  values: Record<string, string | boolean | undefined>,
+  job: SampleJob,
+): void {
+  const bulkText = flagString(values, "bulk");
+  if (bulkText !== undefined) {
+    if (job.stat !== "spacings") throw new UsageError("--bulk applies only to --stat spacings");
+    const parts = parseNumberList("bulk", bulkText);
+    if (parts.length !== 2 || !(parts[0] >= 0 && parts[1] <= 1 && parts[0] < parts[1])) {
+      throw new UsageError(`--bulk must be LO,HI with 0 <= LO < HI <= 1, got "${bulkText}"`);
+    }
+    job.bulk = [parts[0], parts[1]];
+  }
+  const energyText = flagString(values, "energy");
+  const countText = flagString(values, "count");
+  if ((energyText !== undefined || countText !== undefined) && job.stat !== "window") {
+    throw new UsageError("--energy and --count apply only to --stat window");
+  }
+  if (job.stat === "window") {
+    if (countText === undefined) throw new UsageError("--stat window needs --count K");
+    job.count = parseInteger("count", countText, 3);
+    if (energyText !== undefined) job.energy = parseNumber("energy", energyText);
+  }
 }
 
 /**
  * Runs `betaens sample` on the driver (src/driver/: threads with --workers, a partial result with
- * --shard); the output is written to stdout or --output, the rows streamed as they are produced.
+ * --shard); the output is written to stdout or --output (with --plot, together and atomically),
+ * the rows streamed as they are produced when no figure needs them. spacings and window run in
+ * this thread (runLocalStatistics). Returns the output object when it was built in memory.
  */
-export function sampleCommand(argv: string[]): void | Promise<void> {
-  const { job, specJob, scale, format, output, plot } = parseSampleArgs(argv);
+export function sampleCommand(
+  argv: string[],
+): SampleResult | undefined | Promise<SampleResult | undefined> {
+  const { job, specJob, scale, outputs, seed } = parseSampleArgs(argv);
   const mine = scale.shard ? shardRange(specJob, scale.shard).count : job.samples;
-  const { operations } = checkJobCost({ ...job, samples: Math.max(mine, 1) });
+  const { seconds } = estimateJobCost({ ...job, samples: Math.max(mine, 1) });
+  announceSeed(seed, outputs.format);
+  const label = `sampling ${job.spec.ensemble}`;
+  if (job.stat === "spacings" || job.stat === "window") {
+    const progress = progressReporter(job.samples, seconds, label);
+    let result: SampleResult;
+    try {
+      result = runLocalStatistics(job, progress.update);
+    } finally {
+      progress.done();
+    }
+    writeRunOutputs(outputs, result, () => spacingPlotSvg(job, result));
+    return result;
+  }
   const done = executeJob(specJob, {
     scale,
-    format,
-    output,
-    keep: plot !== undefined,
-    label: `sampling ${job.spec.ensemble}`,
-    operations,
+    outputs,
+    label,
+    operations: seconds * 1e8,
+    figure: (result) => samplePlotSvg(job, result as unknown as SampleResult),
   });
-  const drawPlot = (result: Record<string, unknown> | undefined) => {
-    if (plot !== undefined && result) writeSamplePlot(plot, job, result as unknown as SampleResult);
-  };
-  return done instanceof Promise ? done.then(drawPlot) : drawPlot(done);
+  return done as SampleResult | undefined | Promise<SampleResult | undefined>;
 }

@@ -10,14 +10,14 @@ import { kernelFor } from "../driver/kernels.js";
 import type { Partial } from "../driver/partial.js";
 import { run } from "../driver/run.js";
 import { rowShapeOf } from "../driver/shape.js";
-import { openFileAtomic } from "../io/atomicWrite.js";
 import type { OutputFormat } from "../io/format.js";
+import { type AtomicFile, openFileAtomic } from "../io/outputFiles.js";
 import { type RowStream, rowStream } from "../io/stream.js";
 import { canonicalJob, type Job } from "../spec/job.js";
 import { parseShard, type ResolvedShard, shardFromEnvironment, shardRange } from "../spec/shard.js";
 import { type FlagValues, flagString, parseInteger } from "./args.js";
 import { UsageError } from "./errors.js";
-import { writeResult } from "./output.js";
+import { type RunOutputs, writeRunOutputs } from "./output.js";
 import { PartialWriter } from "./partialFile.js";
 import { defaultWorkers, type RunOptions, runJob } from "./pool.js";
 import { progressReporter } from "./progress.js";
@@ -39,7 +39,10 @@ export interface ScaleOptions {
 /** Estimated seconds above which `auto` uses every core. */
 const PARALLEL_SECONDS = 1;
 
-/** Parses --workers, --shard, --shards (and checks what a shard needs: --seed, --output). */
+/**
+ * Parses --workers, --shard, --shards (and checks what a shard needs: --seed, --output). A shard
+ * composes with --first-sample F: shard i/K takes its block of the run's samples F … F + S − 1.
+ */
 export function parseScaleFlags(
   values: FlagValues,
   context: { seedGiven: boolean; output?: string; plot?: string; format?: string },
@@ -105,6 +108,16 @@ export function canStream(job: Job, format: OutputFormat): boolean {
   return !(job.task === "gibbs" && format === "json");
 }
 
+/**
+ * The flag values with "{shard}" in --output replaced by the shard index (the path a shard
+ * writes, checked before any work by planRunOutputs).
+ */
+export function shardFlagValues(values: FlagValues, scale: ScaleOptions): FlagValues {
+  const output = flagString(values, "output");
+  if (!scale.shard || output === undefined) return values;
+  return { ...values, output: output.replaceAll("{shard}", String(scale.shard.index)) };
+}
+
 /** Writes bytes to an fd (standard output through process.stdout, synchronous on Linux). */
 function writeAllSync(fd: number, data: string | Uint8Array): void {
   if (fd === 1) {
@@ -116,18 +129,12 @@ function writeAllSync(fd: number, data: string | Uint8Array): void {
   while (written < bytes.length) written += writeSync(fd, bytes, written, bytes.length - written);
 }
 
-export interface OutputTarget {
-  fd: number;
-  commit(): void;
-  abort(): void;
-}
-
-/** Where a streamed output goes: an atomic file, or standard output. */
-export function outputTarget(output: string | undefined, binary: boolean): OutputTarget {
-  if (output !== undefined) return openFileAtomic(output);
-  if (binary && process.stdout.isTTY) {
-    throw new UsageError("refusing to write binary NPY to a terminal; use --output FILE.npy");
-  }
+/**
+ * Where a streamed output goes: --output (planned before the work: an atomic file, or a device
+ * or FIFO written in place), or standard output.
+ */
+export function outputTarget(outputs: RunOutputs): AtomicFile {
+  if (outputs.output !== undefined) return openFileAtomic(outputs.output.path);
   return { fd: 1, commit() {}, abort() {} };
 }
 
@@ -168,7 +175,7 @@ function always<T>(body: () => MaybePromise<T>, after: (ok: boolean) => void): M
  * order), then the tail; commits the target, or aborts it on error.
  */
 export function writeStream(
-  target: OutputTarget,
+  target: AtomicFile,
   stream: RowStream,
   produce: (sink: (block: Float64Array, rows: number) => void) => MaybePromise<unknown>,
 ): MaybePromise<void> {
@@ -202,9 +209,9 @@ function runOn(job: Job, options: RunOptions): MaybePromise<Partial> {
 
 export interface ExecuteOptions {
   scale: ScaleOptions;
-  format: OutputFormat;
-  output?: string;
-  /** Keep the rows in memory and return the result (for --plot). */
+  /** The outputs, checked before any work (planRunOutputs; a shard's --output is its partial). */
+  outputs: RunOutputs;
+  /** Keep the rows in memory and return the result (implied by a figure to draw). */
   keep?: boolean;
   /** Progress bar label and work estimate. */
   label: string;
@@ -214,8 +221,26 @@ export interface ExecuteOptions {
    * it is built in memory (it may add fields), after the rows when they were streamed.
    */
   finish?: (result: Record<string, unknown>) => void;
-  /** Writes the in-memory output instead of writeResult (commands with their own tables). */
-  write?: (result: Record<string, unknown>) => void;
+  /** The --plot figure, drawn from the output object and written with the data. */
+  figure?: (result: Record<string, unknown>) => string;
+  /** Further figures by flag name (RunOutputs.figures), drawn from the output object. */
+  figures?: Record<string, (result: Record<string, unknown>) => string>;
+  /** The data to write instead of the formatted output object (commands with their own tables). */
+  payload?: (result: Record<string, unknown>) => string | Uint8Array;
+}
+
+/** Whether executeJob will stream the rows of a whole run (not a shard) to its output. */
+export function willStream(
+  job: Job,
+  outputs: RunOutputs,
+  options: { keep?: boolean; figure?: boolean; payload?: boolean } = {},
+): boolean {
+  const keep =
+    options.keep === true ||
+    options.payload === true ||
+    (options.figure === true && outputs.plot !== undefined) ||
+    outputs.figures !== undefined;
+  return !keep && rowShapeOf(job) !== undefined && canStream(job, outputs.format);
 }
 
 /**
@@ -228,15 +253,18 @@ export function executeJob(
   options: ExecuteOptions,
 ): MaybePromise<Record<string, unknown> | undefined> {
   const kernel = kernelFor(job);
+  const { outputs } = options;
+  const format = outputs.format;
   const workers = workersFor(job, options.scale.workers, kernel.operationsPerSample);
   const shard = options.scale.shard;
   const range = shard ? shardRange(job, shard) : { first: job.first, count: job.count };
-  const progress = progressReporter(range.count, options.operations, options.label);
+  const progress = progressReporter(range.count, options.operations / 1e8, options.label);
   return always(
     (): MaybePromise<Record<string, unknown> | undefined> => {
       if (shard) {
-        const path = (options.output as string).replaceAll("{shard}", String(shard.index));
-        const target = openFileAtomic(path);
+        // shardFlagValues put the shard index into the path before planRunOutputs checked it.
+        if (!outputs.output) throw new UsageError("--shard needs --output PART");
+        const target = openFileAtomic(outputs.output.path);
         let ok = false;
         return always(
           () => {
@@ -259,10 +287,15 @@ export function executeJob(
         );
       }
       const shape = rowShapeOf(job);
-      if (!options.keep && shape && canStream(job, options.format)) {
-        const head = finalize(job, headPartial(job, kernel.layout.width), options.format);
-        const stream = rowStream(head, options.format, shape, job.count);
-        const target = outputTarget(options.output, options.format === "npy");
+      const streamed = willStream(job, outputs, {
+        keep: options.keep,
+        figure: options.figure !== undefined,
+        payload: options.payload !== undefined,
+      });
+      if (streamed && shape) {
+        const head = finalize(job, headPartial(job, kernel.layout.width), format);
+        const stream = rowStream(head, format, shape, job.count);
+        const target = outputTarget(outputs);
         let final: Partial | undefined;
         return then(
           writeStream(target, stream, (sink) =>
@@ -279,18 +312,27 @@ export function executeJob(
           ),
           () => {
             progress.done();
-            if (options.finish && final) options.finish(finalize(job, final, options.format));
+            if (options.finish && final) options.finish(finalize(job, final, format));
             return undefined;
           },
         );
       }
       return then(runOn(job, { workers, progress: progress.update }), (partial) => {
         progress.done();
-        const result = finalize(job, partial, options.format);
+        const result = finalize(job, partial, format);
         options.finish?.(result);
-        if (options.write) options.write(result);
-        else writeResult(result, options.format, options.output);
-        return job.task === "tw" && options.format !== "json" ? finalize(job, partial) : result;
+        const figure = options.figure;
+        const figures = Object.fromEntries(
+          Object.entries(options.figures ?? {}).map(([flag, draw]) => [flag, () => draw(result)]),
+        );
+        writeRunOutputs(
+          outputs,
+          result,
+          figure && (() => figure(result)),
+          options.payload ? options.payload(result) : undefined,
+          figures,
+        );
+        return job.task === "tw" && format !== "json" ? finalize(job, partial) : result;
       });
     },
     () => progress.done(),

@@ -4,13 +4,13 @@
  * prints its URL. If dist-web/ is missing it is built with Vite when Vite is installed (a clone
  * with its dev dependencies); otherwise the error says how to build it.
  */
-import { existsSync, type Stats, statSync } from "node:fs";
+import { existsSync, realpathSync, type Stats, statSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
+import { type AddressInfo, isIP } from "node:net";
 import { extname, join, relative, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
-import { flagString, parseFlags, parseInteger } from "./args.js";
+import { flagString, parseFlags, parseInteger, quote } from "./args.js";
 import { UsageError } from "./errors.js";
 
 /** The package root: this file is src/cli/serve.ts (tsx) or dist/cli/serve.js (compiled). */
@@ -21,8 +21,10 @@ export const DEFAULT_WEB_ROOT = join(PACKAGE_ROOT, "dist-web");
 export const SERVE_USAGE = `usage: betaens serve [--port P] [--host H] [--dir DIR]
 
 Serves the browser explorer on http://127.0.0.1:P/ (default port 8080; --port 0 picks a free
-port) until interrupted (Ctrl-C). --dir serves another build of the explorer (default: the
-package's dist-web/, built by "npm run build:web").`;
+port) until interrupted (Ctrl-C). --host binds another address of this machine (default
+127.0.0.1). --dir serves another build of the explorer (default: the package's dist-web/, built
+by "npm run build:web"); only files whose real path is inside DIR are served (symbolic links
+leading out of it are not followed).`;
 
 const MIME_TYPES: Record<string, string> = {
   ".html": "text/html; charset=utf-8",
@@ -81,6 +83,17 @@ function send(
   response.end(head ? undefined : body);
 }
 
+/** True when the real path of `path` (symbolic links resolved) lies inside the real `root`. */
+function insideRealRoot(realRoot: string, path: string): boolean {
+  let real: string;
+  try {
+    real = realpathSync(path);
+  } catch {
+    return false;
+  }
+  return real === realRoot || real.startsWith(realRoot.endsWith(sep) ? realRoot : realRoot + sep);
+}
+
 async function handle(root: string, request: IncomingMessage, response: ServerResponse) {
   const head = request.method === "HEAD";
   if (request.method !== "GET" && !head) {
@@ -103,7 +116,7 @@ async function handle(root: string, request: IncomingMessage, response: ServerRe
   } catch {
     stats = undefined;
   }
-  if (!stats?.isFile()) {
+  if (!stats?.isFile() || !insideRealRoot(realpathSync(root), path)) {
     send(response, 404, "not found\n", "text/plain; charset=utf-8", head);
     return;
   }
@@ -167,13 +180,17 @@ async function buildExplorer(): Promise<boolean> {
 
 /** `betaens serve`: serves the explorer until SIGINT/SIGTERM. */
 export async function serveCommand(argv: string[]): Promise<void> {
-  const { values, positionals } = parseFlags(argv, ["port", "host", "dir"]);
-  if (positionals.length > 0)
-    throw new UsageError(`serve takes no arguments, got "${positionals[0]}"`);
+  const { values, positionals } = parseFlags(argv, ["port", "host", "dir"], [], "serve");
+  if (positionals.length > 0) {
+    throw new UsageError(`serve takes no arguments, got ${quote(positionals[0])}`);
+  }
   const portText = flagString(values, "port");
   const port = portText === undefined ? 8080 : parseInteger("port", portText, 0);
   if (port > 65535) throw new UsageError(`--port must be at most 65535, got ${port}`);
   const host = flagString(values, "host") ?? "127.0.0.1";
+  if (isIP(host) === 0 && !/^[A-Za-z0-9]([A-Za-z0-9-]{0,62})(\.[A-Za-z0-9-]{1,63})*$/.test(host)) {
+    throw new UsageError(`--host must be an IP address or a host name, got ${quote(host)}`);
+  }
   const dirFlag = flagString(values, "dir");
   const root = dirFlag === undefined ? DEFAULT_WEB_ROOT : resolve(dirFlag);
   if (!existsSync(join(root, "index.html"))) {
@@ -199,6 +216,19 @@ export async function serveCommand(argv: string[]): Promise<void> {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === "EADDRINUSE") {
       throw new Error(`port ${port} is in use; choose another with --port (or --port 0 for any)`);
+    }
+    if (code === "EACCES") {
+      throw new UsageError(`port ${port} needs privileges; choose one above 1023 (or --port 0)`);
+    }
+    if (
+      code === "EADDRNOTAVAIL" ||
+      code === "ENOTFOUND" ||
+      code === "EAI_AGAIN" ||
+      code === "EINVAL"
+    ) {
+      throw new UsageError(
+        `--host ${quote(host)} is not an address of this machine (try 127.0.0.1 or 0.0.0.0)`,
+      );
     }
     throw error;
   }

@@ -132,7 +132,8 @@ function sampleKernel(job: SampleJob): Kernel {
   // Well-formedness, and the cost of one sample (the cost of a run is the front end's to check:
   // a shard or a block runs only part of it).
   checkJob({ ...ej, samples: 1 });
-  const operationsPerSample = checkJobCost({ ...ej, samples: 1 }).operations;
+  // Seconds of one sample (the cost model of src/ensembles/sample.ts) as ≈ 1e-8 s operations.
+  const operationsPerSample = checkJobCost({ ...ej, samples: 1 }).seconds * 1e8;
   const { spec, n, beta, seed, model } = ej;
   if (job.stat === "max") {
     // The truncated and limit models compute (λ_max − center)/scale without cancellation (edge.ts).
@@ -465,7 +466,7 @@ export function linearStatisticJobValue(job: LinearStatisticJob): LinearStatisti
     beta: job.beta,
     samples: job.samples,
     seed: job.seed,
-    first: 0,
+    first: job.firstSample ?? 0,
     count: job.ns.length * job.samples,
   };
 }

@@ -6,7 +6,7 @@
  */
 import type { LinearStatisticJob, LinearStatisticResult } from "../ensembles/linearStatistics.js";
 import type { SampleJob as EnsembleSampleJob, SampleResult } from "../ensembles/sample.js";
-import { checkJob } from "../ensembles/sample.js";
+import { checkJob, runLocalStatistics } from "../ensembles/sample.js";
 import type { GibbsRunOptions, GibbsRunResult } from "../gibbs/run.js";
 import { checkGibbsRun } from "../gibbs/run.js";
 import { defaultSpectralInterval } from "../gibbs/sampler.js";
@@ -23,11 +23,12 @@ export function sampleJobValue(job: EnsembleSampleJob): SampleJob {
     params: { ...job.spec.params } as Record<string, number>,
     reported: Object.entries(job.reportedParams ?? job.spec.params) as [string, number][],
     model: job.model,
-    stat: job.stat,
+    // spacings and window never reach the driver (runSample runs them in one thread).
+    stat: job.stat as SampleJob["stat"],
     n: job.n,
     beta: job.beta,
     seed: job.seed,
-    first: 0,
+    first: job.firstSample ?? 0,
     count: job.samples,
     edges: job.stat === "histogram" && job.edges ? Array.from(job.edges) : undefined,
     scaling: job.scaling ?? "none",
@@ -38,12 +39,26 @@ export function sampleJobValue(job: EnsembleSampleJob): SampleJob {
 /**
  * Runs a sampling job (sample s of seed K from createRandomSource(K, s)); `onProgress(done,
  * total)` is called after each sample. The result is the JSON object of `betaens sample`.
+ *
+ * @example
+ * import { runSample } from "betaens";
+ * const result = runSample({
+ *   spec: { ensemble: "hermite", params: { loc: 0, scale: 1 } },
+ *   model: "tridiagonal",
+ *   n: 1e6,
+ *   beta: 2,
+ *   samples: 3,
+ *   seed: 42,
+ *   stat: "max",
+ * }); // result.samples: λ_max of samples 0, 1, 2, as `betaens sample … --stat max`
  */
 export function runSample(
   job: EnsembleSampleJob,
   onProgress?: (done: number, total: number) => void,
 ): SampleResult {
   checkJob(job);
+  // Rows of varying length (spacings) and the window sampler's fields: one thread, no driver.
+  if (job.stat === "spacings" || job.stat === "window") return runLocalStatistics(job, onProgress);
   const value = sampleJobValue(job);
   return finalize(value, run(value, { progress: onProgress })) as unknown as SampleResult;
 }
@@ -56,6 +71,18 @@ export function runSample(
  * half of the passes, and with `cutPoints` the points of each chain in each cut. Chain s uses
  * createRandomSource(seed, s).
  * Reference: docs/theory.md §3.7 (DPPy `sample_mcmc`).
+ *
+ * @example
+ * import { gibbsRun, parsePotential } from "betaens";
+ * const run = gibbsRun({
+ *   coeffs: parsePotential("x^4/4 - x^2"),
+ *   n: 200,
+ *   beta: 2,
+ *   passes: 10,
+ *   samples: 2,
+ *   seed: 1,
+ *   stat: "eigenvalues",
+ * }); // run.samples: the final eigenvalues of chains 0 and 1
  */
 export function gibbsRun(options: GibbsRunOptions): GibbsRunResult {
   checkGibbsRun(options);
@@ -68,7 +95,7 @@ export function gibbsRun(options: GibbsRunOptions): GibbsRunResult {
     initial: options.initial ?? "zero",
     stat: options.stat,
     seed: options.seed,
-    first: 0,
+    first: options.firstSample ?? 0,
     count: options.samples,
     edges: options.stat === "histogram" && options.edges ? Array.from(options.edges) : undefined,
     scaling: "none",

@@ -10,7 +10,7 @@ import { unitaryQrFactor } from "../dense/unitaryQrFactor.js";
 import type { RandomSource } from "../random/source.js";
 import { detAtan2, detCos, detExp, detLog, detSin } from "../special/deterministicMath.js";
 import { checkFullBeta } from "./full.js";
-import { checkBeta, checkSize } from "./validate.js";
+import { checkBeta, checkRandomSource, checkSamplerCost, checkSize } from "./validate.js";
 
 const TWO_PI = 2 * Math.PI;
 
@@ -68,10 +68,16 @@ function uniformAngles(rng: RandomSource, n: number): Float64Array {
  * eigenangles of the CMV matrix of verblunskyCoefficients(rng, n, β), computed in O(N²) by
  * cmvEigenangles (no dense eigensolver). Ascending, in [0, 2π).
  * Reference: Killip & Nenciu, IMRN 2004 (50), Thm 1; docs/theory.md §2.6.
+ *
+ * @example
+ * import { circularCmvAngles, createRandomSource } from "betaens";
+ * const theta = circularCmvAngles(createRandomSource(1, 0), 2000, 3.3); // O(N²), in [0, 2π)
  */
 export function circularCmvAngles(rng: RandomSource, n: number, beta: number): Float64Array {
+  checkRandomSource(rng);
   checkSize(n);
   checkBeta(beta);
+  checkSamplerCost("circularCmvAngles", n, 8 * n, 5 * n * n);
   if (beta === 0) return uniformAngles(rng, n);
   const alpha = verblunskyCoefficients(rng, n, beta);
   return cmvEigenangles(alpha.re, alpha.im, alpha.rhoSquared);
@@ -83,13 +89,15 @@ export function circularCmvAngles(rng: RandomSource, n: number, beta: number): F
  * Reference: Mezzadri, Notices AMS 54 (2007) 592–604.
  */
 export function haarUnitary(rng: RandomSource, n: number): ComplexMatrix {
+  checkRandomSource(rng);
   checkSize(n);
+  checkSamplerCost("haarUnitary", n, 6 * n * n, n * n * n);
   const g = complexGaussianMatrix(rng, n, n, Math.SQRT1_2);
   return unitaryQrFactor(n, g.re, g.im);
 }
 
 /** Angles in [0, 2π), ascending, of complex numbers assumed on the unit circle. */
-function sortedAngles(re: Float64Array, im: Float64Array): Float64Array {
+export function sortedAngles(re: Float64Array, im: Float64Array): Float64Array {
   const angles = new Float64Array(re.length);
   for (let i = 0; i < re.length; i++) {
     const t = detAtan2(im[i], re[i]);
@@ -140,8 +148,10 @@ export function pairedAngles(sorted: Float64Array, tolerance: number): Float64Ar
  * Mezzadri (2007).
  */
 export function circularFullAngles(rng: RandomSource, n: number, beta: number): Float64Array {
+  checkRandomSource(rng);
   checkSize(n);
   checkFullBeta(beta);
+  checkSamplerCost("circularFullAngles", n, 32 * n * n, 8 * n * n * n);
   if (beta === 2) {
     const u = haarUnitary(rng, n);
     const e = complexEigenvalues(n, u.re, u.im);

@@ -20,7 +20,7 @@
  * N ≥ 1e9 at the default tolerance.
  * Below that size use the exact truncated tridiagonal model (edge.ts), which costs O(N^{1/3}).
  *
- * Why not exact at N = 1e12: the exact truncated model must draw ≈ c(β)·N^{1/3} ≈ 1.6e5 rows
+ * Why not exact at N = 1e12: the exact truncated model must draw ≈ c(β)·N^{1/3} ≈ 1.8e5 rows
  * (the top eigenvector reaches ≈ 10 N^{1/3} rows; edge.ts), i.e. ≥ 3e5 normal/gamma variates,
  * tens of milliseconds; the limit model is ≈ 1e4 times faster and its error (≤ 3e−9 in
  * Kolmogorov distance at N = 1e12) is far below the statistical resolution of any run.
@@ -32,6 +32,7 @@ import { edgeScaling } from "../theory/edgeScaling.js";
 import { tracyWidomSample } from "../theory/tracyWidom.js";
 import { checkHermite, defaultHermiteParams, type HermiteParams } from "./hermite.js";
 import { checkLaguerre, defaultLaguerreParams, type LaguerreParams } from "./laguerre.js";
+import { clampToSupport, HALF_LINE } from "./support.js";
 
 /** The ensembles with a limit model. */
 export type EdgeLimitEnsemble = "hermite" | "laguerre";
@@ -127,6 +128,11 @@ export function checkEdgeLimit(
  * convention); with `rescaled`, the TW_β draw F_β⁻¹(U) = (λ_max − center)/scale itself, without
  * cancellation. Kolmogorov distance to the exact law ≤ edgeLimitDistanceBound(N, ensemble); throws
  * (checkEdgeLimit) where that exceeds `tolerance`, and on invalid parameters.
+ *
+ * @example
+ * import { createRandomSource, largestEigenvalueLimit } from "betaens";
+ * const rng = createRandomSource(1, 0);
+ * const xi = largestEigenvalueLimit("hermite", rng, 1e12, 2, { loc: 0, scale: 1 }, true); // ≈ TW₂
  */
 export function largestEigenvalueLimit(
   ensemble: EdgeLimitEnsemble,
@@ -149,7 +155,10 @@ export function largestEigenvalueLimit(
     scaling = edgeScaling("laguerre", n, beta, { shape, scale });
   }
   const tw = tracyWidomSample(rng, beta as 1 | 2 | 4);
-  return rescaled ? tw : scaling.center + scaling.scale * tw;
+  if (rescaled) return tw;
+  // Laguerre eigenvalues are ≥ 0 (support.ts); at the sizes this model accepts center ≫ scale·|tw|.
+  const lambda = scaling.center + scaling.scale * tw;
+  return ensemble === "laguerre" ? clampToSupport(lambda, HALF_LINE) : lambda;
 }
 
 /** largestEigenvalueLimit("hermite", …): λ_max of the Hermite β-ensemble from the TW limit. */

@@ -19,7 +19,14 @@ import { bidiagonalSquaredSingularValues } from "../tridiagonal/dqds.js";
 import type { SquaredBidiagonal } from "./bidiagonal.js";
 import { laguerreFullEigenvalues } from "./full.js";
 import { laguerreBidiagonal } from "./laguerre.js";
-import { checkBeta, checkPositive, checkSize } from "./validate.js";
+import { clampAllToSupport, UNIT_INTERVAL } from "./support.js";
+import {
+  checkBeta,
+  checkPositive,
+  checkRandomSource,
+  checkSamplerCost,
+  checkSize,
+} from "./validate.js";
 
 /** Parameters of the fixed-trace ensemble: the Laguerre shape k > 0 (k = β(M − N + 1)/2). */
 export interface FixedTraceParams {
@@ -59,7 +66,9 @@ export function fixedTraceBidiagonal(
   beta: number,
   params: FixedTraceParams,
 ): SquaredBidiagonal {
+  checkRandomSource(rng);
   checkFixedTrace(n, beta, params);
+  checkSamplerCost("fixedTraceBidiagonal", n, 4 * n, 20 * n);
   const { q, e } = laguerreBidiagonal(rng, n, beta, { shape: params.shape, scale: 1 });
   let total = 0;
   for (let i = 0; i < n; i++) total += q[i] + (i < n - 1 ? e[i] : 0);
@@ -76,8 +85,12 @@ export function fixedTraceEigenvalues(
   beta: number,
   params: FixedTraceParams,
 ): Float64Array {
+  checkRandomSource(rng);
+  checkFixedTrace(n, beta, params);
+  checkSamplerCost("fixedTraceEigenvalues", n, 6 * n, 20 * n + n * n);
   const { q, e } = fixedTraceBidiagonal(rng, n, beta, params);
-  return bidiagonalSquaredSingularValues(q, e);
+  // Eigenvalues of a density matrix lie in [0, 1]; dqds may return a few ulps outside (support.ts).
+  return clampAllToSupport(bidiagonalSquaredSingularValues(q, e), UNIT_INTERVAL);
 }
 
 /**
@@ -91,6 +104,7 @@ export function fixedTraceFullEigenvalues(
   beta: number,
   params: FixedTraceParams,
 ): Float64Array {
+  checkRandomSource(rng);
   checkFixedTrace(n, beta, params);
   const m = (2 * params.shape) / beta + n - 1;
   const rounded = Math.round(m);

@@ -20,7 +20,13 @@ import { symmetricEigenvalues } from "../dense/symmetricEigenvalues.js";
 import { normal } from "../random/normal.js";
 import type { RandomSource } from "../random/source.js";
 import { defaultHermiteParams, type HermiteParams } from "./hermite.js";
-import { checkFinite, checkPositive, checkSize } from "./validate.js";
+import {
+  checkFinite,
+  checkPositive,
+  checkRandomSource,
+  checkSamplerCost,
+  checkSize,
+} from "./validate.js";
 
 /** The Dyson indices with a classical full-matrix model: real, complex, quaternion. */
 export type FullBeta = 1 | 2 | 4;
@@ -107,6 +113,10 @@ export function manovaDimensions(
  * Draw order: lower triangle row by row (i, then j ≤ i), real then imaginary parts; for β = 4
  * the N×N Hermitian block P first, then the antisymmetric block Q (strict lower triangle).
  * Reference: Mehta, Random Matrices, 3rd ed., ch. 2–3; Dumitriu & Edelman (2002) §II; docs/theory.md §1.5.
+ *
+ * @example
+ * import { createRandomSource, hermiteFullEigenvalues } from "betaens";
+ * const x = hermiteFullEigenvalues(createRandomSource(1, 0), 100, 4); // GSE: 100 values, each once
  */
 export function hermiteFullEigenvalues(
   rng: RandomSource,
@@ -114,10 +124,12 @@ export function hermiteFullEigenvalues(
   beta: number,
   params: HermiteParams = defaultHermiteParams,
 ): Float64Array {
+  checkRandomSource(rng);
   checkSize(n);
   checkFullBeta(beta);
   checkFinite("loc", params.loc);
   checkPositive("scale", params.scale);
+  checkSamplerCost("hermiteFullEigenvalues", n, 32 * n * n, n * n * n);
   let lambda: Float64Array;
   if (beta === 1) {
     const h = new Float64Array(n * n);
@@ -224,10 +236,12 @@ export function laguerreFullEigenvalues(
   beta: number,
   params: WishartParams,
 ): Float64Array {
+  checkRandomSource(rng);
   checkSize(n);
   checkFullBeta(beta);
   checkDimension("m", params.m, n);
   checkPositive("scale", params.scale);
+  checkSamplerCost("laguerreFullEigenvalues", n, 32 * n * (n + params.m), n * n * (n + params.m));
   const p = beta === 4 ? 2 * n : n;
   const cols = beta === 4 ? 2 * params.m : params.m;
   const x = gaussianMatrix(rng, n, params.m, beta);
@@ -255,10 +269,13 @@ export function jacobiFullEigenvalues(
   beta: number,
   params: ManovaParams,
 ): Float64Array {
+  checkRandomSource(rng);
   checkSize(n);
   checkFullBeta(beta);
   checkDimension("m1", params.m1, n);
   checkDimension("m2", params.m2, n);
+  const columns = params.m1 + params.m2;
+  checkSamplerCost("jacobiFullEigenvalues", n, 32 * n * (n + columns), n * n * (n + columns));
   const p = beta === 4 ? 2 * n : n;
   const cols1 = beta === 4 ? 2 * params.m1 : params.m1;
   const cols2 = beta === 4 ? 2 * params.m2 : params.m2;

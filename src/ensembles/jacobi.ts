@@ -3,7 +3,14 @@ import type { RandomSource } from "../random/source.js";
 import { bidiagonalSquaredSingularValues } from "../tridiagonal/dqds.js";
 import type { SymmetricTridiagonal } from "../tridiagonal/types.js";
 import { bidiagonalToTridiagonal, type SquaredBidiagonal } from "./bidiagonal.js";
-import { checkBeta, checkPositive, checkSize } from "./validate.js";
+import { clampAllToSupport, UNIT_INTERVAL } from "./support.js";
+import {
+  checkBeta,
+  checkPositive,
+  checkRandomSource,
+  checkSamplerCost,
+  checkSize,
+} from "./validate.js";
 
 /** Parameters of the Jacobi β-ensemble: reference measure Beta(a, b) on (0, 1). */
 export interface JacobiParams {
@@ -16,6 +23,10 @@ export const defaultJacobiParams: JacobiParams = { a: 1, b: 1 };
 /**
  * The Jacobi parameters of the β-MANOVA matrix with dimensions N ≤ M1, M2:
  * a = β(M1 − N + 1)/2, b = β(M2 − N + 1)/2 (docs/conventions.md).
+ *
+ * @example
+ * import { jacobiParamsFromManova } from "betaens";
+ * const params = jacobiParamsFromManova(400, 500, 600, 2); // { a: 101, b: 201 }
  */
 export function jacobiParamsFromManova(
   n: number,
@@ -60,7 +71,9 @@ export function jacobiBidiagonal(
   beta: number,
   params: JacobiParams = defaultJacobiParams,
 ): SquaredBidiagonal {
+  checkRandomSource(rng);
   checkJacobi(n, beta, params);
+  checkSamplerCost("jacobiBidiagonal", n, 4 * n, 40 * n);
   const q = new Float64Array(n);
   const e = new Float64Array(n - 1);
   drawJacobiCoefficients(rng, n, beta, params.a, params.b, q, e);
@@ -82,6 +95,12 @@ export function jacobiTridiagonal(
  * the squared bidiagonal (q, e), which gives every eigenvalue to high relative accuracy — the
  * smallest ones too, which the QL iteration on J would get only to ε‖J‖ (measured: 15ε against
  * up to 1e46ε relative error for tiny eigenvalues; see test/tridiagonal/dqds.test.ts).
+ * Clamped to [0, 1]: the rounded model can put λ_max a few ulps above 1 (support.ts).
+ *
+ * @example
+ * import { createRandomSource, jacobiEigenvalues, jacobiParamsFromManova } from "betaens";
+ * const params = jacobiParamsFromManova(400, 500, 600, 3.14);
+ * const x = jacobiEigenvalues(createRandomSource(3, 0), 400, 3.14, params); // in (0, 1)
  */
 export function jacobiEigenvalues(
   rng: RandomSource,
@@ -89,6 +108,15 @@ export function jacobiEigenvalues(
   beta: number,
   params: JacobiParams = defaultJacobiParams,
 ): Float64Array {
+  checkRandomSource(rng);
+  checkJacobi(n, beta, params);
+  checkSamplerCost(
+    "jacobiEigenvalues",
+    n,
+    8 * n,
+    2 * n * n,
+    'for λ_max or a histogram at this size use runSample with stat "max" or "histogram" (O(N) per sample)',
+  );
   const { q, e } = jacobiBidiagonal(rng, n, beta, params);
-  return bidiagonalSquaredSingularValues(q, e);
+  return clampAllToSupport(bidiagonalSquaredSingularValues(q, e), UNIT_INTERVAL);
 }

@@ -3,7 +3,14 @@ import type { RandomSource } from "../random/source.js";
 import { bidiagonalSquaredSingularValues } from "../tridiagonal/dqds.js";
 import type { SymmetricTridiagonal } from "../tridiagonal/types.js";
 import { bidiagonalToTridiagonal, type SquaredBidiagonal } from "./bidiagonal.js";
-import { checkBeta, checkPositive, checkSize } from "./validate.js";
+import { clampAllToSupport, HALF_LINE } from "./support.js";
+import {
+  checkBeta,
+  checkPositive,
+  checkRandomSource,
+  checkSamplerCost,
+  checkSize,
+} from "./validate.js";
 
 /** Parameters of the Laguerre β-ensemble: reference measure Gamma(shape k, scale θ). */
 export interface LaguerreParams {
@@ -18,6 +25,10 @@ export const defaultLaguerreParams: LaguerreParams = { shape: 1, scale: 1 };
 /**
  * The Laguerre parameters of the β-Wishart matrix with dimensions N ≤ M:
  * k = β(M − N + 1)/2, θ = 2 (docs/conventions.md). Throws if M < N or β = 0.
+ *
+ * @example
+ * import { laguerreParamsFromWishart } from "betaens";
+ * const params = laguerreParamsFromWishart(500, 800, 1); // { shape: 150.5, scale: 2 }
  */
 export function laguerreParamsFromWishart(n: number, m: number, beta: number): LaguerreParams {
   checkSize(n);
@@ -52,7 +63,9 @@ export function laguerreBidiagonal(
   beta: number,
   params: LaguerreParams = defaultLaguerreParams,
 ): SquaredBidiagonal {
+  checkRandomSource(rng);
   checkLaguerre(n, beta, params);
+  checkSamplerCost("laguerreBidiagonal", n, 4 * n, 20 * n);
   const q = new Float64Array(n);
   const e = new Float64Array(n - 1);
   drawLaguerreCoefficients(rng, n, beta, params.shape, params.scale, q, e);
@@ -74,6 +87,12 @@ export function laguerreTridiagonal(
  * the squared bidiagonal (q, e), which gives every eigenvalue to high relative accuracy — the
  * smallest ones too, which the QL iteration on J would get only to ε‖J‖ (measured: 15ε against
  * up to 1e46ε relative error for tiny eigenvalues; see test/tridiagonal/dqds.test.ts).
+ * In [0, ∞) (dqds forms only positive quantities; clamped as every driver is, support.ts).
+ *
+ * @example
+ * import { createRandomSource, laguerreEigenvalues, laguerreParamsFromWishart } from "betaens";
+ * const params = laguerreParamsFromWishart(500, 800, 1); // real Wishart, N = 500, M = 800
+ * const x = laguerreEigenvalues(createRandomSource(3, 0), 500, 1, params);
  */
 export function laguerreEigenvalues(
   rng: RandomSource,
@@ -81,6 +100,15 @@ export function laguerreEigenvalues(
   beta: number,
   params: LaguerreParams = defaultLaguerreParams,
 ): Float64Array {
+  checkRandomSource(rng);
+  checkLaguerre(n, beta, params);
+  checkSamplerCost(
+    "laguerreEigenvalues",
+    n,
+    8 * n,
+    2 * n * n,
+    'for λ_max or a histogram at this size use runSample with stat "max" or "histogram" (O(N) per sample)',
+  );
   const { q, e } = laguerreBidiagonal(rng, n, beta, params);
-  return bidiagonalSquaredSingularValues(q, e);
+  return clampAllToSupport(bidiagonalSquaredSingularValues(q, e), HALF_LINE);
 }

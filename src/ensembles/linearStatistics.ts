@@ -15,6 +15,7 @@
  * eigenvalues (tridiagonal/tracePowers.ts); for radial f of Ginibre, Kostlan's theorem gives the
  * moduli in O(N); otherwise the eigenvalues of the model.
  */
+import { type BudgetLimit, checkBudget } from "../budget.js";
 import { checkGibbsArguments, type GibbsInitial, runGibbsChain } from "../gibbs/sampler.js";
 import {
   parseTestFunction,
@@ -51,7 +52,7 @@ import {
   type EnsembleSpec,
   type SampleModel,
 } from "./models.js";
-import { LIMITS } from "./sample.js";
+import { checkRandomSource, checkSamplerCost, checkSize } from "./validate.js";
 
 /** Where the points come from. */
 export type LinearStatisticSource =
@@ -83,6 +84,8 @@ export interface LinearStatisticJob {
   beta: number;
   samples: number;
   seed: number;
+  /** Index F of the first sample (default 0): sample s of size j uses stream (seed, F + s, j). */
+  firstSample?: number;
 }
 
 /** Theory attached to one size N (whatever is known for the case; see the module comment). */
@@ -126,6 +129,8 @@ export interface LinearStatisticResult {
   beta: number;
   params: Record<string, number | number[]>;
   seed: number;
+  /** Present when the job's firstSample is not 0: the values are samples F, F + 1, …. */
+  firstSample?: number;
   samples: number;
   n: number[];
   rows: LinearStatisticRow[];
@@ -167,8 +172,14 @@ export function linearStatisticMap(
   }
 }
 
-/** Throws a RangeError unless the job is well-formed; returns the parsed test function. */
-export function checkLinearStatisticJob(job: LinearStatisticJob): TestFunction {
+/**
+ * Throws a RangeError unless the job is well-formed and within the budget (checkLinearStatisticCost,
+ * with `advice` for a refusal); returns the parsed test function.
+ */
+export function checkLinearStatisticJob(
+  job: LinearStatisticJob,
+  advice?: (limit: BudgetLimit) => string | undefined,
+): TestFunction {
   const { source, ns, beta, samples, seed } = job;
   const scaling = job.scaling ?? "limit";
   if (scaling !== "limit" && scaling !== "none") {
@@ -184,6 +195,12 @@ export function checkLinearStatisticJob(job: LinearStatisticJob): TestFunction {
   }
   if (!Number.isInteger(seed) || seed < 0 || seed > Number.MAX_SAFE_INTEGER) {
     throw new RangeError(`seed must be an integer in [0, 2^53 - 1], got ${seed}`);
+  }
+  const first = job.firstSample ?? 0;
+  if (!Number.isInteger(first) || first < 0 || !Number.isSafeInteger(first + samples)) {
+    throw new RangeError(
+      `firstSample must be an integer >= 0 with firstSample + samples <= 2^53 - 1, got ${first}`,
+    );
   }
   if (ns.length > 2 ** 32) throw new RangeError("too many sizes");
   const test = parseTestFunction(job.f, linearStatisticVariable(source));
@@ -204,7 +221,7 @@ export function checkLinearStatisticJob(job: LinearStatisticJob): TestFunction {
       if (model === "limit") throw new RangeError("the limit model gives λ_max only");
     }
   }
-  checkLinearStatisticCost(job, test);
+  checkLinearStatisticCost(job, test, advice);
   return test;
 }
 
@@ -221,10 +238,15 @@ function sampleCost(source: LinearStatisticSource, test: TestFunction, n: number
   return degree >= 0 ? trace : 20 * n + 5 * n * n;
 }
 
-/** Estimates memory (bytes) and work; throws a RangeError beyond the limits of betaens sample. */
+/**
+ * Estimates memory (bytes) and work (operations at ≈ 1e8 per second) and checks them against the
+ * shared budget (src/budget.ts): throws a BudgetError (a RangeError) beyond it, with `advice`
+ * (default: in the library's words; the CLI passes its own flags).
+ */
 export function checkLinearStatisticCost(
   job: LinearStatisticJob,
   test: TestFunction = parseTestFunction(job.f, linearStatisticVariable(job.source)),
+  advice?: (limit: BudgetLimit) => string | undefined,
 ): { bytes: number; operations: number } {
   let operations = 0;
   let work = 0;
@@ -237,22 +259,16 @@ export function checkLinearStatisticCost(
     work = Math.max(work, dense ? 32 * n * n : 8 * n);
   }
   const bytes = 8 * (work + job.samples * job.ns.length);
-  if (bytes > LIMITS.maxBytes) {
-    throw new RangeError(
-      `this run would need about ${(bytes / 1024 ** 3).toFixed(1)} GiB of memory (limit ${LIMITS.maxBytes / 1024 ** 3} GiB)`,
-    );
-  }
-  if (operations > LIMITS.maxEigenOperations) {
-    const hint =
-      job.source.kind === "ensemble" && job.source.spec.ensemble === "ginibre"
-        ? "; for radial f use --model kostlan (O(N) per sample)"
-        : test.polynomial
-          ? ""
-          : "; a polynomial f is computed from the Jacobi matrix in O(N) per sample";
-    throw new RangeError(
-      `this run would take about ${operations.toExponential(1)} operations (limit ${LIMITS.maxEigenOperations.toExponential(0)}, roughly ${Math.round(LIMITS.maxEigenOperations / 1e8 / 60)} minutes)${hint}`,
-    );
-  }
+  const libraryAdvice = (limit: BudgetLimit): string | undefined => {
+    if (limit !== "time") return "use fewer samples or a smaller n";
+    if (job.source.kind === "ensemble" && job.source.spec.ensemble === "ginibre") {
+      return 'for radial f use model "kostlan" (O(N) per sample)';
+    }
+    return test.polynomial
+      ? "use fewer samples"
+      : "a polynomial f is computed from the Jacobi matrix in O(N) per sample";
+  };
+  checkBudget({ what: "this run", bytes, operations }, advice ?? libraryAdvice);
   return { bytes, operations };
 }
 
@@ -282,6 +298,9 @@ function sumOver(values: Float64Array, f: (x: number) => number, slope: number, 
 
 /** Kostlan's radial model of Ginibre: |z_j|² ~ Gamma(j, 1), j = 1..N, independent (drawn in order). */
 export function ginibreSquaredModuli(rng: RandomSource, n: number): Float64Array {
+  checkRandomSource(rng);
+  checkSize(n);
+  checkSamplerCost("ginibreSquaredModuli", n, n, 40 * n);
   const out = new Float64Array(n);
   for (let j = 0; j < n; j++) out[j] = gamma(rng, j + 1, 1);
   return out;
@@ -302,8 +321,8 @@ export function linearStatisticRoute(
 }
 
 /**
- * L_N of sample s at size ns[j] (stream createRandomSource(seed, s, j)): a pure function of
- * (job, j, s). The job is assumed valid (checkLinearStatisticJob).
+ * L_N of sample s at size ns[j] (stream createRandomSource(seed, F + s, j), F = job.firstSample
+ * or 0): a pure function of (job, j, s). The job is assumed valid (checkLinearStatisticJob).
  */
 export function linearStatisticSample(
   job: LinearStatisticJob,
@@ -314,7 +333,7 @@ export function linearStatisticSample(
   const { source, beta } = job;
   const n = job.ns[j];
   const scaling = job.scaling ?? "limit";
-  const rng = createRandomSource(job.seed, s, j);
+  const rng = createRandomSource(job.seed, (job.firstSample ?? 0) + s, j);
   const { slope, offset } = linearStatisticMap(source, n, beta, scaling);
   const f = test.evaluate;
   if (source.kind === "potential") {
@@ -504,6 +523,7 @@ export function linearStatisticResult(
     beta: job.beta,
     params,
     seed: job.seed,
+    ...(job.firstSample ? { firstSample: job.firstSample } : {}),
     samples,
     n: ns,
     rows,

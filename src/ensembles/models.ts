@@ -1,4 +1,5 @@
 import type { RandomSource } from "../random/source.js";
+import { largestEigenvalue } from "../tridiagonal/bisection.js";
 import { bidiagonalSquaredSingularValues } from "../tridiagonal/dqds.js";
 import { tridiagonalEigenvalues } from "../tridiagonal/eigenvalues.js";
 import type { SymmetricTridiagonal } from "../tridiagonal/types.js";
@@ -28,6 +29,14 @@ import {
   laguerreBidiagonal,
   laguerreTridiagonal,
 } from "./laguerre.js";
+import {
+  clampAllToSupport,
+  clampToSupport,
+  HALF_LINE,
+  REAL_LINE,
+  type Support,
+  UNIT_INTERVAL,
+} from "./support.js";
 import { checkBeta, checkSize } from "./validate.js";
 
 /** The three classical ensembles with tridiagonal models. */
@@ -66,10 +75,23 @@ export const MODELS: Record<EnsembleSpec["ensemble"], readonly SampleModel[]> = 
   "fixed-trace": ["tridiagonal", "full"],
 };
 
-/** One drawn sample before reduction to a statistic. */
+/**
+ * The closed support of each classical ensemble's points (support.ts): the banded models' values
+ * are clamped to it where they are computed (drawValues, drawLargestEigenvalue).
+ */
+export const CLASSICAL_SUPPORT: Readonly<Record<ClassicalEnsemble, Support>> = {
+  hermite: REAL_LINE,
+  laguerre: HALF_LINE,
+  jacobi: UNIT_INTERVAL,
+};
+
+/**
+ * One drawn sample before reduction to a statistic. Banded draws carry the support of their
+ * ensemble; "values" draws (full and circular models) are already in their support.
+ */
 export type Draw =
-  | { kind: "tridiagonal"; matrix: SymmetricTridiagonal }
-  | { kind: "bidiagonal"; bidiagonal: SquaredBidiagonal }
+  | { kind: "tridiagonal"; matrix: SymmetricTridiagonal; support: Support }
+  | { kind: "bidiagonal"; bidiagonal: SquaredBidiagonal; support: Support }
   | { kind: "values"; values: Float64Array }
   | { kind: "complex"; re: Float64Array; im: Float64Array };
 
@@ -157,14 +179,26 @@ export function drawSample(
     case "fixed-trace":
       return model === "full"
         ? { kind: "values", values: fixedTraceFullEigenvalues(rng, n, beta, spec.params) }
-        : { kind: "bidiagonal", bidiagonal: fixedTraceBidiagonal(rng, n, beta, spec.params) };
+        : {
+            kind: "bidiagonal",
+            bidiagonal: fixedTraceBidiagonal(rng, n, beta, spec.params),
+            support: UNIT_INTERVAL, // eigenvalues of a density matrix
+          };
     case "hermite":
       return model === "full"
         ? { kind: "values", values: hermiteFullEigenvalues(rng, n, beta, spec.params) }
-        : { kind: "tridiagonal", matrix: hermiteTridiagonal(rng, n, beta, spec.params) };
+        : {
+            kind: "tridiagonal",
+            matrix: hermiteTridiagonal(rng, n, beta, spec.params),
+            support: REAL_LINE,
+          };
     case "laguerre": {
       if (model !== "full") {
-        return { kind: "bidiagonal", bidiagonal: laguerreBidiagonal(rng, n, beta, spec.params) };
+        return {
+          kind: "bidiagonal",
+          bidiagonal: laguerreBidiagonal(rng, n, beta, spec.params),
+          support: HALF_LINE,
+        };
       }
       const m = wishartDimension(n, beta, spec.params.shape);
       return {
@@ -178,20 +212,39 @@ export function drawSample(
             kind: "values",
             values: jacobiFullEigenvalues(rng, n, beta, manovaDimensions(n, beta, spec.params)),
           }
-        : { kind: "bidiagonal", bidiagonal: jacobiBidiagonal(rng, n, beta, spec.params) };
+        : {
+            kind: "bidiagonal",
+            bidiagonal: jacobiBidiagonal(rng, n, beta, spec.params),
+            support: UNIT_INTERVAL,
+          };
   }
 }
 
-/** The sorted real points of a drawn sample (eigenvalues or angles). */
+/** The sorted real points of a drawn sample (eigenvalues or angles), in the ensemble's support. */
 export function drawValues(draw: Draw): Float64Array {
   if (draw.kind === "bidiagonal") {
-    return bidiagonalSquaredSingularValues(draw.bidiagonal.q, draw.bidiagonal.e);
+    const { q, e } = draw.bidiagonal;
+    return clampAllToSupport(bidiagonalSquaredSingularValues(q, e), draw.support);
   }
   if (draw.kind === "tridiagonal") {
-    return tridiagonalEigenvalues(draw.matrix.diagonal, draw.matrix.offDiagonalSquared);
+    const { diagonal, offDiagonalSquared } = draw.matrix;
+    return clampAllToSupport(tridiagonalEigenvalues(diagonal, offDiagonalSquared), draw.support);
   }
   if (draw.kind === "values") return draw.values;
   throw new RangeError("complex eigenvalues have no real ordering");
+}
+
+/**
+ * The largest point of a drawn real sample: bisection on the Jacobi matrix of a banded draw
+ * (clamped to the ensemble's support, support.ts), else the last of drawValues.
+ */
+export function drawLargestEigenvalue(draw: Draw): number {
+  if (draw.kind === "tridiagonal" || draw.kind === "bidiagonal") {
+    const t = draw.kind === "tridiagonal" ? draw.matrix : bidiagonalToTridiagonal(draw.bidiagonal);
+    return clampToSupport(largestEigenvalue(t.diagonal, t.offDiagonalSquared), draw.support);
+  }
+  const values = drawValues(draw);
+  return values[values.length - 1];
 }
 
 /** The Jacobi matrix of a banded draw (for Sturm counts and bisection). */

@@ -4,15 +4,21 @@
  * src/driver/legacy.ts, kernels in src/driver/kernels.ts). Browser-safe (no Node APIs).
  *
  * Random streams: sample s (0-based) of seed K uses createRandomSource(K, s), so sample s is the
- * same whatever the number of samples, the batching or the worker that computes it.
+ * same whatever the number of samples, the batching or the worker that computes it; a job with
+ * firstSample F draws samples F … F + S − 1 (docs/conventions.md §3).
  */
+import { type BudgetLimit, checkBudget } from "../budget.js";
 import { createRandomSource } from "../random/philox.js";
+import { checkBulkWindow } from "../statistics/unfolding.js";
+import { VERSION } from "../version.js";
 import { type DensityMatrixStat, isDensityMatrixStat } from "./densityMatrixStatistics.js";
-import { truncationSize } from "./edge.js";
+import { checkTruncatedRows, truncationSize } from "./edge.js";
 import { largestEigenvalueOf } from "./largestEigenvalue.js";
+import { defaultEnergy, drawSpacings, sampleWindow } from "./localStatistics.js";
 import {
   type ClassicalSpec,
   checkEnsemble,
+  drawSample,
   type EnsembleSpec,
   MODELS,
   type SampleModel,
@@ -20,7 +26,13 @@ import {
 
 export type { SampleModel } from "./models.js";
 /** purity, entropy and min are statistics of the fixed-trace ensemble (densityMatrixStatistics.ts). */
-export type SampleStat = "eigenvalues" | "max" | "histogram" | DensityMatrixStat;
+export type SampleStat =
+  | "eigenvalues"
+  | "max"
+  | "histogram"
+  | "spacings"
+  | "window"
+  | DensityMatrixStat;
 
 export interface SampleJob {
   spec: EnsembleSpec;
@@ -29,6 +41,8 @@ export interface SampleJob {
   beta: number;
   samples: number;
   seed: number;
+  /** Index of the first sample drawn (default 0): the run draws samples F … F + S − 1. */
+  firstSample?: number;
   stat: SampleStat;
   /** Histogram bin edges (B + 1 increasing numbers), required when stat = "histogram". */
   edges?: Float64Array;
@@ -36,6 +50,11 @@ export interface SampleJob {
   reportedParams?: Record<string, number>;
   /** "edge": report λ_max on the Tracy–Widom scale, (λ_max − center)/scale (stat = max only). */
   scaling?: "none" | "edge";
+  /** stat = spacings: the limit-CDF window [lo, hi] of the spacings kept (default [0, 1]). */
+  bulk?: [number, number];
+  /** stat = window: the energy (raw units; default the median of the limit law) and count k. */
+  energy?: number;
+  count?: number;
 }
 
 export interface SampleResult {
@@ -47,6 +66,8 @@ export interface SampleResult {
   beta: number;
   params: Record<string, number>;
   seed: number;
+  /** Present when the job's firstSample is not 0: the rows are samples F, F + 1, …. */
+  firstSample?: number;
   stat: SampleStat;
   /**
    * stat = eigenvalues: S ascending rows of N (circular: angles in [0, 2π); ginibre: S rows of N
@@ -59,75 +80,103 @@ export interface SampleResult {
   above?: number;
   /** With scaling = "edge": samples are (λ_max − center)/scale → TW_β (β-ensemble convention). */
   scaling?: { kind: "edge"; center: number; scale: number };
+  /** stat = spacings | window: the local-statistics fields (ensembles/localStatistics.ts). */
+  bulk?: [number, number];
+  energy?: number;
+  count?: number;
+  /** stat = window: per sample the index of the first eigenvalue, unfolded spacings and ratios. */
+  firstIndex?: number[];
+  spacings?: Float64Array[];
+  ratios?: Float64Array[];
 }
 
-/** Limits that keep a run from exhausting memory or running for hours (estimated up front). */
-export const LIMITS = {
-  /** Bytes of Float64Arrays alive at once (matrix, work arrays and kept output). */
-  maxBytes: 8 * 1024 ** 3,
-  /** Operation count S·N² of the O(N²) eigenvalue solver (≈ 1e8 per second here). */
-  maxEigenOperations: 2e11,
-  /** Operation count S·N·(B + 1) of Sturm counts, or S·N·60 for bisection. */
-  maxSturmOperations: 2e12,
-  maxN: 2e8,
-};
+/** Sturm-count steps (one row of one count) per second, measured (≈ 3e8 for histograms). */
+const STURM_STEPS_PER_SECOND = 2e8;
+/** Steps of the O(N²) tridiagonal eigenvalue solver per second (N = 1e4 in ≈ 1 s). */
+const EIGEN_STEPS_PER_SECOND = 1e8;
 
-/** Estimates memory (bytes) and work (operations) of a job; throws a RangeError beyond LIMITS. */
-export function checkJobCost(job: SampleJob): { bytes: number; operations: number } {
+/** The up-front cost of a job: peak memory, time, and the numbers it keeps for the output. */
+export interface JobCost {
+  bytes: number;
+  seconds: number;
+  /** Numbers in the result (S·N eigenvalues, 2·S·N for Ginibre, S maxima, 3·B for a histogram). */
+  values: number;
+}
+
+/** Estimates memory, time and output size of a job (no checks; see checkJobCost). */
+export function estimateJobCost(job: SampleJob): JobCost {
   const { samples, stat, model } = job;
   const bins = job.edges ? job.edges.length - 1 : 0;
-  const truncated = Number.isSafeInteger(job.n) ? truncatedRows(job) : undefined;
   if (model === "limit") {
-    // One uniform and one tabulated quantile per sample, whatever N.
-    return { bytes: 8 * samples, operations: samples * 100 };
-  }
-  if (truncated === undefined && job.n > LIMITS.maxN) {
-    throw new RangeError(
-      `n = ${job.n} is too large for this statistic (at most ${LIMITS.maxN.toExponential()}; ` +
-        "--stat max of hermite and laguerre accepts N up to 2^51)",
-    );
+    // One uniform and one tabulated quantile per sample, whatever N (≈ 5 µs).
+    return { bytes: 8 * samples, seconds: samples * 1e-5, values: samples };
   }
   // Work and memory scale with the rows actually drawn.
-  const n = truncated ?? job.n;
+  const n = (Number.isSafeInteger(job.n) ? truncatedRows(job) : undefined) ?? job.n;
+  const complex = job.spec.ensemble === "ginibre";
   const scalar = stat === "max" || isDensityMatrixStat(stat);
-  const keptValues = stat === "eigenvalues" ? samples * n : scalar ? samples : bins;
+  const values =
+    stat === "eigenvalues" || stat === "spacings"
+      ? samples * n * (complex ? 2 : 1)
+      : scalar
+        ? samples
+        : stat === "window"
+          ? samples * 3 * (job.count ?? 0)
+          : 3 * bins;
   // Dense models hold complex matrices (β = 4: of order 2N, a few copies); banded ones ≈ 6 N doubles.
-  const workDoubles = model === "full" || job.spec.ensemble === "ginibre" ? 32 * n * n : 6 * n;
-  const bytes = 8 * (workDoubles + keptValues);
-  const dense = model === "full" || job.spec.ensemble === "ginibre";
-  const quadratic = stat === "eigenvalues" || stat === "entropy" || model === "cmv";
-  const operations = dense
-    ? samples * n * n * n
-    : quadratic
-      ? samples * n * n
-      : samples * n * (stat === "max" || stat === "min" ? 60 : stat === "purity" ? 1 : bins + 1);
-  if (bytes > LIMITS.maxBytes) {
-    throw new RangeError(
-      `this run would need about ${(bytes / 1024 ** 3).toFixed(1)} GiB of memory ` +
-        `(limit ${LIMITS.maxBytes / 1024 ** 3} GiB); use --stat max or --stat histogram, or fewer samples`,
-    );
+  const dense = model === "full" || complex;
+  const workDoubles = dense ? 32 * n * n : 6 * n;
+  const bytes = 8 * (workDoubles + values);
+  // Entropy needs every eigenvalue (O(N²)); purity is Σ λ² of the bidiagonal's tridiagonal (O(N)).
+  const quadratic = stat === "eigenvalues" || stat === "spacings" || stat === "entropy";
+  let seconds: number;
+  if (dense) seconds = (samples * n * n * n) / EIGEN_STEPS_PER_SECOND;
+  else if (model === "cmv") seconds = (5 * samples * n * n) / EIGEN_STEPS_PER_SECOND;
+  else if (stat === "window") {
+    // The window sampler: ≈ 40 passes over the rows (17-point block products, ~13 Sturm counts)
+    // plus ≈ 10 phase evaluations per eigenvalue of ≈ 60 blocks each (tridiagonal/windowEigenvalues.ts).
+    seconds = (samples * (40 * n + 600 * (job.count ?? 0) ** 1.5)) / EIGEN_STEPS_PER_SECOND;
+  } else if (quadratic) seconds = (samples * n * n) / EIGEN_STEPS_PER_SECOND;
+  else {
+    const steps = stat === "max" || stat === "min" ? 60 : stat === "purity" ? 1 : bins + 1;
+    seconds = (samples * n * steps) / STURM_STEPS_PER_SECOND;
   }
-  const limit = dense || quadratic ? LIMITS.maxEigenOperations : LIMITS.maxSturmOperations;
-  if (operations > limit) {
-    const hint =
-      stat === "eigenvalues" && !dense
-        ? "; use --stat max or --stat histogram (O(N) per point)"
-        : dense
-          ? "; the tridiagonal model samples the same law in O(N²)"
-          : "";
-    throw new RangeError(
-      `this run would take about ${operations.toExponential(1)} operations (limit ` +
-        `${limit.toExponential(0)}, roughly ${Math.round(limit / 1e8 / 60)} minutes)${hint}`,
-    );
-  }
-  return { bytes, operations };
+  return { bytes, seconds, values };
+}
+
+/** What to change when a job is over budget, in the library's words (the CLI passes its own). */
+function jobAdvice(job: SampleJob, limit: BudgetLimit): string {
+  const dense = job.model === "full" || job.spec.ensemble === "ginibre";
+  if (dense) return "the tridiagonal model samples the same law in O(N) memory and O(N²) time";
+  if (limit === "memory" && job.stat !== "eigenvalues") return "use a smaller n";
+  return job.stat === "eigenvalues"
+    ? 'use stat "max" or "histogram" (O(N) per point), or fewer samples'
+    : "use fewer samples";
+}
+
+/**
+ * Checks a job's estimated memory and time against the shared budget (src/budget.ts) and throws a
+ * BudgetError (a RangeError) beyond it, with `advice` (default: in the library's words).
+ */
+export function checkJobCost(
+  job: SampleJob,
+  advice?: (limit: BudgetLimit) => string | undefined,
+): JobCost {
+  const cost = estimateJobCost(job);
+  checkBudget({ what: "this run", bytes: cost.bytes, seconds: cost.seconds }, (limit) =>
+    advice ? advice(limit) : jobAdvice(job, limit),
+  );
+  return cost;
 }
 
 /**
  * The number of rows drawn per sample when --stat max uses the truncated model (Hermite and
- * Laguerre, tridiagonal, β > 0): only the first K ≈ c(β)·N^(1/3) rows carry the top eigenvector, and
- * the truncated λ_max equals the full one to 1e−12 of the Tracy–Widom scale (src/ensembles/edge.ts).
- * Undefined when the full matrix is used (K ≥ N, or another ensemble/statistic).
+ * Laguerre, tridiagonal, β > 0): K = truncationSize(N, β) ≈ c(β)·N^(1/3), c(β) growing like
+ * β^(−2/3) for small β, so that the rows below K change λ_max with probability ≲ 1e−12
+ * (src/ensembles/edge.ts; regime map and measurements in docs/edge-limit/truncation.md).
+ * Undefined when the full matrix is used (K ≥ N — e.g. whenever βN ≲ 45 — or another
+ * ensemble/statistic). Throws a RangeError when K exceeds what one sample may hold
+ * (checkTruncatedRows: only β ≲ 0.002 at N ≳ 5e14).
  */
 export function truncatedRows(
   job: Pick<SampleJob, "spec" | "stat" | "model" | "n" | "beta">,
@@ -136,17 +185,31 @@ export function truncatedRows(
   if (stat !== "max" || model !== "tridiagonal" || !(beta > 0)) return undefined;
   if (spec.ensemble !== "hermite" && spec.ensemble !== "laguerre") return undefined;
   const k = truncationSize(n, beta);
-  return k < n ? k : undefined;
+  if (k >= n) return undefined;
+  checkTruncatedRows(n, beta, k);
+  return k;
 }
 
-/** Throws a RangeError unless the job is well-formed. */
-export function checkJob(job: SampleJob): void {
+/**
+ * Throws a RangeError unless the job is well-formed and within the budget (checkJobCost, with the
+ * given advice for a refusal).
+ */
+export function checkJob(
+  job: SampleJob,
+  advice?: (limit: BudgetLimit) => string | undefined,
+): void {
   checkEnsemble(job.spec, job.model, job.n, job.beta);
   if (!Number.isInteger(job.samples) || job.samples < 1) {
     throw new RangeError(`samples must be an integer >= 1, got ${job.samples}`);
   }
   if (!Number.isInteger(job.seed) || job.seed < 0 || job.seed > Number.MAX_SAFE_INTEGER) {
     throw new RangeError(`seed must be an integer in [0, 2^53 - 1], got ${job.seed}`);
+  }
+  const first = job.firstSample ?? 0;
+  if (!Number.isSafeInteger(first + job.samples) || first < 0 || !Number.isInteger(first)) {
+    throw new RangeError(
+      `firstSample must be an integer >= 0 with firstSample + samples <= 2^53 - 1, got ${first}`,
+    );
   }
   if (job.spec.ensemble === "ginibre" && job.stat !== "eigenvalues") {
     throw new RangeError("the Ginibre ensemble supports --stat eigenvalues only (complex points)");
@@ -169,6 +232,7 @@ export function checkJob(job: SampleJob): void {
       );
     }
   }
+  checkLocalStatistics(job);
   if (job.stat === "histogram") {
     const edges = job.edges;
     if (!edges || edges.length < 2) throw new RangeError("histogram needs at least one bin");
@@ -178,7 +242,36 @@ export function checkJob(job: SampleJob): void {
       }
     }
   }
-  checkJobCost(job);
+  checkJobCost(job, advice);
+}
+
+/** The checks of stat = spacings | window (ensembles/localStatistics.ts). */
+function checkLocalStatistics(job: SampleJob): void {
+  if (job.stat !== "spacings" && job.bulk !== undefined) {
+    throw new RangeError("a bulk window applies to --stat spacings only");
+  }
+  if (job.stat !== "window" && (job.energy !== undefined || job.count !== undefined)) {
+    throw new RangeError("an energy and a count apply to --stat window only");
+  }
+  if (job.stat === "spacings") {
+    if (job.spec.ensemble === "ginibre")
+      throw new RangeError("ginibre points are complex: no spacings");
+    if (job.bulk !== undefined) checkBulkWindow(job.bulk);
+  }
+  if (job.stat === "window") {
+    if (!isClassical(job.spec) || job.model !== "tridiagonal") {
+      throw new RangeError(
+        "--stat window needs hermite, laguerre or jacobi with the tridiagonal model",
+      );
+    }
+    const count = job.count;
+    if (count === undefined || !Number.isInteger(count) || count < 3 || count > job.n) {
+      throw new RangeError(`--stat window needs a count in [3, n], got ${count}`);
+    }
+    if (job.energy !== undefined && !Number.isFinite(job.energy)) {
+      throw new RangeError(`the energy must be finite, got ${job.energy}`);
+    }
+  }
 }
 
 function isClassical(spec: EnsembleSpec): spec is ClassicalSpec {
@@ -188,6 +281,63 @@ function isClassical(spec: EnsembleSpec): spec is ClassicalSpec {
 /** The default model of an ensemble (tridiagonal, or CMV for circular, full for Ginibre). */
 export function defaultModel(ensemble: EnsembleSpec["ensemble"]): SampleModel {
   return MODELS[ensemble][0];
+}
+
+/**
+ * Runs a job with stat = spacings | window (ensembles/localStatistics.ts): one row per sample, of
+ * a length that varies from sample to sample for spacings. Sample s uses createRandomSource(seed,
+ * s) for s = firstSample … firstSample + samples − 1, as the driver's samples. These statistics
+ * run in one thread (the driver keeps fixed-width rows: `--workers`/`--shard` refuse them).
+ */
+export function runLocalStatistics(
+  job: SampleJob,
+  onProgress?: (done: number, total: number) => void,
+): SampleResult {
+  const { spec, n, beta, samples, seed, stat } = job;
+  const result: SampleResult = {
+    betaens: VERSION,
+    command: "sample",
+    ensemble: spec.ensemble,
+    model: job.model,
+    n,
+    beta,
+    params: job.reportedParams ?? { ...spec.params },
+    seed,
+    stat,
+  };
+  const first = job.firstSample ?? 0;
+  if (first !== 0) result.firstSample = first;
+  const rows: Float64Array[] = [];
+  if (stat === "spacings") {
+    const window = job.bulk ?? [0, 1];
+    for (let s = 0; s < samples; s++) {
+      const draw = drawSample(spec, job.model, createRandomSource(seed, first + s), n, beta);
+      rows.push(drawSpacings(spec, draw, n, beta, window));
+      onProgress?.(s + 1, samples);
+    }
+    result.samples = rows;
+    result.bulk = [window[0], window[1]];
+    return result;
+  }
+  const classical = spec as ClassicalSpec;
+  const energy = job.energy ?? defaultEnergy(classical, n, beta);
+  const count = job.count as number;
+  result.energy = energy;
+  result.count = count;
+  result.firstIndex = [];
+  result.spacings = [];
+  result.ratios = [];
+  for (let s = 0; s < samples; s++) {
+    const rng = createRandomSource(seed, first + s);
+    const w = sampleWindow(classical, rng, n, beta, energy, count);
+    rows.push(w.eigenvalues);
+    result.firstIndex.push(w.firstIndex);
+    result.spacings.push(w.spacings);
+    result.ratios.push(w.ratios);
+    onProgress?.(s + 1, samples);
+  }
+  result.samples = rows;
+  return result;
 }
 
 /** The job parts that determine λ_max of one sample. */
@@ -207,6 +357,17 @@ export function usesEdgeModel(job: LargestEigenvalueJob): boolean {
  * (λ_max − center)/scale of edgeScaling, computed without cancellation), otherwise the full banded
  * model and bisection (`rescaled` is then ignored: rescale with edgeScaling). Sample s uses
  * createRandomSource(seed, s). No input checks beyond those of the samplers (see checkJob).
+ *
+ * @example
+ * import { sampleLargestEigenvalue } from "betaens";
+ * const job = {
+ *   spec: { ensemble: "hermite" as const, params: { loc: 0, scale: 1 } },
+ *   model: "tridiagonal" as const,
+ *   n: 1e9,
+ *   beta: 2,
+ *   seed: 42,
+ * };
+ * const lambdaMax = sampleLargestEigenvalue(job, 5); // sample 5: only the top ≈ 16·N^(1/3) rows
  */
 export function sampleLargestEigenvalue(
   job: LargestEigenvalueJob,

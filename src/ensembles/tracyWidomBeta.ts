@@ -28,6 +28,10 @@ export const TRACY_WIDOM_BETA_N = 1e6;
  * λ_max from the top ≈ c(β)N^{1/3} rows (Dumitriu–Edelman 2002; Edelman–Sutton 2007;
  * Ramírez–Rider–Virág 2011). Finite-N bias O(N^{−2/3}): see the file comment.
  * For β ∈ {1, 2, 4} tracyWidomSample (inversion of the Fredholm CDF) is exact and faster.
+ *
+ * @example
+ * import { createRandomSource, tracyWidomBetaSample } from "betaens";
+ * const s = tracyWidomBetaSample(createRandomSource(1, 0), 3.3); // TW_β for any β > 0
  */
 export function tracyWidomBetaSample(
   rng: RandomSource,

@@ -24,6 +24,8 @@ export interface GibbsRunOptions {
   samples: number;
   /** Non-negative integer seed; chain s uses createRandomSource(seed, s). */
   seed: number;
+  /** Index of the first chain (default 0): the run draws chains F … F + S − 1. */
+  firstSample?: number;
   stat: GibbsStat;
   /** "zero" (default, DPPy's a = b = 0) or "hermite" (see hermiteInitialState). */
   initial?: GibbsInitial;
@@ -61,6 +63,8 @@ export interface GibbsRunResult {
   potential: number[];
   passes: number;
   seed: number;
+  /** Present when the run's firstSample is not 0: the rows are chains F, F + 1, …. */
+  firstSample?: number;
   stat: GibbsStat;
   initial: GibbsInitial;
   /** Always true: every conditional is drawn exactly (no MCMC move within a Gibbs step). */
@@ -97,6 +101,12 @@ export function checkGibbsRun(options: GibbsRunOptions): void {
   }
   if (!Number.isInteger(seed) || seed < 0 || seed > Number.MAX_SAFE_INTEGER) {
     throw new RangeError(`seed must be an integer in [0, 2^53 - 1], got ${seed}`);
+  }
+  const first = options.firstSample ?? 0;
+  if (!Number.isInteger(first) || first < 0 || !Number.isSafeInteger(first + samples)) {
+    throw new RangeError(
+      `firstSample must be an integer >= 0 with firstSample + samples <= 2^53 - 1, got ${first}`,
+    );
   }
   if (!["eigenvalues", "max", "trace", "histogram"].includes(stat)) {
     throw new RangeError(`stat must be eigenvalues, max, trace or histogram, got ${String(stat)}`);

@@ -181,6 +181,16 @@ export function checkGibbsArguments(
  * Initial states: "zero" is DPPy's a = b = 0 (docs/theory.md §3.7); "hermite" is an exact sample of the
  * Gaussian β-ensemble whose semicircle best approximates μ_V (hermiteInitialState), which is
  * already the target when V is quadratic.
+ *
+ * @example
+ * import { createRandomSource, runGibbsChain } from "betaens";
+ * const state = runGibbsChain({
+ *   coeffs: Float64Array.of(0, 0, 0, 0, 0.25), // V(x) = x⁴/4
+ *   n: 100,
+ *   beta: 2,
+ *   passes: 5,
+ *   rng: createRandomSource(1, 0),
+ * }); // state.diagonal, state.offDiagonalSquared: the Jacobi coefficients after 5 passes
  */
 export function runGibbsChain(options: GibbsChainOptions): GibbsChainResult {
   const { coeffs, n, beta, passes, rng } = options;

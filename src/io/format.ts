@@ -100,7 +100,13 @@ export function formatNpy(result: Tabular): Uint8Array {
   return encodeNpy(flat, [flat.length]);
 }
 
-/** Serialises a result in the given format. */
+/**
+ * Serialises a result in the given format.
+ *
+ * @example
+ * import { formatResult } from "betaens/io";
+ * const csv = formatResult({ samples: [Float64Array.of(1, 2), Float64Array.of(3, 4)] }, "csv"); // "1,2\n3,4\n"
+ */
 export function formatResult(result: object & Tabular, format: OutputFormat): string | Uint8Array {
   switch (format) {
     case "json":

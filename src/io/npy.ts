@@ -28,7 +28,13 @@ export function npyHeader(shape: readonly number[]): Uint8Array {
   return out;
 }
 
-/** Encodes a float64 array of the given shape (product of shape = data length) as .npy bytes. */
+/**
+ * Encodes a float64 array of the given shape (product of shape = data length) as .npy bytes.
+ *
+ * @example
+ * import { encodeNpy } from "betaens/io";
+ * const bytes = encodeNpy(Float64Array.of(1, 2, 3, 4, 5, 6), [2, 3]); // numpy.load gives shape (2, 3)
+ */
 export function encodeNpy(data: Float64Array, shape: readonly number[]): Uint8Array {
   const size = shape.reduce((p, s) => p * s, 1);
   if (size !== data.length) {

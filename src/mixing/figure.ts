@@ -5,8 +5,8 @@
  * least-squares line p* ≈ a + b·ln N. Two line charts (plot/lineChart.ts) side by side in one SVG.
  */
 import { lineChartSvg } from "../plot/lineChart.js";
+import { potentialLabel } from "../plot/potentialLabel.js";
 import { escapeXml } from "../plot/svg.js";
-import { formatPotential } from "../potentials/validate.js";
 import type { MixingResult } from "./study.js";
 
 const PANEL_WIDTH = 640;
@@ -23,7 +23,7 @@ function nested(svg: string, x: number): string {
 export function mixingFigureSvg(result: MixingResult, title?: string): string {
   const label =
     title ??
-    `V = ${formatPotential(result.potential)}, β = ${result.beta}, C = ${result.chains} chains`;
+    `V(x) = ${potentialLabel(result.potential)}, β = ${result.beta}, C = ${result.chains} chains`;
   const passes = Array.from({ length: result.passes }, (_, p) => p + 1);
   const ksSeries = result.ns.map((n, j) => ({
     label: `N = ${n}`,
@@ -46,6 +46,7 @@ export function mixingFigureSvg(result: MixingResult, title?: string): string {
     title: `KS distance to TW_${result.beta} after each pass`,
     xLabel: "Gibbs pass p",
     yLabel: "log10 of the KS distance D_N(p)",
+    legendLimit: 12,
     width: PANEL_WIDTH,
     height: PANEL_HEIGHT,
   });

@@ -13,6 +13,9 @@
  * proxy for that V's finite-N bias (docs/theory.md §4.4 suggests exactly this proxy).
  */
 
+import { checkBudget } from "../budget.js";
+import { truncationSize } from "../ensembles/edge.js";
+import { TRACY_WIDOM_BETA_N } from "../ensembles/tracyWidomBeta.js";
 import { type GibbsInitial, runGibbsChain } from "../gibbs/sampler.js";
 import { createRandomSource } from "../random/philox.js";
 import { detPow } from "../special/deterministicMath.js";
@@ -109,6 +112,35 @@ function checkOptions(o: MixingOptions): void {
   }
 }
 
+/** Seconds per Gibbs conditional draw (as for `betaens gibbs`) and per truncated-model row. */
+const SECONDS_PER_DRAW = 3.5e-6;
+const SECONDS_PER_ROW = 2e-6;
+/** Sturm-count steps per second (λ_max by bisection after every pass). */
+const STURM_STEPS_PER_SECOND = 2e8;
+
+/**
+ * Memory and time of a study, estimated before it runs (the shared budget, src/budget.ts): per N,
+ * C·P passes of 2N conditional draws and one λ_max (≈ 60 Sturm steps per row), M control draws of
+ * the truncated Hermite model, and for β ∉ {1, 2, 4} the reference TW_β draws.
+ */
+export function estimateMixingCost(options: MixingOptions): { bytes: number; seconds: number } {
+  const { beta, ns, chains, passes } = options;
+  const control = options.controlSamples ?? Math.max(20000, 20 * chains);
+  const referenceSamples = options.referenceSamples ?? 20000;
+  let seconds = 0;
+  let bytes = 0;
+  for (const n of ns) {
+    const pass = 2 * n * SECONDS_PER_DRAW + (60 * n) / STURM_STEPS_PER_SECOND;
+    seconds += chains * passes * pass + control * SECONDS_PER_ROW * truncationSize(n, beta);
+    bytes = Math.max(bytes, 8 * (passes * chains + control + 12 * n));
+  }
+  if (!(beta === 1 || beta === 2 || beta === 4)) {
+    seconds += referenceSamples * SECONDS_PER_ROW * truncationSize(TRACY_WIDOM_BETA_N, beta);
+    bytes += 8 * referenceSamples;
+  }
+  return { bytes, seconds };
+}
+
 /** What every unit of a study shares: the validated options, V's edge and the chains' start. */
 export interface MixingPlan {
   options: MixingOptions;
@@ -123,6 +155,10 @@ export interface MixingPlan {
 /** Validates the options and computes V's right edge (throws when it is critical). */
 export function mixingPlan(options: MixingOptions): MixingPlan {
   checkOptions(options);
+  checkBudget(
+    { what: "this mixing study", ...estimateMixingCost(options) },
+    "use fewer chains, passes, sizes or control samples",
+  );
   const coeffs = Float64Array.from(options.coeffs);
   const { right: b, rightScale: c } = edgeConstants(equilibriumMeasure(coeffs));
   if (!(c > 0)) {
@@ -231,6 +267,18 @@ export function mixingSummary(plan: MixingPlan, rows: Float64Array): MixingResul
  * per pass the KS distance of the C values of ξ to TW_β, their mean and variance; p*(N).
  * Cost O(C·P·ΣN) Gibbs updates plus the control's O(M·ΣN^{1/3}). One thread; `betaens mixing`
  * runs the same units on the driver (src/driver/), over worker threads and shards.
+ *
+ * @example
+ * import { mixingStudy } from "betaens";
+ * const study = mixingStudy({
+ *   coeffs: [0, 0, 0, 0, 0.25], // V(x) = x⁴/4
+ *   beta: 2,
+ *   ns: [50, 100],
+ *   chains: 20,
+ *   passes: 5,
+ *   seed: 1,
+ *   controlSamples: 200,
+ * }); // study.ks[j][p − 1]: KS distance to TW₂ after pass p; study.pStar per N
  */
 export function mixingStudy(options: MixingOptions): MixingResult {
   const plan = mixingPlan(options);

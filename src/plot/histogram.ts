@@ -11,8 +11,10 @@ import {
   finiteExtent,
   formatNumber,
   type LegendEntry,
+  legendRowsFor,
   legendSvg,
   linearScale,
+  logTicks,
   niceRange,
   niceTicks,
   noDataSvg,
@@ -127,6 +129,15 @@ export interface HistogramOptions {
   yLabel?: string;
   width?: number;
   height?: number;
+  /** A logarithmic density axis (to see the tails); default false. */
+  logY?: boolean;
+  /** Fraction of the plot's height kept clear above the bars (for the legend); default 0. */
+  headroom?: number;
+  /**
+   * A band per bin (densities lower[i] ≤ upper[i], e.g. where 95% of histograms of this many
+   * points fall under the theory), drawn as a shaded step area behind the bars.
+   */
+  band?: { lower: ArrayLike<number>; upper: ArrayLike<number>; label: string };
 }
 
 /** Number of samples of the density curve across the plot. */
@@ -136,6 +147,13 @@ const CURVE_SAMPLES = 600;
  * SVG histogram normalised to a probability density (bar areas sum to 1 over the counted
  * points), with the density curve (sampled finely, clipped to the plot), nice axes, a legend
  * and the title. Exactly one `<rect class="bar">` per bin.
+ *
+ * @example
+ * import { createRandomSource, hermiteEigenvalues, semicircleDensity } from "betaens";
+ * import { histogramSvg } from "betaens/plot";
+ * const n = 1000;
+ * const x = hermiteEigenvalues(createRandomSource(1, 0), n, 2).map((v) => v / Math.sqrt(n));
+ * const svg = histogramSvg({ values: x, density: semicircleDensity, title: "GUE", xLabel: "x/√N" });
  */
 export function histogramSvg(opts: HistogramOptions): string {
   const width = opts.width ?? 640;
@@ -165,20 +183,62 @@ export function histogramSvg(opts: HistogramOptions): string {
   // A density spike (hard edge) may exceed the bars by far: cap the axis at twice the bars.
   let top = barMax > 0 ? Math.max(barMax, Math.min(curveMax, 2 * barMax)) : curveMax;
   if (!(top > 0 && Number.isFinite(top))) top = 1;
-  const [, yTop] = niceRange(0, top * 1.05);
+  const headroom = Math.min(Math.max(opts.headroom ?? 0, 0), 0.8);
+  let [, yTop] = niceRange(0, (top * 1.05) / (1 - headroom));
+  // Log density axis (tails): from the decade below half the smallest positive bar.
+  let yBottom = 0;
+  if (opts.logY) {
+    let smallest = Number.POSITIVE_INFINITY;
+    for (const h of bars.heights) if (h > 0 && h < smallest) smallest = h;
+    if (!Number.isFinite(smallest)) smallest = top * 1e-3;
+    yBottom = 10 ** Math.floor(Math.log10(smallest / 2));
+    const decades = Math.log10(top * 1.05) - Math.log10(yBottom);
+    yTop = 10 ** (Math.log10(top * 1.05) + (headroom * decades) / (1 - headroom));
+  }
 
-  const area = plotArea(width, height);
+  const barColor = PALETTE[0];
+  const curveColor = PALETTE[1];
+  const legend: LegendEntry[] = [
+    { label: `histogram (n = ${formatCount(bars.total)})`, color: barColor, kind: "box" },
+  ];
+  if (curveX && curveY) {
+    legend.push({ label: opts.densityLabel ?? "limit density", color: curveColor, kind: "line" });
+  }
+  if (opts.band) legend.push({ label: opts.band.label, color: PALETTE[1], kind: "box" });
+  const area = plotArea(width, height, legendRowsFor(width, legend));
+  const bottomPx = area.top + area.height;
+  const logScale = linearScale(Math.log10(yBottom), Math.log10(yTop), bottomPx, area.top);
   const frame: Frame = {
     ...area,
     sx: linearScale(lo, hi, area.left, area.left + area.width),
-    sy: linearScale(0, yTop, area.top + area.height, area.top),
+    sy: opts.logY
+      ? (v) => logScale(Math.log10(Math.max(v, yBottom)))
+      : linearScale(0, yTop, bottomPx, area.top),
   };
   const f = formatNumber;
-  const body: string[] = [
-    axesSvg(frame, niceTicks(lo, hi), niceTicks(0, yTop, 5), opts.xLabel, opts.yLabel ?? "density"),
-  ];
+  const yTicks = opts.logY ? logTicks(yBottom, yTop) : niceTicks(0, yTop, 5);
+  const yLabel = (opts.yLabel ?? "density") + (opts.logY ? " (log scale)" : "");
+  const body: string[] = [axesSvg(frame, niceTicks(lo, hi), yTicks, opts.xLabel, yLabel)];
 
-  const barColor = PALETTE[0];
+  const band = opts.band;
+  if (band) {
+    if (band.lower.length !== bars.heights.length || band.upper.length !== bars.heights.length) {
+      throw new RangeError("histogramSvg: the band needs one lower and one upper value per bin");
+    }
+    const top: string[] = [];
+    const low: string[] = [];
+    for (let i = 0; i < bars.heights.length; i++) {
+      const x0 = f(frame.sx(bars.edges[i]));
+      const x1 = f(frame.sx(bars.edges[i + 1]));
+      const yu = f(frame.sy(Math.min(band.upper[i], yTop)));
+      const yl = f(frame.sy(Math.min(band.lower[i], yTop)));
+      top.push(`${x0},${yu} ${x1},${yu}`);
+      low.unshift(`${x0},${yl} ${x1},${yl}`.split(" ").reverse().join(" "));
+    }
+    body.push(
+      `<path class="band" d="M${top.join(" L")} L${low.join(" L")} Z" fill="${PALETTE[1]}" fill-opacity="0.18" stroke="none"/>`,
+    );
+  }
   body.push(
     `<g class="bars" fill="${barColor}" fill-opacity="0.35" stroke="${barColor}" stroke-width="0.5">`,
   );
@@ -194,22 +254,13 @@ export function histogramSvg(opts: HistogramOptions): string {
   body.push("</g>");
   if (bars.total === 0) body.push(noDataSvg(frame));
 
-  const legend: LegendEntry[] = [
-    { label: `histogram (n = ${formatCount(bars.total)})`, color: barColor, kind: "box" },
-  ];
   if (curveX && curveY) {
-    const runs = clipToBand(curveX, curveY, 0, yTop).map((run) =>
+    const runs = clipToBand(curveX, curveY, yBottom, yTop).map((run) =>
       run.map(([x, y]): [number, number] => [frame.sx(x), frame.sy(y)]),
     );
-    const curveColor = PALETTE[1];
     body.push(
       `<path class="density" d="${pathData(runs)}" fill="none" stroke="${curveColor}" stroke-width="2"/>`,
     );
-    legend.push({
-      label: opts.densityLabel ?? "limit density",
-      color: curveColor,
-      kind: "line",
-    });
   }
   body.push(legendSvg(frame, legend));
   return svgDocument(width, height, opts.title, body.join(""));

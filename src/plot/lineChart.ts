@@ -8,6 +8,8 @@ import {
   clipToBand,
   type Frame,
   formatNumber,
+  type LegendEntry,
+  legendRowsFor,
   legendSvg,
   linearScale,
   logTicks,
@@ -17,6 +19,7 @@ import {
   PALETTE,
   pathData,
   plotArea,
+  rampColor,
   svgDocument,
   widenDegenerate,
 } from "./svg.js";
@@ -34,6 +37,11 @@ export interface LineChartOptions {
   yLabel: string;
   /** Logarithmic x axis (points with x ≤ 0 are dropped). */
   logX?: boolean;
+  /**
+   * Above this many series (default 8) the lines take colours from a ramp in series order and
+   * the legend names only the first and the last (with the count), so it cannot overflow.
+   */
+  legendLimit?: number;
   width?: number;
   height?: number;
 }
@@ -78,7 +86,18 @@ export function lineChartSvg(opts: LineChartOptions): string {
   const [yLo, yHi] = hasData ? widenDegenerate(yExtent[0], yExtent[1]) : [0, 1];
   const [y0, y1] = niceRange(yLo, yHi, 5);
 
-  const area = plotArea(width, height);
+  const many = series.length > (opts.legendLimit ?? 8);
+  const colors = series.map((_, k) =>
+    many ? rampColor(k / Math.max(1, series.length - 1)) : PALETTE[k % PALETTE.length],
+  );
+  const legend: LegendEntry[] = many
+    ? [
+        { label: series[0].label, color: colors[0], kind: "line" },
+        { label: `… ${series.length} series …`, color: "#000", kind: "none" },
+        { label: series[series.length - 1].label, color: colors[series.length - 1], kind: "line" },
+      ]
+    : series.map((s, k) => ({ label: s.label, color: colors[k], kind: "line" }));
+  const area = plotArea(width, height, legendRowsFor(width, legend));
   const frame: Frame = {
     ...area,
     sx: linearScale(x0, x1, area.left, area.left + area.width),
@@ -90,8 +109,8 @@ export function lineChartSvg(opts: LineChartOptions): string {
   const body: string[] = [axesSvg(frame, xTicks, niceTicks(y0, y1, 5), opts.xLabel, opts.yLabel)];
   if (!hasData) body.push(noDataSvg(frame));
   const f = formatNumber;
-  const legend = series.map((s, k) => {
-    const color = PALETTE[k % PALETTE.length];
+  series.forEach((s, k) => {
+    const color = colors[k];
     const runs = clipToBand(s.tx, s.ty, y0, y1).map((run) =>
       run.map(([x, y]): [number, number] => [frame.sx(x), frame.sy(y)]),
     );
@@ -106,7 +125,6 @@ export function lineChartSvg(opts: LineChartOptions): string {
       }
       body.push("</g>");
     }
-    return { label: s.label, color, kind: "line" as const };
   });
   body.push(legendSvg(frame, legend));
   return svgDocument(width, height, opts.title, body.join(""));

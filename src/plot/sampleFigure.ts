@@ -2,20 +2,22 @@
  * The figure of `betaens sample --plot` (and of the browser explorer): normalised points against
  * the limiting density. Pure and browser-safe.
  */
-import type { EnsembleSpec } from "../ensembles/models.js";
+import type { ClassicalSpec, EnsembleSpec } from "../ensembles/models.js";
 import type { SampleJob, SampleResult } from "../ensembles/sample.js";
 import { edgeScaling } from "../theory/edgeScaling.js";
 import { limitLaw } from "../theory/limits.js";
 import { referenceDensity, referenceRange } from "../theory/reference.js";
-import { tracyWidomPdf } from "../theory/tracyWidom.js";
+import { tracyWidomDensity } from "../theory/tracyWidomLaw.js";
 import { fixedTraceHistogramRange, fixedTracePlotSvg } from "./fixedTraceFigure.js";
 import { histogramSvg } from "./histogram.js";
 import { scatterSvg } from "./scatter.js";
 
 const NAMES: Record<string, string> = {
-  hermite: "Hermite",
-  laguerre: "Laguerre",
-  jacobi: "Jacobi",
+  hermite: "Hermite β-ensemble",
+  laguerre: "Laguerre β-ensemble",
+  jacobi: "Jacobi β-ensemble",
+  circular: "Circular β-ensemble",
+  ginibre: "Ginibre ensemble",
 };
 const NORMALISATIONS: Record<string, string> = {
   hermite: "√2(x − μ)/(σ√(βN))",
@@ -31,7 +33,21 @@ function affine(normalise: (x: number) => number): { slope: number; offset: numb
   return { slope: normalise(1) - offset, offset };
 }
 
-/** Default --range of a histogram: the limit's support mapped back to raw eigenvalues, ±5%. */
+/**
+ * Whether β·N is so small (β·N < 1) that the points are nearly independent draws from the weight:
+ * the figures then compare with the weight's density (the β = 0 law) instead of the β·N → ∞
+ * limit law, whose scale √(βN) would shrink to nothing.
+ */
+export function nearlyIndependent(n: number, beta: number): boolean {
+  return beta === 0 || beta * n < 1;
+}
+
+/**
+ * Default --range of a histogram: the limit's support mapped back to raw eigenvalues, ±5%. For
+ * Hermite it also covers the β = 0 reference range (μ ± (√(2 ln N) + 1)σ, the spread of N
+ * independent Gaussians), so that as β → 0 the range shrinks continuously to that instead of to
+ * the point μ; for β·N ≳ 15 (any usual run) the semicircle is the wider and the range unchanged.
+ */
 export function defaultHistogramRange(
   spec: EnsembleSpec,
   n: number,
@@ -41,6 +57,14 @@ export function defaultHistogramRange(
   if (spec.ensemble === "ginibre") throw new RangeError("Ginibre points are complex: no histogram");
   if (spec.ensemble === "fixed-trace") return fixedTraceHistogramRange(n, beta, spec.params);
   if (beta === 0) return referenceRange(spec, n);
+  const [a, b] = limitHistogramRange(spec, n, beta);
+  if (spec.ensemble !== "hermite") return [a, b];
+  const [r0, r1] = referenceRange(spec, n);
+  return [Math.min(a, r0), Math.max(b, r1)];
+}
+
+/** The limit law's support mapped back to raw eigenvalues, ±5% (within [0, ∞) or [0, 1]). */
+function limitHistogramRange(spec: ClassicalSpec, n: number, beta: number): [number, number] {
   const law = limitLaw(spec.ensemble, n, beta, { ...spec.params });
   const { slope, offset } = affine(law.normalise);
   const [lo, hi] = law.support;
@@ -52,18 +76,52 @@ export function defaultHistogramRange(
   return [a, b];
 }
 
+/** " (k = 3, θ = 2)"-style parameter list, or "" when there are none. */
 function parameterText(params: Record<string, number>): string {
-  return Object.entries(params)
-    .map(([k, v]) => `${k} = ${Number(v.toPrecision(6))}`)
-    .join(", ");
+  const list = Object.entries(params).map(([k, v]) => `${k} = ${Number(v.toPrecision(6))}`);
+  return list.length > 0 ? ` (${list.join(", ")})` : "";
 }
 
-/** The SVG figure for a sample result (pure; the browser explorer uses it too). */
-export function samplePlotSvg(job: SampleJob, result: SampleResult): string {
+/**
+ * The figure title: "Hermite β-ensemble, β = 2.5, N = 1000, 10 samples (loc = 0, scale = 1)";
+ * Ginibre has no β to choose (always 2), circular and Ginibre no parameters.
+ */
+export function sampleTitle(job: SampleJob, params: Record<string, number>): string {
+  const { spec, n, beta, samples } = job;
+  const name = NAMES[spec.ensemble] ?? spec.ensemble;
+  const betaText = spec.ensemble === "ginibre" ? "" : `, β = ${beta}`;
+  const count = `${samples} sample${samples === 1 ? "" : "s"}`;
+  return `${name}${betaText}, N = ${n}, ${count}${parameterText(params)}`;
+}
+
+/**
+ * The SVG figure for a sample result (pure; the browser explorer uses it too).
+ *
+ * @example
+ * import { runSample, type SampleJob } from "betaens";
+ * import { samplePlotSvg } from "betaens/plot";
+ * const job: SampleJob = {
+ *   spec: { ensemble: "jacobi", params: { a: 2, b: 3 } },
+ *   model: "tridiagonal",
+ *   n: 1e5,
+ *   beta: 0.5,
+ *   samples: 1,
+ *   seed: 7,
+ *   stat: "histogram",
+ *   edges: Float64Array.from({ length: 101 }, (_, i) => i / 100),
+ * };
+ * const svg = samplePlotSvg(job, runSample(job)); // the histogram against the Wachter law
+ */
+export function samplePlotSvg(
+  job: SampleJob,
+  result: SampleResult,
+  options: { width?: number; logY?: boolean } = {},
+): string {
+  const width = options.width ?? WIDTH;
+  const logY = options.logY === true;
   const { spec, n, beta } = job;
   if (spec.ensemble === "fixed-trace") return fixedTracePlotSvg({ ...job, spec }, result);
-  const name = NAMES[spec.ensemble] ?? spec.ensemble;
-  const head = `${name} β-ensemble, β = ${beta}, N = ${n}, ${job.samples} sample${job.samples > 1 ? "s" : ""} (${parameterText(result.params)})`;
+  const head = sampleTitle(job, result.params);
   if (result.stat === "max") {
     const maxima = result.samples as Float64Array;
     const classical = spec.ensemble !== "circular" && spec.ensemble !== "ginibre";
@@ -72,20 +130,22 @@ export function samplePlotSvg(job: SampleJob, result: SampleResult): string {
         values: maxima,
         title: head,
         xLabel: "largest eigenvalue λ_max",
-        width: WIDTH,
+        width,
+        logY,
       });
     }
     // On the Tracy–Widom scale: (λ_max − center)/scale → TW_β (edgeScaling; docs/conventions.md).
     const edge = edgeScaling(spec.ensemble, n, beta, spec.params);
     const rescaled = result.scaling ? maxima : maxima.map(edge.rescale);
-    const tw = beta === 1 || beta === 2 || beta === 4 ? beta : undefined;
+    const twDensity = tracyWidomDensity(beta);
     return histogramSvg({
       values: rescaled,
       title: job.model === "limit" ? `${head}, Tracy–Widom limit model` : head,
       xLabel: `rescaled λ_max: (λ_max − ${Number(edge.center.toPrecision(6))})/${Number(edge.scale.toPrecision(4))}`,
-      density: tw ? (x: number) => tracyWidomPdf(x, tw) : undefined,
-      densityLabel: tw ? `Tracy–Widom TW_${tw} (β-ensemble convention)` : undefined,
-      width: WIDTH,
+      density: twDensity,
+      densityLabel: twDensity ? `Tracy–Widom TW_${beta} (β-ensemble convention)` : undefined,
+      width,
+      logY,
     });
   }
   if (spec.ensemble === "ginibre") {
@@ -97,7 +157,7 @@ export function samplePlotSvg(job: SampleJob, result: SampleResult): string {
         x: rows.flatMap((row) => row.map((z) => z[0] * scale)),
         y: rows.flatMap((row) => row.map((z) => z[1] * scale)),
       },
-      title: `${head}, model ${job.model}`,
+      title: head,
       xLabel: "Re z/√N",
       yLabel: "Im z/√N",
       circle: true,
@@ -108,9 +168,10 @@ export function samplePlotSvg(job: SampleJob, result: SampleResult): string {
     const common = {
       density: () => 1 / (2 * Math.PI),
       densityLabel: "limit: uniform angles, density 1/(2π)",
-      title: `${head}, model ${job.model}`,
+      title: `${head}, ${job.model === "cmv" ? "CMV model" : "Haar model"}`,
       xLabel: "eigenangle θ ∈ [0, 2π)",
-      width: WIDTH,
+      width,
+      logY,
     };
     if (result.stat === "histogram") {
       return histogramSvg({
@@ -124,12 +185,16 @@ export function samplePlotSvg(job: SampleJob, result: SampleResult): string {
       range: [0, 2 * Math.PI],
     });
   }
-  if (beta === 0) {
+  if (nearlyIndependent(n, beta)) {
     const density = (x: number) => referenceDensity(spec, x);
     const common = {
       density,
-      densityLabel: "reference density (β = 0: independent points)",
-      width: WIDTH,
+      densityLabel:
+        beta === 0
+          ? "reference density (β = 0: independent points)"
+          : "weight density (β·N < 1: nearly independent points)",
+      width,
+      logY,
     };
     if (result.stat === "histogram") {
       return histogramSvg({
@@ -152,7 +217,8 @@ export function samplePlotSvg(job: SampleJob, result: SampleResult): string {
     densityLabel: `limit: ${law.description}`,
     title: head,
     xLabel: `normalised eigenvalue (${NORMALISATIONS[spec.ensemble]})`,
-    width: WIDTH,
+    width,
+    logY,
   };
   if (result.stat === "histogram") {
     const edges = (result.edges as Float64Array).map(law.normalise);

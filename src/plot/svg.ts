@@ -112,17 +112,33 @@ export interface Frame {
   top: number;
   width: number;
   height: number;
+  /** Rows of legend reserved between the title and the plot (legendSvg draws them there). */
+  legendRows?: number;
   sx: (x: number) => number;
   sy: (y: number) => number;
 }
 
-/** Plot area of a width × height figure with room for title, labels and tick labels. */
-export function plotArea(width: number, height: number): Omit<Frame, "sx" | "sy"> {
-  const left = 68;
-  const right = 16;
-  const top = 40;
-  const bottom = 50;
-  return { left, top, width: width - left - right, height: height - top - bottom };
+const FRAME_LEFT = 68;
+const FRAME_RIGHT = 16;
+const FRAME_TOP = 40;
+const FRAME_BOTTOM = 50;
+/** Height of one legend row in pixels. */
+const LEGEND_ROW = 18;
+
+/**
+ * Plot area of a width × height figure with room for title, labels and tick labels, and for
+ * `legendRows` rows of legend between the title and the plot (see legendRowsFor), so that the
+ * legend never covers the data.
+ */
+export function plotArea(width: number, height: number, legendRows = 0): Omit<Frame, "sx" | "sy"> {
+  const top = FRAME_TOP + (legendRows > 0 ? LEGEND_ROW * legendRows + 4 : 0);
+  return {
+    left: FRAME_LEFT,
+    top,
+    width: width - FRAME_LEFT - FRAME_RIGHT,
+    height: height - top - FRAME_BOTTOM,
+    legendRows,
+  };
 }
 
 /** Axes: frame box, grid lines, ticks with labels, axis labels. */
@@ -171,17 +187,79 @@ export function axesSvg(
   return grid.join("") + parts.join("") + labels.join("") + axisLabels;
 }
 
-/** One legend entry: a swatch drawn by the caller's kind and its text. */
+/** One legend entry: a swatch drawn by the caller's kind (none: text only) and its text. */
 export interface LegendEntry {
   label: string;
   color: string;
-  kind: "box" | "line" | "dot";
+  kind: "box" | "line" | "dot" | "none";
 }
 
-/** Legend box in the top-right corner of the plot area. */
+/** Width in pixels of an entry: swatch, text (≈ 6.6 px per character at 12 px) and a gap. */
+function entryWidth(entry: LegendEntry): number {
+  return (entry.kind === "none" ? 0 : 24) + 6.6 * entry.label.length + 18;
+}
+
+/** Entries laid out left to right in rows no wider than `width`: x offset and row of each. */
+function legendLayout(entries: LegendEntry[], width: number): { x: number; row: number }[] {
+  const places: { x: number; row: number }[] = [];
+  let x = 0;
+  let row = 0;
+  for (const entry of entries) {
+    const w = entryWidth(entry);
+    if (x > 0 && x + w > width) {
+      row++;
+      x = 0;
+    }
+    places.push({ x, row });
+    x += w;
+  }
+  return places;
+}
+
+/** Rows the legend strip of a `figureWidth`-wide figure needs for these entries (0 if none). */
+export function legendRowsFor(figureWidth: number, entries: LegendEntry[]): number {
+  if (entries.length === 0) return 0;
+  const places = legendLayout(entries, figureWidth - FRAME_LEFT - FRAME_RIGHT);
+  return places[places.length - 1].row + 1;
+}
+
+/** One swatch at (x, y) (y = text baseline). */
+function swatchSvg(entry: LegendEntry, x: number, y: number): string {
+  const f = formatNumber;
+  const color = escapeXml(entry.color);
+  if (entry.kind === "box") {
+    return `<rect x="${f(x)}" y="${f(y - 9)}" width="18" height="10" fill="${color}" fill-opacity="0.6" stroke="${color}"/>`;
+  }
+  if (entry.kind === "line") {
+    return `<line x1="${f(x)}" y1="${f(y - 4)}" x2="${f(x + 18)}" y2="${f(y - 4)}" stroke="${color}" stroke-width="2"/>`;
+  }
+  if (entry.kind === "dot")
+    return `<circle cx="${f(x + 9)}" cy="${f(y - 4)}" r="3" fill="${color}"/>`;
+  return "";
+}
+
+/**
+ * The legend. When the frame reserved legend rows (plotArea(w, h, rows)) it is a strip of
+ * entries between the title and the plot, never over the data; otherwise a box in the plot's
+ * top-right corner.
+ */
 export function legendSvg(frame: Frame, entries: LegendEntry[]): string {
   if (entries.length === 0) return "";
   const f = formatNumber;
+  if (frame.legendRows) {
+    const places = legendLayout(entries, frame.width);
+    const top = frame.top - 4 - LEGEND_ROW * frame.legendRows;
+    const parts = ['<g class="legend">'];
+    entries.forEach((entry, i) => {
+      const x = frame.left + places[i].x;
+      const y = top + 13 + LEGEND_ROW * places[i].row;
+      parts.push(swatchSvg(entry, x, y));
+      const textX = entry.kind === "none" ? x : x + 24;
+      parts.push(`<text x="${f(textX)}" y="${f(y)}">${escapeXml(entry.label)}</text>`);
+    });
+    parts.push("</g>");
+    return parts.join("");
+  }
   const longest = Math.max(...entries.map((e) => e.label.length));
   const boxWidth = Math.min(frame.width - 10, 34 + 6.6 * longest);
   const boxHeight = 8 + 18 * entries.length;
@@ -192,18 +270,7 @@ export function legendSvg(frame: Frame, entries: LegendEntry[]): string {
   ];
   entries.forEach((entry, i) => {
     const y = y0 + 16 + 18 * i;
-    const color = escapeXml(entry.color);
-    if (entry.kind === "box") {
-      parts.push(
-        `<rect x="${f(x0 + 8)}" y="${f(y - 9)}" width="18" height="10" fill="${color}" fill-opacity="0.6" stroke="${color}"/>`,
-      );
-    } else if (entry.kind === "line") {
-      parts.push(
-        `<line x1="${f(x0 + 8)}" y1="${f(y - 4)}" x2="${f(x0 + 26)}" y2="${f(y - 4)}" stroke="${color}" stroke-width="2"/>`,
-      );
-    } else {
-      parts.push(`<circle cx="${f(x0 + 17)}" cy="${f(y - 4)}" r="3" fill="${color}"/>`);
-    }
+    parts.push(swatchSvg(entry, x0 + 8, y));
     parts.push(`<text x="${f(x0 + 32)}" y="${f(y)}">${escapeXml(entry.label)}</text>`);
   });
   parts.push("</g>");
@@ -311,6 +378,23 @@ export const PALETTE = [
   "#F0E442",
   "#000000",
 ];
+
+/** Stops of a perceptually ordered colour ramp (viridis, without its palest yellow). */
+const RAMP = ["#440154", "#3b528b", "#21918c", "#5ec962", "#b5de2b"];
+
+/** The colour at t ∈ [0, 1] of the ramp, as "#rrggbb" (for many series: order, not identity). */
+export function rampColor(t: number): string {
+  const u = Math.min(1, Math.max(0, Number.isFinite(t) ? t : 0)) * (RAMP.length - 1);
+  const k = Math.min(RAMP.length - 2, Math.floor(u));
+  const w = u - k;
+  const channel = (hex: string, c: number) => Number.parseInt(hex.slice(1 + 2 * c, 3 + 2 * c), 16);
+  let out = "#";
+  for (let c = 0; c < 3; c++) {
+    const v = Math.round((1 - w) * channel(RAMP[k], c) + w * channel(RAMP[k + 1], c));
+    out += v.toString(16).padStart(2, "0");
+  }
+  return out;
+}
 
 /** Finite minimum and maximum of the values accepted by keep, or null if none. */
 export function finiteExtent(

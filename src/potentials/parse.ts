@@ -20,6 +20,10 @@ const TERM = new RegExp(
  * trailing zero coefficients are dropped (so "0*x^6 + x^4/4" has degree 4).
  * Throws a RangeError quoting the offending term for anything outside the grammar above.
  * The result is not validated as a potential: see validatePotential.
+ *
+ * @example
+ * import { parsePotential } from "betaens";
+ * const coeffs = parsePotential("x^4/20 - 4*x^3/15 + x^2/5 + 8*x/5"); // [0, 1.6, 0.2, −4/15, 0.05]
  */
 export function parsePotential(text: string): Float64Array {
   if (typeof text !== "string") {

@@ -150,6 +150,11 @@ export class PhiloxSource implements RandomSource {
 /**
  * A Philox4x32-10 stream for (seed, sample, substream); see the file header for the exact
  * key/counter layout and the uniform mapping (the reproducibility contract).
+ *
+ * @example
+ * import { createRandomSource } from "betaens";
+ * const rng = createRandomSource(42, 7); // sample 7 of seed 42: the same numbers on every machine
+ * const u = rng.uniform(); // a double in (0, 1)
  */
 export function createRandomSource(seed: number, sample = 0, substream = 0): RandomSource {
   checkIndex("seed", seed, Number.MAX_SAFE_INTEGER);

@@ -193,6 +193,12 @@ function kolmogorovExactCdf(d: number, n: number): number {
  * ~(p/2)³, so accurate far below 1e-10), exact Marsaglia–Tsang–Wang (2003) for n <= 1000
  * otherwise, else Kolmogorov's limit with Stephens' correction
  * λ = (√n + 0.12 + 0.11/√n)·d (Stephens, JRSS B 32:115, 1970).
+ *
+ * @example
+ * import { createRandomSource, ksPValue, ksStatistic, normal, normalCdf } from "betaens";
+ * const rng = createRandomSource(1, 0);
+ * const xs = Array.from({ length: 1000 }, () => normal(rng));
+ * const p = ksPValue(ksStatistic(xs, normalCdf), xs.length); // uniform under the null
  */
 export function ksPValue(d: number, n: number): number {
   if (!Number.isInteger(n) || n < 1) {

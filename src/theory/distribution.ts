@@ -13,6 +13,10 @@
  * inverse CDF of one uniform per draw (bit-identical across engines only when the quantile path uses
  * the det* math of special/deterministicMath.ts, as the Tracy–Widom laws do).
  *
+ * Every law also renders itself: `law.svg()` is a small figure of its density and CDF, and
+ * `law[Symbol.for("Jupyter.display")]()` returns the MIME bundle `{ "image/svg+xml", "text/plain" }`
+ * that Deno's Jupyter kernel shows when a cell evaluates to the law (docs/distributions.md).
+ *
  * @example
  * ```ts
  * const law = continuousLaw({ name: "uniform(0, 1)", support: [0, 1],
@@ -23,6 +27,10 @@
  * ```
  */
 import type { RandomSource } from "../random/source.js";
+import { lawFigureSvg } from "./lawFigure.js";
+
+/** The method name Deno's Jupyter kernel calls for a rich display: Symbol.for("Jupyter.display"). */
+export const JUPYTER_DISPLAY: unique symbol = Symbol.for("Jupyter.display");
 
 /** A scalar function that also maps a Float64Array element-wise. */
 export interface Vectorised {
@@ -51,6 +59,10 @@ export interface ContinuousLaw {
   readonly variance: number;
   /** n independent draws, each from one or more uniforms of `rng` (inverse CDF by default). */
   sample(rng: RandomSource, n: number): Float64Array;
+  /** An SVG figure of the density and CDF on the central range (1e−4 … 1 − 1e−4 quantiles). */
+  svg(): string;
+  /** The rich display of a notebook cell (Deno's Jupyter kernel): the SVG figure and the name. */
+  [JUPYTER_DISPLAY](): { "image/svg+xml": string; "text/plain": string };
 }
 
 /** What a law supplies; the rest is derived (see the module comment). */
@@ -140,6 +152,7 @@ export function continuousLaw(parts: ContinuousLawParts): ContinuousLaw {
   const isf =
     parts.isf ?? ((q: number) => (parts.sf ? invertCdf(sf, support, q, true) : quantile(1 - q)));
   const draw = parts.sample ?? ((rng: RandomSource) => quantile(rng.uniform()));
+  const svg = () => lawFigureSvg({ name: parts.name, support, pdf, cdf, quantile });
   return {
     name: parts.name,
     support,
@@ -157,6 +170,10 @@ export function continuousLaw(parts: ContinuousLawParts): ContinuousLaw {
       const out = new Float64Array(n);
       for (let i = 0; i < n; i++) out[i] = draw(rng);
       return out;
+    },
+    svg,
+    [JUPYTER_DISPLAY]() {
+      return { "image/svg+xml": svg(), "text/plain": `${parts.name} (betaens law)` };
     },
   };
 }

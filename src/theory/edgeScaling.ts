@@ -68,6 +68,11 @@ const ALLOWED_KEYS: Record<EdgeEnsemble, readonly string[]> = {
  *     L = M₁′ + M₂′ (= m + n − 1 at β = 1), sin²(γ/2) = min(N′, M₁′)/L, sin²(φ/2) = max(N′, M₁′)/L,
  *     μ = 2 log tan((φ + γ)/2), σ³ = 16/(L² sin²(φ + γ) sin φ sin γ).
  *     The upper edge must be soft (φ + γ < π), else RangeError.
+ *
+ * @example
+ * import { edgeScaling } from "betaens";
+ * const { center, scale } = edgeScaling("laguerre", 1000, 1, { m: 2000 });
+ * // (λ_max − center)/scale → TW₁ for real Wishart N = 1000, M = 2000
  */
 export function edgeScaling(
   ensemble: EdgeEnsemble,

@@ -73,6 +73,12 @@ function isClose(a: ArrayLike<number>, b: ArrayLike<number>): boolean {
  * coefficient): a closed form when V is a monomial (plus a constant), a symmetric quartic, or the
  * CIK potential; otherwise the numerical one-cut solution. Throws an Error with the reason when
  * V's measure is not one-cut and no closed form applies.
+ *
+ * @example
+ * import { equilibriumMeasure, parsePotential } from "betaens";
+ * const mu = equilibriumMeasure(parsePotential("x^4/4 - 5*x^2/4")); // two cuts
+ * const [lo, hi] = mu.support; // hull [−2.1213, 2.1213]
+ * const atZero = mu.density(0); // 0: the gap
  */
 export function equilibriumMeasure(coeffs: ArrayLike<number>): EquilibriumMeasure {
   const d = validatePotential(coeffs);
@@ -109,6 +115,11 @@ export interface EdgeConstants {
  * quartic, (πK)^{2/3} from the edge density (DPPy's one-cut formula is slightly off there).
  * A critical edge (CIK's right edge, ρ ~ (b−x)^{5/2}) gets scale 0: λ_max then fluctuates on
  * the N^{−2/7} scale, with a law not implemented here.
+ *
+ * @example
+ * import { edgeConstants, equilibriumMeasure } from "betaens";
+ * const { right, rightScale } = edgeConstants(equilibriumMeasure([0, 0, 0, 0, 0.25]));
+ * // b_V = 1.519671, c_V = 2.089137: N^(2/3)·c_V·(λ_max − b_V) → TW_β
  */
 export function edgeConstants(measure: EquilibriumMeasure): EdgeConstants {
   const [a, b] = measure.support;

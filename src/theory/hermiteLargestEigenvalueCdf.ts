@@ -26,7 +26,7 @@
  */
 
 import { gaussLegendre } from "../special/gaussLegendre.js";
-import { luFactorIdentityPlus } from "./tracyWidomLinearAlgebra.js";
+import { luFactorIdentityPlus, luSolve } from "./tracyWidomLinearAlgebra.js";
 
 /** Rescaling threshold of the recurrence, 2^600, and its inverse. */
 const BIG = 2 ** 600;
@@ -228,32 +228,59 @@ export function gueLargestEigenvalueDefaultOrder(x: number, n: number): number {
  * where more than 40 zeros of ψ_N lie above x (F < 1e−17 there).
  */
 export function gueLargestEigenvalueCdf(x: number, n: number, order?: number): number {
+  const { logCdf } = logCdfAndDerivative(x, n, order, false, "gueLargestEigenvalueCdf");
+  return logCdf === Number.NEGATIVE_INFINITY ? 0 : Math.min(1, Math.exp(logCdf));
+}
+
+/**
+ * The density of λ_max of the N-point GUE: F′(x) = F(x)·R(x, x), R = K(I − K)⁻¹ the resolvent
+ * kernel of K_N on L²(x, ∞) at the end point (d/dx log det(I − K_{(x,∞)}) = R(x, x), e.g.
+ * Tracy–Widom 1994 §I), from the same Nyström matrix with one more solve — not a difference
+ * quotient. Same arguments, accuracy and cost as gueLargestEigenvalueCdf.
+ */
+export function gueLargestEigenvaluePdf(x: number, n: number, order?: number): number {
+  const { logCdf, dLogCdf } = logCdfAndDerivative(x, n, order, true, "gueLargestEigenvaluePdf");
+  if (logCdf === Number.NEGATIVE_INFINITY || !(dLogCdf > 0)) return 0;
+  return Math.exp(logCdf) * dLogCdf;
+}
+
+function logCdfAndDerivative(
+  x: number,
+  n: number,
+  order: number | undefined,
+  derivative: boolean,
+  caller: string,
+): { logCdf: number; dLogCdf: number } {
   if (!(Number.isInteger(n) && n >= 1 && n <= MAX_N)) {
     throw new RangeError(
-      `gueLargestEigenvalueCdf: n must be an integer in [1, 1e7], got ${n} (for larger n use Tracy–Widom F₂, see docs/edge-limit)`,
+      `${caller}: n must be an integer in [1, 1e7], got ${n} (for larger n use Tracy–Widom F₂, see docs/edge-limit)`,
     );
   }
-  if (Number.isNaN(x)) throw new RangeError("gueLargestEigenvalueCdf: x must be a number, got NaN");
+  if (Number.isNaN(x)) throw new RangeError(`${caller}: x must be a number, got NaN`);
   if (order !== undefined && !(Number.isInteger(order) && order >= 2)) {
-    throw new RangeError(`gueLargestEigenvalueCdf: order must be an integer >= 2, got ${order}`);
+    throw new RangeError(`${caller}: order must be an integer >= 2, got ${order}`);
   }
-  if (x === Number.POSITIVE_INFINITY) return 1;
-  if (x === Number.NEGATIVE_INFINITY) return 0;
+  const none = { logCdf: Number.NEGATIVE_INFINITY, dLogCdf: 0 };
+  if (x === Number.POSITIVE_INFINITY) return { logCdf: 0, dLogCdf: 0 };
+  if (x === Number.NEGATIVE_INFINITY) return none;
   const edge = 2 * Math.sqrt(n);
   const sigma = n ** (-1 / 6);
   // Left clip: below −(edge + 12σ) the kernel is negligible (the ensemble is symmetric), and
   // F(x) ≤ P(λ_min < x) = 1 − F(−x) is itself negligible there.
   const lower = Math.max(x, -(edge + RIGHT_UNITS * sigma));
-  if (zerosAbove(lower, n) > MAX_ZEROS) return 0;
+  if (zerosAbove(lower, n) > MAX_ZEROS) return none;
   const upper = Math.max(edge + RIGHT_UNITS * sigma, lower + TAIL_UNITS * sigma);
   const m = order ?? gueLargestEigenvalueDefaultOrder(lower, n);
   recurrenceCoefficients(n);
   const { nodes, weights } = gaussLegendre(m);
   const half = (upper - lower) / 2;
-  const t = new Float64Array(m);
-  const psi = new Float64Array(m); // √w_i ψ(t_i)
-  const dpsi = new Float64Array(m); // √w_i ψ′(t_i)
+  // Nodes t_0 … t_{m−1}, and for the derivative the end point x as t_m.
+  const points = derivative ? m + 1 : m;
+  const t = new Float64Array(points);
+  const psi = new Float64Array(points); // √w_i ψ(t_i) (unweighted at t_m)
+  const dpsi = new Float64Array(points); // √w_i ψ′(t_i)
   for (let i = 0; i < m; i++) t[i] = lower + half * (nodes[i] + 1);
+  if (derivative) t[m] = lower;
   hermiteFunctions(t, n, psi, dpsi);
   for (let i = 0; i < m; i++) {
     const root = Math.sqrt(half * weights[i]);
@@ -273,7 +300,20 @@ export function gueLargestEigenvalueCdf(x: number, n: number, order?: number): n
       y[j * m + i] = -k;
     }
   }
-  const logDet = luFactorIdentityPlus(y, m, new Int32Array(m));
-  if (Number.isNaN(logDet)) return 0;
-  return Math.min(1, Math.exp(logDet));
+  const pivots = new Int32Array(m);
+  const logDet = luFactorIdentityPlus(y, m, pivots);
+  if (Number.isNaN(logDet)) return none;
+  if (!derivative || lower > x) return { logCdf: logDet, dLogCdf: 0 };
+  // R(x, x) = K(x, x) + Σ_j K(x, t_j) w_j u(t_j), (I − K)u = K(·, x) (Nyström interpolation).
+  const px = psi[m];
+  const qx = dpsi[m];
+  const b = new Float64Array(m);
+  for (let j = 0; j < m; j++) {
+    b[j] = (psi[j] * qx - dpsi[j] * px) / (t[j] - lower) - 0.5 * psi[j] * px;
+  }
+  const u = b.slice();
+  luSolve(y, m, pivots, u);
+  let r = qx * qx + (n - 0.25 * lower * lower) * px * px;
+  for (let j = 0; j < m; j++) r += b[j] * u[j];
+  return { logCdf: logDet, dLogCdf: r };
 }

@@ -47,6 +47,11 @@ const ALLOWED_KEYS: Record<LimitEnsemble, string[]> = {
  * by less than 1/N; the corresponding MANOVA/Wishart limit would carry an atom of mass < 1/N
  * that the β-ensemble does not have, so the ratio is clamped to the hard-edge value 1 (said
  * in the description). β = 0 (i.i.d. points) has no such limit: RangeError.
+ *
+ * @example
+ * import { limitLaw } from "betaens";
+ * const law = limitLaw("laguerre", 500, 1, { m: 800 }); // Marchenko–Pastur, c = 5/8
+ * const fraction = law.cdf(law.normalise(600)); // share of eigenvalues below 600 as N → ∞
  */
 export function limitLaw(
   ensemble: LimitEnsemble,

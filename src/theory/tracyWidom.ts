@@ -1,7 +1,8 @@
 /**
- * Tracy–Widom laws TW_β, β ∈ {1, 2, 4}: CDF, survival function, density, quantile, sampling and
- * moments, from Bornemann's Nyström evaluation of the Fredholm determinants (see
- * tracyWidomFredholm.ts) through a Chebyshev table built at first use (tracyWidomTable.ts).
+ * Tracy–Widom laws TW_β, β ∈ {1, 2, 4}: CDF, survival function, density and their logarithms,
+ * quantile and inverse survival function, sampling and moments, from Bornemann's Nyström
+ * evaluation of the Fredholm determinants (tracyWidomFredholm.ts) through a Chebyshev table built
+ * at first use (tracyWidomTable.ts), with the asymptotic expansions in both tails.
  *
  * Conventions (docs/conventions.md): for β = 1, 2 the classical F₁, F₂ (both conventions coincide).
  * For β = 4, "beta" (the default) is the β-ensemble / stochastic-Airy law, with CDF
@@ -9,15 +10,20 @@
  * (mean −2.3069, variance 0.5177).
  *
  * Internally everything is a function of t = κ·s (κ = 1, √2 for "tw", 2^{2/3} for "beta" at
- * β = 4) through a = log det(I − B_t), b = log det(I − B_t²), D₊ = det(I + B_t):
- *   F₁ = e^a,  F₂ = e^b,  F₄ = ½(e^a + D₊).
- * Regions: t < −7 the left-tail expansions (tracyWidomAsymptotics.ts), −7 ≤ t ≤ 17 the table,
- * t > 17 the Nyström determinants directly (1 − F < 1e−21 there).
+ * β = 4) through a = log det(I − B_t) = log F₁, b = log det(I − B_t²) = log F₂, and for β = 4 the
+ * law F₄(t) = ½(e^a + e^c), c = log det(I + B_t). Each law is held as log(−log F) and log f, so that
+ * F (left tail), 1 − F = −expm1(log F) (right tail) and f all keep their relative accuracy:
+ *   t < −10                   the left-tail expansions (tracyWidomAsymptotics.ts: Deift–Its–
+ *                             Krasovsky for F₂, Baik–Buckingham–DiFranco for F₁ and F₄),
+ *   −10 ≤ t ≤ 17              the table (tracyWidomTable.ts; on [−10, −5] from stored
+ *                             high-precision values, elsewhere from the Nyström determinants),
+ *   t > 17                    the right-tail expansions (tracyWidomRightTail.ts), finite for every
+ *                             finite t (1 − F < 1e−21 there).
  *
- * Accuracy (measured in the tests): CDF and density to about 1e−15 absolute everywhere; relative
- * accuracy about 1e−9 in the left tail; for β = 1, 2 also in the right tail (survival function and
- * density keep ~14 digits however small); for β = 4 the right tail is accurate in absolute terms
- * only (its first-order terms cancel between det(I − B) and det(I + B)).
+ * Accuracy, measured against 25-digit references from Painlevé II (test/theory/fixtures, README
+ * accuracy table): CDF and density to ≈ 1e−15 absolute; log F, log(1 − F) and log f to a few
+ * 1e−13 absolute (worst 2e−12, at s ≈ −5 and in the right tail of F₄), i.e. F, 1 − F and f to a
+ * relative ≤ 2e−12 down to 1e−300 and beyond (docs/tracy-widom/README.md).
  */
 
 import type { RandomSource } from "../random/source.js";
@@ -25,12 +31,18 @@ import { detExp, detExpm1, detLog, detLog1p } from "../special/deterministicMath
 import { gaussLegendre } from "../special/gaussLegendre.js";
 import { airyFredholmLeftTail } from "./tracyWidomAsymptotics.js";
 import {
-  airyFredholmDeterminants,
   checkTracyWidomArguments,
   type TracyWidomConvention,
   tracyWidomArgumentScale,
 } from "./tracyWidomFredholm.js";
-import { evaluateTabulated, TABLE_END, tableBreaks, tracyWidomTable } from "./tracyWidomTable.js";
+import { airyRightTail } from "./tracyWidomRightTail.js";
+import {
+  evaluateTabulated,
+  TABLE_END,
+  TABLE_START,
+  tableBreaks,
+  tracyWidomTable,
+} from "./tracyWidomTable.js";
 
 export type { TracyWidomConvention } from "./tracyWidomFredholm.js";
 export { tracyWidomCdfFredholm, tracyWidomPdfFredholm } from "./tracyWidomFredholm.js";
@@ -40,95 +52,107 @@ type Beta = 1 | 2 | 4;
 // ---------------------------------------------------------------------------------------------
 // The laws in the variable t.
 
-/** Where the table is used for a, b (F₁, F₂) and for c, D₊′ (F₄); see tracyWidomTable.ts. */
-const TABLE_A_START = -7;
-const TABLE_C_START = -7.5;
+/** Below TABLE_START (t = −10) the left-tail expansions are used (relative error < 1e−13 there). */
+/** Below this t every law is below exp(−1e299): log F = −∞ without evaluating anything. */
+const FAR_LEFT = -1e100;
 
-/** The determinants outside the table: left-tail expansions or direct Nyström evaluation. */
-function outside(t: number) {
-  return t < 0 ? airyFredholmLeftTail(t) : airyFredholmDeterminants(t);
+/** Table functions: log(−log F) and log f for each β. */
+const LOG_MINUS_LOG_CDF: Record<Beta, number> = { 1: 0, 2: 2, 4: 4 };
+const LOG_PDF_PART: Record<Beta, number> = { 1: 1, 2: 3, 4: 5 };
+
+function leftEnd(_beta: Beta): number {
+  return TABLE_START;
 }
 
-function inTable(t: number, start: number): boolean {
-  return t >= start && t <= TABLE_END;
+/** log(−log F(t)) in the table and right-tail ranges (t ≥ left end), NaN-free. */
+function logMinusLogCdfT(beta: Beta, t: number): number {
+  if (t <= TABLE_END) return evaluateTabulated(tracyWidomTable(), LOG_MINUS_LOG_CDF[beta], t);
+  const r = airyRightTail(t);
+  if (beta === 1) return r.logMinusA;
+  if (beta === 2) return r.logMinusB;
+  // −log F₄ = −log1p(−(1 − F₄)) ≈ 1 − F₄ to double precision here (1 − F₄ < 1e−40).
+  return r.logSf4;
 }
 
-/** a = log F₁(t). */
-function logF1(t: number): number {
-  if (inTable(t, TABLE_A_START)) return -detExp(evaluateTabulated(tracyWidomTable(), 0, t));
-  return outside(t).logDetMinus;
-}
-
-/** b = log F₂(t). */
-function logF2(t: number): number {
-  if (inTable(t, TABLE_A_START)) return -detExp(evaluateTabulated(tracyWidomTable(), 2, t));
-  return outside(t).logDetSquare;
-}
-
-/** c = log det(I + B_t). */
-function logDetPlus(t: number): number {
-  if (inTable(t, TABLE_C_START)) return evaluateTabulated(tracyWidomTable(), 4, t);
-  return outside(t).logDetPlus;
-}
-
-/** CDF of the law of T = κ·S (the same for both β = 4 conventions). */
-function cdfT(beta: Beta, t: number): number {
-  if (t === Number.NEGATIVE_INFINITY) return 0;
-  if (t === Number.POSITIVE_INFINITY) return 1;
-  if (beta === 1) return detExp(logF1(t));
-  if (beta === 2) return detExp(logF2(t));
-  return 0.5 * (detExp(logF1(t)) + detExp(logDetPlus(t)));
-}
-
-/** 1 − CDF of T, accurate relative to its size for β = 1, 2 (−expm1 of the log-CDF). */
-function sfT(beta: Beta, t: number): number {
-  if (t === Number.NEGATIVE_INFINITY) return 1;
-  if (t === Number.POSITIVE_INFINITY) return 0;
-  if (beta === 1) return -detExpm1(logF1(t));
-  if (beta === 2) return -detExpm1(logF2(t));
-  return 1 - cdfT(beta, t);
-}
-
-/** Density of T. */
-function pdfT(beta: Beta, t: number): number {
-  if (!Number.isFinite(t)) return 0;
-  const table = tracyWidomTable();
+/** Left-tail log F and log f (t < left end), from the expansions of det(I ∓ B_t). */
+function leftTail(beta: Beta, t: number): { logCdf: number; logPdf: number } {
+  if (t < FAR_LEFT) return { logCdf: Number.NEGATIVE_INFINITY, logPdf: Number.NEGATIVE_INFINITY };
+  const v = airyFredholmLeftTail(t);
+  if (beta === 1) return { logCdf: v.logDetMinus, logPdf: v.logDetMinus + detLog(v.dLogDetMinus) };
   if (beta === 2) {
-    if (inTable(t, TABLE_A_START)) {
-      return detExp(-detExp(evaluateTabulated(table, 2, t)) + evaluateTabulated(table, 3, t));
-    }
-    const v = outside(t);
-    return nonNegative(detExp(v.logDetSquare) * v.dLogDetSquare);
+    return { logCdf: v.logDetSquare, logPdf: v.logDetSquare + detLog(v.dLogDetSquare) };
   }
-  let density1: number;
-  if (inTable(t, TABLE_A_START)) {
-    density1 = detExp(-detExp(evaluateTabulated(table, 0, t)) + evaluateTabulated(table, 1, t));
-  } else {
-    const v = outside(t);
-    density1 = detExp(v.logDetMinus) * v.dLogDetMinus;
-  }
-  if (beta === 1) return nonNegative(density1);
-  let densityPlus: number;
-  if (inTable(t, TABLE_C_START)) {
-    densityPlus = evaluateTabulated(table, 5, t);
-  } else {
-    const v = outside(t);
-    densityPlus = detExp(v.logDetPlus) * v.dLogDetPlus;
-  }
-  return nonNegative(0.5 * (density1 + densityPlus));
+  // F₄ = ½(e^a + e^c) = ½e^c(1 + e^{a−c}), f₄ = ½e^c(c′ + e^{a−c}a′) (c′ > 0 here).
+  const ratio = detExp(v.logDetMinus - v.logDetPlus);
+  return {
+    logCdf: v.logDetPlus - Math.LN2 + detLog1p(ratio),
+    logPdf: v.logDetPlus - Math.LN2 + detLog(v.dLogDetPlus + ratio * v.dLogDetMinus),
+  };
 }
 
-function nonNegative(v: number): number {
-  return Number.isFinite(v) ? Math.max(0, v) : 0;
+/** log F(t). */
+function logCdfT(beta: Beta, t: number): number {
+  if (t === Number.POSITIVE_INFINITY) return 0;
+  if (t < leftEnd(beta)) return leftTail(beta, t).logCdf;
+  return -detExp(logMinusLogCdfT(beta, t));
+}
+
+/** log(1 − F(t)) = log(−expm1(log F)), written so that it neither underflows nor cancels. */
+function logSfT(beta: Beta, t: number): number {
+  if (t === Number.NEGATIVE_INFINITY) return 0;
+  if (t < leftEnd(beta)) return detLog1p(-detExp(leftTail(beta, t).logCdf));
+  if (t > TABLE_END && beta === 4) return airyRightTail(t).logSf4;
+  const l = logMinusLogCdfT(beta, t); // log y, y = −log F
+  const y = detExp(l);
+  // log(1 − e^{−y}) = log y + log((1 − e^{−y})/y) = log y − y/2 + O(y²).
+  return y < 1e-8 ? l - 0.5 * y : detLog(-detExpm1(-y));
+}
+
+/** log f(t), f the density in t. */
+function logPdfT(beta: Beta, t: number): number {
+  if (!Number.isFinite(t)) return Number.NEGATIVE_INFINITY;
+  if (t < leftEnd(beta)) return leftTail(beta, t).logPdf;
+  if (t <= TABLE_END) {
+    const table = tracyWidomTable();
+    const part = evaluateTabulated(table, LOG_PDF_PART[beta], t);
+    return beta === 4 ? part : part - detExp(evaluateTabulated(table, LOG_MINUS_LOG_CDF[beta], t));
+  }
+  const r = airyRightTail(t);
+  if (beta === 1) return r.logDA - detExp(r.logMinusA);
+  if (beta === 2) return r.logDB - detExp(r.logMinusB);
+  return r.logPdf4;
+}
+
+function cdfT(beta: Beta, t: number): number {
+  return detExp(logCdfT(beta, t));
+}
+
+function sfT(beta: Beta, t: number): number {
+  return detExp(logSfT(beta, t));
+}
+
+function pdfT(beta: Beta, t: number): number {
+  return detExp(logPdfT(beta, t));
 }
 
 // ---------------------------------------------------------------------------------------------
-// Public API.
+// Public API (scalar functions of s; tracyWidomLaw.ts builds the distribution object).
+
+/** t = κ·s (κ·s may overflow to ±∞ for |s| near the largest double: the limits are right). */
+function argumentT(s: number, beta: Beta, convention: TracyWidomConvention): number {
+  return tracyWidomArgumentScale(beta, convention) * s;
+}
 
 /**
  * The Tracy–Widom CDF F_β(s) (Tracy–Widom 1994, 1996; Bornemann 2010): F₁(s) = det(I − B_s),
  * F₂(s) = det(I − K_Ai)_{L²(s,∞)}, and for β = 4 F₄^TW(2^{1/6}s) ("beta", default) or F₄^TW(s)
- * ("tw"). About 0.1 µs per call after a one-off table build.
+ * ("tw"). About 0.1 µs per call after a one-off table build; finite and nondecreasing for every
+ * input, NaN for NaN.
+ *
+ * @example
+ * import { tracyWidomCdf } from "betaens/tracy-widom";
+ * const f2 = tracyWidomCdf(-2, 2); // 0.413224…
+ * const f4 = tracyWidomCdf(-2, 4, "tw"); // Tracy–Widom's 1996 F₄; the default "beta" is F₄(2^(1/6)s)
  */
 export function tracyWidomCdf(
   s: number,
@@ -137,12 +161,23 @@ export function tracyWidomCdf(
 ): number {
   checkTracyWidomArguments(beta, convention);
   if (Number.isNaN(s)) return Number.NaN;
-  return cdfT(beta, tracyWidomArgumentScale(beta, convention) * s);
+  return cdfT(beta, argumentT(s, beta, convention));
+}
+
+/** log F_β(s), accurate (absolutely, i.e. F relatively) in the far left tail; NaN for NaN. */
+export function tracyWidomLogCdf(
+  s: number,
+  beta: Beta,
+  convention: TracyWidomConvention = "beta",
+): number {
+  checkTracyWidomArguments(beta, convention);
+  if (Number.isNaN(s)) return Number.NaN;
+  return logCdfT(beta, argumentT(s, beta, convention));
 }
 
 /**
- * The survival function 1 − F_β(s); for β = 1, 2 accurate relative to its own size far into the
- * right tail (1 − F₁ = −expm1(log det(I − B_s))), for β = 4 to about 1e−16 absolute.
+ * The survival function 1 − F_β(s), accurate relative to its own size in the right tail for every
+ * β (β = 4 without the first-order cancellation of det(I − B) against det(I + B)).
  */
 export function tracyWidomSf(
   s: number,
@@ -151,13 +186,24 @@ export function tracyWidomSf(
 ): number {
   checkTracyWidomArguments(beta, convention);
   if (Number.isNaN(s)) return Number.NaN;
-  return sfT(beta, tracyWidomArgumentScale(beta, convention) * s);
+  return sfT(beta, argumentT(s, beta, convention));
+}
+
+/** log(1 − F_β(s)), finite for every finite s until 1 − F underflows the exponent range of a double's log. */
+export function tracyWidomLogSf(
+  s: number,
+  beta: Beta,
+  convention: TracyWidomConvention = "beta",
+): number {
+  checkTracyWidomArguments(beta, convention);
+  if (Number.isNaN(s)) return Number.NaN;
+  return logSfT(beta, argumentT(s, beta, convention));
 }
 
 /**
  * The Tracy–Widom density f_β(s) = F_β′(s), from Jacobi's formula
  * d/ds log det(I − K_s) = −tr((I − K_s)⁻¹ ∂_s K_s) applied to the Nyström matrices
- * (tabulated; not finite differences).
+ * (tabulated; not finite differences), and from the expansions in the tails.
  */
 export function tracyWidomPdf(
   s: number,
@@ -170,9 +216,27 @@ export function tracyWidomPdf(
   return kappa * pdfT(beta, kappa * s);
 }
 
+/** log f_β(s). */
+export function tracyWidomLogPdf(
+  s: number,
+  beta: Beta,
+  convention: TracyWidomConvention = "beta",
+): number {
+  checkTracyWidomArguments(beta, convention);
+  if (Number.isNaN(s)) return Number.NaN;
+  const kappa = tracyWidomArgumentScale(beta, convention);
+  return detLog(kappa) + logPdfT(beta, kappa * s);
+}
+
 /**
- * The quantile F_β⁻¹(p): safeguarded Newton's method on log F (p ≤ ½) or on log(1 − F) (p > ½),
- * bracketed by the table's piece boundaries. Returns −∞ for p = 0 and +∞ for p = 1.
+ * The quantile F_β⁻¹(p): safeguarded Newton's method on log F (p ≤ ½) or on log(1 − F) (p > ½,
+ * through 1 − p, which is exact there). Accurate for p down to the smallest double. Returns −∞
+ * for p = 0 and +∞ for p = 1; throws a RangeError for p outside [0, 1] (the distribution object
+ * tracyWidom(β) returns NaN instead).
+ *
+ * @example
+ * import { tracyWidomQuantile } from "betaens/tracy-widom";
+ * const q95 = tracyWidomQuantile(0.95, 1); // the 95% point of TW₁
  */
 export function tracyWidomQuantile(
   p: number,
@@ -186,7 +250,30 @@ export function tracyWidomQuantile(
   return quantileT(beta, p) / tracyWidomArgumentScale(beta, convention);
 }
 
-/** One draw from TW_β by inversion: F_β⁻¹(U), U = rng.uniform() ∈ (0, 1). */
+/**
+ * The inverse survival function: the s with 1 − F_β(s) = q, accurate for q down to the smallest
+ * double (e.g. q = 1e−300). +∞ for q = 0, −∞ for q = 1; RangeError outside [0, 1].
+ */
+export function tracyWidomIsf(
+  q: number,
+  beta: Beta,
+  convention: TracyWidomConvention = "beta",
+): number {
+  checkTracyWidomArguments(beta, convention);
+  if (!(q >= 0 && q <= 1)) throw new RangeError(`q must be in [0, 1], got ${q}`);
+  if (q === 0) return Number.POSITIVE_INFINITY;
+  if (q === 1) return Number.NEGATIVE_INFINITY;
+  return isfT(beta, q) / tracyWidomArgumentScale(beta, convention);
+}
+
+/**
+ * One draw from TW_β by inversion: F_β⁻¹(U), U = rng.uniform() ∈ (0, 1).
+ *
+ * @example
+ * import { createRandomSource } from "betaens";
+ * import { tracyWidomSample } from "betaens/tracy-widom";
+ * const s = tracyWidomSample(createRandomSource(1, 0), 2); // one TW₂ draw by inversion
+ */
 export function tracyWidomSample(
   rng: RandomSource,
   beta: Beta,
@@ -231,24 +318,29 @@ export function tracyWidomMoments(
 // ---------------------------------------------------------------------------------------------
 // Quantile and moments of T.
 
-function quantileT(beta: Beta, p: number): number {
-  // Bracket [lo, hi] with F(lo) ≤ p ≤ F(hi): binary search over the table's piece boundaries,
-  // extended outwards when p lies beyond them.
+/**
+ * The t with log F(t) = target (lower = true) or log(1 − F(t)) = target (lower = false), by
+ * Newton's method on that logarithm (its slope f/F resp. −f/(1 − F) comes from the same tables),
+ * safeguarded by bisection inside a bracket found by stepping outwards from the table's pieces.
+ */
+function solveT(beta: Beta, target: number, lower: boolean): number {
+  const value = lower ? (t: number) => logCdfT(beta, t) : (t: number) => logSfT(beta, t);
+  // g(t) = value(t) − target is increasing (lower) or decreasing (upper); below(t): t left of root.
+  const below = (t: number) => (lower ? value(t) < target : value(t) > target);
   const breaks = tableBreaks();
   let lo: number;
   let hi: number;
-  if (cdfT(beta, breaks[0]) > p) {
+  if (!below(breaks[0])) {
     hi = breaks[0];
     lo = hi - 2;
-    while (cdfT(beta, lo) > p) {
+    while (!below(lo)) {
       hi = lo;
       lo *= 2;
     }
-  } else if (cdfT(beta, breaks[breaks.length - 1]) < p) {
-    // Only possible for β = 4 (for β = 1, 2, 1 − F(17) < 1e−21 < 1 − p for any double p < 1).
+  } else if (below(breaks[breaks.length - 1])) {
     lo = breaks[breaks.length - 1];
-    hi = lo + 2;
-    while (cdfT(beta, hi) < p) {
+    hi = lo + 8;
+    while (below(hi)) {
       lo = hi;
       hi *= 2;
     }
@@ -257,35 +349,36 @@ function quantileT(beta: Beta, p: number): number {
     let k1 = breaks.length - 1;
     while (k1 - k > 1) {
       const middle = (k + k1) >> 1;
-      if (cdfT(beta, breaks[middle]) > p) k1 = middle;
-      else k = middle;
+      if (below(breaks[middle])) k = middle;
+      else k1 = middle;
     }
     lo = breaks[k];
     hi = breaks[k1];
   }
-  const upper = p > 0.5 && beta !== 4;
-  const target = upper ? detLog1p(-p) : detLog(p);
   let t = 0.5 * (lo + hi);
-  for (let iteration = 0; iteration < 100; iteration++) {
-    // g(t) = log F(t) − log p (increasing) or log(1 − F(t)) − log(1 − p) (decreasing).
-    const value = upper ? detLog(sfT(beta, t)) : detLog(cdfT(beta, t));
-    const density = pdfT(beta, t);
-    const g = value - target;
-    const slope = upper ? -density / sfT(beta, t) : density / cdfT(beta, t);
+  for (let iteration = 0; iteration < 200; iteration++) {
+    const v = value(t);
+    const g = v - target;
     if (g === 0) return t;
-    if (upper ? g > 0 : g < 0) lo = t;
+    if (lower ? g < 0 : g > 0) lo = t;
     else hi = t;
+    // d/dt log F = f/F, d/dt log(1 − F) = −f/(1 − F), both as exp of differences of logs.
+    const slope = lower ? detExp(logPdfT(beta, t) - v) : -detExp(logPdfT(beta, t) - v);
     let next = t - g / slope;
-    if (!(next > lo && next < hi) || !Number.isFinite(next)) next = 0.5 * (lo + hi);
-    if (
-      Math.abs(next - t) <= 4e-16 * Math.max(1, Math.abs(t)) ||
-      hi - lo <= 4e-16 * Math.max(1, Math.abs(t))
-    ) {
-      return next;
-    }
+    if (!(next > lo && next < hi)) next = 0.5 * (lo + hi);
+    const scale = 4e-16 * Math.max(1, Math.abs(t));
+    if (Math.abs(next - t) <= scale || hi - lo <= scale) return next;
     t = next;
   }
   return t;
+}
+
+function quantileT(beta: Beta, p: number): number {
+  return p > 0.5 ? solveT(beta, detLog(1 - p), false) : solveT(beta, detLog(p), true);
+}
+
+function isfT(beta: Beta, q: number): number {
+  return q > 0.5 ? solveT(beta, detLog(1 - q), true) : solveT(beta, detLog(q), false);
 }
 
 const momentCache = new Map<Beta, TracyWidomMoments>();

@@ -59,9 +59,11 @@ export function gershgorinUnchecked(
 /**
  * Bisection (quadrisection: four Sturm counts per pass, the interval shrinks 5-fold) for the
  * k-th smallest eigenvalue, starting from [lo, hi] with #{λ < lo} ≤ k < #{λ < hi}. Stops when
- * hi − lo ≤ tol or when the interval cannot shrink further in floating point. The loop below is
- * the reference; with the WebAssembly kernels the same steps are taken several per pass over the
- * matrix (sturmKernels.ts bisectEigenvalueKernel), with the same result bit for bit.
+ * hi − lo ≤ tol or when the interval cannot shrink further in floating point. If `bracket` is
+ * given, the final [lo, hi] is written to it (hi is the smallest point probed with count > k).
+ * The loop below is the reference; with the WebAssembly kernels the same steps are taken several
+ * per pass over the matrix (sturmKernels.ts bisectEigenvalueKernel), with the same result and the
+ * same final bracket bit for bit.
  */
 export function bisectEigenvalue(
   a: Float64Array,
@@ -72,10 +74,11 @@ export function bisectEigenvalue(
   hi: number,
   tol: number,
   pivmin: number,
+  bracket?: Float64Array,
 ): number {
   const kernels = n >= KERNEL_MIN_ROWS ? wasmKernels() : undefined;
   if (kernels) {
-    const value = bisectEigenvalueKernel(kernels, a, b, n, k, lo, hi, tol, pivmin);
+    const value = bisectEigenvalueKernel(kernels, a, b, n, k, lo, hi, tol, pivmin, bracket);
     if (value !== undefined) return value;
   }
   const counts = new Int32Array(4);
@@ -103,6 +106,10 @@ export function bisectEigenvalue(
     if (newLo === lo && newHi === hi) break;
     lo = newLo;
     hi = newHi;
+  }
+  if (bracket) {
+    bracket[0] = lo;
+    bracket[1] = hi;
   }
   return lo + 0.5 * (hi - lo);
 }
@@ -144,6 +151,10 @@ export function kthEigenvalue(
  *
  * Reference: as kthEigenvalue (LAPACK dstebz with IL = IU = n); Parlett, "The Symmetric
  * Eigenvalue Problem", §10.1 (interlacing).
+ *
+ * @example
+ * import { largestEigenvalue } from "betaens";
+ * const top = largestEigenvalue(Float64Array.of(2, 2, 2), Float64Array.of(1, 1)); // 2 + √2
  */
 export function largestEigenvalue(
   diagonal: Float64Array,

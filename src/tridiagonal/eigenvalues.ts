@@ -28,6 +28,10 @@ const MAX_SWEEPS_PER_EIGENVALUE = 30;
  *
  * Reference: LAPACK dsterf (Anderson et al., LAPACK Users' Guide, 3rd ed., 1999); Parlett,
  * "The Symmetric Eigenvalue Problem", §8.15 (root-free QL); Pal, Walker & Kahan (1969).
+ *
+ * @example
+ * import { tridiagonalEigenvalues } from "betaens";
+ * const x = tridiagonalEigenvalues(Float64Array.of(2, 2, 2), Float64Array.of(1, 1)); // 2 − √2, 2, 2 + √2
  */
 export function tridiagonalEigenvalues(
   diagonal: Float64Array,

@@ -30,6 +30,11 @@ export interface SturmHistogram {
  *
  * Reference: Albrecht, Chan & Edelman, "Sturm sequences and random eigenvalue distributions",
  * Found. Comput. Math. 9 (2009); RandomMatrices.jl `hist_eig`.
+ *
+ * @example
+ * import { createRandomSource, hermiteTridiagonal, sturmHistogram, uniformEdges } from "betaens";
+ * const J = hermiteTridiagonal(createRandomSource(1, 0), 1e6, 2);
+ * const h = sturmHistogram(J.diagonal, J.offDiagonalSquared, uniformEdges(-2100, 2100, 100));
  */
 export function sturmHistogram(
   diagonal: Float64Array,

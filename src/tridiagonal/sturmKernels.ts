@@ -210,6 +210,7 @@ export function bisectEigenvalueKernel(
   hi: number,
   tol: number,
   pivmin: number,
+  bracket?: Float64Array,
 ): number | undefined {
   if (n > MAX_RESIDENT_ROWS) return undefined;
   const m = copyRows(k, a, b, 0, n);
@@ -248,7 +249,7 @@ export function bisectEigenvalueKernel(
       let outcome = level.points.findIndex((p) => p.count > kth);
       if (outcome < 0) outcome = 4;
       const [newLo, newHi] = stepInterval(level, outcome);
-      if (newLo === lo && newHi === hi) return lo + 0.5 * (hi - lo);
+      if (newLo === lo && newHi === hi) return finish(lo, hi, bracket);
       lo = newLo;
       hi = newHi;
       taken++;
@@ -257,6 +258,15 @@ export function bisectEigenvalueKernel(
     if (taken < 2 && levels.length > 1) {
       prefix = Math.ceil((prefix + n) / 2);
     }
+  }
+  return finish(lo, hi, bracket);
+}
+
+/** The midpoint of the final [lo, hi], written to `bracket` if given (as bisectEigenvalue does). */
+function finish(lo: number, hi: number, bracket: Float64Array | undefined): number {
+  if (bracket) {
+    bracket[0] = lo;
+    bracket[1] = hi;
   }
   return lo + 0.5 * (hi - lo);
 }

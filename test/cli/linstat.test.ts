@@ -136,7 +136,7 @@ describe("betaens linstat", () => {
       ["linstat", "potential", "--potential", "x^3", "--f", "x", "--n", "10"],
       ["linstat", "potential", "--f", "x", "--n", "10"],
       ["linstat", "hermite", "--f", "x", "--n", "10", "--passes", "3"],
-      ["linstat", "hermite", "--f", "x", "--n", "10", "--format", "npy"],
+      ["linstat", "hermite", "--f", "x", "--n", "10", "--format", "json", "--output", "t.csv"],
       ["linstat", "nothing", "--f", "x", "--n", "10"],
     ];
     for (const args of bad) {

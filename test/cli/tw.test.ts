@@ -22,6 +22,7 @@ import {
   tracyWidomQuantile,
   tracyWidomSample,
 } from "../../src/theory/tracyWidom.js";
+import { tracyWidom } from "../../src/theory/tracyWidomLaw.js";
 import { VERSION } from "../../src/version.js";
 
 /** Runs twCommand and returns what it wrote to stdout. */
@@ -75,6 +76,13 @@ describe("tw cdf | pdf | quantile", () => {
       [-3, -2, 0].map((x) => tracyWidomCdf(x, 2)),
     );
     assert.ok(Math.abs(cdf[0] - 0.0803196) < 1e-7);
+  });
+  it("x far beyond the table (±1e300, 1.7e308): CDF 0 or 1 and density 0, never null", () => {
+    for (const beta of ["1", "2", "4"]) {
+      const x = "1e300,-1e308,1.7e308,-1e200";
+      assert.deepEqual(json(["cdf", "--beta", beta, "--x", x]).cdf, [1, 0, 1, 0], beta);
+      assert.deepEqual(json(["pdf", "--beta", beta, "--x", x]).pdf, [0, 0, 0, 0], beta);
+    }
   });
   it("pdf, β = 1 and β = 4 in both conventions (--x=… form too)", () => {
     const p1 = json(["pdf", "--beta", "1", "--x=-1.5,0.25"]);
@@ -161,14 +169,61 @@ describe("tw sample", () => {
   });
 });
 
+describe("tw for any β and the tail functions (issue 15)", () => {
+  it("cdf, pdf, quantile for β = 3.3 come from the computed law tracyWidom(3.3)", () => {
+    const law = tracyWidom(3.3);
+    const out = json(["cdf", "--beta", "3.3", "--x", "-2,0"]);
+    assert.deepEqual(out.cdf, [law.cdf(-2), law.cdf(0)]);
+    assert.deepEqual(json(["pdf", "--beta", "3.3", "--x", "-2"]).pdf, [law.pdf(-2)]);
+    const q = json(["quantile", "--beta", "3.3", "--p", "0.5"]).quantile as number[];
+    assert.ok(Math.abs(law.cdf(q[0]) - 0.5) < 1e-12);
+  });
+  it("sf, logcdf, logsf, logpdf, isf (β = 2): the tails far beyond double-precision 1 − F", () => {
+    const law = tracyWidom(2);
+    assert.deepEqual(json(["logsf", "--beta", "2", "--x", "20"]).logsf, [law.logsf(20)]);
+    assert.deepEqual(json(["sf", "--beta", "2", "--x", "8"]).sf, [law.sf(8)]);
+    assert.deepEqual(json(["logcdf", "--beta", "2", "--x", "-15"]).logcdf, [law.logcdf(-15)]);
+    assert.deepEqual(json(["logpdf", "--beta", "2", "--x", "0"]).logpdf, [law.logpdf(0)]);
+    const isf = json(["isf", "--beta", "2", "--q", "1e-100"]);
+    assert.deepEqual(Object.keys(isf), ["betaens", "command", "beta", "convention", "q", "isf"]);
+    assert.ok(Math.abs(law.logsf((isf.isf as number[])[0]) / Math.log(1e-100) - 1) < 1e-12);
+  });
+  it("huge arguments give finite, monotone values (issue 11)", () => {
+    for (const beta of ["1", "2", "4"]) {
+      const out = json(["cdf", "--beta", beta, "--x", "-1e308,-1e200,1e200,1e300"]);
+      assert.deepEqual(out.cdf, [0, 0, 1, 1]);
+      const pdf = json(["pdf", "--beta", beta, "--x", "-1e308,1e300"]).pdf;
+      assert.deepEqual(pdf, [0, 0]);
+    }
+  });
+});
+
 describe("tw errors (exit status 2, one line)", () => {
   it("bad β", () => {
-    fails(["cdf", "--beta", "3", "--x", "0"], /--beta must be 1, 2 or 4 for tw cdf, got 3/);
-    fails(["quantile", "--beta", "0.5", "--p", "0.5"], /--beta must be 1, 2 or 4/);
-    fails(["sample", "--beta", "0"], /--beta must be > 0/);
-    fails(["sample", "--beta", "-1"], /--beta must be > 0/);
+    fails(["cdf", "--beta", "0.01", "--x", "0"], /--beta 0.01 is outside \[0.2, 15\]/);
+    fails(["quantile", "--beta", "1000", "--p", "0.5"], /--beta 1000 is outside/);
+    fails(["cdf", "--beta", "0", "--x", "0"], /--beta must be a finite number > 0/);
+    fails(
+      ["cdf", "--beta", "3", "--x", "0", "--convention", "tw"],
+      /--convention tw is defined only/,
+    );
+    fails(["sample", "--beta", "0"], /--beta must be a finite number > 0/);
+    fails(["sample", "--beta", "-1"], /--beta must be a finite number > 0/);
+    // Issue 11: a β too small for the model gives one clear line, not an internal message.
+    fails(
+      ["sample", "--beta", "1e-9"],
+      /^betaens: error: --beta 1e-9 is too small for the Hermite model of size --n 1000000: it needs beta > 1\/\(n \+ 1\/2\)/,
+    );
+    fails(["isf", "--beta", "2", "--q", "1"], /--q must be in \(0, 1\)/);
     fails(["sample", "--beta", "abc"], /--beta must be a number/);
     fails(["cdf", "--x", "0"], /--beta is required/);
+  });
+  it("a β too small for the Hermite model at N: a hint (--n), not the library's wording", () => {
+    fails(
+      ["sample", "--beta", "1e-9"],
+      /^(?!.*edgeScaling).*too small .* use --n 1000000000 or more/,
+    );
+    fails(["sample", "--beta", "1e-20"], /too small .* use a larger --beta/);
   });
   it("bad p, x, convention, samples, seed, n, format", () => {
     fails(["quantile", "--beta", "2", "--p", "1.5"], /--p must be in \(0, 1\)/);
@@ -179,7 +234,7 @@ describe("tw errors (exit status 2, one line)", () => {
     fails(["pdf", "--beta", "2", "--x", "1,zz"], /--x must be a number/);
     fails(["cdf", "--beta", "2", "--x", "0", "--convention", "xx"], /--convention must be one of/);
     fails(["sample", "--beta", "2", "--samples", "0"], /--samples must be >= 1/);
-    fails(["sample", "--beta", "2", "--samples", "1e8"], /--samples must be <= /);
+    fails(["sample", "--beta", "2", "--samples", "1e8"], /would take about 83 minutes/);
     fails(["sample", "--beta", "2", "--seed", "-3"], /--seed must be >= 0/);
     fails(["sample", "--beta", "2", "--n", "100"], /--n applies only/);
     fails(["sample", "--beta", "2.5", "--n", "1"], /--n must be >= 2/);
@@ -233,10 +288,40 @@ describe("betaens tw through the real binary", { skip: !WIRED && "main.ts has no
     assert.deepEqual(JSON.parse(r.stdout).cdf, [tracyWidomCdf(0, 2)]);
   });
   it("bad usage: exit 2, one line on stderr, no stack trace", () => {
-    const r = betaens(["tw", "cdf", "--beta", "3", "--x", "0"]);
+    const r = betaens(["tw", "cdf", "--beta", "0.01", "--x", "0"]);
     assert.equal(r.status, 2);
     assert.equal(r.stdout, "");
-    assert.match(r.stderr, /^betaens: error: --beta must be 1, 2 or 4/);
+    assert.match(r.stderr, /^betaens: error: --beta 0.01 is outside/);
     assert.equal(r.stderr.trim().split("\n").length, 1);
+  });
+});
+
+describe("λ_max plots overlay TW_β for every β in the computed range (issue 15)", () => {
+  const bin = fileURLToPath(new URL("../../src/cli/bin.ts", import.meta.url));
+  const plot = (beta: string): string => {
+    const svg = join(mkdtempSync(join(tmpdir(), "betaens-twoverlay-")), "max.svg");
+    const r = spawnSync(
+      process.execPath,
+      [
+        "--import",
+        "tsx",
+        bin,
+        "sample",
+        "hermite",
+        "--n",
+        "50",
+        "--beta",
+        beta,
+        "--stat",
+        "max",
+      ].concat(["--samples", "40", "--seed", "3", "--plot", svg]),
+      { encoding: "utf8" },
+    );
+    assert.equal(r.status, 0, r.stderr);
+    return readFileSync(svg, "utf8");
+  };
+  it("β = 3.3: the computed TW_3.3 density is drawn; β = 20 (outside [0.2, 15]): no overlay", () => {
+    assert.match(plot("3.3"), /Tracy–Widom TW_3\.3/);
+    assert.doesNotMatch(plot("20"), /Tracy–Widom/);
   });
 });

@@ -18,6 +18,7 @@ import {
   vonNeumannEntropy,
 } from "../../src/ensembles/fixedTrace.js";
 import { laguerreBidiagonal } from "../../src/ensembles/laguerre.js";
+import { UNIT_INTERVAL } from "../../src/ensembles/support.js";
 import { createRandomSource } from "../../src/random/philox.js";
 import { gaussLegendre } from "../../src/special/gaussLegendre.js";
 import {
@@ -306,7 +307,10 @@ describe("dense model ρ = W/Tr W (β = 1, 2, 4) samples the same law", () => {
         const b = fixedTraceBidiagonal(createRandomSource(700, s), n, beta, params);
         const full = fixedTraceFullEigenvalues(createRandomSource(701, s), n, beta, params);
         stats.forEach((stat, i) => {
-          banded[i][s] = densityMatrixStatistic({ kind: "bidiagonal", bidiagonal: b }, stat);
+          banded[i][s] = densityMatrixStatistic(
+            { kind: "bidiagonal", bidiagonal: b, support: UNIT_INTERVAL },
+            stat,
+          );
           dense[i][s] = densityMatrixStatistic({ kind: "values", values: full }, stat);
         });
       }

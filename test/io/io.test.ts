@@ -6,9 +6,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, it } from "node:test";
 import { fileURLToPath } from "node:url";
-import { writeFileAtomic } from "../../src/io/atomicWrite.js";
 import { formatCsv, formatJson, formatNpy } from "../../src/io/format.js";
 import { decodeNpy, encodeNpy } from "../../src/io/npy.js";
+import { writeFileAtomic } from "../../src/io/outputFiles.js";
 
 describe("npy", () => {
   it("round-trips shapes (S, N) and (S,) bit for bit, including ±0, subnormals and extremes", () => {

@@ -137,13 +137,22 @@ describe("Tracy–Widom laws (fast path)", () => {
       // next term: β₂x^{−6} with β₂ = 63/256.
       assert.ok(Math.abs(tracyWidomCdf(s, 2) / leading - 1) < 0.3 / x ** 6, `F₂(${s})`);
     }
-    // Continuity at the switch to the expansions (t = −7, and −7.5 for the β = 4 part).
+    // Continuity where the representation changes: left expansions | stored left table (t = −10),
+    // left table | Nyström table (t = −5), Nyström table | right expansions (t = 17).
     for (const [beta, convention] of LAWS) {
-      for (const t of [-7, -7.5]) {
+      for (const t of [-10, -5, 17]) {
         const s = t / (beta === 4 ? (convention === "tw" ? Math.SQRT2 : 2 ** (2 / 3)) : 1);
-        const below = tracyWidomCdf(s * (1 + 1e-12), beta, convention);
-        const above = tracyWidomCdf(s * (1 - 1e-12), beta, convention);
-        assert.ok(Math.abs(below / above - 1) < 1e-8, `β = ${beta} ${convention} at s = ${s}`);
+        const below = s * (1 + Math.sign(-s) * 1e-13);
+        const above = s * (1 + Math.sign(s) * 1e-13);
+        const f = t > 0 ? tracyWidomSf : tracyWidomCdf;
+        const jump = Math.log(f(below, beta, convention) / f(above, beta, convention));
+        // The smooth change over [below, above]: (log F)′ = f/F resp. (log(1 − F))′ = −f/(1 − F).
+        const logDerivative = tracyWidomPdf(s, beta, convention) / f(s, beta, convention);
+        const expected = (t > 0 ? 1 : -1) * logDerivative * (above - below);
+        assert.ok(
+          Math.abs(jump - expected) < 5e-12,
+          `β = ${beta} ${convention} at s = ${s}: ${jump - expected}`,
+        );
       }
     }
   });
@@ -206,6 +215,54 @@ describe("Tracy–Widom laws (fast path)", () => {
     // β = 1, 2: the conventions coincide.
     assert.equal(tracyWidomCdf(-1.3, 1, "tw"), tracyWidomCdf(-1.3, 1, "beta"));
     assert.equal(tracyWidomCdf(-1.3, 2, "tw"), tracyWidomCdf(-1.3, 2));
+  });
+
+  it("finite and monotone for every finite input: 0 or 1 beyond the table, up to ±Number.MAX_VALUE", () => {
+    const far: number[] = [];
+    for (let k = 0; k <= 308; k++) far.push(10 ** k, -(10 ** k));
+    far.push(Number.MAX_VALUE, -Number.MAX_VALUE, Number.MIN_VALUE, -Number.MIN_VALUE);
+    for (const [beta, convention] of LAWS) {
+      const label = `β = ${beta} (${convention})`;
+      for (const x of far) {
+        const cdf = tracyWidomCdf(x, beta, convention);
+        const sf = tracyWidomSf(x, beta, convention);
+        const pdf = tracyWidomPdf(x, beta, convention);
+        assert.ok(
+          Number.isFinite(cdf) && Number.isFinite(sf) && Number.isFinite(pdf),
+          `${label} x = ${x}`,
+        );
+        assert.ok(pdf >= 0 && cdf >= 0 && cdf <= 1 && sf >= 0 && sf <= 1, `${label} x = ${x}`);
+        if (Math.abs(x) >= 1000) {
+          assert.equal(cdf, x > 0 ? 1 : 0, `${label} cdf(${x})`);
+          assert.equal(sf, x > 0 ? 0 : 1, `${label} sf(${x})`);
+          assert.equal(pdf, 0, `${label} pdf(${x})`);
+        }
+      }
+      // Monotone on a fine grid from far left to far right, through both switches of method and
+      // the right end where the β = 4 CDF approaches 1 (it used to step back by one ulp there).
+      let previous = 0;
+      for (let x = -60; x <= 260; x += x > -25 && x < 12 ? 0.003 : 0.25) {
+        const cdf = tracyWidomCdf(x, beta, convention);
+        assert.ok(cdf >= previous, `${label}: cdf(${x}) = ${cdf} < ${previous}`);
+        previous = cdf;
+      }
+      let q = Number.NEGATIVE_INFINITY;
+      for (const p of [
+        Number.MIN_VALUE,
+        1e-300,
+        1e-100,
+        1e-20,
+        0.01,
+        0.5,
+        0.99,
+        1 - 1e-15,
+        1 - 2 ** -53,
+      ]) {
+        const next = tracyWidomQuantile(p, beta, convention);
+        assert.ok(Number.isFinite(next) && next > q, `${label}: quantile(${p}) = ${next}`);
+        q = next;
+      }
+    }
   });
 
   it("handles limits and rejects bad input", () => {

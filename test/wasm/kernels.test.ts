@@ -13,7 +13,12 @@ import { describe, it } from "node:test";
 import { fileURLToPath } from "node:url";
 import fc from "fast-check";
 import { sourceHash } from "../../asm/build.mjs";
-import { hermiteLeadingBlock, laguerreLeadingBlock } from "../../src/ensembles/edge.js";
+import {
+  hermiteLargestEigenvalueTruncated,
+  hermiteLeadingBlock,
+  laguerreLargestEigenvalueTruncated,
+  laguerreLeadingBlock,
+} from "../../src/ensembles/edge.js";
 import { hermiteTridiagonal } from "../../src/ensembles/hermite.js";
 import { jacobiBidiagonal } from "../../src/ensembles/jacobi.js";
 import { laguerreBidiagonal } from "../../src/ensembles/laguerre.js";
@@ -558,12 +563,19 @@ describe("kernel Sturm counts: identical to the reference", () => {
         const pivmin = pivotMinimum(b);
         const [lo, hi] = gershgorinInterval(a, b);
         const tol = 2 * 2 ** -52 * Math.max(Math.abs(lo), Math.abs(hi)) + 2 * pivmin;
+        // The final bracket too (edge.ts checks the truncation at its upper end).
+        const bracket = new Float64Array(2);
+        const kernelBracket = new Float64Array(2);
         setWasmKernels(false);
-        const reference = bisectEigenvalue(a, b, n, kth, lo, hi, tol, pivmin);
+        const reference = bisectEigenvalue(a, b, n, kth, lo, hi, tol, pivmin, bracket);
         setWasmKernels(true);
         assert.ok(
-          Object.is(bisectEigenvalueKernel(k, a, b, n, kth, lo, hi, tol, pivmin), reference),
+          Object.is(
+            bisectEigenvalueKernel(k, a, b, n, kth, lo, hi, tol, pivmin, kernelBracket),
+            reference,
+          ),
         );
+        assertSameBits(kernelBracket, bracket, "final bracket");
         for (const j of [0, n - 1]) {
           setWasmKernels(false);
           const expected = bisectEigenvalue(a, b, n, j, lo, hi, tol, pivmin);
@@ -596,6 +608,55 @@ describe("kernel Sturm counts: identical to the reference", () => {
         ...sturmHistogram(a, b, edges).counts,
       ]);
       assertSameBits(kernel, reference, `Hermite N = ${n}, β = ${beta}`);
+    }
+  });
+});
+
+describe("truncated λ_max (edge.ts, issue 19 rule for K): the kernels give the reference's bits", () => {
+  it("small β (K up to 6e4 rows), the K₁-row check passing and failing, Hermite and Laguerre", () => {
+    // [ensemble, β, N, stream, sample]: stream 21/22 samples are ones on which the K₁ rows are too
+    // few (test/ensembles/edge.test.ts DEEP), so the check fails and all K rows are bisected.
+    // `true`: the Laguerre parameter set M = 4N (shape β(3N + 1)/2, scale 2), else shape 1.
+    const cases: ["hermite" | "laguerre", number, number, number, number, boolean?][] = [
+      ["hermite", 0.001, 100_000, 21, 6],
+      ["hermite", 0.001, 100_000, 21, 14],
+      ["hermite", 0.01, 10_000, 21, 56],
+      ["hermite", 0.03, 10_000, 21, 247],
+      ["hermite", 0.3, 1e9, 3, 0],
+      ["hermite", 2, 1e12, 3, 1],
+      ["laguerre", 0.001, 100_000, 22, 8],
+      ["laguerre", 0.001, 100_000, 22, 8, true],
+      ["laguerre", 0.01, 10_000, 22, 1136],
+      ["laguerre", 1, 1e8, 3, 2],
+    ];
+    for (const [ensemble, beta, n, stream, s, wide] of cases) {
+      const laguerre = wide
+        ? { shape: (beta * (3 * n + 1)) / 2, scale: 2 }
+        : { shape: 1, scale: 1 };
+      // The truncated value, and (N ≤ 1e5) the all-rows variant (c = Infinity: K₁ rows, one pass).
+      // Substream N as in edge.test.ts (where the deep samples were found), 0 for the huge N.
+      const substream = n <= 100_000 ? n : 0;
+      const multipliers = n <= 100_000 ? [undefined, Number.POSITIVE_INFINITY] : [undefined];
+      const draw = () =>
+        multipliers.map((c) =>
+          ensemble === "hermite"
+            ? hermiteLargestEigenvalueTruncated(
+                createRandomSource(stream, s, substream),
+                n,
+                beta,
+                { loc: -1, scale: 0.5 },
+                c,
+              )
+            : laguerreLargestEigenvalueTruncated(
+                createRandomSource(stream, s, substream),
+                n,
+                beta,
+                laguerre,
+                c,
+              ),
+        );
+      const { reference, kernel } = bothPaths(draw);
+      assertSameBits(kernel, reference, `${ensemble} β = ${beta}, N = ${n}, sample ${s}`);
     }
   });
 });

@@ -162,6 +162,9 @@ describe("browser explorer: potential V (Gibbs sampler)", { skip, timeout: 120_0
     await page.fill("#passes", "5000");
     await page.fill("#samples", "3");
     await page.click("#run");
+    // Estimated at ≈ 3.5 minutes (the CLI's model): the page asks first.
+    await page.waitForFunction(() => document.body.dataset.state === "confirm");
+    await page.click("#confirm-run");
     await page.waitForFunction(() =>
       /chain 1 of 3, pass \d+ of 5000/.test(
         document.getElementById("status-text")?.textContent ?? "",
@@ -174,6 +177,11 @@ describe("browser explorer: potential V (Gibbs sampler)", { skip, timeout: 120_0
     );
     await page.click("#stop");
     assert.equal(await page.evaluate(() => document.body.dataset.state), "stopped");
+    // No chain completed: nothing is drawn from it, and the status says how far it got.
+    assert.match(
+      (await page.textContent("#status-text")) ?? "",
+      /stopped: 0 of 3 chains \(chain 1 of 3, pass \d+ of 5000/,
+    );
     await page.fill("#n", "50");
     await page.fill("#passes", "2");
     assert.equal(await sampleNow(page, 10_000), "done");

@@ -8,7 +8,13 @@ import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { openExplorer, ROOT, settled } from "./browser.js";
 
-const SHOTS: { file: string; query: string; note: string }[] = [
+const SHOTS: {
+  file: string;
+  query: string;
+  note: string;
+  viewport?: { width: number; height: number };
+  fullPage?: boolean;
+}[] = [
   {
     file: "histogram-hermite-1e6.png",
     query: "ensemble=hermite&view=histogram&beta=2&n=1e6&samples=1&seed=42&bins=100",
@@ -57,6 +63,13 @@ const SHOTS: { file: string; query: string; note: string }[] = [
       "ensemble=potential&view=gibbs&beta=2&n=100&samples=50&seed=1&V=x%5E4%2F4+-+x%5E2&passes=40&initial=zero",
     note: "λ_max trace per pass of Gibbs chains from a = b = 0, rescaled by b_V, c_V",
   },
+  {
+    file: "phone-histogram.png",
+    query: "ensemble=hermite&view=histogram&beta=2&n=1e5&samples=1&seed=42&bins=100",
+    note: "a phone (390 × 844): the figure first, drawn for its width, the controls folded",
+    viewport: { width: 390, height: 844 },
+    fullPage: false,
+  },
 ];
 
 const out = join(ROOT, "docs", "screenshots");
@@ -67,11 +80,11 @@ try {
   for (const shot of SHOTS) {
     if (only.length > 0 && !only.includes(shot.file)) continue;
     const page = await explorer.context.newPage();
-    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.setViewportSize(shot.viewport ?? { width: 1280, height: 900 });
     await page.goto(`${explorer.url}?${shot.query}`);
     const state = await settled(page, 0, 120_000);
     if (state !== "done") throw new Error(`${shot.file}: the run ended in state ${state}`);
-    await page.screenshot({ path: join(out, shot.file), fullPage: true });
+    await page.screenshot({ path: join(out, shot.file), fullPage: shot.fullPage ?? true });
     console.log(`${shot.file}: ${shot.note}`);
     await page.close();
   }

@@ -23,7 +23,12 @@ const FORMULAS: Record<string, string> = {
  * The rescaling for these settings, or a note saying why there is none (β = 0, N = 1, a hard
  * upper edge of a Jacobi ensemble, an ensemble without λ_max).
  */
-export function edgeRescaling(settings: Settings): { scaling: EdgeRescaling | null; note: string } {
+export function edgeRescaling(settings: Settings): {
+  scaling: EdgeRescaling | null;
+  note: string;
+  /** The scaling is the hard-edge one N²(1 − λ_max) (Jacobi), not the Tracy–Widom one. */
+  hardEdge?: boolean;
+} {
   const { spec, n, beta } = settings;
   if (!spec) return { scaling: null, note: "No edge rescaling for this ensemble." };
   if (beta === 0) {
@@ -45,6 +50,22 @@ export function edgeRescaling(settings: Settings): { scaling: EdgeRescaling | nu
     };
   } catch (error) {
     const message = error instanceof Error ? error.message.replace(/^edgeScaling: /, "") : "";
+    if (spec.ensemble === "jacobi" && /hard/.test(message)) {
+      // A hard edge at 1: the gap 1 − λ_max is of order N^(−2) (the density of the Wachter law
+      // blows up like (1 − x)^(−1/2) there), so N²(1 − λ_max) is of order one; raw λ_max would
+      // read 0.999994 with a density axis of 10⁶.
+      const n2 = n * n;
+      return {
+        scaling: {
+          rescale: (x) => n2 * (1 - x),
+          formula: "N²(1 − λ_max) (hard edge at 1)",
+          centre: 1,
+          width: -1 / n2,
+        },
+        hardEdge: true,
+        note: "Hard upper edge at 1: λ_max is shown as N²(1 − λ_max), of order one; its limit is a hard-edge (Bessel-type) law, not Tracy–Widom, and no density is drawn.",
+      };
+    }
     return { scaling: null, note: `No soft-edge rescaling here (${message}); raw λ_max shown.` };
   }
 }

@@ -3,6 +3,7 @@
  * potential V ensemble's are in ./gibbsFigures.ts).
  */
 import { histogramSvg } from "../../src/plot/histogram.js";
+import { nearlyIndependent } from "../../src/plot/sampleFigure.js";
 import { scatterSvg } from "../../src/plot/scatter.js";
 import { limitLaw } from "../../src/theory/limits.js";
 import { tracyWidomMoments, tracyWidomPdf } from "../../src/theory/tracyWidom.js";
@@ -12,6 +13,7 @@ import {
   FIGURE_WIDTH,
   type Figure,
   fileStem,
+  LOG_SCALE,
   resultHeader,
   type ShownNumber,
 } from "./results.js";
@@ -38,6 +40,12 @@ export function limitOf(settings: Settings): { text: string; axis: string } | nu
   if (beta === 0) {
     return {
       text: `β = 0: N independent draws from ${REFERENCE[spec.ensemble]}; its density is drawn.`,
+      axis: "x",
+    };
+  }
+  if (nearlyIndependent(n, beta)) {
+    return {
+      text: `β·N = ${Number((beta * n).toPrecision(3))} < 1: the points are nearly independent draws from ${REFERENCE[spec.ensemble]}; its density is drawn (the β·N → ∞ limit law does not apply yet).`,
       axis: "x",
     };
   }
@@ -102,6 +110,9 @@ function circularHistogram(settings: Settings, done: number, p: HistogramPayload
     title,
     xLabel: "eigenangle θ (radians)",
     width: FIGURE_WIDTH,
+    logY: LOG_SCALE,
+    // The bars fill the plot evenly: keep the top clear for the legend.
+    headroom: 0.2,
   });
   const numbers: ShownNumber[] = [];
   if (p.firstPoint0 !== undefined) {

@@ -22,12 +22,20 @@ import {
   svgDocument,
   widenDegenerate,
 } from "../../src/plot/svg.js";
+import type { EquilibriumMeasure } from "../../src/theory/equilibrium.js";
 import { exactLambdaMaxOverlay } from "./exactOverlay.js";
 import { tracyWidomOverlay } from "./extraFigures.js";
 import { TRACE_CHAINS_SHOWN } from "./gibbs.js";
 import { type PotentialTheory, potentialTheory, supportText } from "./gibbsTheory.js";
 import type { GibbsPayload } from "./protocol.js";
-import { FIGURE_WIDTH, type Figure, fileStem, resultHeader, type ShownNumber } from "./results.js";
+import {
+  FIGURE_WIDTH,
+  type Figure,
+  fileStem,
+  LOG_SCALE,
+  resultHeader,
+  type ShownNumber,
+} from "./results.js";
 import type { Settings } from "./state.js";
 import { locallyUnfoldedSpacings, unfoldedSpacings } from "./surmise.js";
 import { spacingSvg, stackSvg, stripSvg } from "./svgParts.js";
@@ -117,19 +125,44 @@ function commonNumbers(settings: Settings, p: GibbsPayload): ShownNumber[] {
   return numbers;
 }
 
+/**
+ * When a cut of μ_V is narrower than a few bins (e.g. V = x⁴/4 − 1000x²: two cuts of width 0.045
+ * in a range of 98), the density sampled across the plot misses it: draw instead the mass of μ_V
+ * in each bin over the bin's width, (F(e_{i+1}) − F(e_i))/(e_{i+1} − e_i), comparable bar by bar.
+ */
+function binAveraged(m: EquilibriumMeasure, edges: Float64Array): ((x: number) => number) | null {
+  const width = (edges[edges.length - 1] - edges[0]) / (edges.length - 1);
+  const intervals = m.kind === "two-cut" ? m.intervals : [m.support];
+  if (intervals.every(([a, b]) => b - a >= 3 * width)) return null;
+  const heights = new Float64Array(edges.length - 1);
+  for (let i = 0; i < heights.length; i++) {
+    heights[i] = (m.cdf(edges[i + 1]) - m.cdf(edges[i])) / (edges[i + 1] - edges[i]);
+  }
+  return (x) => {
+    const i = Math.min(heights.length - 1, Math.max(0, Math.floor((x - edges[0]) / width)));
+    return x < edges[0] || x > edges[edges.length - 1] ? 0 : heights[i];
+  };
+}
+
 /** The final points of all chains (Sturm counts) against the density of μ_V. */
 function histogramFigure(settings: Settings, p: GibbsPayload): Figure {
   const theory = theoryOf(settings);
   const m = theory.measure;
   const h = p.histogram;
   if (!h) throw new RangeError("the Gibbs run has no histogram yet");
+  const averaged = m ? binAveraged(m, h.edges) : null;
   const svg = histogramSvg({
     counts: { edges: h.edges, counts: h.counts },
-    density: m ? (x) => m.density(x) : undefined,
-    densityLabel: m ? `equilibrium measure μ_V (${m.kind})` : undefined,
+    density: averaged ?? (m ? (x) => m.density(x) : undefined),
+    densityLabel: m
+      ? averaged
+        ? `μ_V (${m.kind}) averaged over each bin: its cuts are narrower than the curve's resolution`
+        : `equilibrium measure μ_V (${m.kind})`
+      : undefined,
     title: head(settings, p.chains),
     xLabel: `x: points of each chain after pass ${settings.passes}`,
     width: FIGURE_WIDTH,
+    logY: LOG_SCALE,
   });
   let counted = 0;
   for (const c of h.counts) counted += c;
@@ -198,6 +231,7 @@ function edgeFigure(settings: Settings, p: GibbsPayload): Figure {
     title: `${head(settings, done)}: λ_max`,
     xLabel: rescale ? `rescaled λ_max = ${RESCALED}` : "λ_max",
     width: FIGURE_WIDTH,
+    logY: LOG_SCALE,
   });
   const numbers = commonNumbers(settings, p);
   if (rescale && done > 0) {

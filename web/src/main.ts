@@ -6,13 +6,23 @@
  * done | stopped | invalid | error, data-run = the id of the last run started, data-first-ms =
  * time from the start of the run to the first complete histogram drawn, data-first-load-ms =
  * time from navigation start to the first one drawn after loading the page, data-first-worker-ms
- * = the part of data-first-ms spent computing in the worker.
+ * = the part of data-first-ms spent computing in the worker. data-state = confirm while a long run
+ * waits for "Run anyway".
+ *
+ * Only completed samples (chains) are drawn and exported: a snapshot counted part-way through a
+ * sample only moves the progress bar. A figure of other settings than the form's is marked
+ * "out of date" and cannot be downloaded. Each run pushes one history entry (Back/Forward step
+ * through runs).
  */
+import { commandLine, javascriptSnippet } from "./command.js";
+import { CONFIRM_SECONDS, estimateSeconds, formatDuration } from "./cost.js";
 import { type DownloadKind, dataBlob, saveBlob, svgToPng } from "./download.js";
 import { FEATURES } from "./features.js";
 import { figureFor } from "./figures.js";
-import type { Progress, RunRequest, Snapshot, WorkerReply } from "./protocol.js";
-import type { Figure } from "./results.js";
+import { dataTable, shortLabel } from "./figureText.js";
+import { PRESETS } from "./presets.js";
+import type { RunRequest, Snapshot, WorkerReply } from "./protocol.js";
+import { type Figure, setFigureWidth, setLogScale, WIDE_FIGURE_WIDTH } from "./results.js";
 import {
   DEFAULTS,
   ENSEMBLES,
@@ -27,9 +37,12 @@ import {
   queryFromValues,
   readSettings,
   type Settings,
+  VIEW_NAMES,
   VIEWS,
   type ViewName,
+  valuesForLink,
   valuesFromQuery,
+  viewUnavailable,
 } from "./state.js";
 
 const $ = <T extends HTMLElement>(id: string): T => {
@@ -50,6 +63,19 @@ const plot = $<HTMLDivElement>("plot");
 const lawCaption = $<HTMLElement>("law");
 const numbersList = $<HTMLDListElement>("numbers");
 const runError = $<HTMLParagraphElement>("run-error");
+const figureBox = $<HTMLElement>("figure");
+const figureTitle = $<HTMLElement>("figure-title");
+const staleNote = $<HTMLParagraphElement>("stale-note");
+const notice = $<HTMLParagraphElement>("notice");
+const costBox = $<HTMLDivElement>("cost");
+const announcer = $<HTMLParagraphElement>("announce");
+const dataTableWrap = $<HTMLDivElement>("data-table-wrap");
+const downloadButtons = [
+  ...document.querySelectorAll<HTMLButtonElement>("[data-download]"),
+  $<HTMLButtonElement>("copy-command"),
+  $<HTMLButtonElement>("copy-javascript"),
+];
+const commandText = $<HTMLElement>("command-line");
 
 const TEXT_FIELDS: FieldName[] = [
   "beta",
@@ -99,13 +125,27 @@ function writeForm(values: FormValues): void {
 
 function syncSliders(values: FormValues): void {
   const beta = parseDecimal(values.beta);
-  if (beta !== undefined && beta >= 0) betaSlider.value = String(Math.min(beta, 10));
+  const betaOk = beta !== undefined && beta >= 0;
+  if (betaOk) betaSlider.value = String(Math.min(beta, 10));
+  markSlider(betaSlider, betaOk, "β");
   const n = parseDecimal(values.n);
-  if (n !== undefined && n >= 1) nSlider.value = String(Math.log10(n));
+  const nOk = n !== undefined && n >= 1;
+  if (nOk) nSlider.value = String(Math.log10(n));
+  markSlider(nSlider, nOk, "N");
   const ensemble = values.ensemble as EnsembleName;
   const view = values.view as ViewName;
   const known = ENSEMBLES.includes(ensemble) && VIEWS.includes(view);
   nSlider.max = String(Math.log10(known ? nLimit(ensemble, view).max : N_MAX.histogram));
+}
+
+/**
+ * A slider whose box holds no valid number is shown empty (dimmed, thumb hidden) and says so to
+ * screen readers, instead of sitting at a position that means nothing.
+ */
+function markSlider(slider: HTMLInputElement, ok: boolean, name: string): void {
+  slider.dataset.invalid = String(!ok);
+  if (ok) slider.removeAttribute("aria-valuetext");
+  else slider.setAttribute("aria-valuetext", `no valid ${name} in the box`);
 }
 
 /** N from the logarithmic slider, rounded to two significant digits (1, 2, …, 9.9·10^k). */
@@ -116,9 +156,21 @@ function nFromSlider(v: number): number {
   return Math.round(raw / magnitude) * magnitude;
 }
 
-function updateUrl(values: FormValues): void {
-  const query = queryFromValues(values);
-  if (location.search !== `?${query}`) history.replaceState(null, "", `?${query}${location.hash}`);
+/**
+ * Puts the state in the address bar: a run pushes a new history entry (so that Back returns to
+ * the previous run); a state that does not run (invalid fields, waiting for a confirmation)
+ * pushes one entry and then replaces it while it is being edited.
+ */
+function updateUrl(values: FormValues, kind: "run" | "edit"): void {
+  const query = `?${queryFromValues(values)}`;
+  const entry = { kind };
+  if (location.search === query) {
+    history.replaceState(entry, "", `${query}${location.hash}`);
+  } else if (kind === "edit" && (history.state as { kind?: string } | null)?.kind === "edit") {
+    history.replaceState(entry, "", `${query}${location.hash}`);
+  } else {
+    history.pushState(entry, "", `${query}${location.hash}`);
+  }
 }
 
 function updateVisibility(values: FormValues): void {
@@ -131,20 +183,84 @@ function updateVisibility(values: FormValues): void {
   const gibbs = values.ensemble === "potential";
   $<HTMLSpanElement>("samples-label").textContent = gibbs ? "Chains" : "Samples";
   $<HTMLSpanElement>("beta-help").hidden = !gibbs;
+  markViews(values);
 }
 
-/**
- * After the user picks another ensemble: an N above its limit is lowered (to N_ON_SWITCH, or
- * the limit) so that the switch samples at once instead of showing an error.
- */
-function fitNToEnsemble(): void {
-  const values = readForm();
+/** Disables the views that cannot show the ensemble, with the reason as their tooltip. */
+function markViews(values: FormValues): void {
   const ensemble = values.ensemble as EnsembleName;
-  const view = values.view as ViewName;
-  const n = parseDecimal(values.n);
-  if (!ENSEMBLES.includes(ensemble) || !VIEWS.includes(view) || n === undefined) return;
-  const { max } = nLimit(ensemble, view);
-  if (n > max) $<HTMLInputElement>("n").value = String(Math.min(N_ON_SWITCH[ensemble] ?? max, max));
+  if (!ENSEMBLES.includes(ensemble)) return;
+  for (const radio of document.querySelectorAll<HTMLInputElement>('input[name="view"]')) {
+    const why = viewUnavailable(ensemble, radio.value as ViewName, FEATURES);
+    radio.disabled = why !== undefined;
+    const label = radio.closest("label");
+    const title = why ? `Not available: ${why}` : "";
+    if (label) label.title = title;
+    radio.title = title;
+  }
+}
+
+/** A message above the figure about what the page changed by itself (cleared by the next one). */
+function say(messages: string[]): void {
+  notice.textContent = messages.join(" ");
+}
+
+/** Samples typed before the λ_max view set its own default (restored when leaving it). */
+let samplesBeforeEdge: string | null = null;
+/** Samples set on entering the λ_max view: 2000 rescaled maxima give a readable histogram. */
+const EDGE_SAMPLES = 2000;
+
+/**
+ * After the user picks another ensemble or view, the parameters are adapted so that the switch
+ * samples at once instead of showing an error, and the notice says what changed: a view that
+ * does not apply falls back to the histogram, an N above the limit is lowered (to N_ON_SWITCH or
+ * the limit), the λ_max view gets EDGE_SAMPLES samples (Jacobi, O(N) per sample: N ≤ 1000).
+ */
+function adaptToSwitch(what: "ensemble" | "view"): void {
+  const values = readForm();
+  const messages: string[] = [];
+  const ensemble = values.ensemble as EnsembleName;
+  let view = values.view as ViewName;
+  if (!ENSEMBLES.includes(ensemble) || !VIEWS.includes(view)) return;
+  const why = viewUnavailable(ensemble, view, FEATURES);
+  if (why) {
+    view = "histogram";
+    for (const radio of document.querySelectorAll<HTMLInputElement>('input[name="view"]')) {
+      radio.checked = radio.value === view;
+    }
+    messages.push(`Switched to the ${VIEW_NAMES.histogram} view: ${why}.`);
+  }
+  const samples = $<HTMLInputElement>("samples");
+  const nField = $<HTMLInputElement>("n");
+  if (view === "edge" && what === "view") {
+    const s = parseDecimal(samples.value);
+    if (s === undefined || s < 100) {
+      samplesBeforeEdge = samples.value;
+      samples.value = String(EDGE_SAMPLES);
+      messages.push(`Samples set to ${EDGE_SAMPLES} for the λ_max histogram.`);
+    }
+    const n = parseDecimal(nField.value);
+    if (ensemble === "jacobi" && n !== undefined && n > 1000) {
+      nField.value = "1000";
+      messages.push("N lowered to 1,000 (Jacobi λ_max needs the whole O(N) model per sample).");
+    }
+  } else if (view !== "edge" && samplesBeforeEdge !== null) {
+    if (parseDecimal(samples.value) === EDGE_SAMPLES) {
+      samples.value = samplesBeforeEdge;
+      messages.push(`Samples back to ${samplesBeforeEdge}.`);
+    }
+    samplesBeforeEdge = null;
+  }
+  const n = parseDecimal(nField.value);
+  if (n !== undefined) {
+    const { max, reason } = nLimit(ensemble, view);
+    if (n > max) {
+      const lowered = Math.min(N_ON_SWITCH[ensemble] ?? max, max);
+      nField.value = String(lowered);
+      messages.push(`N lowered to ${lowered.toLocaleString("en")} (${reason}).`);
+    }
+  }
+  say(messages);
 }
 
 function markUnavailable(): void {
@@ -181,11 +297,24 @@ function showErrors(errors: FieldErrors): void {
 let worker: Worker | null = null;
 let runId = 0;
 let running = false;
-let current: { settings: Settings; started: number; firstDrawn: boolean } | null = null;
-let lastSnapshot: Snapshot | null = null;
+let current: {
+  settings: Settings;
+  started: number;
+  firstDrawn: boolean;
+  /** The last snapshot of completed samples only (what Stop keeps). */
+  complete: Snapshot | null;
+  /** Samples (chains) done, fractional inside one, and what is being done. */
+  done: number;
+  total: number;
+  detail: string;
+} | null = null;
+/** What the figure shows: the settings and snapshot it was drawn from. */
+let shown: { settings: Settings; snapshot: Snapshot } | null = null;
 let lastFigure: Figure | null = null;
 let pending: Snapshot | null = null;
 let frameRequested = false;
+/** A run waiting for "Run anyway" (estimated above CONFIRM_SECONDS). */
+let awaiting: Settings | null = null;
 
 function ensureWorker(): Worker {
   if (worker) return worker;
@@ -204,20 +333,78 @@ function setState(state: string): void {
   document.body.dataset.state = state;
   running = state === "running";
   stopButton.disabled = !running;
+  costBox.hidden = state !== "confirm";
 }
 
-function start(settings: Settings): void {
+/**
+ * Marks the figure as out of date (dimmed, a note, downloads disabled) or current. The figure
+ * is current only when it was drawn from the settings of the form.
+ */
+let staleTimer: ReturnType<typeof setTimeout> | undefined;
+function setStale(stale: boolean, note = "out of date: settings changed", delay = 0): void {
+  const isStale = stale && shown !== null;
+  figureBox.dataset.stale = String(isStale);
+  for (const button of downloadButtons) button.disabled = isStale || !lastFigure;
+  clearTimeout(staleTimer);
+  const show = () => {
+    document.body.dataset.stale = String(isStale);
+    staleNote.hidden = !isStale;
+    staleNote.textContent = note;
+  };
+  // A run that draws within `delay` ms replaces the figure without dimming it first (the
+  // repaint would compete with the worker for the CPU and delay the first histogram).
+  if (isStale && delay > 0) staleTimer = setTimeout(show, delay);
+  else show();
+}
+
+/** Unit of a run's samples: chains of the Gibbs sampler, samples otherwise. */
+function unit(settings: Settings, count: number): string {
+  const word = settings.ensemble === "potential" ? "chain" : "sample";
+  return `${word}${count === 1 ? "" : "s"}`;
+}
+
+let lastAnnounced = Number.NEGATIVE_INFINITY;
+/** Screen readers hear the status at most every 2 s, and always at the end of a run. */
+function announce(message: string, force = false): void {
+  const now = performance.now();
+  if (!force && now - lastAnnounced < 2000) return;
+  lastAnnounced = now;
+  announcer.textContent = message;
+}
+
+function start(settings: Settings, confirmed = false): void {
   if (running) cancelWorker();
+  const seconds = estimateSeconds(settings);
+  if (!confirmed && seconds > CONFIRM_SECONDS) {
+    awaiting = settings;
+    setState("confirm");
+    setStale(true, "out of date: settings changed");
+    $<HTMLParagraphElement>("cost-text").textContent =
+      `This run would take ${formatDuration(seconds)} (estimated as the command line does). ` +
+      "Run it anyway, or lower N, the samples or the bins.";
+    statusText.textContent = `Waiting: the run would take ${formatDuration(seconds)}.`;
+    announce(statusText.textContent, true);
+    return;
+  }
+  awaiting = null;
   runId++;
   document.body.dataset.run = String(runId);
   delete document.body.dataset.firstMs;
-  current = { settings, started: performance.now(), firstDrawn: false };
-  lastSnapshot = null;
+  current = {
+    settings,
+    started: performance.now(),
+    firstDrawn: false,
+    complete: null,
+    done: 0,
+    total:
+      settings.ensemble === "potential" && settings.view === "configuration" ? 1 : settings.samples,
+    detail: "",
+  };
   pending = null;
   runError.textContent = "";
   setState("running");
-  progress.value = 0;
-  statusText.textContent = "Sampling…";
+  setStale(true, "out of date: sampling the new settings…", 400);
+  showProgress(0, current.total, "");
   const request: RunRequest = { type: "run", id: runId, settings };
   ensureWorker().postMessage(request);
 }
@@ -227,6 +414,11 @@ function cancelWorker(): void {
   worker = null;
 }
 
+/** Whether a snapshot holds whole samples only (a histogram counted part-way does not). */
+function isComplete(s: Snapshot): boolean {
+  return s.done >= 1 && Math.abs(s.done - Math.round(s.done)) < 1e-9;
+}
+
 function onReply(reply: WorkerReply): void {
   if (reply.id !== runId || !current) return;
   if (reply.type === "error") {
@@ -234,33 +426,58 @@ function onReply(reply: WorkerReply): void {
     return;
   }
   if (reply.type === "progress") {
-    showProgress(reply);
+    showProgress(reply.done, reply.total, reply.detail);
     return;
   }
-  lastSnapshot = reply;
-  pending = reply;
-  const fraction = reply.total > 0 ? reply.done / reply.total : 1;
-  progress.value = fraction;
-  const seconds = (reply.elapsedMs / 1000).toFixed(2);
-  if (reply.final) {
-    draw();
-    finish("done", `Done: ${describeDone(reply)} in ${seconds} s.`);
-  } else {
-    statusText.textContent = `${describeDone(reply)} of ${reply.total} · ${seconds} s`;
-    requestDraw();
+  showProgress(reply.done, reply.total, "");
+  const final = reply.final;
+  if (isComplete(reply) || final) {
+    current.complete = reply;
+    pending = reply;
+    if (final) {
+      draw();
+      const seconds = ((performance.now() - current.started) / 1000).toFixed(2);
+      finish("done", `Done: ${describeDone(reply)} in ${seconds} s.`);
+    } else {
+      requestDraw();
+    }
   }
 }
 
-/** Progress inside a step (no new figure): the bar and the status line. */
-function showProgress(p: Progress & { elapsedMs: number }): void {
-  progress.value = p.total > 0 ? p.done / p.total : 0;
-  statusText.textContent = `${p.detail} · ${(p.elapsedMs / 1000).toFixed(2)} s`;
+/** The progress bar (with a text value), the status line and its throttled announcement. */
+function showProgress(done: number, total: number, detail: string): void {
+  if (!current) return;
+  current.done = done;
+  current.total = total;
+  current.detail = detail;
+  const fraction = total > 0 ? Math.min(1, done / total) : 0;
+  const whole = Math.floor(done + 1e-9);
+  const elapsed = (performance.now() - current.started) / 1000;
+  const u = unit(current.settings, total);
+  const percent = `${Math.floor(100 * fraction)}%`;
+  progress.value = fraction;
+  progress.setAttribute("aria-valuetext", `${whole} of ${total} ${u} (${percent})`);
+  progress.textContent = percent;
+  let left: string;
+  if (fraction > 0 && elapsed > 0.5) {
+    left = `${formatDuration((elapsed * (1 - fraction)) / fraction)} left`;
+  } else {
+    left = `${formatDuration(estimateSeconds(current.settings))} estimated`;
+  }
+  const inside =
+    detail ||
+    (done > whole
+      ? `${unit(current.settings, 1)} ${whole + 1}: ${Math.round(100 * (done - whole))}%`
+      : "");
+  const parts = [`${whole} of ${total} ${u}`, inside, `${elapsed.toFixed(1)} s`, left];
+  statusText.textContent = parts.filter(Boolean).join(" · ");
+  announce(`${whole} of ${total} ${u} done, ${left}.`);
 }
 
 function describeDone(s: Snapshot): string {
   const whole = Math.floor(s.done + 1e-9);
-  const unit = s.payload.kind === "gibbs" ? "chain" : "sample";
-  return `${whole} ${unit}${whole === 1 ? "" : "s"}`;
+  const word = s.payload.kind === "gibbs" ? "chain" : "sample";
+  return `${whole} ${word}${whole === 1 ? "" : "s"}`;
 }
 
 function finish(state: "done" | "error" | "stopped", message: string): void {
@@ -268,9 +485,11 @@ function finish(state: "done" | "error" | "stopped", message: string): void {
   if (state === "error") {
     runError.textContent = message;
     statusText.textContent = "The run failed (see the message above); change a setting to retry.";
+    setStale(true, "out of date: the last run failed");
   } else {
     statusText.textContent = message;
   }
+  announce(statusText.textContent, true);
 }
 
 function requestDraw(): void {
@@ -282,21 +501,28 @@ function requestDraw(): void {
   });
 }
 
+/** Width to draw at: the plot's own width on narrow screens (fonts in CSS px), else 820. */
+function drawingWidth(): number {
+  const width = Math.floor(plot.clientWidth);
+  return width > 0 && width < 640 ? Math.max(240, width) : WIDE_FIGURE_WIDTH;
+}
+
+/** The figure of a snapshot at a width (the downloads use the wide one). */
+function figureAt(settings: Settings, snapshot: Snapshot, width: number): Figure {
+  setFigureWidth(width);
+  try {
+    return figureFor(settings, snapshot);
+  } finally {
+    setFigureWidth(WIDE_FIGURE_WIDTH);
+  }
+}
+
 function draw(): void {
   if (!pending || !current) return;
   const snapshot = pending;
   pending = null;
-  let figure: Figure;
-  try {
-    figure = figureFor(current.settings, snapshot);
-  } catch (error) {
-    finish("error", error instanceof Error ? error.message : String(error));
-    return;
-  }
-  lastFigure = figure;
-  plot.innerHTML = figure.svg;
-  lawCaption.textContent = figure.law;
-  renderNumbers(figure);
+  if (!render(current.settings, snapshot)) return;
+  setStale(false);
   if (!current.firstDrawn && snapshot.done >= 1) {
     current.firstDrawn = true;
     const now = performance.now();
@@ -306,6 +532,59 @@ function draw(): void {
     if (!document.body.dataset.firstLoadMs) document.body.dataset.firstLoadMs = now.toFixed(1);
   }
 }
+
+/** Draws a snapshot into the page (figure, caption, numbers, data table); false on failure. */
+function render(settings: Settings, snapshot: Snapshot): boolean {
+  const width = drawingWidth();
+  let figure: Figure;
+  try {
+    figure = figureAt(settings, snapshot, width);
+  } catch (error) {
+    finish("error", error instanceof Error ? error.message : String(error));
+    return false;
+  }
+  shown = { settings, snapshot };
+  lastFigure = figure;
+  const title = /<title>([^<]*)<\/title>/.exec(figure.svg)?.[1] ?? "";
+  const narrow = width < WIDE_FIGURE_WIDTH;
+  // On a narrow screen the title is HTML above the figure (it wraps); the SVG drops its own.
+  plot.innerHTML = narrow
+    ? figure.svg.replace(/<text class="title"[^>]*>[^<]*<\/text>/g, "")
+    : figure.svg;
+  figureTitle.innerHTML = narrow ? title : "";
+  figureTitle.hidden = !narrow;
+  const label = figure.label ?? shortLabel(settings, figure);
+  const svg = plot.querySelector("svg");
+  if (svg) {
+    svg.setAttribute("aria-label", label);
+    svg.setAttribute("aria-describedby", "law");
+  }
+  lawCaption.textContent = figure.law;
+  renderNumbers(figure);
+  tableFor = { figure, label };
+  if (dataDetails.open) showTable();
+  const binned = figure.data.edges !== undefined && figure.data.counts !== undefined;
+  const readoutBox = document.getElementById("readout");
+  if (readoutBox && readoutBox.hidden === binned) {
+    readoutBox.hidden = !binned;
+    readoutBox.textContent = "Point at a bar for its bin and count.";
+  }
+  commandText.textContent = commandLine(settings);
+  $<HTMLElement>("javascript-code").textContent = javascriptSnippet(settings);
+  return true;
+}
+
+/** The data table is built when its <details> is open (not on every redraw of a run). */
+const dataDetails = $<HTMLDetailsElement>("data-details");
+let tableFor: { figure: Figure; label: string } | null = null;
+function showTable(): void {
+  if (!tableFor) return;
+  dataTableWrap.replaceChildren(dataTable(tableFor.figure, tableFor.label));
+  tableFor = null;
+}
+dataDetails.addEventListener("toggle", () => {
+  if (dataDetails.open) showTable();
+});
 
 function renderNumbers(figure: Figure): void {
   const items: HTMLElement[] = [];
@@ -327,35 +606,79 @@ function renderNumbers(figure: Figure): void {
   numbersList.replaceChildren(...items);
 }
 
+// Log density axis: a display option, redraws the result shown (no new run).
+const logBox = $<HTMLInputElement>("log-scale");
+logBox.addEventListener("change", () => {
+  setLogScale(logBox.checked);
+  if (shown) render(shown.settings, shown.snapshot);
+});
+
+// Hover read-out: the bin and count of the bar under the pointer (histograms with counts).
+const readout = $<HTMLParagraphElement>("readout");
+plot.addEventListener("pointerover", (event) => {
+  const bar = (event.target as Element).closest?.("rect.bar");
+  const data = lastFigure?.data;
+  if (!bar || !data) return;
+  const index = [...plot.querySelectorAll("rect.bar")].indexOf(bar);
+  const edges = data.edges as ArrayLike<number> | undefined;
+  const counts = data.counts as ArrayLike<number> | undefined;
+  if (!edges || !counts || index < 0 || index >= counts.length) {
+    readout.textContent = `bar ${index + 1}`;
+    return;
+  }
+  let total = 0;
+  for (let i = 0; i < counts.length; i++) total += counts[i];
+  const width = edges[index + 1] - edges[index];
+  const g = (v: number) => String(Number(v.toPrecision(6)));
+  readout.textContent =
+    `bin ${index + 1} of ${counts.length}: [${g(edges[index])}, ${g(edges[index + 1])}), ` +
+    `${counts[index]} points, ${g((100 * counts[index]) / Math.max(total, 1))}% of those in the range, ` +
+    `density ${g(counts[index] / (Math.max(total, 1) * width))} (raw x)`;
+});
+
+// Re-lay out the figure for the plot's real width (phone rotation, window resize).
+let lastWidth = 0;
+new ResizeObserver(() => {
+  const width = drawingWidth();
+  if (width === lastWidth) return;
+  lastWidth = width;
+  if (shown && !running) render(shown.settings, shown.snapshot);
+}).observe(plot);
+
 // ---------------------------------------------------------------------------------------------
 // Runs from the controls
 
 let timer: ReturnType<typeof setTimeout> | undefined;
 
-/** Validates the form, updates the URL and starts a run (after `delay` ms of quiet). */
+/** Validates the form and starts a run (after `delay` ms of quiet). */
 function schedule(delay: number): void {
   clearTimeout(timer);
   const values = readForm();
-  updateUrl(values);
   updateVisibility(values);
+  if (shown) setStale(true);
   timer = setTimeout(() => runFromForm(), delay);
 }
 
-function runFromForm(): void {
+/** Validates the form and runs; `fromHistory`: the URL is already the state (Back/Forward). */
+function runFromForm(fromHistory = false): void {
   clearTimeout(timer);
   const values = readForm();
-  updateUrl(values);
   updateVisibility(values);
   syncSliders(values);
   const { settings, errors } = readSettings(values, FEATURES);
   showErrors(errors);
   if (!settings) {
+    if (!fromHistory) updateUrl(values, "edit");
     if (running) cancelWorker();
     const count = Object.keys(errors).length;
     setState("invalid");
+    setStale(true);
     statusText.textContent = `Fix the highlighted field${count > 1 ? "s" : ""} to sample.`;
+    announce(statusText.textContent, true);
     return;
   }
+  const long = estimateSeconds(settings) > CONFIRM_SECONDS;
+  if (!fromHistory) updateUrl(values, long ? "edit" : "run");
   start(settings);
 }
 
@@ -365,6 +688,7 @@ form.addEventListener("submit", (event) => {
 });
 form.addEventListener("input", (event) => {
   const target = event.target as HTMLElement;
+  say([]);
   if (target === betaSlider) {
     $<HTMLInputElement>("beta").value = betaSlider.value;
     schedule(150);
@@ -377,12 +701,26 @@ form.addEventListener("input", (event) => {
     schedule(450);
   }
 });
+const presetSelect = $<HTMLSelectElement>("preset");
+for (const preset of PRESETS) presetSelect.add(new Option(preset.label, preset.id));
+presetSelect.addEventListener("change", () => {
+  const preset = PRESETS.find((p) => p.id === presetSelect.value);
+  presetSelect.value = "";
+  if (!preset) return;
+  const values = { ...DEFAULTS, ...preset.values };
+  writeForm(values);
+  samplesBeforeEdge = null;
+  say([preset.note]);
+  runFromForm();
+});
+
 form.addEventListener("change", (event) => {
-  if (!(event.target instanceof HTMLSelectElement)) return;
-  if (event.target.id === "ensemble") fitNToEnsemble();
+  if (!(event.target instanceof HTMLSelectElement) || event.target === presetSelect) return;
+  if (event.target.id === "ensemble") adaptToSwitch("ensemble");
   schedule(0);
 });
 $<HTMLFieldSetElement>("views").addEventListener("change", () => {
+  adaptToSwitch("view");
   syncSliders(readForm());
   schedule(0);
 });
@@ -394,32 +732,78 @@ resampleButton.addEventListener("click", () => {
   runFromForm();
 });
 stopButton.addEventListener("click", () => {
-  if (!running) return;
+  if (!running || !current) return;
   cancelWorker();
-  const done = lastSnapshot ? `${describeDone(lastSnapshot)} of ${lastSnapshot.total}` : "nothing";
-  finish("stopped", `Stopped after ${done}.`);
+  const { settings, complete, total, detail } = current;
+  const k = complete ? Math.floor(complete.done + 1e-9) : 0;
+  if (complete) {
+    // Draw exactly the completed samples (a frame may still be pending).
+    pending = complete;
+    draw();
+  }
+  const partial =
+    k === 0
+      ? detail
+        ? ` (${detail}: a ${unit(settings, 1)} is shown only once complete)`
+        : " (nothing complete to show)"
+      : "";
+  finish("stopped", `stopped: ${k} of ${total} ${unit(settings, total)}${partial}.`);
+  if (!complete) setStale(true, "out of date: the run was stopped before a sample completed");
   stopButton.blur();
   runButton.focus();
+});
+$<HTMLButtonElement>("confirm-run").addEventListener("click", () => {
+  if (awaiting) {
+    updateUrl(readForm(), "run");
+    start(awaiting, true);
+  }
 });
 
 // ---------------------------------------------------------------------------------------------
 // Downloads and link
 
-for (const button of document.querySelectorAll<HTMLButtonElement>("[data-download]")) {
+$<HTMLButtonElement>("copy-command").addEventListener("click", async () => {
+  if (!shown) return;
+  const line = commandLine(shown.settings);
+  try {
+    await navigator.clipboard.writeText(line);
+    statusText.textContent = "Command copied: it prints the same numbers as this figure (JSON).";
+  } catch {
+    statusText.textContent = "Copy failed; the command is under “Command line” below.";
+  }
+  $<HTMLDetailsElement>("command-details").open = true;
+});
+
+$<HTMLButtonElement>("copy-javascript").addEventListener("click", async () => {
+  if (!shown) return;
+  try {
+    await navigator.clipboard.writeText(javascriptSnippet(shown.settings));
+    statusText.textContent =
+      "JavaScript copied: with betaens installed, node prints these numbers.";
+  } catch {
+    statusText.textContent = "Copy failed; the code is under “JavaScript” below.";
+  }
+  $<HTMLDetailsElement>("javascript-details").open = true;
+});
+
+for (const button of downloadButtons) {
+  if (!button.dataset.download) continue;
   button.addEventListener("click", async () => {
     const kind = button.dataset.download as DownloadKind;
-    if (!lastFigure) {
-      statusText.textContent = "Nothing to download yet.";
+    if (!shown || figureBox.dataset.stale === "true") {
+      statusText.textContent = "Nothing current to download yet.";
       return;
     }
-    const stem = lastFigure.fileStem;
+    // Downloads are drawn at the full width, whatever the screen.
+    const figure = figureAt(shown.settings, shown.snapshot, WIDE_FIGURE_WIDTH);
+    const stem = figure.fileStem;
     try {
       if (kind === "svg") {
-        saveBlob(new Blob([lastFigure.svg], { type: "image/svg+xml" }), `${stem}.svg`);
+        saveBlob(new Blob([figure.svg], { type: "image/svg+xml" }), `${stem}.svg`);
       } else if (kind === "png") {
-        saveBlob(await svgToPng(lastFigure.svg), `${stem}.png`);
+        saveBlob(await svgToPng(figure.svg), `${stem}.png`);
       } else {
-        saveBlob(dataBlob(lastFigure.data, kind), `${stem}.${kind}`);
+        saveBlob(dataBlob(figure.data, kind), `${stem}.${kind}`);
       }
     } catch (error) {
       runError.textContent = `download failed: ${error instanceof Error ? error.message : error}`;
@@ -436,12 +820,39 @@ $<HTMLButtonElement>("copy-link").addEventListener("click", async () => {
   }
 });
 
+// Back / Forward: restore that entry's state and run it.
+window.addEventListener("popstate", () => {
+  const { values, notices } = valuesForLink(valuesFromQuery(location.search), FEATURES);
+  writeForm(values);
+  say(notices);
+  runFromForm(true);
+});
+
+// On a narrow screen the controls fold away below the figure.
+const toggle = $<HTMLButtonElement>("toggle-controls");
+const narrowQuery = window.matchMedia("(max-width: 800px)");
+function setControlsOpen(open: boolean): void {
+  toggle.setAttribute("aria-expanded", String(open));
+  toggle.textContent = open ? "Hide settings" : "Settings";
+  form.classList.toggle("collapsed", !open);
+}
+toggle.addEventListener("click", () => {
+  const open = toggle.getAttribute("aria-expanded") !== "true";
+  setControlsOpen(open);
+  if (open) form.scrollIntoView({ block: "start" });
+});
+setControlsOpen(!narrowQuery.matches);
+narrowQuery.addEventListener("change", () => setControlsOpen(!narrowQuery.matches));
+
 // ---------------------------------------------------------------------------------------------
 // Start: restore the state from the URL and sample.
 
 markUnavailable();
-const initial = valuesFromQuery(location.search || location.hash);
-writeForm(initial);
-updateVisibility(initial);
+const fromLink = valuesForLink(valuesFromQuery(location.search || location.hash), FEATURES);
+writeForm(fromLink.values);
+say(fromLink.notices);
+updateVisibility(fromLink.values);
 setState("idle");
-runFromForm();
+setStale(false);
+history.replaceState({ kind: "run" }, "", `?${queryFromValues(fromLink.values)}${location.hash}`);
+runFromForm(true);

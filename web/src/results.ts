@@ -2,7 +2,21 @@
 import { VERSION } from "../../src/version.js";
 import type { Settings } from "./state.js";
 
-export const FIGURE_WIDTH = 820;
+/** Width of the figures as downloaded (and drawn on wide screens, scaled to fit). */
+export const WIDE_FIGURE_WIDTH = 820;
+/**
+ * Width the figures are drawn at: WIDE_FIGURE_WIDTH, or on a narrow screen the plot's real width
+ * in CSS px (so that 12-unit tick labels are 12 px). Set by the page before drawing.
+ */
+export let FIGURE_WIDTH = WIDE_FIGURE_WIDTH;
+export function setFigureWidth(width: number): void {
+  FIGURE_WIDTH = width;
+}
+/** Whether histograms use a log density axis (the page's "log scale" box). */
+export let LOG_SCALE = false;
+export function setLogScale(on: boolean): void {
+  LOG_SCALE = on;
+}
 
 /** A number shown in the page: `id` names its element (data-value holds all digits). */
 export interface ShownNumber {
@@ -14,6 +28,8 @@ export interface ShownNumber {
 /** What the page shows for a snapshot. */
 export interface Figure {
   svg: string;
+  /** Short accessible name of the figure (the SVG's own title names every part). */
+  label?: string;
   numbers: ShownNumber[];
   /** The limit law and its parameters, in words. */
   law: string;
@@ -56,9 +72,31 @@ export function resultHeader(settings: Settings, stat: string): Record<string, u
   return head;
 }
 
+/**
+ * Stem of the download file names: ensemble, its parameters (or V), β, N, samples, seed, view, e.g.
+ * "hermite-loc0-scale1-beta2-n100000-s1-seed42-histogram" or
+ * "potential-V_x4d4-x2-beta2-n200-s3-passes50-seed1-gibbs".
+ */
 export function fileStem(settings: Settings): string {
-  const beta = String(settings.beta).replace(/[^0-9.e+-]/g, "");
-  return `${settings.ensemble}-beta${beta}-n${settings.n}-seed${settings.seed}-${settings.view}`;
+  const clean = (v: number | string) => String(v).replace(/[^0-9A-Za-z.e+-]/g, "");
+  const parts: string[] = [settings.ensemble];
+  if (settings.spec) {
+    for (const [key, value] of Object.entries(settings.spec.params))
+      parts.push(`${key}${clean(value)}`);
+  }
+  if (settings.potential !== undefined) {
+    const v = settings.potential
+      .replace(/\s+/g, "")
+      .replace(/\//g, "d")
+      .replace(/\*/g, "")
+      .replace(/\^/g, "");
+    parts.push(`V_${v.replace(/[^0-9A-Za-z.+-]/g, "").slice(0, 60)}`);
+  }
+  parts.push(`beta${clean(settings.beta)}`, `n${settings.n}`);
+  if (settings.view !== "configuration") parts.push(`s${settings.samples}`);
+  if (settings.passes !== undefined) parts.push(`passes${settings.passes}`);
+  parts.push(`seed${settings.seed}`, settings.view);
+  return parts.join("-");
 }
 
 export function configurationTitle(settings: Settings): string {

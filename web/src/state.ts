@@ -221,6 +221,12 @@ export function nLimit(ensemble: EnsembleName, view: ViewName): { max: number; r
       reason: "this view computes all N eigenvalues, O(N²) work; the histogram goes to 10⁶",
     };
   }
+  if (view === "edge") {
+    return {
+      max: N_MAX.edge,
+      reason: "Jacobi λ_max bisects the whole O(N) model; the CLI goes further",
+    };
+  }
   return { max: N_MAX[view], reason: "Sturm counts are O(N) per bin; use the CLI beyond" };
 }
 
@@ -329,4 +335,72 @@ function readPotential(text: string, errors: FieldErrors): number[] | undefined 
     errors.V = error instanceof Error ? error.message : String(error);
     return undefined;
   }
+}
+
+/** Names of the views in the page (for notices and tooltips). */
+export const VIEW_NAMES: Record<ViewName, string> = {
+  histogram: "Histogram vs limit law",
+  configuration: "One configuration",
+  edge: "λ_max vs Tracy–Widom",
+  gibbs: "Gibbs λ_max trace",
+};
+
+/** Why `view` cannot show `ensemble` (the tooltip of its disabled radio), or undefined. */
+export function viewUnavailable(
+  ensemble: EnsembleName,
+  view: ViewName,
+  features: Features,
+): string | undefined {
+  if (view === "gibbs" && !features.gibbs) return "the Gibbs trace is coming soon";
+  if (view === "gibbs" && ensemble !== "potential") {
+    return "the Gibbs trace follows the passes of the Gibbs sampler: choose the ensemble “potential V”";
+  }
+  if (view === "edge" && ensemble === "circular") {
+    return "the circular ensemble has no largest eigenvalue (its points are angles on the circle)";
+  }
+  return undefined;
+}
+
+/**
+ * The values of a shared link made runnable: an unknown ensemble or view, or a view that does
+ * not apply to the ensemble, is replaced by the default, with a notice saying so.
+ */
+export function valuesForLink(
+  values: FormValues,
+  features: Features,
+): { values: FormValues; notices: string[] } {
+  const out = { ...values };
+  const notices: string[] = [];
+  const ensembles = ENSEMBLES.filter(
+    (e) => (e !== "circular" || features.circular) && (e !== "potential" || features.gibbs),
+  );
+  if (!ensembles.includes(out.ensemble as EnsembleName)) {
+    notices.push(
+      `This link asked for ensemble '${out.ensemble}', which this explorer does not have ` +
+        `(it has ${ensembles.join(", ")}); showing ${DEFAULTS.ensemble}.`,
+    );
+    out.ensemble = DEFAULTS.ensemble;
+  }
+  if (!VIEWS.includes(out.view as ViewName)) {
+    notices.push(
+      `This link asked for view '${out.view}', which does not exist (views: ${VIEWS.join(", ")}); ` +
+        `showing the ${DEFAULTS.view}.`,
+    );
+    out.view = DEFAULTS.view;
+  } else {
+    const why = viewUnavailable(out.ensemble as EnsembleName, out.view as ViewName, features);
+    if (why) {
+      notices.push(
+        `This link asked for view '${out.view}', which does not apply here (${why}); showing the ${DEFAULTS.view}.`,
+      );
+      out.view = DEFAULTS.view;
+    }
+  }
+  if (!INITIAL_STATES.includes(out.initial as InitialState)) {
+    notices.push(
+      `This link asked for initial state '${out.initial}' (zero or hermite); using ${DEFAULTS.initial}.`,
+    );
+    out.initial = DEFAULTS.initial;
+  }
+  return { values: out, notices };
 }

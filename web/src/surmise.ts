@@ -21,6 +21,16 @@ export function wignerSurmise(s: number, beta: number): number {
 }
 
 /**
+ * Standard deviation of the surmise: E[s²] = (β + 1)/(2b) for p ∝ s^β e^{−b s²} (a Gamma integral),
+ * and the mean is 1; β = 0 stands for the Poisson law e^{−s} (sd 1).
+ */
+export function surmiseDeviation(beta: number): number {
+  if (!(beta > 0)) return 1;
+  const b = Math.exp(2 * (logGamma((beta + 2) / 2) - logGamma((beta + 1) / 2)));
+  return Math.sqrt(Math.max((beta + 1) / (2 * b) - 1, 0));
+}
+
+/**
  * Spacings u_{i+1} − u_i of the unfolded points u_i = N·F(y_i) (F the limit CDF, y_i the
  * normalised points, ascending), kept in the bulk F ∈ [0.1, 0.9] where the unfolding is good.
  */

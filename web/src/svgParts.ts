@@ -12,7 +12,7 @@ import {
   svgDocument,
 } from "../../src/plot/svg.js";
 import { FIGURE_WIDTH } from "./results.js";
-import { wignerSurmise } from "./surmise.js";
+import { surmiseDeviation, wignerSurmise } from "./surmise.js";
 
 /** The points as ticks on a line (with the support of the limit law shaded). */
 export function stripSvg(
@@ -86,13 +86,37 @@ export function stackSvg(parts: string[], title: string): string {
   );
 }
 
+/**
+ * The range and bins of the spacing histogram: 1 ± 6 standard deviations of the surmise (within
+ * [0, ∞)), widened to hold every spacing (so that the legend's n is the count in the title), and
+ * bins of about 0.4 sd (at most ≈ 2√n) so that the peak of a large-β surmise is resolved.
+ */
+export function spacingBins(
+  spacings: Float64Array,
+  beta: number,
+): { range: [number, number]; bins: number } {
+  const sd = surmiseDeviation(beta);
+  let lo = Math.max(0, 1 - 6 * sd);
+  let hi = 1 + 6 * sd;
+  for (const s of spacings) {
+    if (s < lo) lo = s;
+    if (s > hi) hi = s;
+  }
+  if (lo > 0) lo = Math.max(0, lo - 0.02 * (hi - lo));
+  hi += 1e-9 * Math.max(1, hi); // the largest spacing falls inside the last bin
+  const most = Math.max(10, Math.ceil(2 * Math.sqrt(spacings.length)));
+  const bins = Math.min(most, Math.max(10, Math.ceil((hi - lo) / (0.4 * sd))));
+  return { range: [lo, hi], bins };
+}
+
 /** Histogram of spacings unfolded to mean 1 against the β-Wigner surmise (β > 0) or e^(−s). */
 export function spacingSvg(spacings: Float64Array, beta: number, xLabel: string): string {
   const surmise = beta > 0;
+  const { range, bins } = spacingBins(spacings, beta);
   return histogramSvg({
     values: spacings,
-    range: [0, 4],
-    bins: spacings.length > 400 ? 40 : 20,
+    range,
+    bins,
     density: surmise ? (s) => wignerSurmise(s, beta) : (s) => Math.exp(-s),
     densityLabel: surmise
       ? `β-Wigner surmise ∝ s^${formatNumber(beta)} e^(−bs²)`

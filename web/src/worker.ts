@@ -184,6 +184,8 @@ scope.onmessage = (event) => {
   const start = performance.now();
   let lastPost = Number.NEGATIVE_INFINITY;
   let posted = 0;
+  // Snapshots of whole samples are paced on their own: the page draws only these (issue 13).
+  let lastCompletePost = Number.NEGATIVE_INFINITY;
   try {
     let last: Snapshot | undefined;
     const onProgress = (progress: Progress) => {
@@ -200,7 +202,14 @@ scope.onmessage = (event) => {
       const final = snapshot.final ?? snapshot.done >= snapshot.total;
       // Always post the first complete sample (time to first histogram) and the final result.
       const firstComplete = posted === 0 || snapshot.done === 1;
-      if (final || firstComplete || now - lastPost >= POST_INTERVAL_MS) {
+      const complete = Number.isInteger(snapshot.done);
+      if (
+        final ||
+        firstComplete ||
+        now - lastPost >= POST_INTERVAL_MS ||
+        (complete && now - lastCompletePost >= POST_INTERVAL_MS)
+      ) {
+        if (complete) lastCompletePost = now;
         scope.postMessage({
           type: "snapshot",
           id,

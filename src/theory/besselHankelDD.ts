@@ -1,0 +1,181 @@
+/**
+ * log det(I − V_a(t²)²) and its t-derivative in double-double arithmetic, for the half-integer
+ * orders of the bulk laws (a = −½, ½, 3/2; theory/besselHankel.ts has the double version and the
+ * definitions).
+ *
+ * Why: det(I − V²) = Π(1 − ν_i²) has factors 1 − ν_i² as small as ≈ 8√(πt)·e^{−2t} for the
+ * eigenvalues ν_i near ±1 (Slepian's asymptotics of the prolate eigenvalues), and any method working
+ * to absolute precision ε in the matrix loses the relative digits ε/(1 − ν_i²): about 5·10⁻⁹ at
+ * t = 3π (the spacing laws at s = 6). In double-double (ε ≈ 1e−32) the loss is harmless up to
+ * t ≈ 16, where the large-X expansion (besselAsymptotics.ts) is accurate to < 1e−15. Everything —
+ * Gauss–Jacobi nodes and weights, the kernel series, the prefactor √(2/π)/Γ-factor, the products,
+ * the Cholesky factorisation of I − A² (symmetric positive definite) and the trace of Jacobi's
+ * formula — is carried in double-double (special/doubleDouble.ts); only the final log is rounded.
+ *
+ * Derivative: A(t) = c_a t^{a+1} W^{1/2} G₀ W^{1/2} with G₀_jk = g₀(t² u_j² u_k²) and, term by term,
+ * A′(t) = 2 c_a t^a W^{1/2} G₁ W^{1/2} (special/besselSeries.ts); then
+ *   d/dt log det(I − A²) = −tr((I − A²)⁻¹(A′A + AA′)) = −2 Σ_jk H_jk A′_kj,  H = (I − A²)⁻¹A
+ * (A commutes with (I − A²)⁻¹).
+ */
+
+import { besselEntireSeriesDD } from "../special/besselSeries.js";
+import { detLog, detLog1p } from "../special/deterministicMath.js";
+import {
+  DD_LOW,
+  ddAdd,
+  ddDiv,
+  ddDot,
+  ddMul,
+  ddSqrt,
+  PI_HI,
+  PI_LO,
+} from "../special/doubleDouble.js";
+import { gaussJacobiUnitDD } from "./gaussJacobi.js";
+
+/** The half-integer orders supported here. */
+export type HalfIntegerOrder = -0.5 | 0.5 | 1.5;
+
+/** c_a = 1/(2^a Γ(a + 1)) as a double-double: √(2/π)·{1, 1, 1/3} for a = −½, ½, 3/2. */
+function prefactor(a: HalfIntegerOrder): [number, number] {
+  const q = ddDiv(2, 0, PI_HI, PI_LO);
+  const r = ddSqrt(q, DD_LOW[0]);
+  const rl = DD_LOW[0];
+  if (a !== 1.5) return [r, rl];
+  const h = ddDiv(r, rl, 3, 0);
+  return [h, DD_LOW[0]];
+}
+
+/** t^{a+1} and t^a as double-doubles (t a double > 0). */
+function powers(a: HalfIntegerOrder, t: number): [number, number, number, number] {
+  let h = ddSqrt(t, 0); // t^{1/2}
+  let l = DD_LOW[0];
+  // t^{a+1} = t^{1/2}·t^{a+1/2}, a + 1/2 ∈ {0, 1, 2}
+  for (let i = 0; i < a + 0.5; i++) {
+    h = ddMul(h, l, t, 0);
+    l = DD_LOW[0];
+  }
+  const ph = ddDiv(h, l, t, 0);
+  return [h, l, ph, DD_LOW[0]];
+}
+
+/**
+ * ℓ(t) = log det(I − V_a(t²)²) and ℓ′(t) (t-derivative), computed in double-double with m
+ * Gauss–Jacobi nodes (weight u^{2a+1}); t > 0. Returns [ℓ, ℓ′] rounded to double.
+ */
+export function sineLogDeterminantDD(a: HalfIntegerOrder, t: number, m: number): [number, number] {
+  if (!(t > 0 && t <= 40)) throw new RangeError(`t must be in (0, 40], got ${t}`);
+  const rule = gaussJacobiUnitDD(m, 2 * a + 1);
+  const [ch, cl] = prefactor(a);
+  const [p0h, p0l, p1h, p1l] = powers(a, t);
+  // Scalars: c·t^{a+1} and 2c·t^a.
+  const s0h = ddMul(ch, cl, p0h, p0l);
+  const s0l = DD_LOW[0];
+  const s1h = ddMul(2 * ch, 2 * cl, p1h, p1l);
+  const s1l = DD_LOW[0];
+  // √ω_j and u_j² t (so that w = (t u_j²)(t u_k²)).
+  const rootH = new Float64Array(m);
+  const rootL = new Float64Array(m);
+  const scaledH = new Float64Array(m);
+  const scaledL = new Float64Array(m);
+  for (let j = 0; j < m; j++) {
+    rootH[j] = ddSqrt(rule.weightsHi[j], rule.weightsLo[j]);
+    rootL[j] = DD_LOW[0];
+    const u2 = ddMul(rule.nodesHi[j], rule.nodesLo[j], rule.nodesHi[j], rule.nodesLo[j]);
+    scaledH[j] = ddMul(u2, DD_LOW[0], t, 0);
+    scaledL[j] = DD_LOW[0];
+  }
+  const mm = m * m;
+  const aH = new Float64Array(mm);
+  const aL = new Float64Array(mm);
+  const dH = new Float64Array(mm);
+  const dL = new Float64Array(mm);
+  const g = new Float64Array(4);
+  for (let j = 0; j < m; j++) {
+    for (let k = 0; k <= j; k++) {
+      const wh = ddMul(scaledH[j], scaledL[j], scaledH[k], scaledL[k]);
+      besselEntireSeriesDD(a, wh, DD_LOW[0], g);
+      const rh = ddMul(rootH[j], rootL[j], rootH[k], rootL[k]);
+      const rl = DD_LOW[0];
+      let h = ddMul(rh, rl, s0h, s0l);
+      let l = DD_LOW[0];
+      h = ddMul(h, l, g[0], g[1]);
+      l = DD_LOW[0];
+      aH[j * m + k] = aH[k * m + j] = h;
+      aL[j * m + k] = aL[k * m + j] = l;
+      h = ddMul(rh, rl, s1h, s1l);
+      l = DD_LOW[0];
+      h = ddMul(h, l, g[2], g[3]);
+      l = DD_LOW[0];
+      dH[j * m + k] = dH[k * m + j] = h;
+      dL[j * m + k] = dL[k * m + j] = l;
+    }
+  }
+  // M = I − A² (lower triangle), then its Cholesky factor L in place (row-major lower).
+  const lH = new Float64Array(mm);
+  const lL = new Float64Array(mm);
+  for (let i = 0; i < m; i++) {
+    for (let j = 0; j <= i; j++) {
+      // −(A²)_ij + δ_ij = −Σ_k A_ik A_jk + δ_ij (A symmetric: rows i and j).
+      const h = ddDot(aH, aL, i * m, 1, aH, aL, j * m, 1, m, 0, 0);
+      const l = DD_LOW[0];
+      if (i === j) {
+        lH[i * m + j] = ddAdd(1, 0, -h, -l);
+        lL[i * m + j] = DD_LOW[0];
+      } else {
+        lH[i * m + j] = -h;
+        lL[i * m + j] = -l;
+      }
+    }
+  }
+  let logDet = 0;
+  for (let j = 0; j < m; j++) {
+    // L_jj = √(M_jj − Σ_{k<j} L_jk²)
+    const djh = ddDot(lH, lL, j * m, 1, lH, lL, j * m, 1, j, -lH[j * m + j], -lL[j * m + j]);
+    const djl = DD_LOW[0];
+    const pivotH = ddSqrt(-djh, -djl);
+    const pivotL = DD_LOW[0];
+    lH[j * m + j] = pivotH;
+    lL[j * m + j] = pivotL;
+    logDet += 2 * (detLog(pivotH) + detLog1p(pivotL / pivotH));
+    for (let i = j + 1; i < m; i++) {
+      // L_ij = (M_ij − Σ_{k<j} L_ik L_jk)/L_jj
+      const nh = ddDot(lH, lL, i * m, 1, lH, lL, j * m, 1, j, -lH[i * m + j], -lL[i * m + j]);
+      const q = ddDiv(-nh, -DD_LOW[0], pivotH, pivotL);
+      lH[i * m + j] = q;
+      lL[i * m + j] = DD_LOW[0];
+    }
+  }
+  // H = M⁻¹A = L⁻ᵀ(L⁻¹A): forward then backward substitution, column by column.
+  const fH = new Float64Array(mm);
+  const fL = new Float64Array(mm);
+  for (let c = 0; c < m; c++) {
+    for (let i = 0; i < m; i++) {
+      // F_ic = (A_ic − Σ_{k<i} L_ik F_kc)/L_ii
+      const nh = ddDot(lH, lL, i * m, 1, fH, fL, c, m, i, -aH[i * m + c], -aL[i * m + c]);
+      fH[i * m + c] = ddDiv(-nh, -DD_LOW[0], lH[i * m + i], lL[i * m + i]);
+      fL[i * m + c] = DD_LOW[0];
+    }
+    for (let i = m - 1; i >= 0; i--) {
+      // H_ic = (F_ic − Σ_{k>i} L_ki H_kc)/L_ii, stored over F
+      const n = m - 1 - i;
+      const nh = ddDot(
+        lH,
+        lL,
+        (i + 1) * m + i,
+        m,
+        fH,
+        fL,
+        (i + 1) * m + c,
+        m,
+        n,
+        -fH[i * m + c],
+        -fL[i * m + c],
+      );
+      fH[i * m + c] = ddDiv(-nh, -DD_LOW[0], lH[i * m + i], lL[i * m + i]);
+      fL[i * m + c] = DD_LOW[0];
+    }
+  }
+  // ℓ′ = −2 Σ_jk H_jk A′_kj = −2 ⟨H, A′⟩ (A′ symmetric).
+  const trace = ddDot(fH, fL, 0, 1, dH, dL, 0, 1, mm, 0, 0);
+  return [logDet, -2 * (trace + DD_LOW[0])];
+}
