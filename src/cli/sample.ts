@@ -48,7 +48,6 @@ import {
   SCALE_USAGE,
   type ScaleOptions,
   shardFlagValues,
-  willStream,
 } from "./scale.js";
 
 const ENSEMBLES = ["hermite", "laguerre", "jacobi", "circular", "ginibre", "fixed-trace"] as const;
@@ -347,9 +346,9 @@ export function parseSampleArgs(argv: string[]): {
     summary,
     grid,
   };
-  // One string holds at most ~512 MiB of text: refused unless the rows are streamed (or a shard).
-  const streamed = !local && willStream(specJob, outputs, { figure: outputs.plot !== undefined });
-  if (!scale.shard && !streamed) {
+  // The text an output becomes is refused beyond one string (~512 MiB), streamed or not (one
+  // policy, docs/conventions.md §6); a shard writes a binary partial file.
+  if (!scale.shard) {
     checkBudget(
       { what: "this run", textBytes: textBytesOf(estimateJobCost(job).values, outputs.format) },
       sampleAdvice(job, "text"),

@@ -82,6 +82,7 @@ const FLAGS = [
   "convention",
   "x",
   "p",
+  "q",
   "samples",
   "seed",
   "first-sample",
@@ -276,7 +277,7 @@ function sampleJob(
     // The Hermite edge scaling (src/theory/edgeScaling.ts) needs N + 1/2 − 1/β > 0.
     const needed = Math.floor(1 / beta) + 1;
     throw new UsageError(
-      `--beta ${beta} is too small for the Hermite model at N = ${n} (it needs N + 1/2 > 1/β); ` +
+      `--beta ${beta} is too small for the Hermite model of size --n ${n}: it needs beta > 1/(n + 1/2); ` +
         (needed <= 2 ** 51
           ? `use --n ${needed} or more, or a larger --beta`
           : "use a larger --beta"),

@@ -438,6 +438,7 @@ export function linearStatisticJobOf(job: LinearStatisticJobSpec): LinearStatist
     beta: job.beta,
     samples: job.samples,
     seed: job.seed,
+    ...(job.firstSample ? { firstSample: job.firstSample } : {}),
   };
 }
 
@@ -466,7 +467,8 @@ export function linearStatisticJobValue(job: LinearStatisticJob): LinearStatisti
     beta: job.beta,
     samples: job.samples,
     seed: job.seed,
-    first: job.firstSample ?? 0,
+    ...(job.firstSample ? { firstSample: job.firstSample } : {}),
+    first: 0,
     count: job.ns.length * job.samples,
   };
 }

@@ -161,6 +161,11 @@ export interface LinearStatisticJobSpec {
   beta: number;
   samples: number;
   seed: number;
+  /**
+   * --first-sample F: the samples drawn at each size are F … F + S − 1 (streams (seed, F + s, j)).
+   * The driver's units u = j·S + s (0 ≤ u < ns.length·S) are what `first`/`count` and shards split.
+   */
+  firstSample?: number;
   first: number;
   count: number;
 }
