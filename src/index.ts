@@ -208,6 +208,7 @@ export { gamma } from "./random/gamma.js";
 export { normal, normalQuantile } from "./random/normal.js";
 export { createRandomSource } from "./random/philox.js";
 export type { RandomSource } from "./random/source.js";
+// ---- the job as a value, and shards (src/spec; docs/scale.md) -------------------------------
 export {
   canonicalJob,
   type GibbsJob,

@@ -19,7 +19,6 @@
  */
 import type { RandomSource } from "../random/source.js";
 import { edgeScaling } from "../theory/edgeScaling.js";
-import { largestEigenvalue } from "../tridiagonal/bisection.js";
 import {
   hermiteLargestEigenvalueTruncated,
   hermiteRescaledLargestEigenvalueTruncated,
@@ -30,9 +29,8 @@ import {
 import { largestEigenvalueLimit } from "./edgeLimit.js";
 import type { LaguerreParams } from "./laguerre.js";
 import {
+  drawLargestEigenvalue,
   drawSample,
-  drawTridiagonal,
-  drawValues,
   type EnsembleSpec,
   type SampleModel,
 } from "./models.js";
@@ -94,8 +92,8 @@ export function largestEigenvalueOf(
     options.model ??
     (spec.ensemble === "circular" ? "cmv" : spec.ensemble === "ginibre" ? "full" : "tridiagonal");
   const draw = drawSample(spec, model, rng, n, beta);
-  const t = drawTridiagonal(draw);
-  const x = t ? largestEigenvalue(t.diagonal, t.offDiagonalSquared) : drawValues(draw)[n - 1];
+  // Bisection on the Jacobi matrix (dense models: the top eigenvalue), clamped to the support.
+  const x = drawLargestEigenvalue(draw);
   if (!rescaled) return x;
   if (
     spec.ensemble === "circular" ||

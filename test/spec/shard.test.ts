@@ -6,7 +6,8 @@
  * Slurm script against the CLI's own parser, with each scheduler's variables set.
  */
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, it } from "node:test";
 import { Job as KubernetesJob } from "kubernetes-models/batch/v1/Job";
@@ -202,10 +203,13 @@ describe("the recipes of docs/scale/", () => {
       );
       assert.deepEqual(scale.shard, { index, count: completions, source: "JOB_COMPLETION_INDEX" });
     }
-    // The whole command line as the pod runs it (the cost checked is the shard's).
+    // The whole command line as the pod runs it (the cost checked is the shard's); the pod's
+    // volume /parts is a local folder here (output paths are checked before any work).
     process.env.JOB_COMPLETION_INDEX = "5";
+    const parts = mkdtempSync(join(tmpdir(), "betaens-k8s-"));
     try {
-      const parsed = parseSampleArgs(args.slice(1));
+      const local = args.map((arg) => arg.replace(/^\/parts\//, `${parts}/`));
+      const parsed = parseSampleArgs(local.slice(1));
       assert.equal(parsed.specJob.count, 1e8);
       assert.deepEqual(parsed.scale.shard, {
         index: 5,
@@ -214,6 +218,7 @@ describe("the recipes of docs/scale/", () => {
       });
     } finally {
       delete process.env.JOB_COMPLETION_INDEX;
+      rmSync(parts, { recursive: true, force: true });
     }
   });
 
