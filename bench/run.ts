@@ -14,6 +14,7 @@ const suites: [string, string, string][] = [
   ["λ_max for huge N (truncated model)", "./edge.js", "benchEdge"],
   ["WebAssembly kernels vs JavaScript vs numpy/scipy", "./kernels.js", "benchKernels"],
   ["random density matrices and linear statistics", "./linstat.js", "benchLinstatRows"],
+  ["driver, threads and memory", "./scale.js", "benchScale"],
   [
     "local statistics (spacing laws, window eigenvalues)",
     "./localStatistics.js",

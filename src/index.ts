@@ -25,7 +25,20 @@ export { complexEigenvalues } from "./dense/complexEigenvalues.js";
 export { hermitianEigenvalues } from "./dense/hermitianEigenvalues.js";
 export { selfDualEigenvalues } from "./dense/selfDualEigenvalues.js";
 export { symmetricEigenvalues } from "./dense/symmetricEigenvalues.js";
-
+// ---- the driver: one job value (src/spec), one run loop, mergeable partials (src/driver) -------
+// runSample, gibbsRun, runLinearStatistic: the library entries of `betaens sample | gibbs |
+// linstat`, shells over run + finalize; shards and partials merge exactly (docs/scale.md).
+export {
+  finalize,
+  type Kernel,
+  kernelFor,
+  mergeAll,
+  mergePartials,
+  type Partial,
+  type RunSink,
+  run,
+} from "./driver/index.js";
+export { gibbsRun, runLinearStatistic, runSample } from "./driver/legacy.js";
 // ---- classical ensembles: tridiagonal, CMV and full models (src/ensembles) ------------------
 export { bidiagonalToTridiagonal, type SquaredBidiagonal } from "./ensembles/bidiagonal.js";
 export {
@@ -41,13 +54,9 @@ export {
   type DensityMatrixStat,
   densityMatrixStatistic,
 } from "./ensembles/densityMatrixStatistics.js";
-export {
-  hermiteLargestEigenvalueTruncated,
-  hermiteRescaledLargestEigenvalueTruncated,
-  laguerreLargestEigenvalueTruncated,
-  laguerreRescaledLargestEigenvalueTruncated,
-  truncationSize,
-} from "./ensembles/edge.js";
+// λ_max by the full, truncated or limit model: one entry, largestEigenvalueOf(spec, rng, N, β,
+// {method, rescaled}); the per-ensemble wrappers stay private (issue 12).
+export { truncationSize } from "./ensembles/edge.js";
 export {
   edgeLimitDistanceBound,
   edgeLimitMinimumSize,
@@ -97,6 +106,11 @@ export {
   laguerreTridiagonal,
 } from "./ensembles/laguerre.js";
 export {
+  type LargestEigenvalueMethod,
+  type LargestEigenvalueOptions,
+  largestEigenvalueOf,
+} from "./ensembles/largestEigenvalue.js";
+export {
   ginibreSquaredModuli,
   type LinearStatisticJob,
   type LinearStatisticResult,
@@ -105,7 +119,6 @@ export {
   type LinearStatisticTheory,
   linearStatisticSample,
   linearStatisticTheory,
-  runLinearStatistic,
 } from "./ensembles/linearStatistics.js";
 export {
   type ClassicalSpec,
@@ -119,7 +132,6 @@ export {
   estimateJobCost,
   type JobCost,
   type LargestEigenvalueJob,
-  runSample,
   type SampleJob,
   type SampleResult,
   type SampleStat,
@@ -127,11 +139,10 @@ export {
 } from "./ensembles/sample.js";
 export { TRACY_WIDOM_BETA_N, tracyWidomBetaSample } from "./ensembles/tracyWidomBeta.js";
 // ---- the Gibbs sampler for polynomial potentials (src/gibbs) --------------------------------
-export {
-  type GibbsRunOptions,
-  type GibbsRunResult,
-  type GibbsStat,
-  gibbsRun,
+export type {
+  GibbsRunOptions,
+  GibbsRunResult,
+  GibbsStat,
 } from "./gibbs/run.js";
 export {
   type GibbsChainOptions,
@@ -197,6 +208,21 @@ export { gamma } from "./random/gamma.js";
 export { normal, normalQuantile } from "./random/normal.js";
 export { createRandomSource } from "./random/philox.js";
 export type { RandomSource } from "./random/source.js";
+// ---- the job as a value, and shards (src/spec; docs/scale.md) -------------------------------
+export {
+  canonicalJob,
+  type GibbsJob,
+  type Job,
+  jobFromCanonical,
+  jobSlice,
+  type MixingJob,
+  type SampleJob as SampleJobSpec,
+  type SampleRange,
+  type Summary,
+  type TracyWidomJob,
+  type UniformBins,
+} from "./spec/job.js";
+export { parseShard, type Shard, shardRange } from "./spec/shard.js";
 // ---- special functions and statistics (src/special, src/statistics) -------------------------
 export { airyAi, airyAiPrime, airyBi, airyBiPrime } from "./special/airy.js";
 export { digamma } from "./special/digamma.js";

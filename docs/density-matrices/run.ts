@@ -11,7 +11,7 @@ import {
   type DensityMatrixStat,
 } from "../../src/ensembles/densityMatrixStatistics.js";
 import { fixedTraceBidiagonal } from "../../src/ensembles/fixedTrace.js";
-import { runSample } from "../../src/ensembles/sample.js";
+import { runSample } from "../../src/driver/legacy.js";
 import { samplePlotSvg } from "../../src/plot/sampleFigure.js";
 import { createRandomSource } from "../../src/random/philox.js";
 import { sampleCumulants } from "../../src/statistics/cumulants.js";

@@ -6,10 +6,10 @@
  *   nice node --import tsx docs/linear-statistics/run.ts [case]
  */
 import { writeFileSync } from "node:fs";
-import {
-  type LinearStatisticJob,
-  type LinearStatisticResult,
-  runLinearStatistic,
+import { runLinearStatistic } from "../../src/driver/legacy.js";
+import type {
+  LinearStatisticJob,
+  LinearStatisticResult,
 } from "../../src/ensembles/linearStatistics.js";
 import {
   linearStatisticCumulantsSvg,

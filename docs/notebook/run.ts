@@ -7,7 +7,7 @@
  */
 import { writeFileSync } from "node:fs";
 import { gibbsPlotSvg } from "../../src/cli/gibbs.js";
-import { gibbsRun } from "../../src/gibbs/run.js";
+import { gibbsRun } from "../../src/driver/legacy.js";
 import { CIK_POTENTIAL, equilibriumMeasure } from "../../src/theory/equilibrium.js";
 
 const experiments: [string, string, number[], number, number][] = [

@@ -5,11 +5,12 @@
  * (default ./betaens-demo).
  */
 import { join, resolve } from "node:path";
+import { runSample } from "../driver/legacy.js";
 import { defaultHermiteParams } from "../ensembles/hermite.js";
 import { jacobiParamsFromManova } from "../ensembles/jacobi.js";
 import { laguerreParamsFromWishart } from "../ensembles/laguerre.js";
 import type { ClassicalSpec } from "../ensembles/models.js";
-import { runSample, type SampleJob } from "../ensembles/sample.js";
+import type { SampleJob } from "../ensembles/sample.js";
 import { formatJson } from "../io/format.js";
 import { prepareFolder, writeFileAtomic } from "../io/outputFiles.js";
 import { defaultHistogramRange, samplePlotSvg } from "../plot/sampleFigure.js";

@@ -1,14 +1,17 @@
 /** `betaens gibbs --potential "…" --n N …`: the Gibbs sampler on Jacobi matrices (docs/conventions.md). */
 import { checkBudget } from "../budget.js";
-import { checkGibbsRun, type GibbsRunResult, type GibbsStat, gibbsRun } from "../gibbs/run.js";
+import { gibbsEdgeRescaling } from "../driver/kernels.js";
+import { checkGibbsRun, type GibbsRunResult, type GibbsStat } from "../gibbs/run.js";
 import { defaultSpectralInterval, type GibbsInitial } from "../gibbs/sampler.js";
 import { histogramSvg } from "../plot/histogram.js";
 import { lineChartSvg } from "../plot/lineChart.js";
 import { potentialLabel } from "../plot/potentialLabel.js";
 import { parseCoefficientList } from "../potentials/coefficients.js";
 import { parsePotential } from "../potentials/parse.js";
+import type { GibbsJob, UniformBins } from "../spec/job.js";
+import { shardRange } from "../spec/shard.js";
 import { unfoldedSpacings } from "../statistics/unfolding.js";
-import { edgeConstants, equilibriumMeasure } from "../theory/equilibrium.js";
+import { equilibriumMeasure } from "../theory/equilibrium.js";
 import { tracyWidomDensity } from "../theory/tracyWidomLaw.js";
 import {
   unitaryCuts,
@@ -34,9 +37,8 @@ import {
   parseFirstSample,
   planRunOutputs,
   textBytesOf,
-  writeRunOutputs,
 } from "./output.js";
-import { progressReporter } from "./progress.js";
+import { executeJob, parseScaleFlags, SCALE_FLAGS, SCALE_USAGE, shardFlagValues } from "./scale.js";
 
 export const GIBBS_USAGE = `usage: betaens gibbs --potential "x^4/4 - x^2" | --coeffs g0,g1,…,gd --n N [--beta B]
         [--passes P] [--samples S] [--seed K] [--first-sample F] [--initial zero|hermite] [--record P1,P2,…]
@@ -56,7 +58,9 @@ export const GIBBS_USAGE = `usage: betaens gibbs --potential "x^4/4 - x^2" | --c
   --record P1,P2,… (with --stat eigenvalues, JSON only) also outputs "recordedPasses" and
   "recorded": [chain][k] = the eigenvalues after pass P_k.
   --stat spacings: the final eigenvalues' spacings unfolded by N·F_V (F_V the CDF of the equilibrium
-  measure μ_V), those with F_V in --bulk LO,HI (default 0,1); compare with betaens spacing.`;
+  measure μ_V), those with F_V in --bulk LO,HI (default 0,1); compare with betaens spacing
+  (not with --shard: shard --stat eigenvalues instead).
+${SCALE_USAGE}`;
 
 const FLAGS = [
   "potential",
@@ -78,18 +82,8 @@ const FLAGS = [
   "output",
   "plot",
   "bulk",
+  ...SCALE_FLAGS,
 ] as const;
-
-/** The edge rescaling ξ = N^{2/3} c_V (λ_max − b_V) → TW_β (docs/theory.md §3.9), or an error saying why not. */
-function edgeRescaling(coeffs: Float64Array, n: number): { right: number; scale: number } {
-  const constants = edgeConstants(equilibriumMeasure(coeffs));
-  if (!(constants.rightScale > 0)) {
-    throw new RangeError(
-      "this potential has a critical right edge (c_V = 0): λ_max does not fluctuate on the N^(−2/3) Tracy–Widom scale",
-    );
-  }
-  return { right: constants.right, scale: n ** (2 / 3) * constants.rightScale };
-}
 
 export interface GibbsCliResult extends Omit<GibbsRunResult, "stat"> {
   stat: GibbsStat | "spacings";
@@ -101,7 +95,7 @@ export interface GibbsCliResult extends Omit<GibbsRunResult, "stat"> {
 }
 
 /** Runs `betaens gibbs`. */
-export function gibbsCommand(argv: string[]): GibbsCliResult {
+export function gibbsCommand(argv: string[]): void | Promise<void> {
   const { values, positionals } = parseFlags(argv, FLAGS, [], "gibbs");
   if (positionals.length > 0) throw new UsageError(`unexpected argument ${quote(positionals[0])}`);
   const potentialText = flagString(values, "potential");
@@ -149,6 +143,7 @@ export function gibbsCommand(argv: string[]): GibbsCliResult {
     throw new UsageError("--scaling edge applies to --stat max and --stat trace");
   }
   let edges: Float64Array | undefined;
+  let histogram: UniformBins | undefined;
   const binsText = flagString(values, "bins");
   const rangeText = flagString(values, "range");
   if (stat === "histogram") {
@@ -167,10 +162,23 @@ export function gibbsCommand(argv: string[]): GibbsCliResult {
       range = [parts[0], parts[1]];
     }
     edges = uniformEdges(range[0], range[1], bins);
+    histogram = { lo: range[0], hi: range[1], bins };
   } else if (binsText !== undefined || rangeText !== undefined) {
     throw new UsageError("--bins and --range apply only to --stat histogram");
   }
-  const outputs = planRunOutputs(values);
+  const scale = parseScaleFlags(values, {
+    seedGiven: !seed.drawn,
+    output: flagString(values, "output"),
+    plot: flagString(values, "plot"),
+    format: flagString(values, "format"),
+  });
+  if (requested === "spacings" && scale.shard) {
+    throw new UsageError(
+      "--stat spacings does not apply to a shard: shard --stat eigenvalues, merge, then unfold",
+    );
+  }
+  // Paths checked before any work (a shard's --output with "{shard}" replaced).
+  const outputs = planRunOutputs(shardFlagValues(values, scale));
   const format = outputs.format;
   const recordText = flagString(values, "record");
   const recordPasses =
@@ -209,36 +217,93 @@ export function gibbsCommand(argv: string[]): GibbsCliResult {
     spectralEvery,
   };
   checkGibbsRun(options);
-  const edge = scaling === "edge" ? edgeRescaling(coeffs, n) : undefined;
-  const { seconds } = checkGibbsCost(options, format, outputs.plot !== undefined);
+  if (scaling === "edge") gibbsEdgeRescaling(coeffs, n);
+  // The cost this process takes on: its shard's chains (the whole run is split).
+  const mine = scale.shard
+    ? shardRange({ first: firstSample, count: samples }, scale.shard).count
+    : samples;
+  const { seconds } = checkGibbsCost(
+    { ...options, samples: Math.max(mine, 1) },
+    format,
+    outputs.plot !== undefined,
+    scale.shard !== undefined,
+  );
   announceSeed(seed, format);
   const cutInfo = n >= 2 ? multiCut(coeffs, n, beta) : undefined;
-  const progress = progressReporter(samples, seconds, "gibbs chains");
-  let result: GibbsCliResult;
-  try {
-    result = gibbsRun({ ...options, cutPoints: cutInfo?.splits, onProgress: progress.update });
-  } finally {
-    progress.done();
-  }
-  if (requested === "spacings") {
-    // Unfold by N·F_V (statistics/unfolding.ts); μ_V from theory/equilibrium.ts.
-    const measure = equilibriumMeasure(coeffs);
-    const rows = (result.samples as Float64Array[]).map((row) =>
-      unfoldedSpacings(row, (x) => measure.cdf(x), n, bulk),
-    );
-    result = { ...result, stat: "spacings", samples: rows, bulk };
-  }
-  if (edge) {
-    const rows =
-      stat === "max" ? [result.samples as Float64Array] : (result.samples as Float64Array[]);
-    for (const row of rows)
-      for (let i = 0; i < row.length; i++) row[i] = edge.scale * (row[i] - edge.right);
-    result.scaling = { kind: "edge", bV: edge.right, cV: edge.scale / n ** (2 / 3) };
-  }
-  if (cutInfo && result.cutCounts) result.cuts = cutReport(cutInfo, result.cutCounts);
-  reportDiagnostics(result);
-  writeRunOutputs(outputs, result, () => gibbsPlotSvg(result, coeffs));
-  return result;
+  const job: GibbsJob = {
+    task: "gibbs",
+    coeffs: Array.from(coeffs),
+    n,
+    beta,
+    passes,
+    initial,
+    stat,
+    seed: seed.seed,
+    first: firstSample,
+    count: samples,
+    histogram,
+    scaling,
+    record: recordPasses,
+    summary: "values",
+    spectralEvery,
+    diagnostics: "auto",
+    cutPoints: cutInfo ? Array.from(cutInfo.splits) : undefined,
+  };
+  const finish = gibbsFinish(job, cutInfo);
+  const done = executeJob(job, {
+    scale,
+    outputs,
+    // Spacings are computed from the eigenvalue rows in memory (rows of varying length).
+    keep: requested === "spacings",
+    label: "gibbs chains",
+    operations: seconds * 1e8,
+    finish:
+      requested === "spacings"
+        ? (output) => {
+            unfoldGibbsSpacings(output, coeffs, n, bulk);
+            finish(output);
+          }
+        : finish,
+    figure: (result) => gibbsPlotSvg(result as unknown as GibbsCliResult, coeffs),
+  });
+  return done instanceof Promise ? done.then(() => undefined) : undefined;
+}
+
+/**
+ * --stat spacings: replaces the final eigenvalues of each chain by their spacings unfolded by
+ * N·F_V (statistics/unfolding.ts; μ_V from theory/equilibrium.ts), those with F_V in `bulk`.
+ */
+function unfoldGibbsSpacings(
+  output: Record<string, unknown>,
+  coeffs: Float64Array,
+  n: number,
+  bulk: [number, number],
+): void {
+  const measure = equilibriumMeasure(coeffs);
+  const rows = (output.samples as Float64Array[]).map((row) =>
+    unfoldedSpacings(row, (x) => measure.cdf(x), n, bulk),
+  );
+  output.stat = "spacings";
+  output.samples = rows;
+  output.bulk = bulk;
+}
+
+/**
+ * What `betaens gibbs` (and `betaens merge` of its shards) does with the whole run's output
+ * before writing it: the per-cut summary (added to the JSON) and the diagnostics, on stderr.
+ */
+export function gibbsFinish(
+  job: GibbsJob,
+  cuts?: CutInfo,
+): (output: Record<string, unknown>) => void {
+  return (output) => {
+    const result = output as unknown as GibbsCliResult;
+    const info =
+      cuts ??
+      (job.cutPoints ? multiCut(Float64Array.from(job.coeffs), job.n, job.beta) : undefined);
+    if (info && result.cutCounts) result.cuts = cutReport(info, result.cutCounts);
+    reportDiagnostics(result, job.count);
+  };
 }
 
 /** --bulk LO,HI with 0 ≤ LO < HI ≤ 1. */
@@ -281,6 +346,7 @@ function checkGibbsCost(
   },
   format: "json" | "csv" | "npy",
   plot: boolean,
+  shard = false,
 ): { seconds: number } {
   const { n, passes, samples, stat } = o;
   const bins = o.edges ? o.edges.length - 1 : 0;
@@ -320,13 +386,14 @@ function checkGibbsCost(
           : 3 * bins;
   const traces = stat !== "trace" && diagnostics ? samples * passes : 0;
   const bytes = 8 * (12 * n + values + traces);
-  const textBytes = textBytesOf(values, format);
+  // A shard writes a binary partial file: no text in memory.
+  const textBytes = shard ? 0 : textBytesOf(values, format);
   checkBudget({ what: "this run", bytes, seconds, textBytes }, (limit) =>
     limit === "text"
       ? "use --format npy (8 bytes per number), or fewer --samples"
       : moves > 0 && spectralSeconds > passSeconds
         ? "use a larger --spectral K (fewer spectral moves), fewer --samples or --passes, or a smaller --n"
-        : "use fewer --samples or --passes, or a smaller --n, or split the run with --first-sample",
+        : "use fewer --samples or --passes, or a smaller --n, or split the run with --shard i/K (docs/scale.md)",
   );
   return { seconds };
 }
@@ -407,12 +474,9 @@ export interface CutSummary {
 }
 
 /** R̂ and ESS on stderr; a warning when R̂ > 1.01 (Vehtari et al. 2021). */
-function reportDiagnostics(result: GibbsCliResult): void {
+function reportDiagnostics(result: GibbsCliResult, chains: number): void {
   const d = result.diagnostics;
   if (!d) return;
-  const chains =
-    result.cutCounts?.length ??
-    (Array.isArray(result.samples) ? result.samples.length : result.samples?.length);
   process.stderr.write(
     `betaens: gibbs: λ_max over passes ${d.firstPass}–${d.lastPass}${chains ? ` of ${chains} chains` : ""}: split-R̂ ${d.rhat.toFixed(4)}, ESS bulk ${Math.round(d.essBulk)}, tail ${Math.round(d.essTail)}\n`,
   );

@@ -4,13 +4,13 @@
  * (Kostlan) model, and the Gibbs sampler of a polynomial potential (docs/linear-statistics).
  */
 import { type BudgetLimit, checkBudget } from "../budget.js";
+import { linearStatisticJobValue } from "../driver/kernels.js";
 import {
   checkLinearStatisticCost,
   checkLinearStatisticJob,
   type LinearStatisticJob,
   type LinearStatisticResult,
   type LinearStatisticSource,
-  runLinearStatistic,
 } from "../ensembles/linearStatistics.js";
 import { MODELS, type SampleModel } from "../ensembles/models.js";
 import type { GibbsInitial } from "../gibbs/sampler.js";
@@ -40,10 +40,16 @@ import {
   type RunOutputs,
   type Seed,
   textBytesOf,
-  writeRunOutputs,
 } from "./output.js";
-import { progressReporter } from "./progress.js";
 import { buildSpec, ENSEMBLE_FLAGS } from "./sample.js";
+import {
+  executeJob,
+  parseScaleFlags,
+  SCALE_FLAGS,
+  SCALE_USAGE,
+  type ScaleOptions,
+  shardFlagValues,
+} from "./scale.js";
 
 export const LINSTAT_USAGE = `usage: betaens linstat <hermite|laguerre|jacobi|circular|ginibre|fixed-trace|potential>
         --f "EXPR" --n N1,N2,… [--beta B] [--samples S] [--seed K] [--first-sample F]
@@ -60,7 +66,8 @@ export const LINSTAT_USAGE = `usage: betaens linstat <hermite|laguerre|jacobi|ci
   defaults to --model kostlan (moduli |z|² ~ Gamma(j), O(N); radial f). docs/linear-statistics
   Sample s at size N_j uses stream (seed, s, j); --first-sample F takes samples F … F+S−1. Without
   --seed a seed is drawn and reported (in the JSON, or on stderr for csv/npy). Runs over 8 GiB of
-  memory or ~30 minutes are refused up front (docs/conventions.md §6).`;
+  memory or ~30 minutes are refused up front (docs/conventions.md §6).
+${SCALE_USAGE}`;
 
 const FLAGS = [
   "f",
@@ -79,6 +86,7 @@ const FLAGS = [
   "coeffs",
   "passes",
   "initial",
+  ...SCALE_FLAGS,
 ] as const;
 
 const ENSEMBLES = [
@@ -96,6 +104,7 @@ export function parseLinstatArgs(argv: string[]): {
   job: LinearStatisticJob;
   outputs: RunOutputs;
   seed: Seed;
+  scale: ScaleOptions;
 } {
   const allFlags = [...FLAGS, ...new Set(Object.values(ENSEMBLE_FLAGS).flat())];
   const { values, positionals } = parseFlags(argv, allFlags, [], "linstat");
@@ -182,15 +191,24 @@ export function parseLinstatArgs(argv: string[]): {
   }
   const job: LinearStatisticJob = { source, f, scaling, ns, beta, samples, seed: seed.seed };
   if (firstSample !== 0) job.firstSample = firstSample;
-  const outputs = planRunOutputs(values, { figures: ["plot-histogram"] });
+  const scale = parseScaleFlags(values, {
+    seedGiven: !seed.drawn,
+    output: flagString(values, "output"),
+    plot: flagString(values, "plot") ?? flagString(values, "plot-histogram"),
+    format: flagString(values, "format"),
+  });
+  // Paths checked before any work (a shard's --output with "{shard}" replaced).
+  const outputs = planRunOutputs(shardFlagValues(values, scale), { figures: ["plot-histogram"] });
   checkLinearStatisticJob(job, (limit) => linstatAdvice(job, limit));
   // Text output: the S values of every size (JSON) or the summary table (CSV).
   const values_ = outputs.format === "json" ? samples * ns.length : ns.length * 14;
-  checkBudget(
-    { what: "this run", textBytes: textBytesOf(values_, outputs.format) },
-    "use --format csv (the summary table), or fewer --samples",
-  );
-  return { job, outputs, seed };
+  if (!scale.shard) {
+    checkBudget(
+      { what: "this run", textBytes: textBytesOf(values_, outputs.format) },
+      "use --format csv (the summary table), or fewer --samples",
+    );
+  }
+  return { job, outputs, seed, scale };
 }
 
 /** What to change when `betaens linstat` is over budget, in terms of its flags. */
@@ -241,18 +259,11 @@ export function linstatTable(result: LinearStatisticResult): number[][] {
   });
 }
 
-/** Runs `betaens linstat`. */
-export function linstatCommand(argv: string[]): LinearStatisticResult {
-  const { job, outputs, seed } = parseLinstatArgs(argv);
-  const { operations } = checkLinearStatisticCost(job);
-  announceSeed(seed, outputs.format);
-  const progress = progressReporter(job.samples * job.ns.length, operations / 1e8, "linstat");
-  let result: LinearStatisticResult;
-  try {
-    result = runLinearStatistic(job, progress.update);
-  } finally {
-    progress.done();
-  }
+/** The bytes of `betaens linstat`'s output: JSON, or the summary table as CSV or NPY. */
+export function linstatPayload(
+  result: LinearStatisticResult,
+  outputs: Pick<RunOutputs, "format">,
+): string | Uint8Array {
   const table = linstatTable(result);
   const payload =
     outputs.format === "json"
@@ -260,8 +271,33 @@ export function linstatCommand(argv: string[]): LinearStatisticResult {
       : outputs.format === "csv"
         ? `${[LINSTAT_COLUMNS.join(","), ...table.map((r) => r.join(","))].join("\n")}\n`
         : encodeNpy(Float64Array.from(table.flat()), [table.length, LINSTAT_COLUMNS.length]);
-  writeRunOutputs(outputs, {}, () => linearStatisticCumulantsSvg(result), payload, {
-    "plot-histogram": () => linearStatisticHistogramSvg(result),
+  return payload;
+}
+
+/**
+ * Runs `betaens linstat` on the driver (--workers, --shard): unit j·S + s is sample s at ns[j].
+ * Returns the result (undefined for a shard, which writes a partial result).
+ */
+export function linstatCommand(
+  argv: string[],
+): LinearStatisticResult | undefined | Promise<LinearStatisticResult | undefined> {
+  const { job, outputs, seed, scale } = parseLinstatArgs(argv);
+  const { operations } = checkLinearStatisticCost(job);
+  announceSeed(seed, outputs.format);
+  const done = executeJob(linearStatisticJobValue(job), {
+    scale,
+    outputs,
+    keep: true,
+    label: "linstat",
+    operations: scale.shard ? operations / scale.shard.count : operations,
+    payload: (result) => linstatPayload(result as unknown as LinearStatisticResult, outputs),
+    figure: (result) => linearStatisticCumulantsSvg(result as unknown as LinearStatisticResult),
+    figures: {
+      "plot-histogram": (result) =>
+        linearStatisticHistogramSvg(result as unknown as LinearStatisticResult),
+    },
   });
-  return result;
+  const after = (out: Record<string, unknown> | undefined) =>
+    out as unknown as LinearStatisticResult | undefined;
+  return done instanceof Promise ? done.then(after) : after(done);
 }

@@ -6,6 +6,7 @@ import { GIBBS_USAGE, gibbsCommand } from "./gibbs.js";
 import { LAW_USAGE, lawCommand } from "./law.js";
 import { LINSTAT_USAGE, linstatCommand } from "./linstat.js";
 import { GAP_USAGE, HARDEDGE_USAGE, localLawCommand, SPACING_USAGE } from "./localLaws.js";
+import { MERGE_USAGE, mergeCommand } from "./merge.js";
 import { MIXING_USAGE, mixingCommand } from "./mixing.js";
 import { handleClosedPipes } from "./output.js";
 import { SAMPLE_USAGE, sampleCommand } from "./sample.js";
@@ -58,6 +59,11 @@ const COMMANDS: Record<string, Command> = {
     summary: "hard-edge law of the smallest Laguerre eigenvalue (β = 1, 2, 4)",
     usage: HARDEDGE_USAGE,
     run: (argv) => localLawCommand("hardedge", argv),
+  },
+  merge: {
+    summary: "combine the partial results of a sharded run (--shard) into its output",
+    usage: MERGE_USAGE,
+    run: mergeCommand,
   },
   mixing: {
     summary: "the mixing study of the Gibbs sampler (KS distance to TW per pass, p*(N))",

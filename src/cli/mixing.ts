@@ -6,14 +6,15 @@
 import { checkBudget } from "../budget.js";
 import type { GibbsInitial } from "../gibbs/sampler.js";
 import { mixingFigureSvg } from "../mixing/figure.js";
-import { estimateMixingCost, type MixingResult, mixingStudy } from "../mixing/study.js";
+import { estimateMixingCost, type MixingResult } from "../mixing/study.js";
 import { parseCoefficientList } from "../potentials/coefficients.js";
 import { parsePotential } from "../potentials/parse.js";
 import { validatePotential } from "../potentials/validate.js";
+import type { MixingJob } from "../spec/job.js";
 import { flagString, parseChoice, parseFlags, parseInteger, parseNumber, quote } from "./args.js";
 import { UsageError } from "./errors.js";
-import { chooseSeed, planRunOutputs, writeRunOutputs } from "./output.js";
-import { progressReporter } from "./progress.js";
+import { chooseSeed, planRunOutputs } from "./output.js";
+import { executeJob, parseScaleFlags, SCALE_FLAGS, SCALE_USAGE, shardFlagValues } from "./scale.js";
 
 export const MIXING_USAGE = `usage: betaens mixing --potential "x^4/4" | --coeffs g0,g1,…,gd --beta B --n N1,N2,…
         [--chains C] [--passes P] [--seed K] [--initial zero|hermite] [--control M]
@@ -22,7 +23,9 @@ export const MIXING_USAGE = `usage: betaens mixing --potential "x^4/4" | --coeff
   pass rescales λ_max to ξ = N^(2/3) c_V (λ_max − b_V) and reports the KS distance of the C values
   to TW_β, their mean and variance, and p*(N) = the first pass with KS ≤ 1.36/√C + slack, the
   slack being the KS distance of M exact Hermite draws at the same N (default max(20000, 20C)).
-  Chain c of the j-th N uses random stream (seed, c, j). JSON on stdout unless --output.`;
+  Chain c of the j-th N uses random stream (seed, c, j). JSON on stdout unless --output.
+${SCALE_USAGE}
+  (the units of --workers and --shard are the chains: unit j·C + c is chain c of the j-th N)`;
 
 const FLAGS = [
   "potential",
@@ -36,10 +39,11 @@ const FLAGS = [
   "control",
   "output",
   "plot",
+  ...SCALE_FLAGS,
 ] as const;
 
 /** Runs `betaens mixing`; writes the JSON result (and the figure) and returns the result. */
-export async function mixingCommand(argv: string[]): Promise<MixingResult> {
+export async function mixingCommand(argv: string[]): Promise<MixingResult | undefined> {
   const { values, positionals } = parseFlags(argv, FLAGS, [], "mixing");
   if (positionals.length > 0) throw new UsageError(`unexpected argument ${quote(positionals[0])}`);
   const potentialText = flagString(values, "potential");
@@ -77,26 +81,44 @@ export async function mixingCommand(argv: string[]): Promise<MixingResult> {
     "zero",
   );
   const output = flagString(values, "output");
-  if (output !== undefined && !output.toLowerCase().endsWith(".json")) {
+  const sharded = flagString(values, "shard") !== undefined;
+  if (output !== undefined && !sharded && !output.toLowerCase().endsWith(".json")) {
     throw new UsageError(`--output must name a .json file, got ${quote(output)}`);
   }
-  const outputs = planRunOutputs(values, { formats: ["json"] });
+  const scale = parseScaleFlags(values, {
+    seedGiven: flagString(values, "seed") !== undefined,
+    output,
+    plot: flagString(values, "plot"),
+  });
+  // Paths checked before any work (a shard's --output with "{shard}" replaced).
+  const outputs = planRunOutputs(shardFlagValues(values, scale), { formats: ["json"] });
   const options = { coeffs, beta, ns, chains, passes, seed, initial, controlSamples };
   const { seconds } = checkBudget(
     { what: "this study", ...estimateMixingCost(options) },
     (limit) =>
       limit === "memory"
         ? "use fewer --chains, --passes or --control"
-        : "use fewer --chains, --passes or sizes --n, or a smaller --control",
+        : "use fewer --chains, --passes or sizes --n, or a smaller --control, or split it with --shard i/K",
   );
-  const total = chains * ns.length;
-  const progress = progressReporter(total, seconds, "mixing study");
-  let result: MixingResult;
-  try {
-    result = mixingStudy({ ...options, onProgress: progress.update });
-  } finally {
-    progress.done();
-  }
-  writeRunOutputs(outputs, result, () => mixingFigureSvg(result));
+  const job: MixingJob = {
+    task: "mixing",
+    coeffs: Array.from(coeffs),
+    beta,
+    ns,
+    chains,
+    passes,
+    initial,
+    seed,
+    controlSamples: controlSamples ?? Math.max(20000, 20 * chains),
+    first: 0,
+    count: chains * ns.length,
+  };
+  const result = (await executeJob(job, {
+    scale,
+    outputs,
+    label: "mixing study",
+    operations: (scale.shard ? seconds / scale.shard.count : seconds) * 1e8,
+    figure: (output) => mixingFigureSvg(output as unknown as MixingResult),
+  })) as MixingResult | undefined;
   return result;
 }

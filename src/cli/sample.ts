@@ -9,7 +9,7 @@ import {
   checkJob,
   defaultModel,
   estimateJobCost,
-  runSample,
+  runLocalStatistics,
   type SampleJob,
   type SampleModel,
   type SampleResult,
@@ -17,6 +17,8 @@ import {
 } from "../ensembles/sample.js";
 import { defaultHistogramRange, samplePlotSvg } from "../plot/sampleFigure.js";
 import { spacingPlotSvg } from "../plot/spacingFigure.js";
+import type { SampleJob as SpecSampleJob, Summary, UniformBins } from "../spec/job.js";
+import { shardRange } from "../spec/shard.js";
 import { uniformEdges } from "../tridiagonal/histogram.js";
 import {
   flagString,
@@ -39,6 +41,14 @@ import {
   writeRunOutputs,
 } from "./output.js";
 import { progressReporter } from "./progress.js";
+import {
+  executeJob,
+  parseScaleFlags,
+  SCALE_FLAGS,
+  SCALE_USAGE,
+  type ScaleOptions,
+  shardFlagValues,
+} from "./scale.js";
 
 const ENSEMBLES = ["hermite", "laguerre", "jacobi", "circular", "ginibre", "fixed-trace"] as const;
 export const ENSEMBLE_FLAGS: Record<string, readonly string[]> = {
@@ -63,16 +73,18 @@ const COMMON_FLAGS = [
   "output",
   "plot",
   "scaling",
+  "summary",
   "bulk",
   "energy",
   "count",
+  ...SCALE_FLAGS,
 ] as const;
 
 export const SAMPLE_USAGE = `usage: betaens sample <hermite|laguerre|jacobi|circular|ginibre|fixed-trace> --n N
         [--beta B] [--samples S] [--seed K] [--first-sample F]
         [--model tridiagonal|full|cmv|limit] [--stat eigenvalues|max|histogram|purity|entropy|min|spacings|window]
         [--bins B --range LO,HI] [--scaling none|edge] [--bulk LO,HI] [--energy E --count K]
-        [--format json|csv|npy] [--output FILE] [--plot FILE.svg]
+        [--format json|csv|npy] [--output FILE] [--plot FILE.svg] [--summary values|moments|cdf]
   hermite:  [--loc MU] [--scale SIGMA]                    (defaults 0, 1)
   laguerre: [--shape K] [--scale THETA] | [--m M]         (defaults 1, 1; --m: k = β(M−N+1)/2, θ = 2)
   jacobi:   [--a A --b B] | [--m1 M1 --m2 M2]             (defaults 1, 1)
@@ -90,6 +102,9 @@ export const SAMPLE_USAGE = `usage: betaens sample <hermite|laguerre|jacobi|circ
   --model limit: hermite/laguerre --stat max only, beta 1, 2 or 4: λ_max drawn from the
                  Tracy–Widom limit (≈ 5 µs); Kolmogorov error <= 0.3·N^(-2/3) (hermite, N >= 1.6e8)
                  or 1.0·N^(-2/3) (laguerre, N >= 1e9); docs/edge-limit
+  --summary (--stat max): values (default) | moments (exact power sums: mean, variance,
+            skewness, excess kurtosis) | cdf (counts on --bins B (10000) over --range LO,HI;
+            default -10,10 with --scaling edge)
   --stat spacings: per sample the spacings of the eigenvalues unfolded by N·F (F the limit CDF:
                  semicircle, Marchenko–Pastur, Wachter; uniform on the circle; fixed-trace: MP
                  of E[Tr W]·λ), only those with
@@ -97,6 +112,8 @@ export const SAMPLE_USAGE = `usage: betaens sample <hermite|laguerre|jacobi|circ
   --stat window: hermite/laguerre/jacobi, tridiagonal: the --count K eigenvalues nearest --energy E
                  (default: the median of the limit law) without the others, O(N) per sample (N up
                  to 2e8); JSON adds their unfolded "spacings" and spacing "ratios"; docs/local-statistics
+                 (spacings and window run in one thread: no --workers K > 1, no --shard)
+${SCALE_USAGE}
   runs over 8 GiB of memory or ~30 minutes are refused up front (docs/conventions.md §6).`;
 
 /** Builds the ensemble spec (and the parameters to report) from the flags (also used by linstat). */
@@ -169,6 +186,8 @@ export function buildSpec(
 /** Parses the flags of `betaens sample` into a validated job, its outputs and its seed. */
 export function parseSampleArgs(argv: string[]): {
   job: SampleJob;
+  specJob: SpecSampleJob;
+  scale: ScaleOptions;
   outputs: RunOutputs;
   seed: Seed;
 } {
@@ -228,9 +247,39 @@ export function parseSampleArgs(argv: string[]): {
     scaling,
   };
   if (firstSample !== 0) job.firstSample = firstSample;
+  const summary = parseChoice<Summary>(
+    "summary",
+    flagString(values, "summary"),
+    ["values", "moments", "cdf"],
+    "values",
+  );
+  if (summary !== "values" && stat !== "max") {
+    throw new UsageError("--summary applies to --stat max (λ_max of each sample)");
+  }
   const binsText = flagString(values, "bins");
   const rangeText = flagString(values, "range");
-  if (stat === "histogram") {
+  let histogram: UniformBins | undefined;
+  let grid: UniformBins | undefined;
+  if (summary === "cdf") {
+    const bins = binsText === undefined ? 10000 : parseInteger("bins", binsText, 1);
+    if (bins > 1e6) throw new UsageError(`--bins must be <= 1e6, got ${bins}`);
+    let range: [number, number];
+    if (rangeText === undefined) {
+      if (scaling !== "edge") {
+        throw new UsageError(
+          "--summary cdf needs --range LO,HI (or --scaling edge: default -10,10)",
+        );
+      }
+      range = [-10, 10];
+    } else {
+      const parts = parseNumberList("range", rangeText);
+      if (parts.length !== 2 || !(parts[1] > parts[0])) {
+        throw new UsageError(`--range must be LO,HI with LO < HI, got "${rangeText}"`);
+      }
+      range = [parts[0], parts[1]];
+    }
+    grid = { lo: range[0], hi: range[1], bins };
+  } else if (stat === "histogram") {
     const bins = binsText === undefined ? 100 : parseInteger("bins", binsText, 1);
     if (bins > 1e6) throw new UsageError(`--bins must be <= 1e6, got ${bins}`);
     let range: [number, number];
@@ -244,26 +293,73 @@ export function parseSampleArgs(argv: string[]): {
       range = [parts[0], parts[1]];
     }
     job.edges = uniformEdges(range[0], range[1], bins);
+    histogram = { lo: range[0], hi: range[1], bins };
   } else if (binsText !== undefined || rangeText !== undefined) {
-    throw new UsageError("--bins and --range apply only to --stat histogram");
+    throw new UsageError("--bins and --range apply only to --stat histogram or --summary cdf");
   }
   parseLocalStatisticsFlags(values, job);
-  const outputs = planRunOutputs(values);
+  const plotText = flagString(values, "plot");
+  if (plotText !== undefined && summary !== "values") {
+    throw new UsageError("--plot needs --summary values (the figure shows every λ_max)");
+  }
+  const scale = parseScaleFlags(values, {
+    seedGiven: !seed.drawn,
+    output: flagString(values, "output"),
+    plot: plotText,
+    format: flagString(values, "format"),
+  });
+  const local = stat === "spacings" || stat === "window";
+  if (
+    local &&
+    (scale.shard !== undefined || (typeof scale.workers === "number" && scale.workers > 1))
+  ) {
+    throw new UsageError(
+      `--stat ${stat} runs in one thread (rows of varying length): drop --workers and --shard, or split the run with --first-sample`,
+    );
+  }
+  // Paths checked before any work (a shard's --output with "{shard}" replaced).
+  const outputs = planRunOutputs(shardFlagValues(values, scale));
   if (outputs.format === "npy" && stat === "spacings" && job.bulk !== undefined) {
     throw new UsageError("--bulk gives rows of different lengths: use --format json or csv");
   }
-  checkJob(job, (limit) => sampleAdvice(job, limit));
-  const cost = estimateJobCost(job);
-  checkBudget(
-    { what: "this run", textBytes: textBytesOf(cost.values, outputs.format) },
-    sampleAdvice(job, "text"),
-  );
-  return { job, outputs, seed };
+  // The cost this process takes on: its shard's samples (the whole run is split).
+  const mine = scale.shard
+    ? shardRange({ first: firstSample, count: samples }, scale.shard).count
+    : samples;
+  const mineJob = { ...job, samples: Math.max(mine, 1) };
+  checkJob(mineJob, (limit) => sampleAdvice(job, limit));
+  const specJob: SpecSampleJob = {
+    task: "sample",
+    ensemble: spec.ensemble,
+    params: { ...spec.params },
+    reported: Object.entries(reported),
+    model,
+    // spacings and window never reach the driver (sampleCommand runs them in one thread).
+    stat: stat as SpecSampleJob["stat"],
+    n,
+    beta,
+    seed: seed.seed,
+    first: firstSample,
+    count: samples,
+    histogram,
+    scaling,
+    summary,
+    grid,
+  };
+  // The text an output becomes is refused beyond one string (~512 MiB), streamed or not (one
+  // policy, docs/conventions.md §6); a shard writes a binary partial file.
+  if (!scale.shard) {
+    checkBudget(
+      { what: "this run", textBytes: textBytesOf(estimateJobCost(job).values, outputs.format) },
+      sampleAdvice(job, "text"),
+    );
+  }
+  return { job, specJob, scale, outputs, seed };
 }
 
 /** What to change when `betaens sample` is over budget, in terms of its flags. */
 function sampleAdvice(job: SampleJob, limit: "memory" | "time" | "text"): string {
-  const split = "or split it into shards with --first-sample";
+  const split = "or split it into shards with --shard i/K (docs/scale.md)";
   if (limit === "text") return "use --format npy (8 bytes per number), or fewer --samples";
   if (job.model === "full" || job.spec.ensemble === "ginibre") {
     return job.spec.ensemble === "ginibre"
@@ -306,22 +402,37 @@ function parseLocalStatisticsFlags(
   }
 }
 
-/** Runs `betaens sample`; returns the result (also written to stdout or --output). */
-export function sampleCommand(argv: string[]): SampleResult {
-  const { job, outputs, seed } = parseSampleArgs(argv);
-  const { seconds } = estimateJobCost(job);
+/**
+ * Runs `betaens sample` on the driver (src/driver/: threads with --workers, a partial result with
+ * --shard); the output is written to stdout or --output (with --plot, together and atomically),
+ * the rows streamed as they are produced when no figure needs them. spacings and window run in
+ * this thread (runLocalStatistics). Returns the output object when it was built in memory.
+ */
+export function sampleCommand(
+  argv: string[],
+): SampleResult | undefined | Promise<SampleResult | undefined> {
+  const { job, specJob, scale, outputs, seed } = parseSampleArgs(argv);
+  const mine = scale.shard ? shardRange(specJob, scale.shard).count : job.samples;
+  const { seconds } = estimateJobCost({ ...job, samples: Math.max(mine, 1) });
   announceSeed(seed, outputs.format);
-  const progress = progressReporter(job.samples, seconds, `sampling ${job.spec.ensemble}`);
-  let result: SampleResult;
-  try {
-    result = runSample(job, progress.update);
-  } finally {
-    progress.done();
+  const label = `sampling ${job.spec.ensemble}`;
+  if (job.stat === "spacings" || job.stat === "window") {
+    const progress = progressReporter(job.samples, seconds, label);
+    let result: SampleResult;
+    try {
+      result = runLocalStatistics(job, progress.update);
+    } finally {
+      progress.done();
+    }
+    writeRunOutputs(outputs, result, () => spacingPlotSvg(job, result));
+    return result;
   }
-  writeRunOutputs(outputs, result, () =>
-    job.stat === "spacings" || job.stat === "window"
-      ? spacingPlotSvg(job, result)
-      : samplePlotSvg(job, result),
-  );
-  return result;
+  const done = executeJob(specJob, {
+    scale,
+    outputs,
+    label,
+    operations: seconds * 1e8,
+    figure: (result) => samplePlotSvg(job, result as unknown as SampleResult),
+  });
+  return done as SampleResult | undefined | Promise<SampleResult | undefined>;
 }

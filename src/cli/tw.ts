@@ -3,15 +3,16 @@
  * command line (docs/conventions.md, docs/tracy-widom/). Any β > 0: β ∈ {1, 2, 4} from the Fredholm
  * determinants (src/theory/tracyWidom.ts, relative accuracy in both tails), other β computed from
  * the Bloemendal–Virág boundary-value problem (src/theory/tracyWidomGeneral.ts), both through the
- * distribution objects of tracyWidom(β). sample: by inversion for β ∈ {1, 2, 4} and from the
- * truncated Hermite model otherwise (src/ensembles/tracyWidomBeta.ts).
+ * distribution objects of tracyWidom(β). sample: on the driver (--workers, --shard), by inversion
+ * for β ∈ {1, 2, 4} and from the truncated Hermite model otherwise (src/ensembles/tracyWidomBeta.ts).
  */
 
 import { checkBudget } from "../budget.js";
 import { truncationSize } from "../ensembles/edge.js";
-import { TRACY_WIDOM_BETA_N, tracyWidomBetaSample } from "../ensembles/tracyWidomBeta.js";
-import { createRandomSource } from "../random/philox.js";
-import { type TracyWidomConvention, tracyWidomSample } from "../theory/tracyWidom.js";
+import { TRACY_WIDOM_BETA_N } from "../ensembles/tracyWidomBeta.js";
+import type { Summary, TracyWidomJob, UniformBins } from "../spec/job.js";
+import { shardRange } from "../spec/shard.js";
+import type { TracyWidomConvention } from "../theory/tracyWidom.js";
 import { TRACY_WIDOM_BETA_RANGE } from "../theory/tracyWidomGeneral.js";
 import { tracyWidom } from "../theory/tracyWidomLaw.js";
 import { VERSION } from "../version.js";
@@ -33,7 +34,14 @@ import {
   textBytesOf,
   writeRunOutputs,
 } from "./output.js";
-import { progressReporter } from "./progress.js";
+import {
+  executeJob,
+  parseScaleFlags,
+  SCALE_FLAGS,
+  SCALE_USAGE,
+  type ScaleOptions,
+  shardFlagValues,
+} from "./scale.js";
 
 export const TW_USAGE = `usage: betaens tw <cdf|pdf|sf|logcdf|logsf|logpdf> --beta B [--convention beta|tw] --x X1,X2,…
        betaens tw quantile --beta B [--convention beta|tw] --p P1,P2,…   (0 < p < 1)
@@ -48,7 +56,11 @@ export const TW_USAGE = `usage: betaens tw <cdf|pdf|sf|logcdf|logsf|logpdf> --be
   sample: any β > 0; β = 1, 2, 4 by inversion of the Fredholm CDF, other β from the Hermite
           β-ensemble of size --n (default ${TRACY_WIDOM_BETA_N}, top ~c·N^(1/3) rows).
   csv/npy: cdf/pdf/quantile write rows "x,value" (shape (k, 2)); sample one number per line.
-  sample s of seed K uses random stream (K, s); --first-sample F draws F … F+S−1.`;
+  sample s of seed K uses random stream (K, s); --first-sample F draws F … F+S−1.
+  sample --summary values (default) | moments (exact power sums: mean, variance, skewness,
+         excess kurtosis; csv/npy: count, mean, variance, skewness, excess kurtosis) | cdf
+         (counts on --bins B (default 10000) over --range LO,HI (default -10,10)): any --samples.
+${SCALE_USAGE}`;
 
 const SUBCOMMANDS = [
   "cdf",
@@ -77,6 +89,10 @@ const FLAGS = [
   "n",
   "format",
   "output",
+  "summary",
+  "bins",
+  "range",
+  ...SCALE_FLAGS,
 ] as const;
 
 /** Flags each subcommand accepts (others are usage errors, not silently ignored). */
@@ -89,11 +105,24 @@ const ALLOWED: Record<Subcommand, readonly string[]> = {
   logpdf: ["beta", "convention", "x", "format", "output"],
   quantile: ["beta", "convention", "p", "format", "output"],
   isf: ["beta", "convention", "q", "format", "output"],
-  sample: ["beta", "convention", "samples", "seed", "first-sample", "n", "format", "output"],
+  sample: [
+    "beta",
+    "convention",
+    "samples",
+    "seed",
+    "first-sample",
+    "n",
+    "format",
+    "output",
+    "summary",
+    "bins",
+    "range",
+    ...SCALE_FLAGS,
+  ],
 };
 
 /** Runs `betaens tw …` with the arguments after "tw"; writes the result to stdout or --output. */
-export function twCommand(argv: string[]): void {
+export function twCommand(argv: string[]): void | Promise<void> {
   const { values, positionals } = parseFlags(argv, FLAGS, [], "tw");
   if (positionals.length !== 1) {
     throw new UsageError(
@@ -122,17 +151,27 @@ export function twCommand(argv: string[]): void {
     ["beta", "tw"],
     "beta",
   );
-  const outputs = planRunOutputs(values, { plot: false });
-  const format = outputs.format;
   const head = { betaens: VERSION, command: "tw" };
 
   if (sub === "sample") {
-    const result = sampleResult(values, beta, convention, outputs);
-    const json = { ...head, beta, convention, ...result.fields, samples: result.samples };
-    writeRunOutputs(outputs, format === "json" ? json : { samples: result.samples });
-    return;
+    const scale = parseScaleFlags(values, {
+      seedGiven: flagString(values, "seed") !== undefined,
+      output: flagString(values, "output"),
+      format: flagString(values, "format"),
+    });
+    // Paths checked before any work (a shard's --output with "{shard}" replaced).
+    const outputs = planRunOutputs(shardFlagValues(values, scale), { plot: false });
+    const { job, seconds } = sampleJob(values, beta, convention, outputs, scale);
+    const done = executeJob(job, {
+      scale,
+      outputs,
+      label: "sampling TW",
+      operations: seconds * 1e8,
+    });
+    return done instanceof Promise ? done.then(() => undefined) : undefined;
   }
-
+  const outputs = planRunOutputs(values, { plot: false });
+  const format = outputs.format;
   const law = lawFor(beta, convention);
   if (sub === "quantile" || sub === "isf") {
     const flag = sub === "quantile" ? "p" : "q";
@@ -187,15 +226,17 @@ const SECONDS_PER_INVERSION = 5e-5;
 const SECONDS_PER_ROW = 2e-6;
 
 /**
- * Draws the samples of `tw sample`: sample i of seed K uses createRandomSource(K, i), for
- * i = F … F + S − 1 (F = --first-sample). The shared budget (src/budget.ts) is checked first.
+ * The job of `tw sample`: sample i of seed K uses createRandomSource(K, i), for i = F … F + S − 1
+ * (F = --first-sample). The shared budget (src/budget.ts) is checked for this process's samples
+ * (a shard's block) and the seed announced, before any work.
  */
-function sampleResult(
+function sampleJob(
   values: Record<string, string | boolean | undefined>,
   beta: number,
   convention: TracyWidomConvention,
   outputs: RunOutputs,
-): { samples: Float64Array; fields: Record<string, number | string> } {
+  scale: ScaleOptions,
+): { job: TracyWidomJob; seconds: number } {
   if (!(beta > 0 && Number.isFinite(beta))) {
     throw new UsageError(`--beta must be a finite number > 0, got ${beta}`);
   }
@@ -204,6 +245,26 @@ function sampleResult(
   const seed = chooseSeed(values);
   const first = parseFirstSample(values, count);
   const nText = flagString(values, "n");
+  const summary = parseChoice<Summary>(
+    "summary",
+    flagString(values, "summary"),
+    ["values", "moments", "cdf"],
+    "values",
+  );
+  const binsText = flagString(values, "bins");
+  const rangeText = flagString(values, "range");
+  let grid: UniformBins | undefined;
+  if (summary === "cdf") {
+    const bins = binsText === undefined ? 10000 : parseInteger("bins", binsText, 1);
+    if (bins > 1e6) throw new UsageError(`--bins must be <= 1e6, got ${bins}`);
+    const range = rangeText === undefined ? [-10, 10] : parseNumberList("range", rangeText);
+    if (range.length !== 2 || !(range[1] > range[0])) {
+      throw new UsageError(`--range must be LO,HI with LO < HI, got "${rangeText}"`);
+    }
+    grid = { lo: range[0], hi: range[1], bins };
+  } else if (binsText !== undefined || rangeText !== undefined) {
+    throw new UsageError("--bins and --range apply only to --summary cdf");
+  }
   const classical = beta === 1 || beta === 2 || beta === 4;
   if (classical && nText !== undefined) {
     throw new UsageError("--n applies only to beta not in {1, 2, 4} (those are sampled exactly)");
@@ -216,44 +277,43 @@ function sampleResult(
     // The Hermite edge scaling (src/theory/edgeScaling.ts) needs N + 1/2 − 1/β > 0.
     const needed = Math.floor(1 / beta) + 1;
     throw new UsageError(
-      `--beta ${beta} is too small for the Hermite model at N = ${n} (it needs N + 1/2 > 1/β); ` +
+      `--beta ${beta} is too small for the Hermite model of size --n ${n}: it needs beta > 1/(n + 1/2); ` +
         (needed <= 2 ** 51
           ? `use --n ${needed} or more, or a larger --beta`
           : "use a larger --beta"),
     );
   }
+  // The cost this process takes on: its shard's samples (the whole run is split).
+  const mine = scale.shard ? shardRange({ first, count }, scale.shard).count : count;
   const perSample = classical ? SECONDS_PER_INVERSION : SECONDS_PER_ROW * truncationSize(n, beta);
-  const seconds = count * perSample;
+  const seconds = mine * perSample;
+  const kept = summary === "values" ? mine : 0;
   checkBudget(
     {
       what: "this run",
-      bytes: 8 * count,
+      bytes: 8 * kept,
       seconds,
-      textBytes: textBytesOf(count, outputs.format),
+      // A shard writes a binary partial file.
+      textBytes: scale.shard ? 0 : textBytesOf(kept, outputs.format),
     },
     (limit) =>
       limit === "text"
-        ? "use --format npy (8 bytes per number), or fewer --samples"
-        : "use fewer --samples (or a smaller --n), or split the run with --first-sample",
+        ? "use --format npy (8 bytes per number), --summary moments|cdf, or fewer --samples"
+        : "use fewer --samples (or a smaller --n), --summary moments|cdf, or split the run with --shard i/K (docs/scale.md)",
   );
   announceSeed(seed, outputs.format);
-  const fields: Record<string, number | string> = { seed: seed.seed };
-  if (first !== 0) fields.firstSample = first;
-  const samples = new Float64Array(count);
-  if (classical) {
-    for (let i = 0; i < count; i++) {
-      samples[i] = tracyWidomSample(createRandomSource(seed.seed, first + i), beta, convention);
-    }
-    return { samples, fields: { ...fields, method: "inversion" } };
-  }
-  const progress = progressReporter(count, seconds, "sampling TW");
-  try {
-    for (let i = 0; i < count; i++) {
-      samples[i] = tracyWidomBetaSample(createRandomSource(seed.seed, first + i), beta, n);
-      if ((i & 63) === 63) progress.update(i + 1, count);
-    }
-  } finally {
-    progress.done();
-  }
-  return { samples, fields: { ...fields, method: "hermite-truncated", n } };
+  const common = {
+    task: "tw" as const,
+    beta,
+    convention,
+    seed: seed.seed,
+    first,
+    count,
+    summary,
+    grid,
+  };
+  const job: TracyWidomJob = classical
+    ? { ...common, method: "inversion" }
+    : { ...common, method: "hermite-truncated", n };
+  return { job, seconds };
 }

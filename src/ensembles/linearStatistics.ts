@@ -482,27 +482,22 @@ export function linearStatisticTheory(
 }
 
 /**
- * Runs the job: for each N, S samples of L_N (linearStatisticSample), their k-statistics with
- * jackknife standard errors, and the theory. `onProgress(done, total)` after each sample.
+ * The result of a job from its values: values[j·S + s] = L_N of sample s at size ns[j]
+ * (linearStatisticSample). Per N the k-statistics with jackknife standard errors, and the
+ * theory. The sampling loop is the driver's (runLinearStatistic in src/driver/legacy.ts).
  */
-export function runLinearStatistic(
+export function linearStatisticResult(
   job: LinearStatisticJob,
-  onProgress?: (done: number, total: number) => void,
+  values: Float64Array,
 ): LinearStatisticResult {
   const test = checkLinearStatisticJob(job);
   const { source, ns, samples } = job;
   const scaling = job.scaling ?? "limit";
   const route = linearStatisticRoute(source, test);
   const rows: LinearStatisticRow[] = [];
-  const total = samples * ns.length;
-  let done = 0;
   for (let j = 0; j < ns.length; j++) {
-    const values = new Float64Array(samples);
-    for (let s = 0; s < samples; s++) {
-      values[s] = linearStatisticSample(job, test, j, s);
-      onProgress?.(++done, total);
-    }
-    const estimates = sampleCumulants(values);
+    const row = values.slice(j * samples, (j + 1) * samples);
+    const estimates = sampleCumulants(row);
     rows.push({
       n: ns[j],
       samples: estimates.n,
@@ -510,7 +505,7 @@ export function runLinearStatistic(
       standardErrors: estimates.standardErrors,
       route,
       theory: linearStatisticTheory(job, test, ns[j]),
-      values,
+      values: row,
     });
   }
   const params: Record<string, number | number[]> =

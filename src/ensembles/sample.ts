@@ -1,6 +1,7 @@
 /**
- * The driver behind `betaens sample` (and the browser worker): draws S independent samples of an
- * ensemble and reduces each to the requested statistic. Browser-safe (no Node APIs).
+ * The jobs of `betaens sample`: their checks and cost estimate, and λ_max of one sample by the
+ * model that applies (full, truncated or limit). The run itself is the driver's (runSample in
+ * src/driver/legacy.ts, kernels in src/driver/kernels.ts). Browser-safe (no Node APIs).
  *
  * Random streams: sample s (0-based) of seed K uses createRandomSource(K, s), so sample s is the
  * same whatever the number of samples, the batching or the worker that computes it; a job with
@@ -9,33 +10,15 @@
 import { type BudgetLimit, checkBudget } from "../budget.js";
 import { createRandomSource } from "../random/philox.js";
 import { checkBulkWindow } from "../statistics/unfolding.js";
-import { edgeScaling } from "../theory/edgeScaling.js";
-import { sturmHistogram } from "../tridiagonal/histogram.js";
 import { VERSION } from "../version.js";
-import {
-  type DensityMatrixStat,
-  densityMatrixStatistic,
-  isDensityMatrixStat,
-} from "./densityMatrixStatistics.js";
-import {
-  checkTruncatedRows,
-  hermiteLargestEigenvalueTruncated,
-  hermiteRescaledLargestEigenvalueTruncated,
-  laguerreLargestEigenvalueTruncated,
-  laguerreRescaledLargestEigenvalueTruncated,
-  truncationSize,
-} from "./edge.js";
-import { largestEigenvalueLimit } from "./edgeLimit.js";
-import type { LaguerreParams } from "./laguerre.js";
+import { type DensityMatrixStat, isDensityMatrixStat } from "./densityMatrixStatistics.js";
+import { checkTruncatedRows, truncationSize } from "./edge.js";
+import { largestEigenvalueOf } from "./largestEigenvalue.js";
 import { defaultEnergy, drawSpacings, sampleWindow } from "./localStatistics.js";
 import {
   type ClassicalSpec,
   checkEnsemble,
-  type Draw,
-  drawLargestEigenvalue,
   drawSample,
-  drawTridiagonal,
-  drawValues,
   type EnsembleSpec,
   MODELS,
   type SampleModel,
@@ -300,43 +283,35 @@ export function defaultModel(ensemble: EnsembleSpec["ensemble"]): SampleModel {
   return MODELS[ensemble][0];
 }
 
-/** Adds the points of a sorted array to histogram counts over `edges` ([lo, hi) bins). */
-function binSorted(
-  values: Float64Array,
-  edges: Float64Array,
-  counts: Float64Array,
-): { below: number; above: number } {
-  const bins = counts.length;
-  let below = 0;
-  let above = 0;
-  let b = 0;
-  for (const x of values) {
-    if (x < edges[0]) {
-      below++;
-      continue;
-    }
-    if (x >= edges[bins]) {
-      above++;
-      continue;
-    }
-    while (x >= edges[b + 1]) b++;
-    counts[b]++;
-  }
-  return { below, above };
-}
-
-/** stat = spacings | window: one row per sample (ensembles/localStatistics.ts). */
-function runLocalStatistics(
+/**
+ * Runs a job with stat = spacings | window (ensembles/localStatistics.ts): one row per sample, of
+ * a length that varies from sample to sample for spacings. Sample s uses createRandomSource(seed,
+ * s) for s = firstSample … firstSample + samples − 1, as the driver's samples. These statistics
+ * run in one thread (the driver keeps fixed-width rows: `--workers`/`--shard` refuse them).
+ */
+export function runLocalStatistics(
   job: SampleJob,
-  result: SampleResult,
   onProgress?: (done: number, total: number) => void,
 ): SampleResult {
-  const { spec, n, beta, samples, seed } = job;
+  const { spec, n, beta, samples, seed, stat } = job;
+  const result: SampleResult = {
+    betaens: VERSION,
+    command: "sample",
+    ensemble: spec.ensemble,
+    model: job.model,
+    n,
+    beta,
+    params: job.reportedParams ?? { ...spec.params },
+    seed,
+    stat,
+  };
+  const first = job.firstSample ?? 0;
+  if (first !== 0) result.firstSample = first;
   const rows: Float64Array[] = [];
-  if (job.stat === "spacings") {
+  if (stat === "spacings") {
     const window = job.bulk ?? [0, 1];
     for (let s = 0; s < samples; s++) {
-      const draw = drawSample(spec, job.model, createRandomSource(seed, s), n, beta);
+      const draw = drawSample(spec, job.model, createRandomSource(seed, first + s), n, beta);
       rows.push(drawSpacings(spec, draw, n, beta, window));
       onProgress?.(s + 1, samples);
     }
@@ -353,7 +328,8 @@ function runLocalStatistics(
   result.spacings = [];
   result.ratios = [];
   for (let s = 0; s < samples; s++) {
-    const w = sampleWindow(classical, createRandomSource(seed, s), n, beta, energy, count);
+    const rng = createRandomSource(seed, first + s);
+    const w = sampleWindow(classical, rng, n, beta, energy, count);
     rows.push(w.eigenvalues);
     result.firstIndex.push(w.firstIndex);
     result.spacings.push(w.spacings);
@@ -400,108 +376,11 @@ export function sampleLargestEigenvalue(
 ): number {
   const { spec, n, beta } = job;
   const rng = createRandomSource(job.seed, s);
-  if (job.model === "limit" && (spec.ensemble === "hermite" || spec.ensemble === "laguerre")) {
-    return largestEigenvalueLimit(spec.ensemble, rng, n, beta, spec.params, rescaled);
-  }
+  if (job.model === "limit")
+    return largestEigenvalueOf(spec, rng, n, beta, { method: "limit", rescaled });
   if (usesEdgeModel(job)) {
     // Same random stream and draw order as the full model: the first K rows are identical.
-    if (spec.ensemble === "hermite") {
-      return rescaled
-        ? hermiteRescaledLargestEigenvalueTruncated(rng, n, beta, spec.params)
-        : hermiteLargestEigenvalueTruncated(rng, n, beta, spec.params);
-    }
-    const params = spec.params as LaguerreParams;
-    return rescaled
-      ? laguerreRescaledLargestEigenvalueTruncated(rng, n, beta, params)
-      : laguerreLargestEigenvalueTruncated(rng, n, beta, params);
+    return largestEigenvalueOf(spec, rng, n, beta, { method: "truncated", rescaled });
   }
-  return drawLargestEigenvalue(drawSample(spec, job.model, rng, n, beta));
-}
-
-/**
- * Runs a sampling job. `onProgress(done, total)` is called after each sample (for progress bars
- * and for the browser worker's partial results).
- *
- * @example
- * import { runSample } from "betaens";
- * const result = runSample({
- *   spec: { ensemble: "hermite", params: { loc: 0, scale: 1 } },
- *   model: "tridiagonal",
- *   n: 1e6,
- *   beta: 2,
- *   samples: 3,
- *   seed: 42,
- *   stat: "max",
- * }); // result.samples: λ_max of samples 0, 1, 2, as `betaens sample … --stat max`
- */
-export function runSample(
-  job: SampleJob,
-  onProgress?: (done: number, total: number) => void,
-): SampleResult {
-  checkJob(job);
-  const { n, beta, samples, seed, stat, spec } = job;
-  const result: SampleResult = {
-    betaens: VERSION,
-    command: "sample",
-    ensemble: spec.ensemble,
-    model: job.model,
-    n,
-    beta,
-    params: job.reportedParams ?? { ...spec.params },
-    seed,
-    stat,
-  };
-  const first = job.firstSample ?? 0;
-  if (first !== 0) result.firstSample = first;
-  const rows: Float64Array[] = [];
-  const complexRows: number[][][] = [];
-  const maxima = new Float64Array(stat === "max" || isDensityMatrixStat(stat) ? samples : 0);
-  const edges = job.edges ?? new Float64Array(0);
-  const counts = new Float64Array(Math.max(edges.length - 1, 0));
-  let below = 0;
-  let above = 0;
-  // The truncated and limit models compute (λ_max − center)/scale without cancellation (edge.ts).
-  const rescaledDirectly = stat === "max" && job.scaling === "edge" && usesEdgeModel(job);
-  if (stat === "spacings" || stat === "window") return runLocalStatistics(job, result, onProgress);
-  for (let s = 0; s < samples; s++) {
-    if (stat === "max") {
-      maxima[s] = sampleLargestEigenvalue(job, first + s, rescaledDirectly);
-      onProgress?.(s + 1, samples);
-      continue;
-    }
-    const draw: Draw = drawSample(spec, job.model, createRandomSource(seed, first + s), n, beta);
-    if (draw.kind === "complex") {
-      complexRows.push(Array.from(draw.re, (re, i) => [re, draw.im[i]]));
-    } else if (stat === "eigenvalues") {
-      rows.push(drawValues(draw));
-    } else if (isDensityMatrixStat(stat)) {
-      maxima[s] = densityMatrixStatistic(draw, stat);
-    } else {
-      const t = drawTridiagonal(draw);
-      const h = t
-        ? sturmHistogram(t.diagonal, t.offDiagonalSquared, edges)
-        : binSorted(drawValues(draw), edges, counts);
-      if ("counts" in h) for (let b = 0; b < counts.length; b++) counts[b] += h.counts[b];
-      below += h.below;
-      above += h.above;
-    }
-    onProgress?.(s + 1, samples);
-  }
-  if (spec.ensemble === "ginibre") result.samples = complexRows;
-  else if (stat === "eigenvalues") result.samples = rows;
-  else if (isDensityMatrixStat(stat)) result.samples = maxima;
-  else if (stat === "max") {
-    result.samples = maxima;
-    if (job.scaling === "edge" && isClassical(spec)) {
-      const edge = edgeScaling(spec.ensemble, n, beta, spec.params);
-      if (!rescaledDirectly) for (let s = 0; s < samples; s++) maxima[s] = edge.rescale(maxima[s]);
-      result.scaling = { kind: "edge", center: edge.center, scale: edge.scale };
-    }
-  } else {
-    result.edges = edges;
-    result.counts = counts;
-    result.below = below;
-    result.above = above;
-  }
-  return result;
+  return largestEigenvalueOf(spec, rng, n, beta, { method: "full", model: job.model });
 }

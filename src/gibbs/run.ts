@@ -1,25 +1,14 @@
 /**
- * The driver behind `betaens gibbs`: S independent Gibbs chains for the β-ensemble with
- * polynomial potential V, each run for P passes from the documented initial state, reduced to
- * the requested statistic. Browser-safe (no Node APIs).
+ * The options, result and checks of `betaens gibbs`: S independent Gibbs chains for the
+ * β-ensemble with polynomial potential V, each run for P passes from the documented initial
+ * state, reduced to the requested statistic. The run itself is the driver's (gibbsRun in
+ * src/driver/legacy.ts, kernels in src/driver/kernels.ts). Browser-safe.
  *
  * Random streams: chain s (0-based) of seed K uses createRandomSource(K, s), so chain s is the
  * same whatever the number of chains (docs/conventions.md, "--samples").
  */
-import { createRandomSource } from "../random/philox.js";
-import { type ConvergenceDiagnostics, convergenceDiagnostics } from "../statistics/convergence.js";
-import { largestEigenvalue } from "../tridiagonal/bisection.js";
-import { tridiagonalEigenvalues } from "../tridiagonal/eigenvalues.js";
-import { sturmHistogram } from "../tridiagonal/histogram.js";
-import { sturmCount } from "../tridiagonal/sturm.js";
-import { VERSION } from "../version.js";
-import {
-  checkGibbsArguments,
-  checkSpectralInterval,
-  defaultSpectralInterval,
-  type GibbsInitial,
-  runGibbsChain,
-} from "./sampler.js";
+import type { ConvergenceDiagnostics } from "../statistics/convergence.js";
+import { checkGibbsArguments, checkSpectralInterval, type GibbsInitial } from "./sampler.js";
 
 /** What a run returns per chain (docs/conventions.md, `betaens gibbs --stat`). */
 export type GibbsStat = "eigenvalues" | "max" | "trace" | "histogram";
@@ -159,123 +148,4 @@ export function checkGibbsRun(options: GibbsRunOptions): void {
       }
     }
   }
-}
-
-/**
- * Runs S independent Gibbs chains (gibbsSweep, exact conditionals) and returns the statistic:
- * the final eigenvalues, the final λ_max, λ_max after every pass ("trace"), or a histogram of
- * the final eigenvalues over all chains (Sturm counts, O(N·B) per chain). Cost O(S·P·N) for the
- * passes, plus O(S·N²) for "eigenvalues".
- * Reference: docs/theory.md §3.7 (DPPy `sample_mcmc`, with its return_chain_of_lambda_max option).
- *
- * @example
- * import { gibbsRun, parsePotential } from "betaens";
- * const run = gibbsRun({
- *   coeffs: parsePotential("x^4/4 - x^2"),
- *   n: 200,
- *   beta: 2,
- *   passes: 10,
- *   samples: 2,
- *   seed: 1,
- *   stat: "eigenvalues",
- * }); // run.samples: the final eigenvalues of chains 0 and 1
- */
-export function gibbsRun(options: GibbsRunOptions): GibbsRunResult {
-  checkGibbsRun(options);
-  const { coeffs, n, beta, passes, samples, seed, stat } = options;
-  const initial = options.initial ?? "zero";
-  const result: GibbsRunResult = {
-    betaens: VERSION,
-    command: "gibbs",
-    n,
-    beta,
-    potential: Array.from(coeffs),
-    passes,
-    seed,
-    stat,
-    initial,
-    exactConditionals: true,
-    spectralEvery: options.spectralEvery ?? defaultSpectralInterval(n, beta),
-  };
-  const first = options.firstSample ?? 0;
-  if (first !== 0) result.firstSample = first;
-  const wantDiagnostics = options.diagnostics !== "off" && samples >= 4 && passes >= 8;
-  const traces: Float64Array[] = [];
-  const cutPoints = options.cutPoints;
-  const rows: Float64Array[] = [];
-  const maxima = new Float64Array(stat === "max" ? samples : 0);
-  const edges = options.edges ?? new Float64Array(0);
-  const counts = new Float64Array(Math.max(edges.length - 1, 0));
-  let below = 0;
-  let above = 0;
-  for (let s = 0; s < samples; s++) {
-    const rng = createRandomSource(seed, first + s);
-    const trace = stat === "trace" || wantDiagnostics ? new Float64Array(passes) : undefined;
-    const record = options.recordPasses;
-    const recordedRows: Float64Array[] = [];
-    const state = runGibbsChain({
-      coeffs,
-      n,
-      beta,
-      passes,
-      rng,
-      initial,
-      spectralEvery: result.spectralEvery,
-      onPass:
-        trace || record
-          ? (pass, t) => {
-              if (trace) trace[pass - 1] = largestEigenvalue(t.diagonal, t.offDiagonalSquared);
-              if (record?.includes(pass)) {
-                recordedRows.push(tridiagonalEigenvalues(t.diagonal, t.offDiagonalSquared));
-              }
-            }
-          : undefined,
-    });
-    if (record) {
-      result.recordedPasses = record;
-      result.recorded ??= [];
-      result.recorded.push(recordedRows);
-    }
-    if (!state.exact) result.exactConditionals = false;
-    if (trace && wantDiagnostics) traces.push(trace);
-    if (cutPoints) {
-      const counts: number[] = [];
-      let below = 0;
-      for (let k = 0; k < cutPoints.length; k++) {
-        const c = sturmCount(state.diagonal, state.offDiagonalSquared, cutPoints[k]);
-        counts.push(c - below);
-        below = c;
-      }
-      counts.push(n - below);
-      result.cutCounts ??= [];
-      result.cutCounts.push(counts);
-    }
-    if (stat === "eigenvalues") {
-      rows.push(tridiagonalEigenvalues(state.diagonal, state.offDiagonalSquared));
-    } else if (stat === "max") {
-      maxima[s] = largestEigenvalue(state.diagonal, state.offDiagonalSquared);
-    } else if (stat === "trace" && trace) {
-      rows.push(trace);
-    } else {
-      const h = sturmHistogram(state.diagonal, state.offDiagonalSquared, edges);
-      for (let b = 0; b < counts.length; b++) counts[b] += h.counts[b];
-      below += h.below;
-      above += h.above;
-    }
-    options.onProgress?.(s + 1, samples);
-  }
-  if (wantDiagnostics) {
-    const first = Math.floor(passes / 2);
-    const d = convergenceDiagnostics(traces.map((t) => t.subarray(first)));
-    result.diagnostics = { ...d, firstPass: first + 1, lastPass: passes };
-  }
-  if (stat === "eigenvalues" || stat === "trace") result.samples = rows;
-  else if (stat === "max") result.samples = maxima;
-  else {
-    result.edges = edges;
-    result.counts = counts;
-    result.below = below;
-    result.above = above;
-  }
-  return result;
 }

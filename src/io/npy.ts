@@ -9,6 +9,26 @@
 const MAGIC = [0x93, 0x4e, 0x55, 0x4d, 0x50, 0x59]; // \x93NUMPY
 
 /**
+ * The header of a '<f8' C-order .npy file of the given shape (magic, version 1.0, dict padded so
+ * that the data starts at a multiple of 64 bytes): the data follows as little-endian doubles.
+ */
+export function npyHeader(shape: readonly number[]): Uint8Array {
+  const shapeText = shape.length === 1 ? `(${shape[0]},)` : `(${shape.join(", ")})`;
+  let header = `{'descr': '<f8', 'fortran_order': False, 'shape': ${shapeText}, }`;
+  const preamble = MAGIC.length + 2 + 2;
+  const padding = 64 - ((preamble + header.length + 1) % 64);
+  header = `${header}${" ".repeat(padding % 64)}\n`;
+  const out = new Uint8Array(preamble + header.length);
+  out.set(MAGIC, 0);
+  out[6] = 1;
+  out[7] = 0;
+  out[8] = header.length & 0xff;
+  out[9] = header.length >>> 8;
+  for (let i = 0; i < header.length; i++) out[preamble + i] = header.charCodeAt(i);
+  return out;
+}
+
+/**
  * Encodes a float64 array of the given shape (product of shape = data length) as .npy bytes.
  *
  * @example
@@ -20,20 +40,11 @@ export function encodeNpy(data: Float64Array, shape: readonly number[]): Uint8Ar
   if (size !== data.length) {
     throw new RangeError(`npy shape ${JSON.stringify(shape)} does not match ${data.length} values`);
   }
-  const shapeText = shape.length === 1 ? `(${shape[0]},)` : `(${shape.join(", ")})`;
-  let header = `{'descr': '<f8', 'fortran_order': False, 'shape': ${shapeText}, }`;
-  const preamble = MAGIC.length + 2 + 2;
-  const padding = 64 - ((preamble + header.length + 1) % 64);
-  header = `${header}${" ".repeat(padding % 64)}\n`;
-  const out = new Uint8Array(preamble + header.length + data.length * 8);
-  out.set(MAGIC, 0);
-  out[6] = 1;
-  out[7] = 0;
-  out[8] = header.length & 0xff;
-  out[9] = header.length >>> 8;
-  for (let i = 0; i < header.length; i++) out[preamble + i] = header.charCodeAt(i);
+  const head = npyHeader(shape);
+  const out = new Uint8Array(head.length + data.length * 8);
+  out.set(head, 0);
   const view = new DataView(out.buffer);
-  const offset = preamble + header.length;
+  const offset = head.length;
   for (let i = 0; i < data.length; i++) view.setFloat64(offset + 8 * i, data[i], true);
   return out;
 }

@@ -303,3 +303,76 @@ export function commitOutputs(
 export function writeFileAtomic(path: string, data: string | Uint8Array): void {
   commitOutputs([{ output: planOutput(path), data }]);
 }
+
+/** A file being written as a stream: write to `fd`, then commit() or abort(). */
+export interface AtomicFile {
+  fd: number;
+  commit(): void;
+  abort(): void;
+}
+
+/**
+ * Opens an output for a streamed write (rows written as they are produced; the path checked by
+ * planOutput first). A regular file or a new path: a temporary file next to the target, which
+ * commit() flushes and renames over it and abort() removes, so an interrupted run leaves no file
+ * and no temporary file. A character device or a FIFO is opened and written directly (never
+ * replaced); /dev/stdout is the process's standard output (fd 1).
+ */
+export function openFileAtomic(path: string): AtomicFile {
+  const output = planOutput(path);
+  if (output.mode === "stdout") return { fd: 1, commit() {}, abort() {} };
+  if (output.mode === "direct") {
+    let fd: number;
+    try {
+      fd = openSync(output.target, "w");
+    } catch (error) {
+      throw writeError(output, error);
+    }
+    let open = true;
+    const close = () => {
+      if (open) closeSync(fd);
+      open = false;
+    };
+    return { fd, commit: close, abort: close };
+  }
+  installSignalHandlers();
+  const random = Math.random().toString(36).slice(2);
+  const temporary = join(
+    dirname(output.target),
+    `.${basename(output.target)}.${process.pid}.${random}.tmp`,
+  );
+  pending.add(temporary);
+  let fd: number;
+  try {
+    fd = openSync(temporary, "wx");
+  } catch (error) {
+    pending.delete(temporary);
+    throw writeError(output, error);
+  }
+  let open = true;
+  const close = () => {
+    if (open) closeSync(fd);
+    open = false;
+  };
+  return {
+    fd,
+    commit() {
+      try {
+        fsyncSync(fd);
+        close();
+        renameSync(temporary, output.target);
+      } catch (error) {
+        close();
+        rmSync(temporary, { force: true });
+        pending.delete(temporary);
+        throw writeError(output, error);
+      }
+      pending.delete(temporary);
+    },
+    abort() {
+      close();
+      rmSync(temporary, { force: true });
+      pending.delete(temporary);
+    },
+  };
+}

@@ -141,42 +141,68 @@ export function estimateMixingCost(options: MixingOptions): { bytes: number; sec
   return { bytes, seconds };
 }
 
-/**
- * Runs the study (see the file comment): for each N, C Gibbs chains (exact conditionals,
- * runGibbsChain) of P passes; after every pass ξ = N^{2/3}c_V(λ_max − b_V) (λ_max by bisection);
- * per pass the KS distance of the C values of ξ to TW_β, their mean and variance; p*(N).
- * Cost O(C·P·ΣN) Gibbs updates plus the control's O(M·ΣN^{1/3}).
- *
- * @example
- * import { mixingStudy } from "betaens";
- * const study = mixingStudy({
- *   coeffs: [0, 0, 0, 0, 0.25], // V(x) = x⁴/4
- *   beta: 2,
- *   ns: [50, 100],
- *   chains: 20,
- *   passes: 5,
- *   seed: 1,
- *   controlSamples: 200,
- * }); // study.ks[j][p − 1]: KS distance to TW₂ after pass p; study.pStar per N
- */
-export function mixingStudy(options: MixingOptions): MixingResult {
+/** What every unit of a study shares: the validated options, V's edge and the chains' start. */
+export interface MixingPlan {
+  options: MixingOptions;
+  coeffs: Float64Array;
+  initial: GibbsInitial;
+  /** b_V and c_V of ξ = N^{2/3} c_V (λ_max − b_V). */
+  b: number;
+  c: number;
+  controlSamples: number;
+}
+
+/** Validates the options and computes V's right edge (throws when it is critical). */
+export function mixingPlan(options: MixingOptions): MixingPlan {
   checkOptions(options);
   checkBudget(
     { what: "this mixing study", ...estimateMixingCost(options) },
     "use fewer chains, passes, sizes or control samples",
   );
-  const { beta, ns, chains, passes, seed } = options;
   const coeffs = Float64Array.from(options.coeffs);
-  const initial = options.initial ?? "zero";
   const { right: b, rightScale: c } = edgeConstants(equilibriumMeasure(coeffs));
   if (!(c > 0)) {
     throw new RangeError(
       "the right edge of this potential is critical (c_V = 0): λ_max is not Tracy–Widom",
     );
   }
-  const reference = tracyWidomReference(beta, seed, options.referenceSamples);
+  const controlSamples = options.controlSamples ?? Math.max(20000, 20 * options.chains);
+  return { options, coeffs, initial: options.initial ?? "zero", b, c, controlSamples };
+}
+
+/**
+ * Chain `chain` at size ns[j] (random stream (seed, chain, j)): writes ξ after pass p to
+ * xi[p − 1] (xi of length passes).
+ */
+export function mixingChain(plan: MixingPlan, j: number, chain: number, xi: Float64Array): void {
+  const { beta, ns, passes, seed } = plan.options;
+  const n = ns[j];
+  const factor = detPow(n, 2 / 3) * plan.c;
+  const b = plan.b;
+  runGibbsChain({
+    coeffs: plan.coeffs,
+    n,
+    beta,
+    passes,
+    rng: createRandomSource(seed, chain, j),
+    initial: plan.initial,
+    // The study measures the paper's sampler: the plain sweep, without spectral moves.
+    spectralEvery: 0,
+    onPass: (pass, t) => {
+      xi[pass - 1] = factor * (largestEigenvalue(t.diagonal, t.offDiagonalSquared) - b);
+    },
+  });
+}
+
+/**
+ * The study's result from ξ of every chain: rows[(j·C + c)·P + p − 1] = ξ of chain c at ns[j]
+ * after pass p. Computes the reference CDF, the controls, the KS distances, p*(N) and the fits.
+ */
+export function mixingSummary(plan: MixingPlan, rows: Float64Array): MixingResult {
+  const { beta, ns, chains, passes, seed } = plan.options;
+  const { coeffs, initial, b, c, controlSamples } = plan;
+  const reference = tracyWidomReference(beta, seed, plan.options.referenceSamples);
   const noiseLevel = 1.36 / Math.sqrt(chains);
-  const controlSamples = options.controlSamples ?? Math.max(20000, 20 * chains);
   const result: MixingResult = {
     betaens: VERSION,
     command: "mixing",
@@ -200,7 +226,6 @@ export function mixingStudy(options: MixingOptions): MixingResult {
     pStar: [],
     fit: { logN: null, power: null },
   };
-  const total = ns.length * chains;
   ns.forEach((n, j) => {
     const control = hermiteControlSample(n, beta, controlSamples, seed, CONTROL_SUBSTREAM + j);
     const slack = ksStatistic(control, reference.cdf);
@@ -209,29 +234,14 @@ export function mixingStudy(options: MixingOptions): MixingResult {
     result.control.variance.push(controlMoments.variance);
     result.slack.push(slack);
     result.threshold.push(noiseLevel + slack);
-
-    const xi = Array.from({ length: passes }, () => new Float64Array(chains));
-    const factor = detPow(n, 2 / 3) * c;
-    for (let chain = 0; chain < chains; chain++) {
-      runGibbsChain({
-        coeffs,
-        n,
-        beta,
-        passes,
-        rng: createRandomSource(seed, chain, j),
-        initial,
-        // The study measures the paper's sampler: the plain sweep, without spectral moves.
-        spectralEvery: 0,
-        onPass: (pass, t) => {
-          xi[pass - 1][chain] = factor * (largestEigenvalue(t.diagonal, t.offDiagonalSquared) - b);
-        },
-      });
-      options.onProgress?.(j * chains + chain + 1, total);
-    }
     const ks: number[] = [];
     const mean: number[] = [];
     const variance: number[] = [];
-    for (const values of xi) {
+    const values = new Float64Array(chains);
+    for (let p = 0; p < passes; p++) {
+      for (let chain = 0; chain < chains; chain++) {
+        values[chain] = rows[(j * chains + chain) * passes + p];
+      }
       ks.push(ksStatistic(values, reference.cdf));
       const m = meanAndVariance(values);
       mean.push(m.mean);
@@ -249,4 +259,40 @@ export function mixingStudy(options: MixingOptions): MixingResult {
     result.pStar.map((p) => (p === null ? null : Math.log(p))),
   );
   return result;
+}
+
+/**
+ * Runs the study (see the file comment): for each N, C Gibbs chains (exact conditionals,
+ * runGibbsChain) of P passes; after every pass ξ = N^{2/3}c_V(λ_max − b_V) (λ_max by bisection);
+ * per pass the KS distance of the C values of ξ to TW_β, their mean and variance; p*(N).
+ * Cost O(C·P·ΣN) Gibbs updates plus the control's O(M·ΣN^{1/3}). One thread; `betaens mixing`
+ * runs the same units on the driver (src/driver/), over worker threads and shards.
+ *
+ * @example
+ * import { mixingStudy } from "betaens";
+ * const study = mixingStudy({
+ *   coeffs: [0, 0, 0, 0, 0.25], // V(x) = x⁴/4
+ *   beta: 2,
+ *   ns: [50, 100],
+ *   chains: 20,
+ *   passes: 5,
+ *   seed: 1,
+ *   controlSamples: 200,
+ * }); // study.ks[j][p − 1]: KS distance to TW₂ after pass p; study.pStar per N
+ */
+export function mixingStudy(options: MixingOptions): MixingResult {
+  const plan = mixingPlan(options);
+  const { ns, chains, passes } = options;
+  const rows = new Float64Array(ns.length * chains * passes);
+  const total = ns.length * chains;
+  for (let u = 0; u < total; u++) {
+    mixingChain(
+      plan,
+      Math.floor(u / chains),
+      u % chains,
+      rows.subarray(u * passes, (u + 1) * passes),
+    );
+    options.onProgress?.(u + 1, total);
+  }
+  return mixingSummary(plan, rows);
 }

@@ -14,13 +14,13 @@ import {
   getBudget,
   setBudget,
 } from "../../src/budget.js";
+import { runSample } from "../../src/driver/legacy.js";
 import { circularCmvAngles } from "../../src/ensembles/circular.js";
 import { hermiteFullEigenvalues } from "../../src/ensembles/full.js";
 import { ginibreEigenvalues } from "../../src/ensembles/ginibre.js";
 import { hermiteEigenvalues, hermiteTridiagonal } from "../../src/ensembles/hermite.js";
 import { jacobiEigenvalues } from "../../src/ensembles/jacobi.js";
 import { laguerreBidiagonal, laguerreEigenvalues } from "../../src/ensembles/laguerre.js";
-import { runSample } from "../../src/ensembles/sample.js";
 import { mixingStudy } from "../../src/mixing/study.js";
 import { createRandomSource } from "../../src/random/philox.js";
 

@@ -7,7 +7,7 @@ import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, it } from "node:test";
-import { gibbsRun } from "../../src/gibbs/run.js";
+import { gibbsRun } from "../../src/driver/legacy.js";
 import { betaens, betaensJson } from "../helpers/cli.js";
 
 const json = betaensJson;

@@ -6,6 +6,7 @@
  */
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
+import { runSample } from "../../src/driver/legacy.js";
 import { densityMatrixStatistic } from "../../src/ensembles/densityMatrixStatistics.js";
 import {
   bidiagonalPurity,
@@ -17,7 +18,6 @@ import {
   vonNeumannEntropy,
 } from "../../src/ensembles/fixedTrace.js";
 import { laguerreBidiagonal } from "../../src/ensembles/laguerre.js";
-import { runSample } from "../../src/ensembles/sample.js";
 import { UNIT_INTERVAL } from "../../src/ensembles/support.js";
 import { createRandomSource } from "../../src/random/philox.js";
 import { gaussLegendre } from "../../src/special/gaussLegendre.js";

@@ -4,8 +4,8 @@
  */
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
+import { runSample } from "../../src/driver/legacy.js";
 import { hermiteEigenvalues, hermiteTridiagonal } from "../../src/ensembles/hermite.js";
-import { runSample } from "../../src/ensembles/sample.js";
 import { createRandomSource } from "../../src/random/philox.js";
 import { normalCdf } from "../../src/special/erf.js";
 import { regularizedGammaP } from "../../src/special/regularizedGamma.js";

@@ -6,10 +6,10 @@
  */
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
+import { runLinearStatistic } from "../../src/driver/legacy.js";
 import {
   type LinearStatisticJob,
   linearStatisticSample,
-  runLinearStatistic,
 } from "../../src/ensembles/linearStatistics.js";
 import { parseTestFunction } from "../../src/potentials/expression.js";
 import { assertSameLaw, Z_LIMIT } from "../helpers/assertStats.js";

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
+import { runSample } from "../../src/driver/legacy.js";
 import { sampleWindow, unfoldingCdf } from "../../src/ensembles/localStatistics.js";
-import { runSample } from "../../src/ensembles/sample.js";
 import { createRandomSource } from "../../src/random/philox.js";
 import { ksPValue, ksStatistic } from "../../src/statistics/ks.js";
 import {

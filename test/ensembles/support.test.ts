@@ -8,15 +8,15 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import fc from "fast-check";
+import { runSample } from "../../src/driver/legacy.js";
 import { circularCmvAngles, sortedAngles } from "../../src/ensembles/circular.js";
 import { jacobiEigenvalues } from "../../src/ensembles/jacobi.js";
 import { laguerreEigenvalues } from "../../src/ensembles/laguerre.js";
 import type { EnsembleSpec, SampleModel } from "../../src/ensembles/models.js";
-import { runSample, type SampleStat } from "../../src/ensembles/sample.js";
+import type { SampleStat } from "../../src/ensembles/sample.js";
 import { clampAllToSupport, clampToSupport } from "../../src/ensembles/support.js";
 import { createRandomSource } from "../../src/random/philox.js";
-import { configurationRun, edgeRun } from "../../web/src/compute.js";
-import { circularRun } from "../../web/src/extras.js";
+import { explorerJob, runInThread } from "../../web/src/jobs.js";
 import type { Snapshot } from "../../web/src/protocol.js";
 import type { Settings } from "../../web/src/state.js";
 
@@ -59,7 +59,14 @@ function assertAngles(xs: Iterable<number>, what: string): void {
   for (const x of xs) assert.ok(x >= 0 && x < TWO_PI, `${what}: angle ${x} outside [0, 2π)`);
 }
 
-function lastSnapshot(run: Generator<Snapshot>): Snapshot {
+/** The explorer's run of a view on the driver (web/src/jobs.ts), its last snapshot. */
+function explorerRun(settings: Settings): Snapshot[] {
+  const job = explorerJob(settings);
+  if (!job) throw new Error(`${settings.ensemble}: not a driver job`);
+  return runInThread(job, 2).map((step) => step.snapshot);
+}
+
+function lastSnapshot(run: Iterable<Snapshot>): Snapshot {
   let final: Snapshot | undefined;
   for (const s of run) final = s;
   if (!final) throw new Error("empty run");
@@ -220,10 +227,12 @@ describe("property: every value in the support, random parameters (fast-check)",
             const upper = spec.ensemble === "jacobi" ? 1 : Infinity;
             const base = { ensemble: spec.ensemble, beta, n, seed, bins: 10, spec };
             const settings: Settings = { ...base, view: "configuration", samples: 1 };
-            const config = lastSnapshot(configurationRun(settings)).payload;
+            const config = lastSnapshot(explorerRun(settings)).payload;
             if (config.kind !== "configuration") throw new Error(config.kind);
             assertIn(config.points, 0, upper, `explorer configuration ${spec.ensemble}`);
-            const edge = lastSnapshot(edgeRun({ ...settings, view: "edge", samples: 10 })).payload;
+            const edge = lastSnapshot(
+              explorerRun({ ...settings, view: "edge", samples: 10 }),
+            ).payload;
             if (edge.kind !== "edge") throw new Error(edge.kind);
             assertIn(edge.maxima, 0, upper, `explorer λ_max ${spec.ensemble}`);
           }
@@ -236,7 +245,7 @@ describe("property: every value in the support, random parameters (fast-check)",
             samples: 1,
             bins: 10,
           };
-          const angles = lastSnapshot(circularRun(circular)).payload;
+          const angles = lastSnapshot(explorerRun(circular)).payload;
           if (angles.kind !== "configuration") throw new Error(angles.kind);
           assertAngles(angles.points, "explorer circular");
         },

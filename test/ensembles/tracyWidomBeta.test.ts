@@ -1,5 +1,5 @@
 /**
- * TW_β for any β > 0 by the truncated Hermite model (src/theory/tracyWidomBeta.ts).
+ * TW_β for any β > 0 by the truncated Hermite model (src/ensembles/tracyWidomBeta.ts).
  * - β = 1, 2, 4: KS against the Fredholm CDFs (β-ensemble convention), 4000 samples each,
  *   p > 1e−6 (false-alarm rate 1e−6 per assertion); the β = 4 samples must be rejected by the
  *   other β = 4 convention (F₄^TW unscaled), which proves the test has power.

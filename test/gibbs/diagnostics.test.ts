@@ -5,7 +5,7 @@
  */
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { gibbsRun } from "../../src/gibbs/run.js";
+import { gibbsRun } from "../../src/driver/legacy.js";
 import { defaultSpectralInterval, GIBBS_MIN_BETA, runGibbsChain } from "../../src/gibbs/sampler.js";
 import { createRandomSource } from "../../src/random/philox.js";
 import { largestEigenvalue } from "../../src/tridiagonal/bisection.js";

@@ -5,7 +5,7 @@
  */
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { gibbsRun } from "../../src/gibbs/run.js";
+import { gibbsRun } from "../../src/driver/legacy.js";
 import { ksStatistic } from "../../src/statistics/ks.js";
 import { CIK_POTENTIAL, edgeConstants, equilibriumMeasure } from "../../src/theory/equilibrium.js";
 import { tracyWidomCdf } from "../../src/theory/tracyWidom.js";

@@ -7,8 +7,8 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { gibbsPlotSvg } from "../../src/cli/gibbs.js";
-import { runSample, type SampleJob } from "../../src/ensembles/sample.js";
-import { gibbsRun } from "../../src/gibbs/run.js";
+import { gibbsRun, runSample } from "../../src/driver/legacy.js";
+import type { SampleJob } from "../../src/ensembles/sample.js";
 import { mixingFigureSvg } from "../../src/mixing/figure.js";
 import type { MixingResult } from "../../src/mixing/study.js";
 import { histogramSvg } from "../../src/plot/histogram.js";

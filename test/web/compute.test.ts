@@ -5,14 +5,14 @@
  */
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
+import { runSample } from "../../src/driver/legacy.js";
 import type { ClassicalSpec } from "../../src/ensembles/models.js";
-import { runSample, type SampleJob } from "../../src/ensembles/sample.js";
+import type { SampleJob } from "../../src/ensembles/sample.js";
 import { defaultHistogramRange } from "../../src/plot/sampleFigure.js";
 import { gaussLegendre } from "../../src/special/gaussLegendre.js";
 import { uniformEdges } from "../../src/tridiagonal/histogram.js";
-import { wasmKernels } from "../../src/wasm/kernels.js";
-import { configurationRun, edgeRun, histogramRun } from "../../web/src/compute.js";
 import { figureFor } from "../../web/src/figures.js";
+import { explorerJob, runInThread } from "../../web/src/jobs.js";
 import type { Snapshot } from "../../web/src/protocol.js";
 import {
   DEFAULTS,
@@ -26,15 +26,23 @@ import { wignerSurmise } from "../../web/src/surmise.js";
 
 const ALL: Features = { circular: true, gibbs: true, tracyWidom: true };
 
-function last(run: Generator<Snapshot>): { final: Snapshot; count: number } {
-  let final: Snapshot | undefined;
-  let count = 0;
-  for (const s of run) {
-    final = s;
-    count++;
+/**
+ * The snapshots of a view run block by block as the worker pool runs it with `workers` Web
+ * Workers (blocks merged in sample order); the final one, and how many snapshots there were.
+ * Checks that the final snapshot is the same for 1, 2 and 5 workers.
+ */
+function last(s: Settings, workers = 3): { final: Snapshot; count: number } {
+  const job = explorerJob(s);
+  if (!job) throw new Error("not a driver view");
+  const runs = [1, 2, 5, workers].map((w) => runInThread(job, w));
+  const finals = runs.map((r) => r[r.length - 1]);
+  for (const f of finals) {
+    assert.equal(f.final, true);
+    assert.deepEqual(f.snapshot, finals[0].snapshot, "the same snapshot for any number of workers");
   }
-  if (!final) throw new Error("empty run");
-  return { final, count };
+  const run = runs[runs.length - 1];
+  assert.equal(run.filter((r) => r.final).length, 1, "one final snapshot");
+  return { final: { ...finals[0].snapshot, final: true }, count: run.length };
 }
 
 function settings(
@@ -49,13 +57,11 @@ function settings(
 describe("explorer runs = runSample (same seed, same numbers)", () => {
   const spec: ClassicalSpec = { ensemble: "jacobi", params: { a: 2, b: 0.7 } };
 
-  it("histogram, counted in chunks of bins for big N, equals runSample's --stat histogram", () => {
-    // N·bins above 2e7 (1e8 with the WebAssembly kernels, and chunks of 100 bins): chunked.
+  it("histogram over the driver's blocks equals runSample's --stat histogram", () => {
     const n = 250_000;
-    const bins = wasmKernels() ? 500 : 100;
-    const s = { ...settings(spec, "histogram", n, 2), bins };
-    const { final, count } = last(histogramRun(s));
-    assert.ok(count > 4, "partial snapshots while counting");
+    const s = settings(spec, "histogram", n, 2);
+    const { final, count } = last(s);
+    assert.ok(count >= 3, "sample 0, sample 0 with its λ_max, then the rest");
     const p = final.payload;
     assert.equal(p.kind, "histogram");
     if (p.kind !== "histogram") return;
@@ -68,7 +74,7 @@ describe("explorer runs = runSample (same seed, same numbers)", () => {
       samples: 2,
       seed: 2024,
       stat: "histogram",
-      edges: uniformEdges(lo, hi, bins),
+      edges: uniformEdges(lo, hi, 100),
     };
     const cli = runSample(job);
     assert.deepEqual(p.edges, cli.edges);
@@ -82,8 +88,8 @@ describe("explorer runs = runSample (same seed, same numbers)", () => {
 
   it("λ_max of each sample equals runSample's --stat max", () => {
     const s = settings(spec, "edge", 500, 7);
-    const { final, count } = last(edgeRun(s));
-    assert.equal(count, 7, "one snapshot per sample");
+    const { final, count } = last(s);
+    assert.ok(count >= 2, "partial snapshots");
     const cli = runSample({
       spec,
       model: "tridiagonal",
@@ -105,7 +111,7 @@ describe("explorer runs = runSample (same seed, same numbers)", () => {
     for (const big of specs) {
       for (const n of [100_000, 1e12]) {
         const s = settings(big, "edge", n, 3);
-        const { final } = last(edgeRun(s));
+        const { final } = last(s);
         const cli = runSample({
           spec: big,
           model: "tridiagonal",
@@ -118,7 +124,7 @@ describe("explorer runs = runSample (same seed, same numbers)", () => {
         assert.equal(final.payload.kind, "edge");
         if (final.payload.kind === "edge") assert.deepEqual(final.payload.maxima, cli.samples);
       }
-      const h = last(histogramRun(settings(big, "histogram", 100_000, 1))).final.payload;
+      const h = last(settings(big, "histogram", 100_000, 1)).final.payload;
       const cli = runSample({
         spec: big,
         model: "tridiagonal",
@@ -141,7 +147,7 @@ describe("explorer runs = runSample (same seed, same numbers)", () => {
 
   it("the configuration equals runSample's eigenvalues of sample 0", () => {
     const s = settings(spec, "configuration", 300, 1);
-    const { final } = last(configurationRun(s));
+    const { final } = last(s);
     const cli = runSample({
       spec,
       model: "tridiagonal",

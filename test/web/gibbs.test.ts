@@ -9,7 +9,7 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { after, before, describe, it } from "node:test";
 import type { Page } from "playwright-core";
-import { gibbsRun } from "../../src/gibbs/run.js";
+import { gibbsRun } from "../../src/driver/legacy.js";
 import { parsePotential } from "../../src/potentials/parse.js";
 import { edgeConstants, equilibriumMeasure } from "../../src/theory/equilibrium.js";
 import {

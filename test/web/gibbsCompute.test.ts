@@ -5,7 +5,7 @@
  */
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { gibbsRun } from "../../src/gibbs/run.js";
+import { gibbsRun } from "../../src/driver/legacy.js";
 import { parsePotential } from "../../src/potentials/parse.js";
 import { equilibriumMeasure } from "../../src/theory/equilibrium.js";
 import { uniformEdges } from "../../src/tridiagonal/histogram.js";
