@@ -212,7 +212,7 @@ describe("tw errors (exit status 2, one line)", () => {
     // Issue 11: a β too small for the model gives one clear line, not an internal message.
     fails(
       ["sample", "--beta", "1e-9"],
-      /^betaens: error: --beta 1e-9 is too small for the Hermite model at N = 1000000 \(it needs N \+ 1\/2 > 1\/β\); use --n 1000000000 or more/,
+      /^betaens: error: --beta 1e-9 is too small for the Hermite model of size --n 1000000: it needs beta > 1\/\(n \+ 1\/2\); use --n 1000000000 or more/,
     );
     fails(["isf", "--beta", "2", "--q", "1"], /--q must be in \(0, 1\)/);
     fails(["sample", "--beta", "abc"], /--beta must be a number/);
