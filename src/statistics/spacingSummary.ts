@@ -102,7 +102,7 @@ export class SpacingSummaryWork {
     for (let i = 0; i < pairs; i++) {
       const a = s[i];
       const b = s[i + 1 < m ? i + 1 : 0];
-      const near = a < b ? a : b;
+      const near = Math.min(a, b);
       local[binIndex(near, lo, h, bins)]++;
       nearestSum += near;
     }
@@ -115,7 +115,7 @@ export class SpacingSummaryWork {
       const a = s[i];
       const b = s[i + 1 < m ? i + 1 : 0];
       const r = b / a;
-      const folded = r < 1 / r ? r : 1 / r;
+      const folded = Math.min(r, 1 / r);
       // r̃ ∈ [0, 1]: r̃ = 1 in the last bin (no "above").
       local[1 + Math.min(ratioBins - 1, Math.floor(folded / hr))]++;
       foldedSum += folded;
