@@ -6,17 +6,22 @@
  * converge to sine_β at rate O(N⁻²) (Bornemann, Forrester & Mays, Stud. Appl. Math. 138 (2017)
  * 401–437 for β = 1, 2, 4; the tests and the β = 2 rows compare with the exact laws).
  *
- * One run simulates a range of sample indices [from, to) for every β of the table and writes the
- * sums needed to merge shards (counts per bin, per-sample sums and sums of squares for the standard
- * errors, which are computed across samples — the samples are independent, the spacings within one
- * sample are not). Sample s of β-index b uses createRandomSource(SEED, s, b), so shards are
- * disjoint and the merged result is independent of the sharding.
+ * Each β is one job of the driver (src/driver/, `--stat spacings --summary cdf`: counts on fixed
+ * grids, exactly mergeable), run on the worker pool; sample s of β-index b uses
+ * createRandomSource(SEED, s, b) (`--substream b`), so any split over threads, processes or
+ * machines (`betaens sample … --shard i/K` + `betaens merge`) gives the same table. Standard errors
+ * are computed across samples (independent; the spacings within one sample are not).
  *
- *   node --import tsx docs/local-statistics/sineBeta.ts <from> <to> > shard.json
- *   node --import tsx docs/local-statistics/sineBetaMerge.ts shard*.json > sine-beta.json
+ *   node --import tsx docs/local-statistics/sineBeta.ts [samples] [workers] > sine-beta.json
+ *
+ * `emptyAccumulator`/`addSample` below are the accumulator of the first (hand-sharded) version of
+ * this script, kept as an independent reference: test/driver/spacingSummary.test.ts checks that the
+ * driver's counts equal its counts for the same streams.
  */
-import { circularCmvAngles } from "../../src/ensembles/circular.js";
-import { createRandomSource } from "../../src/random/philox.js";
+import { runJob, defaultWorkers } from "../../src/cli/pool.js";
+import { finalize } from "../../src/driver/finalize.js";
+import type { SampleJob } from "../../src/spec/job.js";
+import { tableFromRuns } from "./sineBetaMerge.js";
 
 export const BETAS = [0.5, 1, 1.5, 2, 3, 4, 6, 10] as const;
 export const SEED = 20260316;
@@ -126,23 +131,46 @@ export function addSample(acc: Accumulator, angles: Float64Array): void {
   add("nearest", nearestMean / n);
 }
 
+/**
+ * The driver job of β-index b: `betaens sample circular --n 400 --beta β --seed SEED
+ * --substream b --stat spacings --summary cdf --bins 500 --range 0,5` (samples 0 … samples − 1).
+ */
+export function tableJob(b: number, samples: number): SampleJob {
+  return {
+    task: "sample",
+    ensemble: "circular",
+    params: {},
+    reported: [],
+    model: "cmv",
+    stat: "spacings",
+    n: N,
+    beta: BETAS[b],
+    seed: SEED,
+    first: 0,
+    count: samples,
+    scaling: "none",
+    summary: "cdf",
+    grid: { lo: 0, hi: SPACING_BINS * SPACING_BIN, bins: SPACING_BINS },
+    local: { ratioBins: RATIO_BINS, substream: b },
+  };
+}
+
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const from = Number(process.argv[2] ?? 0);
-  const to = Number(process.argv[3] ?? 100);
-  if (!(Number.isInteger(from) && Number.isInteger(to) && 0 <= from && from < to)) {
-    process.stderr.write("usage: sineBeta.ts <from> <to>  (sample index range, 0 <= from < to)\n");
+  // node --import tsx docs/local-statistics/sineBeta.ts [samples] [workers]  > sine-beta.json
+  const samples = Number(process.argv[2] ?? 12000);
+  const workers = Number(process.argv[3] ?? defaultWorkers());
+  if (!(Number.isInteger(samples) && samples >= 2 && Number.isInteger(workers) && workers >= 1)) {
+    process.stderr.write("usage: sineBeta.ts [samples >= 2] [workers >= 1]\n");
     process.exit(2);
   }
-  const out: Accumulator[] = [];
   const t0 = performance.now();
-  BETAS.forEach((beta, b) => {
-    const acc = emptyAccumulator(beta);
-    for (let s = from; s < to; s++)
-      addSample(acc, circularCmvAngles(createRandomSource(SEED, s, b), N, beta));
-    out.push(acc);
+  const results: Record<string, unknown>[] = [];
+  for (let b = 0; b < BETAS.length; b++) {
+    const job = tableJob(b, samples);
+    results.push(finalize(job, await runJob(job, { workers })));
     process.stderr.write(
-      `β=${beta}: samples ${from}..${to} done (${((performance.now() - t0) / 1000).toFixed(0)} s)\n`,
+      `β=${BETAS[b]}: ${samples} samples (${((performance.now() - t0) / 1000).toFixed(0)} s)\n`,
     );
-  });
-  process.stdout.write(`${JSON.stringify({ seed: SEED, n: N, from, to, accumulators: out })}\n`);
+  }
+  process.stdout.write(`${JSON.stringify(tableFromRuns(results))}\n`);
 }

@@ -4,9 +4,11 @@
  * on their grids with standard errors (between-sample variance of the per-sample CDFs, the samples
  * being independent), and E[s²] − 1 = Var(s), E[min(s_l, s_r)], ⟨r̃⟩, ⟨r⟩ with standard errors.
  *
- *   node --import tsx docs/local-statistics/sineBetaMerge.ts shard1.json shard2.json … > sine-beta.json
+ *   node --import tsx docs/local-statistics/sineBetaMerge.ts beta-0.json … beta-7.json > sine-beta.json
+ * (the driver's outputs of the eight β, see README.md), or shards of the first sineBeta.ts.
  */
 import { readFileSync } from "node:fs";
+import type { SpacingSummaryResult } from "../../src/statistics/spacingSummary.js";
 import {
   type Accumulator,
   emptyAccumulator,
@@ -114,15 +116,58 @@ export function summarise(acc: Accumulator): MergedLaw {
   };
 }
 
+/** The driver's result of one β (`--stat spacings --summary cdf`, JSON) as a row of the table. */
+export function lawFromRun(run: Record<string, unknown>): MergedLaw {
+  const r = run as unknown as SpacingSummaryResult & { beta: number; n: number; seed: number };
+  if (r.n !== N || r.seed !== SEED || r.grid.bins !== SPACING_BINS || r.ratioBins !== RATIO_BINS) {
+    throw new Error(`a run of another configuration (β = ${r.beta})`);
+  }
+  const cdf = (h: SpacingSummaryResult["spacing"]) => ({
+    x: h.x.map((x) => Number(x.toFixed(6))),
+    cdf: h.cdf,
+    se: h.se,
+  });
+  const m = r.means;
+  return {
+    beta: r.beta,
+    samples: r.samples,
+    spacings: r.spacings,
+    spacing: cdf(r.spacing),
+    nearest: cdf(r.nearest),
+    folded: cdf(r.folded),
+    moments: {
+      variance: { value: m.spacingSquared.value - 1, se: m.spacingSquared.se },
+      nearestMean: m.nearest,
+      foldedMean: m.folded,
+      ratioMean: m.ratio,
+    },
+  };
+}
+
+/** sine-beta.json from the driver's results of every β (in the order of BETAS). */
+export function tableFromRuns(runs: Record<string, unknown>[]): Record<string, unknown> {
+  const laws = runs.map(lawFromRun);
+  const samples = laws[0]?.samples;
+  if (laws.some((l) => l.samples !== samples)) throw new Error("runs of different lengths");
+  return { seed: SEED, n: N, samples, spacingBins: SPACING_BINS, ratioBins: RATIO_BINS, laws };
+}
+
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const shards = process.argv.slice(2).map((f) => JSON.parse(readFileSync(f, "utf8")) as Shard);
-  if (shards.length === 0) {
-    process.stderr.write("usage: sineBetaMerge.ts shard.json …\n");
+  // Either the driver's outputs, one per β (betaens sample … --summary cdf, or betaens merge of its
+  // shards), or shards of the first version of sineBeta.ts ({from, to, accumulators}).
+  const inputs = process.argv.slice(2).map((f) => JSON.parse(readFileSync(f, "utf8")));
+  if (inputs.length === 0) {
+    process.stderr.write("usage: sineBetaMerge.ts run.json … | shard.json …\n");
     process.exit(2);
   }
-  const laws = mergeShards(shards).map(summarise);
-  const samples = shards.reduce((t, s) => t + (s.to - s.from), 0);
-  process.stdout.write(
-    `${JSON.stringify({ seed: SEED, n: N, samples, spacingBins: SPACING_BINS, ratioBins: RATIO_BINS, laws })}\n`,
-  );
+  if (inputs[0].command === "sample") {
+    process.stdout.write(`${JSON.stringify(tableFromRuns(inputs))}\n`);
+  } else {
+    const shards = inputs as Shard[];
+    const laws = mergeShards(shards).map(summarise);
+    const samples = shards.reduce((t, s) => t + (s.to - s.from), 0);
+    process.stdout.write(
+      `${JSON.stringify({ seed: SEED, n: N, samples, spacingBins: SPACING_BINS, ratioBins: RATIO_BINS, laws })}\n`,
+    );
+  }
 }

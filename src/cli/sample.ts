@@ -4,7 +4,8 @@ import { fixedTraceParamsFromDimensions } from "../ensembles/fixedTrace.js";
 import { defaultHermiteParams } from "../ensembles/hermite.js";
 import { jacobiParamsFromManova } from "../ensembles/jacobi.js";
 import { laguerreParamsFromWishart } from "../ensembles/laguerre.js";
-import type { EnsembleSpec } from "../ensembles/models.js";
+import { defaultEnergy } from "../ensembles/localStatistics.js";
+import type { ClassicalSpec, EnsembleSpec } from "../ensembles/models.js";
 import {
   checkJob,
   defaultModel,
@@ -77,6 +78,7 @@ const COMMON_FLAGS = [
   "bulk",
   "energy",
   "count",
+  "substream",
   ...SCALE_FLAGS,
 ] as const;
 
@@ -113,6 +115,12 @@ export const SAMPLE_USAGE = `usage: betaens sample <hermite|laguerre|jacobi|circ
                  (default: the median of the limit law) without the others, O(N) per sample (N up
                  to 2e8); JSON adds their unfolded "spacings" and spacing "ratios"; docs/local-statistics
                  (spacings and window run in one thread: no --workers K > 1, no --shard)
+  --summary cdf (--stat spacings|window): instead of the rows, counts of the unfolded spacings and
+                 nearest-neighbour spacings on --bins B (500) over --range LO,HI (0,5), of the
+                 folded gap ratios min(r, 1/r) on 200 bins of [0, 1], the empirical CDFs and the
+                 means of s, s², min(s_l, s_r), min(r, 1/r), r with standard errors across samples
+                 (JSON); runs with --workers K and --shard i/K (exact merge). --substream J draws
+                 sample s from the Philox stream (seed, s, J): independent runs with one seed.
 ${SCALE_USAGE}
   runs over 8 GiB of memory or ~30 minutes are refused up front (docs/conventions.md §6).`;
 
@@ -253,18 +261,25 @@ export function parseSampleArgs(argv: string[]): {
     ["values", "moments", "cdf"],
     "values",
   );
-  if (summary !== "values" && stat !== "max") {
-    throw new UsageError("--summary applies to --stat max (λ_max of each sample)");
+  const local = stat === "spacings" || stat === "window";
+  if (summary !== "values" && stat !== "max" && !(local && summary === "cdf")) {
+    throw new UsageError(
+      local
+        ? `--stat ${stat} takes --summary values or cdf`
+        : "--summary applies to --stat max (λ_max of each sample) and to --stat spacings|window (cdf)",
+    );
   }
   const binsText = flagString(values, "bins");
   const rangeText = flagString(values, "range");
   let histogram: UniformBins | undefined;
   let grid: UniformBins | undefined;
   if (summary === "cdf") {
-    const bins = binsText === undefined ? 10000 : parseInteger("bins", binsText, 1);
+    const bins = binsText === undefined ? (local ? 500 : 10000) : parseInteger("bins", binsText, 1);
     if (bins > 1e6) throw new UsageError(`--bins must be <= 1e6, got ${bins}`);
     let range: [number, number];
-    if (rangeText === undefined) {
+    if (rangeText === undefined && local) {
+      range = [0, 5];
+    } else if (rangeText === undefined) {
       if (scaling !== "edge") {
         throw new UsageError(
           "--summary cdf needs --range LO,HI (or --scaling edge: default -10,10)",
@@ -308,17 +323,30 @@ export function parseSampleArgs(argv: string[]): {
     plot: plotText,
     format: flagString(values, "format"),
   });
-  const local = stat === "spacings" || stat === "window";
   if (
     local &&
+    summary === "values" &&
     (scale.shard !== undefined || (typeof scale.workers === "number" && scale.workers > 1))
   ) {
     throw new UsageError(
-      `--stat ${stat} runs in one thread (rows of varying length): drop --workers and --shard, or split the run with --first-sample`,
+      `--stat ${stat} runs in one thread (rows of varying length): use --summary cdf, drop --workers and --shard, or split the run with --first-sample`,
     );
+  }
+  const substreamText = flagString(values, "substream");
+  if (substreamText !== undefined && !(local && summary === "cdf")) {
+    throw new UsageError("--substream applies only to --stat spacings|window --summary cdf");
+  }
+  const substream = substreamText === undefined ? 0 : parseInteger("substream", substreamText, 0);
+  if (substream > 0xffffffff) {
+    throw new UsageError(`--substream must be <= 4294967295, got ${substream}`);
   }
   // Paths checked before any work (a shard's --output with "{shard}" replaced).
   const outputs = planRunOutputs(shardFlagValues(values, scale));
+  if (local && summary === "cdf" && outputs.format !== "json") {
+    throw new UsageError(
+      `--summary cdf of --stat ${stat} writes JSON: drop --format ${outputs.format}`,
+    );
+  }
   if (outputs.format === "npy" && stat === "spacings" && job.bulk !== undefined) {
     throw new UsageError("--bulk gives rows of different lengths: use --format json or csv");
   }
@@ -346,9 +374,22 @@ export function parseSampleArgs(argv: string[]): {
     summary,
     grid,
   };
+  if (local && summary === "cdf") {
+    specJob.local = {
+      ...(job.bulk ? { bulk: job.bulk } : {}),
+      ...(stat === "window"
+        ? {
+            energy: job.energy ?? defaultEnergy(spec as ClassicalSpec, n, beta),
+            windowSize: job.count,
+          }
+        : {}),
+      ratioBins: 200,
+      substream,
+    };
+  }
   // The text an output becomes is refused beyond one string (~512 MiB), streamed or not (one
   // policy, docs/conventions.md §6); a shard writes a binary partial file.
-  if (!scale.shard) {
+  if (!scale.shard && !(local && summary === "cdf")) {
     checkBudget(
       { what: "this run", textBytes: textBytesOf(estimateJobCost(job).values, outputs.format) },
       sampleAdvice(job, "text"),
@@ -416,7 +457,7 @@ export function sampleCommand(
   const { seconds } = estimateJobCost({ ...job, samples: Math.max(mine, 1) });
   announceSeed(seed, outputs.format);
   const label = `sampling ${job.spec.ensemble}`;
-  if (job.stat === "spacings" || job.stat === "window") {
+  if ((job.stat === "spacings" || job.stat === "window") && specJob.summary === "values") {
     const progress = progressReporter(job.samples, seconds, label);
     let result: SampleResult;
     try {

@@ -73,6 +73,7 @@ export class Accumulator {
     this.scratchRow = new Float64Array(width);
     this.scratchRecord = new Float64Array(layout.recordWidth);
     if (layout.edges) this.counts = new Float64Array(layout.edges.length - 1);
+    else if (layout.counts) this.counts = new Float64Array(layout.counts);
     if (layout.moments) this.sums = new PowerSums();
   }
 
@@ -125,6 +126,15 @@ export class Accumulator {
     this.below += h.below;
     this.above += h.above;
     this.done++;
+  }
+
+  /**
+   * Adds a sample's integer counts (the layout's `counts` numbers: a spacing summary) without
+   * completing the sample (its row() does).
+   */
+  addCounts(values: ArrayLike<number>): void {
+    const counts = this.counts as Float64Array;
+    for (let b = 0; b < counts.length; b++) counts[b] += values[b];
   }
 
   /** Adds the points of a sorted array to the counts ([lo, hi) bins; completes the sample). */

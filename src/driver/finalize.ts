@@ -15,6 +15,7 @@ import { mixingSummary } from "../mixing/study.js";
 import type { GibbsJob, Job, SampleJob, TracyWidomJob } from "../spec/job.js";
 import { convergenceDiagnostics } from "../statistics/convergence.js";
 import { momentsFromPowerSums, PowerSums, type SampleMoments } from "../statistics/exactSum.js";
+import { spacingSummaryResult } from "../statistics/spacingSummary.js";
 import { edgeScaling } from "../theory/edgeScaling.js";
 import { VERSION } from "../version.js";
 import {
@@ -24,6 +25,7 @@ import {
   gibbsEdgeRescaling,
   linearStatisticJobOf,
   mixingJobPlan,
+  spacingGridOf,
 } from "./kernels.js";
 import type { Partial } from "./partial.js";
 
@@ -105,6 +107,25 @@ function sampleResult(job: SampleJob, partial: Partial): SampleResult & Record<s
       const edge = edgeScaling(job.ensemble, job.n, job.beta, job.params);
       result.scaling = { kind: "edge", center: edge.center, scale: edge.scale };
     }
+  } else if (job.stat === "spacings" || job.stat === "window") {
+    // The summary of the unfolded spacings (statistics/spacingSummary.ts); the rows are its
+    // per-sample sums, not output.
+    const local = job.local;
+    if (job.stat === "spacings") result.bulk = local?.bulk ? [...local.bulk] : [0, 1];
+    else {
+      result.energy = local?.energy;
+      result.count = local?.windowSize;
+    }
+    if (local && local.substream !== 0) result.substream = local.substream;
+    result.summary = "cdf";
+    Object.assign(
+      result,
+      spacingSummaryResult(
+        spacingGridOf(job),
+        partial.counts as Float64Array,
+        partial.rows as Float64Array,
+      ),
+    );
   } else {
     result.edges = countEdges(job);
     result.counts = partial.counts;

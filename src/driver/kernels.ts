@@ -16,7 +16,9 @@ import {
   type LinearStatisticJob,
   linearStatisticSample,
 } from "../ensembles/linearStatistics.js";
+import { defaultEnergy, drawSpacings, sampleWindow } from "../ensembles/localStatistics.js";
 import {
+  type ClassicalSpec,
   type Draw,
   drawSample,
   drawTridiagonal,
@@ -39,11 +41,18 @@ import type {
   GibbsJob,
   Job,
   LinearStatisticJobSpec,
+  LocalStatisticsSettings,
   MixingJob,
   SampleJob,
   TracyWidomJob,
   UniformBins,
 } from "../spec/job.js";
+import {
+  SPACING_ROW_WIDTH,
+  type SpacingGrid,
+  SpacingSummaryWork,
+  spacingCountsLength,
+} from "../statistics/spacingSummary.js";
 import { edgeScaling } from "../theory/edgeScaling.js";
 import { edgeConstants, equilibriumMeasure } from "../theory/equilibrium.js";
 import { tracyWidomSample } from "../theory/tracyWidom.js";
@@ -61,6 +70,8 @@ export interface Layout {
   recordWidth: number;
   /** Bin edges of the counts (histogram, or the CDF grid of a per-sample number). */
   edges?: Float64Array;
+  /** Length of the counts when they are not over `edges` (a spacing summary's several histograms). */
+  counts?: number;
   /** Exact power sums of the per-sample number. */
   moments: boolean;
 }
@@ -124,6 +135,81 @@ export function ensembleSampleJob(job: SampleJob): EnsembleSampleJob {
     edges: job.stat === "histogram" ? countEdges(job) : undefined,
     reportedParams: Object.fromEntries(job.reported),
     scaling: job.scaling,
+    ...(job.local?.bulk
+      ? { bulk: [job.local.bulk[0], job.local.bulk[1]] as [number, number] }
+      : {}),
+    ...(job.local?.energy !== undefined ? { energy: job.local.energy } : {}),
+    ...(job.local?.windowSize !== undefined ? { count: job.local.windowSize } : {}),
+  };
+}
+
+/** The grids of a `--stat spacings | window --summary cdf` job. */
+export function spacingGridOf(job: SampleJob): SpacingGrid {
+  if (!job.grid || !job.local) {
+    throw new RangeError(`--stat ${job.stat} --summary cdf needs a grid and its settings`);
+  }
+  return { ...job.grid, ratioBins: job.local.ratioBins };
+}
+
+/**
+ * stat spacings | window with summary "cdf": per sample the unfolded spacings (the whole
+ * configuration, or the window sampler's k eigenvalues nearest E), reduced to the fixed-size
+ * counts and the row of statistics/spacingSummary.ts — mergeable over any split.
+ */
+function spacingSummaryKernel(job: SampleJob, ej: EnsembleSampleJob): Kernel {
+  if (job.summary !== "cdf") {
+    throw new RangeError(
+      `--stat ${job.stat} keeps rows of varying length: the driver runs it with summary "cdf" (runLocalStatistics runs "values")`,
+    );
+  }
+  const grid = spacingGridOf(job);
+  const local = job.local as LocalStatisticsSettings;
+  const substream = local.substream;
+  if (!(Number.isInteger(substream) && substream >= 0 && substream <= 0xffffffff)) {
+    throw new RangeError(`the substream must be an integer in [0, 2^32 − 1], got ${substream}`);
+  }
+  const work = new SpacingSummaryWork(grid);
+  const { spec, n, beta, seed, model } = ej;
+  // The sums over samples of c_k² (c_k ≤ n) stay exact integers below 2^53.
+  if (n * n * (job.first + job.count) > 2 ** 53) {
+    throw new RangeError("too many spacings for exact counts: use fewer samples or a smaller n");
+  }
+  const operationsPerSample = checkJobCost({ ...ej, samples: 1 }).seconds * 1e8;
+  const layout: Layout = {
+    width: SPACING_ROW_WIDTH,
+    recordWidth: 0,
+    counts: spacingCountsLength(grid),
+    moments: false,
+  };
+  if (job.stat === "spacings") {
+    const window = local.bulk ?? [0, 1];
+    const cyclic = spec.ensemble === "circular" && window[0] === 0 && window[1] === 1;
+    return {
+      layout,
+      operationsPerSample,
+      sample(s, acc) {
+        const draw = drawSample(spec, model, createRandomSource(seed, s, substream), n, beta);
+        const row = acc.rowBuffer();
+        work.add(drawSpacings(spec, draw, n, beta, window), cyclic, row);
+        acc.addCounts(work.counts);
+        acc.row(row);
+      },
+    };
+  }
+  const classical = spec as ClassicalSpec;
+  const energy = local.energy ?? defaultEnergy(classical, n, beta);
+  const size = local.windowSize as number;
+  return {
+    layout,
+    operationsPerSample,
+    sample(s, acc) {
+      const rng = createRandomSource(seed, s, substream);
+      const w = sampleWindow(classical, rng, n, beta, energy, size);
+      const row = acc.rowBuffer();
+      work.add(w.spacings, false, row);
+      acc.addCounts(work.counts);
+      acc.row(row);
+    },
   };
 }
 
@@ -132,6 +218,10 @@ function sampleKernel(job: SampleJob): Kernel {
   // Well-formedness, and the cost of one sample (the cost of a run is the front end's to check:
   // a shard or a block runs only part of it).
   checkJob({ ...ej, samples: 1 });
+  if (job.stat === "spacings" || job.stat === "window") return spacingSummaryKernel(job, ej);
+  if (job.local !== undefined) {
+    throw new RangeError("local-statistics settings apply to --stat spacings | window only");
+  }
   // Seconds of one sample (the cost model of src/ensembles/sample.ts) as ≈ 1e-8 s operations.
   const operationsPerSample = checkJobCost({ ...ej, samples: 1 }).seconds * 1e8;
   const { spec, n, beta, seed, model } = ej;

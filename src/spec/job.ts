@@ -48,8 +48,12 @@ export interface SampleJob {
    */
   reported: [string, number][];
   model: SampleModel;
-  /** purity, entropy, min: statistics of a random density matrix (fixed-trace only). */
-  stat: "eigenvalues" | "max" | "histogram" | "purity" | "entropy" | "min";
+  /**
+   * purity, entropy, min: statistics of a random density matrix (fixed-trace only). spacings,
+   * window: the driver runs them with summary "cdf" only (counts on fixed grids, see `local`);
+   * their rows of varying length ("values") run in one thread (ensembles/sample.ts).
+   */
+  stat: "eigenvalues" | "max" | "histogram" | "purity" | "entropy" | "min" | "spacings" | "window";
   n: number;
   beta: number;
   seed: number;
@@ -64,8 +68,25 @@ export interface SampleJob {
   scaling: "none" | "edge";
   /** stat = max: what is kept of λ_max (default "values"). */
   summary: Summary;
-  /** summary = cdf: the grid. */
+  /** summary = cdf: the grid (stat spacings | window: the grid of the unfolded spacings). */
   grid?: UniformBins;
+  /** stat spacings | window: the local-statistics summary's settings. */
+  local?: LocalStatisticsSettings;
+}
+
+/**
+ * The settings of `--stat spacings | window --summary cdf` (statistics/spacingSummary.ts): the
+ * bulk window (spacings), the energy and the number of eigenvalues (window), the bins of the
+ * folded ratio min(r, 1/r) on [0, 1], and the Philox substream of every sample (sample s uses
+ * createRandomSource(seed, s, substream): a table of several runs with one seed, e.g. one per β,
+ * keeps them independent).
+ */
+export interface LocalStatisticsSettings {
+  bulk?: [number, number];
+  energy?: number;
+  windowSize?: number;
+  ratioBins: number;
+  substream: number;
 }
 
 /** `betaens gibbs`: S independent Gibbs chains for a polynomial potential. */

@@ -179,3 +179,157 @@ export function sineLogDeterminantDD(a: HalfIntegerOrder, t: number, m: number):
   const trace = ddDot(fH, fL, 0, 1, dH, dL, 0, 1, mm, 0, 0);
   return [logDet, -2 * (trace + DD_LOW[0])];
 }
+
+/**
+ * c_b = 1/(2^b Γ(b + 1)) as a double-double for an integer b ≥ 0 (1/Π_{i≤b} 2i) or a half-integer
+ * b = k + ½ ≥ −½ (√(2/π)/(2k + 1)!!, from Γ(k + 3/2) = (2k + 1)!!·√π/2^{k+1}).
+ */
+function prefactorOf(b: number): [number, number] {
+  let h = 1;
+  let l = 0;
+  if (Number.isInteger(b)) {
+    for (let i = 1; i <= b; i++) {
+      h = ddDiv(h, l, 2 * i, 0);
+      l = DD_LOW[0];
+    }
+    return [h, l];
+  }
+  h = ddSqrt(ddDiv(2, 0, PI_HI, PI_LO), DD_LOW[0]);
+  l = DD_LOW[0];
+  for (let i = 1; i <= b - 0.5; i++) {
+    h = ddDiv(h, l, 2 * i + 1, 0);
+    l = DD_LOW[0];
+  }
+  return [h, l];
+}
+
+/** t^{b+1} and t^b as double-doubles (b an integer ≥ 0 or a half-integer ≥ −½, t > 0). */
+function powersOf(b: number, t: number): [number, number, number, number] {
+  let h = t;
+  let l = 0;
+  let steps = b;
+  if (!Number.isInteger(b)) {
+    h = ddSqrt(t, 0); // t^{1/2}·t^{b+1/2}
+    l = DD_LOW[0];
+    steps = b + 0.5;
+  }
+  for (let i = 0; i < steps; i++) {
+    h = ddMul(h, l, t, 0);
+    l = DD_LOW[0];
+  }
+  const ph = ddDiv(h, l, t, 0);
+  return [h, l, ph, DD_LOW[0]];
+}
+
+/** True when b is an order of besselSignedLogDeterminantDD: an integer or half-integer ≥ −½. */
+export function isHalfIntegerOrder(b: number): boolean {
+  return Number.isInteger(2 * b) && b >= -0.5 && b <= 60;
+}
+
+/**
+ * ℓ(t) = log det(I − σV_b(t²)) and ℓ′(t), σ = ±1, in double-double (the hard-edge laws of β = 1
+ * and 4, theory/hardEdge.ts): the same Nyström matrices as sineLogDeterminantDD for any integer or
+ * half-integer order b ≥ −½ (Gauss–Jacobi weight u^{2b+1} with an integer exponent). M = I − σA is
+ * symmetric positive definite (the eigenvalues of V_b lie in (−1, 1)): Cholesky, log det M =
+ * 2Σ log L_jj, and ℓ′ = −σ tr(M⁻¹A′). Returns [ℓ, ℓ′] rounded to double.
+ */
+export function besselSignedLogDeterminantDD(
+  b: number,
+  t: number,
+  m: number,
+  sigma: 1 | -1,
+): [number, number] {
+  if (!isHalfIntegerOrder(b)) {
+    throw new RangeError(`the order must be an integer or half-integer in [−½, 60], got ${b}`);
+  }
+  if (!(t > 0 && t <= 40)) throw new RangeError(`t must be in (0, 40], got ${t}`);
+  const rule = gaussJacobiUnitDD(m, 2 * b + 1);
+  const [ch, cl] = prefactorOf(b);
+  const [p0h, p0l, p1h, p1l] = powersOf(b, t);
+  const s0h = ddMul(ch, cl, p0h, p0l);
+  const s0l = DD_LOW[0];
+  const s1h = ddMul(2 * ch, 2 * cl, p1h, p1l);
+  const s1l = DD_LOW[0];
+  const rootH = new Float64Array(m);
+  const rootL = new Float64Array(m);
+  const scaledH = new Float64Array(m);
+  const scaledL = new Float64Array(m);
+  for (let j = 0; j < m; j++) {
+    rootH[j] = ddSqrt(rule.weightsHi[j], rule.weightsLo[j]);
+    rootL[j] = DD_LOW[0];
+    const u2 = ddMul(rule.nodesHi[j], rule.nodesLo[j], rule.nodesHi[j], rule.nodesLo[j]);
+    scaledH[j] = ddMul(u2, DD_LOW[0], t, 0);
+    scaledL[j] = DD_LOW[0];
+  }
+  const mm = m * m;
+  // M = I − σA (full, symmetric) and A′ (symmetric).
+  const lH = new Float64Array(mm);
+  const lL = new Float64Array(mm);
+  const dH = new Float64Array(mm);
+  const dL = new Float64Array(mm);
+  const g = new Float64Array(4);
+  for (let j = 0; j < m; j++) {
+    for (let k = 0; k <= j; k++) {
+      const wh = ddMul(scaledH[j], scaledL[j], scaledH[k], scaledL[k]);
+      besselEntireSeriesDD(b, wh, DD_LOW[0], g);
+      const rh = ddMul(rootH[j], rootL[j], rootH[k], rootL[k]);
+      const rl = DD_LOW[0];
+      let h = ddMul(rh, rl, s0h, s0l);
+      let l = DD_LOW[0];
+      h = ddMul(h, l, g[0], g[1]);
+      l = DD_LOW[0];
+      if (j === k) {
+        lH[j * m + k] = ddAdd(1, 0, -sigma * h, -sigma * l);
+        lL[j * m + k] = DD_LOW[0];
+      } else {
+        lH[j * m + k] = lH[k * m + j] = -sigma * h;
+        lL[j * m + k] = lL[k * m + j] = -sigma * l;
+      }
+      h = ddMul(rh, rl, s1h, s1l);
+      l = DD_LOW[0];
+      h = ddMul(h, l, g[2], g[3]);
+      l = DD_LOW[0];
+      dH[j * m + k] = dH[k * m + j] = h;
+      dL[j * m + k] = dL[k * m + j] = l;
+    }
+  }
+  // Cholesky factor of M in the lower triangle (row-major).
+  let logDet = 0;
+  for (let j = 0; j < m; j++) {
+    const djh = ddDot(lH, lL, j * m, 1, lH, lL, j * m, 1, j, -lH[j * m + j], -lL[j * m + j]);
+    const djl = DD_LOW[0];
+    if (!(-djh > 0))
+      throw new RangeError("besselSignedLogDeterminantDD: M is not positive definite");
+    const pivotH = ddSqrt(-djh, -djl);
+    const pivotL = DD_LOW[0];
+    lH[j * m + j] = pivotH;
+    lL[j * m + j] = pivotL;
+    logDet += 2 * (detLog(pivotH) + detLog1p(pivotL / pivotH));
+    for (let i = j + 1; i < m; i++) {
+      const nh = ddDot(lH, lL, i * m, 1, lH, lL, j * m, 1, j, -lH[i * m + j], -lL[i * m + j]);
+      lH[i * m + j] = ddDiv(-nh, -DD_LOW[0], pivotH, pivotL);
+      lL[i * m + j] = DD_LOW[0];
+    }
+  }
+  // tr(M⁻¹A′) = Σ_c (L⁻ᵀL⁻¹A′)_cc: forward then backward substitution, column by column.
+  const fH = new Float64Array(m);
+  const fL = new Float64Array(m);
+  let traceH = 0;
+  let traceL = 0;
+  for (let c = 0; c < m; c++) {
+    for (let i = 0; i < m; i++) {
+      const nh = ddDot(lH, lL, i * m, 1, fH, fL, 0, 1, i, -dH[i * m + c], -dL[i * m + c]);
+      fH[i] = ddDiv(-nh, -DD_LOW[0], lH[i * m + i], lL[i * m + i]);
+      fL[i] = DD_LOW[0];
+    }
+    for (let i = m - 1; i >= c; i--) {
+      const n = m - 1 - i;
+      const nh = ddDot(lH, lL, (i + 1) * m + i, m, fH, fL, i + 1, 1, n, -fH[i], -fL[i]);
+      fH[i] = ddDiv(-nh, -DD_LOW[0], lH[i * m + i], lL[i * m + i]);
+      fL[i] = DD_LOW[0];
+    }
+    traceH = ddAdd(traceH, traceL, fH[c], fL[c]);
+    traceL = DD_LOW[0];
+  }
+  return [logDet, -sigma * (traceH + traceL)];
+}

@@ -17,12 +17,16 @@
  * and E₁(x; −½) = e^{−x/8 − √x/2} (Edelman, SIAM J. Matrix Anal. Appl. 9 (1988) 543–560: the
  * smallest eigenvalue of complex and real square Wishart matrices).
  * Evaluation: the Nyström determinant at each x (≈ 1 ms) in double precision, whose relative
- * accuracy in the upper tail is ≈ 1e−16·e^{2√x} (x = 100: 5e−8) because det(I − V²) has factors
- * 1 − ν² ~ e^{−2√x}; for β = 2 the large-X expansion (besselAsymptotics.ts) takes over as soon
- * as its first omitted term is smaller than that (≈ 1e−9 relative at the switch for |a| ≤ 1,
- * exact for a = 0). The β = 1, 4 determinants are evaluated up to x = 1600 (β = 4: 400), where
- * their relative accuracy is long gone (the survival function is reported as is; below 1e−30 it
- * has no correct digit); beyond, it is returned as 0.
+ * accuracy in the upper tail is ≈ 1e−16·e^{2√X} (X = 100: 5e−8) because det(I − V²) and det(I ∓ V)
+ * have factors 1 − ν ~ e^{−2√X}; for β = 2 the large-X expansion (besselAsymptotics.ts) takes over
+ * as soon as its first omitted term is smaller than that (≈ 1e−9 relative at the switch for |a| ≤ 1,
+ * exact for a = 0). For β = 1, 4 with an integer or half-integer order (β = 1: b = 2a + 1, β = 4:
+ * b = a − 1 — every real and quaternion Wishart case) the determinants are computed in double-double
+ * beyond X = 9 (besselSignedLogDeterminantDD, ≈ 3–40 ms): log sf to ≤ 2e−13 absolute, i.e. sf to
+ * 2e−13 relative, up to X ≈ 600 (β = 1: sf ≈ 1e−38; β = 4: x = 150, sf ≈ 1e−28), measured against
+ * Edelman's closed forms and 40-digit references (docs/local-statistics/hardEdgeTail.py); beyond,
+ * the error grows (X = 800: 4e−10, X = 1000: 4e−7). Other orders keep the double determinants. The
+ * determinants are evaluated up to X = 1600 (β = 4: x = 400); beyond, sf is returned as 0.
  *
  * @example
  * ```ts
@@ -38,17 +42,69 @@ import { hardEdgeAsymptotics } from "./besselAsymptotics.js";
 import {
   BESSEL_HANKEL_MAX_X,
   besselGapLogDeterminant,
+  besselHankelOrder,
   besselSignedLogDeterminants,
 } from "./besselHankel.js";
+import { besselSignedLogDeterminantDD, isHalfIntegerOrder } from "./besselHankelDD.js";
 import { type ContinuousLaw, continuousLaw } from "./distribution.js";
 import type { ClassicalBeta } from "./spacingLaw.js";
 
-/** log P(X > x) and its x-derivative (NaN-free for x > 0). */
-function logSurvival(beta: ClassicalBeta, a: number, x: number, out: Float64Array): void {
+/**
+ * Above this argument X of the determinants of β = 1, 4 (order integer or half-integer), they are
+ * computed in double-double: the double ones lose ≈ 1e−16·e^{2√X} relative (4e−14 at X = 9).
+ */
+export const HARD_EDGE_DD_FROM = 9;
+
+/**
+ * log det(I − σV_b(X)) and its X-derivative in double-double (besselHankelDD.ts), written to out.
+ */
+function signedLogDeterminantDD(
+  b: number,
+  X: number,
+  sigma: 1 | -1,
+  out: Float64Array,
+  at: number,
+) {
+  const t = Math.sqrt(X);
+  const [value, dt] = besselSignedLogDeterminantDD(b, t, besselHankelOrder(b, X) + 4, sigma);
+  out[at] = value;
+  out[at + 1] = dt / (2 * t); // dt/dX = 1/(2t)
+}
+
+const ddValues = new Float64Array(4);
+
+/**
+ * log P(X > x) and its x-derivative (NaN-free for x > 0); `precise`: the determinants of β = 1, 4
+ * in double-double beyond HARD_EDGE_DD_FROM when their order allows (relative accuracy in the
+ * upper tail).
+ */
+function logSurvival(
+  beta: ClassicalBeta,
+  a: number,
+  x: number,
+  out: Float64Array,
+  precise = true,
+): void {
   if (beta === 2) {
     const d = besselGapLogDeterminant(a, x);
     out[0] = d.value;
     out[1] = d.d1;
+    return;
+  }
+  const order = beta === 1 ? 2 * a + 1 : a - 1;
+  const X = beta === 1 ? x : 4 * x;
+  if (precise && X > HARD_EDGE_DD_FROM && isHalfIntegerOrder(order)) {
+    if (beta === 1) {
+      signedLogDeterminantDD(order, X, 1, out, 0);
+      return;
+    }
+    signedLogDeterminantDD(order, X, 1, ddValues, 0);
+    signedLogDeterminantDD(order, X, -1, ddValues, 2);
+    const top = Math.max(ddValues[0], ddValues[2]);
+    const wm = detExp(ddValues[0] - top);
+    const wp = detExp(ddValues[2] - top);
+    out[0] = top + detLog(0.5 * (wm + wp));
+    out[1] = (4 * (wm * ddValues[1] + wp * ddValues[3])) / (wm + wp);
     return;
   }
   if (beta === 1) {
@@ -95,7 +151,7 @@ export function hardEdgeLaw(beta: ClassicalBeta, a: number): ContinuousLaw {
   const asymptotic = new Float64Array(4);
   const limit = evaluationLimit(beta);
   /** [log sf, (log sf)′] at x > 0, or −∞ beyond the evaluation range. */
-  const evaluate = (x: number): boolean => {
+  const evaluate = (x: number, precise = true): boolean => {
     if (expansion !== undefined && x > 16) {
       // The expansion where its first omitted term is below the Nyström determinant's own
       // rounding error, ≈ 1e−16·e^{2√x} (the factors 1 − ν² of det(I − V²); besselHankel.ts).
@@ -107,8 +163,13 @@ export function hardEdgeLaw(beta: ClassicalBeta, a: number): ContinuousLaw {
       }
     }
     if (x > limit) return false;
-    logSurvival(beta, a, x, values);
+    logSurvival(beta, a, x, values, precise);
     return true;
+  };
+  /** sf with the double determinants (the moments: absolute accuracy suffices). */
+  const sfDouble = (x: number) => {
+    if (!(x > 0)) return 1;
+    return evaluate(x, false) ? detExp(values[0]) : 0;
   };
   const sf = (x: number) => {
     if (!(x > 0)) return 1;
@@ -151,7 +212,7 @@ export function hardEdgeLaw(beta: ClassicalBeta, a: number): ContinuousLaw {
   // Mean and variance on first access (a few hundred determinants).
   let computed: [number, number] | undefined;
   const get = () => {
-    computed ??= moments(provisional);
+    computed ??= moments(provisional, sfDouble);
     return computed;
   };
   return Object.defineProperties({ ...provisional } as ContinuousLaw, {
@@ -167,7 +228,7 @@ function expm1(y: number): number {
 }
 
 /** Mean and variance by E[X] = ∫ sf, E[X²] = 2∫ x sf over [0, q(1 − 1e−17)] (Gauss–Legendre). */
-function moments(law: ContinuousLaw): [number, number] {
+function moments(law: ContinuousLaw, sf: (x: number) => number): [number, number] {
   // Integrate in y = √x: ∫ sf(x) dx = ∫ 2y sf(y²) dy, smooth at 0 for the hard edge.
   const top = Math.sqrt(law.isf(1e-17));
   const nodes = 48;
@@ -181,7 +242,7 @@ function moments(law: ContinuousLaw): [number, number] {
     for (let k = 0; k < nodes; k++) {
       const y = lo + ((hi - lo) * (t[k] + 1)) / 2;
       const weight = ((hi - lo) * w[k]) / 2;
-      const s = law.sf(y * y);
+      const s = sf(y * y);
       m1 += weight * 2 * y * s;
       m2 += weight * 2 * y * 2 * y * y * s;
     }
