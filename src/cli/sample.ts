@@ -48,6 +48,7 @@ import {
   SCALE_USAGE,
   type ScaleOptions,
   shardFlagValues,
+  threadsFor,
 } from "./scale.js";
 
 const ENSEMBLES = ["hermite", "laguerre", "jacobi", "circular", "ginibre", "fixed-trace"] as const;
@@ -327,7 +328,17 @@ export function parseSampleArgs(argv: string[]): {
     ? shardRange({ first: firstSample, count: samples }, scale.shard).count
     : samples;
   const mineJob = { ...job, samples: Math.max(mine, 1) };
-  checkJob(mineJob, (limit) => sampleAdvice(job, limit));
+  // Its threads (--workers K): the time on min(K, cores) cores, the memory of K workers.
+  let oneCore = { seconds: 0, values: 0 };
+  try {
+    oneCore = estimateJobCost(mineJob);
+  } catch {
+    // checkJob reports what is wrong with the job.
+  }
+  const threads = local
+    ? undefined
+    : threadsFor(scale, oneCore.seconds, mine, stat === "histogram" ? 0 : 8 * oneCore.values);
+  checkJob(mineJob, (limit) => sampleAdvice(job, limit), threads);
   const specJob: SpecSampleJob = {
     task: "sample",
     ensemble: spec.ensemble,
