@@ -78,17 +78,7 @@ describe("commands estimate on their --workers", () => {
   const cores = availableParallelism();
   const speedup = (k: number) => Math.max(1, Math.min(k, cores) * PARALLEL_EFFICIENCY);
   // λ_max of Hermite N = 1e9: far over 30 minutes whatever the threads.
-  const long = [
-    "hermite",
-    "--n",
-    "1e9",
-    "--stat",
-    "max",
-    "--samples",
-    "1e9",
-    "--seed",
-    "1",
-  ];
+  const long = ["hermite", "--n", "1e9", "--stat", "max", "--samples", "1e9", "--seed", "1"];
 
   it("sample: the refused time is the one-core time over the speed-up", () => {
     const time = (workers: string) => {
