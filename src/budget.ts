@@ -21,6 +21,51 @@ export interface CostEstimate {
   operations?: number;
   /** Characters of JSON or CSV text the result becomes (bounded by the longest string). */
   textBytes?: number;
+  /**
+   * The threads the computation runs on (`--workers K`): the time above is divided by the
+   * speed-up and every worker thread adds its memory (parallelEstimate). Absent: one thread.
+   */
+  threads?: Threads;
+}
+
+/** K worker threads on a machine with `cores` cores, each needing `bytesPerWorker` for its work. */
+export interface Threads {
+  workers: number;
+  cores: number;
+  /** Memory of one worker's work (its sampler's arrays, its blocks of rows), beyond the thread. */
+  bytesPerWorker?: number;
+}
+
+/**
+ * Fraction of a linear speed-up counted for K threads on min(K, cores) cores: 2 threads on 2
+ * idle cores ran 1.8–1.9× one thread (bench/scale.ts, docs/scale.md), so 0.9.
+ */
+export const PARALLEL_EFFICIENCY = 0.9;
+
+/**
+ * Memory of one worker thread besides its work: a V8 isolate with its capped young generation and
+ * the driver's code (λ_max, 1e5 samples: 89 MiB peak RSS on one thread, 105 MiB on 2 workers).
+ */
+export const WORKER_THREAD_BYTES = 16 * 1024 ** 2;
+
+/**
+ * The estimate of a computation spread over threads: seconds / max(1, min(K, cores) · 0.9) and
+ * bytes + K · (WORKER_THREAD_BYTES + bytesPerWorker); unchanged for one thread (K ≤ 1).
+ * @example
+ * parallelEstimate({ what: "this run", seconds: 100, bytes: 1e6 }, { workers: 2, cores: 2 })
+ * // → seconds ≈ 55.6, bytes = 1e6 + 2 · 16 MiB
+ */
+export function parallelEstimate(estimate: CostEstimate): CostEstimate {
+  const { threads, ...single } = estimate;
+  if (!threads || !(threads.workers > 1)) return single;
+  const k = Math.floor(threads.workers);
+  const speedup = Math.max(1, Math.min(k, Math.max(1, threads.cores)) * PARALLEL_EFFICIENCY);
+  return {
+    ...single,
+    seconds: estimatedSeconds(single) / speedup,
+    operations: undefined,
+    bytes: (single.bytes ?? 0) + k * (WORKER_THREAD_BYTES + (threads.bytesPerWorker ?? 0)),
+  };
 }
 
 /** The limits. Mutable only through setBudget. */
@@ -104,8 +149,12 @@ export function formatDuration(seconds: number): string {
   return `${years < 1e4 ? round(years) : years.toExponential(1)} years`;
 }
 
-/** Seconds of an estimate (seconds, or operations at the budget's rate; 0 if neither). */
+/**
+ * Seconds of an estimate (seconds, or operations at the budget's rate; 0 if neither), divided by
+ * the speed-up of its threads when it has any (parallelEstimate).
+ */
 export function estimatedSeconds(estimate: CostEstimate): number {
+  if (estimate.threads) return estimatedSeconds(parallelEstimate(estimate));
   return estimate.seconds ?? (estimate.operations ?? 0) / current.operationsPerSecond;
 }
 
@@ -116,12 +165,14 @@ export type BudgetLimit = "memory" | "time" | "text";
  * Throws a BudgetError if the estimate exceeds the memory, time or text-size limit (checked in
  * that order); the message is "<what> would need about 12 GiB of memory (limit 8 GiB); <advice>",
  * with `advice` a fixed text or chosen by the limit exceeded. Returns the estimate's bytes and
- * seconds otherwise. Non-finite estimates count as over the limit.
+ * seconds otherwise (on its threads, when it has any: parallelEstimate). Non-finite estimates
+ * count as over the limit.
  */
 export function checkBudget(
-  estimate: CostEstimate,
+  given: CostEstimate,
   advice?: string | ((limit: BudgetLimit) => string | undefined),
 ): { bytes: number; seconds: number } {
+  const estimate = parallelEstimate(given);
   const bytes = estimate.bytes ?? 0;
   const seconds = estimatedSeconds(estimate);
   const textBytes = estimate.textBytes ?? 0;

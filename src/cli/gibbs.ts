@@ -38,7 +38,15 @@ import {
   planRunOutputs,
   textBytesOf,
 } from "./output.js";
-import { executeJob, parseScaleFlags, SCALE_FLAGS, SCALE_USAGE, shardFlagValues } from "./scale.js";
+import {
+  executeJob,
+  parseScaleFlags,
+  SCALE_FLAGS,
+  SCALE_USAGE,
+  type ScaleOptions,
+  shardFlagValues,
+  threadsFor,
+} from "./scale.js";
 
 export const GIBBS_USAGE = `usage: betaens gibbs --potential "x^4/4 - x^2" | --coeffs g0,g1,…,gd --n N [--beta B]
         [--passes P] [--samples S] [--seed K] [--first-sample F] [--initial zero|hermite] [--record P1,P2,…]
@@ -227,6 +235,8 @@ export function gibbsCommand(argv: string[]): void | Promise<void> {
     format,
     outputs.plot !== undefined,
     scale.shard !== undefined,
+    // spacings run in this thread (rows of varying length).
+    requested === "spacings" ? undefined : scale,
   );
   announceSeed(seed, format);
   const cutInfo = n >= 2 ? multiCut(coeffs, n, beta) : undefined;
@@ -347,6 +357,7 @@ function checkGibbsCost(
   format: "json" | "csv" | "npy",
   plot: boolean,
   shard = false,
+  scale?: ScaleOptions,
 ): { seconds: number } {
   const { n, passes, samples, stat } = o;
   const bins = o.edges ? o.edges.length - 1 : 0;
@@ -388,7 +399,10 @@ function checkGibbsCost(
   const bytes = 8 * (12 * n + values + traces);
   // A shard writes a binary partial file: no text in memory.
   const textBytes = shard ? 0 : textBytesOf(values, format);
-  checkBudget({ what: "this run", bytes, seconds, textBytes }, (limit) =>
+  // --workers K: the time on min(K, cores) cores; each worker holds a chain (12 N doubles).
+  const threads = scale && threadsFor(scale, seconds, samples, 8 * values);
+  if (threads) threads.bytesPerWorker = (threads.bytesPerWorker ?? 0) + 8 * 12 * n;
+  checkBudget({ what: "this run", bytes, seconds, textBytes, threads }, (limit) =>
     limit === "text"
       ? "use --format npy (8 bytes per number), or fewer --samples"
       : moves > 0 && spectralSeconds > passSeconds

@@ -11,10 +11,18 @@ import { parseCoefficientList } from "../potentials/coefficients.js";
 import { parsePotential } from "../potentials/parse.js";
 import { validatePotential } from "../potentials/validate.js";
 import type { MixingJob } from "../spec/job.js";
+import { shardRange } from "../spec/shard.js";
 import { flagString, parseChoice, parseFlags, parseInteger, parseNumber, quote } from "./args.js";
 import { UsageError } from "./errors.js";
 import { chooseSeed, planRunOutputs } from "./output.js";
-import { executeJob, parseScaleFlags, SCALE_FLAGS, SCALE_USAGE, shardFlagValues } from "./scale.js";
+import {
+  executeJob,
+  parseScaleFlags,
+  SCALE_FLAGS,
+  SCALE_USAGE,
+  shardFlagValues,
+  threadsFor,
+} from "./scale.js";
 
 export const MIXING_USAGE = `usage: betaens mixing --potential "x^4/4" | --coeffs g0,g1,…,gd --beta B --n N1,N2,…
         [--chains C] [--passes P] [--seed K] [--initial zero|hermite] [--control M]
@@ -93,8 +101,19 @@ export async function mixingCommand(argv: string[]): Promise<MixingResult | unde
   // Paths checked before any work (a shard's --output with "{shard}" replaced).
   const outputs = planRunOutputs(shardFlagValues(values, scale), { formats: ["json"] });
   const options = { coeffs, beta, ns, chains, passes, seed, initial, controlSamples };
-  const { seconds } = checkBudget(
-    { what: "this study", ...estimateMixingCost(options) },
+  // The part this process takes on: a shard's chains (the summary is the merge's), or all of it,
+  // on its threads (--workers K).
+  const units = { first: 0, count: chains * ns.length };
+  const part = scale.shard
+    ? { ...shardRange(units, scale.shard), summary: false }
+    : { ...units, summary: true };
+  const cost = estimateMixingCost(options, part);
+  checkBudget(
+    {
+      what: scale.shard ? "this shard of the study" : "this study",
+      ...cost,
+      threads: threadsFor(scale, cost.seconds, part.count, 8 * passes * part.count),
+    },
     (limit) =>
       limit === "memory"
         ? "use fewer --chains, --passes or --control"
@@ -117,7 +136,7 @@ export async function mixingCommand(argv: string[]): Promise<MixingResult | unde
     scale,
     outputs,
     label: "mixing study",
-    operations: (scale.shard ? seconds / scale.shard.count : seconds) * 1e8,
+    operations: cost.seconds * 1e8,
     figure: (output) => mixingFigureSvg(output as unknown as MixingResult),
   })) as MixingResult | undefined;
   return result;

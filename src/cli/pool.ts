@@ -3,11 +3,12 @@
  * contiguous blocks, hands them to K worker threads (node:worker_threads, each running the driver
  * on its blocks: poolWorker.ts) as they become free, and puts the blocks back together in sample
  * order. The result is the one of a single thread, byte for byte, for every K (each sample is a
- * pure function of (seed, s)); memory stays bounded because at most 2K blocks are in flight and
- * finished rows are handed to the row sink in order.
+ * pure function of (seed, s)); memory stays bounded because at most 2K blocks are in flight, a
+ * block holds at most BLOCK_ROW_BYTES of rows, finished rows are handed to the row sink in order,
+ * and each thread's young generation is capped (WORKER_RESOURCE_LIMITS; docs/scale.md).
  */
 import { availableParallelism } from "node:os";
-import { Worker } from "node:worker_threads";
+import { type ResourceLimits, Worker } from "node:worker_threads";
 import type { RowSink } from "../driver/accumulator.js";
 import { kernelFor } from "../driver/kernels.js";
 import { mergeAll, mergePartials, type Partial } from "../driver/partial.js";
@@ -23,10 +24,32 @@ export interface RunOptions {
   progress?: (done: number, total: number) => void;
   /** The samples to run (default: the job's); a block inside the job's range. */
   range?: SampleRange;
+  /** Filled in while the run goes on (tests: memory bounds that do not depend on timing). */
+  stats?: PoolStats;
+}
+
+/** What a pooled run held at most: the evidence that its memory is bounded. */
+export interface PoolStats {
+  /** Blocks planned. */
+  blocks: number;
+  /** Largest number of blocks handed out and not yet delivered in order (≤ 2 × threads). */
+  maxInFlight: number;
+  /** Largest block, in bytes of rows (≤ BLOCK_ROW_BYTES). */
+  maxBlockRowBytes: number;
+  /** Threads started, and the V8 limits they run with. */
+  threads: number;
+  resourceLimits?: ResourceLimits;
 }
 
 /** Bytes of rows per block at most (a block's rows travel back from its worker at once). */
-const BLOCK_ROW_BYTES = 8 * 1024 * 1024;
+export const BLOCK_ROW_BYTES = 8 * 1024 * 1024;
+/**
+ * V8 limits of each worker thread. The young generation (new objects; scavenged) otherwise grows
+ * towards 3 × 16 MiB per thread over a long run of small allocations (a truncated λ_max sample
+ * allocates a few KiB): with 2 threads, --samples 1e5 of λ_max peaked at 133 MiB against 106 MiB
+ * with 2 MiB semi-spaces (young generation 6 MiB), at the same CPU time (docs/scale.md).
+ */
+export const WORKER_RESOURCE_LIMITS: ResourceLimits = { maxYoungGenerationSizeMb: 6 };
 /** Blocks per worker, for balance when samples differ in cost (Gibbs rejection sampling). */
 const BLOCKS_PER_WORKER = 8;
 
@@ -66,12 +89,13 @@ export function planBlocks(
  * `node --import tsx`), poolWorker.ts is loaded through tsx's loader, registered in the thread.
  */
 function startWorker(): Worker {
+  const resourceLimits = WORKER_RESOURCE_LIMITS;
   if (!import.meta.url.endsWith(".ts"))
-    return new Worker(new URL("./poolWorker.js", import.meta.url));
+    return new Worker(new URL("./poolWorker.js", import.meta.url), { resourceLimits });
   const url = new URL("./poolWorker.ts", import.meta.url).href;
   const tsx = import.meta.resolve("tsx/esm/api");
   const boot = `import(${JSON.stringify(tsx)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(url)}); });`;
-  return new Worker(boot, { eval: true });
+  return new Worker(boot, { eval: true, resourceLimits });
 }
 
 /** Message to a worker: run this block of this job. */
@@ -98,6 +122,13 @@ export async function runJob(job: Job, options: RunOptions): Promise<Partial> {
     kernel.operationsPerSample,
   );
   const workers = Math.min(options.workers, blocks.length);
+  const stats = options.stats;
+  if (stats) {
+    stats.blocks = blocks.length;
+    stats.maxInFlight = 0;
+    stats.threads = workers <= 1 ? 0 : workers;
+    stats.maxBlockRowBytes = Math.max(...blocks.map((b) => 8 * b.count * kernel.layout.width));
+  }
   if (workers <= 1) {
     return run(job, { kernel, rows: options.rows, progress: options.progress }, range);
   }
@@ -132,6 +163,7 @@ export async function runJob(job: Job, options: RunOptions): Promise<Partial> {
       if (next >= blocks.length || next - deliver >= 2 * workers) return false;
       const request: BlockRequest = { job, block: blocks[next], index: next };
       next++;
+      if (stats) stats.maxInFlight = Math.max(stats.maxInFlight, next - deliver);
       worker.postMessage(request);
       return true;
     };
@@ -139,6 +171,7 @@ export async function runJob(job: Job, options: RunOptions): Promise<Partial> {
     for (let w = 0; w < workers; w++) {
       const worker = startWorker();
       threads.push(worker);
+      if (stats) stats.resourceLimits = worker.resourceLimits;
       worker.on("error", (error) => fail(error));
       worker.on("message", (reply: BlockReply) => {
         if (failed) return;

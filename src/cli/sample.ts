@@ -1,7 +1,6 @@
 /** `betaens sample <ensemble> …` — the command-line contract of docs/conventions.md. */
 import { checkBudget } from "../budget.js";
 import { fixedTraceParamsFromDimensions } from "../ensembles/fixedTrace.js";
-import { defaultHermiteParams } from "../ensembles/hermite.js";
 import { jacobiParamsFromManova } from "../ensembles/jacobi.js";
 import { laguerreParamsFromWishart } from "../ensembles/laguerre.js";
 import { defaultEnergy } from "../ensembles/localStatistics.js";
@@ -18,7 +17,13 @@ import {
 } from "../ensembles/sample.js";
 import { defaultHistogramRange, samplePlotSvg } from "../plot/sampleFigure.js";
 import { spacingPlotSvg } from "../plot/spacingFigure.js";
-import type { SampleJob as SpecSampleJob, Summary, UniformBins } from "../spec/job.js";
+import type {
+  EnsembleName,
+  SampleJob as SpecSampleJob,
+  Summary,
+  UniformBins,
+} from "../spec/job.js";
+import { DEFAULT_PARAMETERS, ENSEMBLE_NAMES, ENSEMBLE_PARAMETERS } from "../spec/params.js";
 import { shardRange } from "../spec/shard.js";
 import { uniformEdges } from "../tridiagonal/histogram.js";
 import {
@@ -49,17 +54,14 @@ import {
   SCALE_USAGE,
   type ScaleOptions,
   shardFlagValues,
+  threadsFor,
 } from "./scale.js";
 
-const ENSEMBLES = ["hermite", "laguerre", "jacobi", "circular", "ginibre", "fixed-trace"] as const;
-export const ENSEMBLE_FLAGS: Record<string, readonly string[]> = {
-  hermite: ["loc", "scale"],
-  laguerre: ["shape", "scale", "m"],
-  jacobi: ["a", "b", "m1", "m2"],
-  circular: [],
-  ginibre: [],
-  "fixed-trace": ["m", "shape"],
-};
+/** The ensembles and their parameter flags (--NAME): the spec's table (src/spec/params.ts). */
+const ENSEMBLES: readonly string[] = ENSEMBLE_NAMES;
+export const ENSEMBLE_FLAGS: Readonly<Record<string, readonly string[]>> = ENSEMBLE_PARAMETERS;
+/** "0, 1": the defaults of an ensemble's sampler parameters, for the usage text. */
+const defaults = (ensemble: EnsembleName) => Object.values(DEFAULT_PARAMETERS[ensemble]).join(", ");
 const COMMON_FLAGS = [
   "n",
   "beta",
@@ -87,9 +89,9 @@ export const SAMPLE_USAGE = `usage: betaens sample <hermite|laguerre|jacobi|circ
         [--model tridiagonal|full|cmv|limit] [--stat eigenvalues|max|histogram|purity|entropy|min|spacings|window]
         [--bins B --range LO,HI] [--scaling none|edge] [--bulk LO,HI] [--energy E --count K]
         [--format json|csv|npy] [--output FILE] [--plot FILE.svg] [--summary values|moments|cdf]
-  hermite:  [--loc MU] [--scale SIGMA]                    (defaults 0, 1)
-  laguerre: [--shape K] [--scale THETA] | [--m M]         (defaults 1, 1; --m: k = β(M−N+1)/2, θ = 2)
-  jacobi:   [--a A --b B] | [--m1 M1 --m2 M2]             (defaults 1, 1)
+  hermite:  [--loc MU] [--scale SIGMA]                    (defaults ${defaults("hermite")})
+  laguerre: [--shape K] [--scale THETA] | [--m M]         (defaults ${defaults("laguerre")}; --m: k = β(M−N+1)/2, θ = 2)
+  jacobi:   [--a A --b B] | [--m1 M1 --m2 M2]             (defaults ${defaults("jacobi")})
   fixed-trace: [--m M] | [--shape K]   eigenvalues of random density matrices ρ = W/Tr W, W an
            N×N β-Wishart matrix with real M > N − 1 (default M = N); --stat purity (Tr ρ², O(N)),
            entropy (−Tr ρ log ρ), min (λ_min); docs/density-matrices
@@ -141,10 +143,8 @@ export function buildSpec(
     }
   }
   if (ensemble === "hermite") {
-    const params = {
-      loc: num("loc") ?? defaultHermiteParams.loc,
-      scale: num("scale") ?? defaultHermiteParams.scale,
-    };
+    const d = DEFAULT_PARAMETERS.hermite;
+    const params = { loc: num("loc") ?? d.loc, scale: num("scale") ?? d.scale };
     return { spec: { ensemble, params }, reported: params };
   }
   if (ensemble === "laguerre") {
@@ -156,7 +156,8 @@ export function buildSpec(
       const params = laguerreParamsFromWishart(n, m, beta);
       return { spec: { ensemble, params }, reported: { m, ...params } };
     }
-    const params = { shape: num("shape") ?? 1, scale: num("scale") ?? 1 };
+    const d = DEFAULT_PARAMETERS.laguerre;
+    const params = { shape: num("shape") ?? d.shape, scale: num("scale") ?? d.scale };
     return { spec: { ensemble, params }, reported: params };
   }
   if (ensemble === "jacobi") {
@@ -172,7 +173,8 @@ export function buildSpec(
       const params = jacobiParamsFromManova(n, m1, m2, beta);
       return { spec: { ensemble, params }, reported: { m1, m2, ...params } };
     }
-    const params = { a: num("a") ?? 1, b: num("b") ?? 1 };
+    const d = DEFAULT_PARAMETERS.jacobi;
+    const params = { a: num("a") ?? d.a, b: num("b") ?? d.b };
     return { spec: { ensemble, params }, reported: params };
   }
   if (ensemble === "fixed-trace") {
@@ -355,7 +357,17 @@ export function parseSampleArgs(argv: string[]): {
     ? shardRange({ first: firstSample, count: samples }, scale.shard).count
     : samples;
   const mineJob = { ...job, samples: Math.max(mine, 1) };
-  checkJob(mineJob, (limit) => sampleAdvice(job, limit));
+  // Its threads (--workers K): the time on min(K, cores) cores, the memory of K workers.
+  let oneCore = { seconds: 0, values: 0 };
+  try {
+    oneCore = estimateJobCost(mineJob);
+  } catch {
+    // checkJob reports what is wrong with the job.
+  }
+  const threads = local
+    ? undefined
+    : threadsFor(scale, oneCore.seconds, mine, stat === "histogram" ? 0 : 8 * oneCore.values);
+  checkJob(mineJob, (limit) => sampleAdvice(job, limit), threads);
   const specJob: SpecSampleJob = {
     task: "sample",
     ensemble: spec.ensemble,

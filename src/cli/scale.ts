@@ -5,6 +5,7 @@
  * grow with --samples. Shared by `sample`, `gibbs`, `tw sample` and `mixing`; docs/scale.md.
  */
 import { writeSync } from "node:fs";
+import type { Threads } from "../budget.js";
 import { finalize } from "../driver/finalize.js";
 import { kernelFor } from "../driver/kernels.js";
 import type { Partial } from "../driver/partial.js";
@@ -19,7 +20,7 @@ import { type FlagValues, flagString, parseInteger } from "./args.js";
 import { UsageError } from "./errors.js";
 import { type RunOutputs, writeRunOutputs } from "./output.js";
 import { PartialWriter } from "./partialFile.js";
-import { defaultWorkers, type RunOptions, runJob } from "./pool.js";
+import { BLOCK_ROW_BYTES, defaultWorkers, type RunOptions, runJob } from "./pool.js";
 import { progressReporter } from "./progress.js";
 
 /** The flags every sampling command takes for parallel and sharded runs. */
@@ -99,6 +100,31 @@ export function workersFor(
   if (workers !== "auto") return workers;
   const seconds = (operationsPerSample * job.count) / 1e8;
   return seconds > PARALLEL_SECONDS ? defaultWorkers() : 1;
+}
+
+/**
+ * The threads of a run for its up-front estimate (budget.ts parallelEstimate): --workers K, or
+ * for "auto" all cores when the run takes over a second on one (as workersFor), on
+ * availableParallelism() cores, at most one thread per sample (`samples`: this process's). Each
+ * worker holds up to 2 blocks of rows (`rowBytes`: the bytes of the rows of this process's
+ * samples; a block ≤ BLOCK_ROW_BYTES).
+ */
+export function threadsFor(
+  scale: ScaleOptions,
+  oneCoreSeconds: number,
+  samples: number,
+  rowBytes = 0,
+): Threads {
+  const cores = defaultWorkers();
+  const wanted =
+    scale.workers === "auto" ? (oneCoreSeconds > PARALLEL_SECONDS ? cores : 1) : scale.workers;
+  // A sample runs in one thread: no more threads than samples.
+  const workers = Math.max(1, Math.min(wanted, samples));
+  return {
+    workers,
+    cores,
+    bytesPerWorker: 2 * Math.min(BLOCK_ROW_BYTES, rowBytes / Math.max(workers, 1)),
+  };
 }
 
 /** Whether a job's output can be written while its rows are produced. */

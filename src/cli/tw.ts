@@ -41,6 +41,7 @@ import {
   SCALE_USAGE,
   type ScaleOptions,
   shardFlagValues,
+  threadsFor,
 } from "./scale.js";
 
 export const TW_USAGE = `usage: betaens tw <cdf|pdf|sf|logcdf|logsf|logpdf> --beta B [--convention beta|tw] --x X1,X2,…
@@ -295,6 +296,8 @@ function sampleJob(
       seconds,
       // A shard writes a binary partial file.
       textBytes: scale.shard ? 0 : textBytesOf(kept, outputs.format),
+      // --workers K: the time on min(K, cores) cores; each worker a Hermite model of its rows.
+      threads: threadsFor(scale, seconds, mine, 8 * kept),
     },
     (limit) =>
       limit === "text"

@@ -262,8 +262,9 @@ export function finalize(
       return tracyWidomResult(job, partial, format);
     case "mixing": {
       if (!partial.rows) throw new RangeError("the mixing study needs its rows in memory");
-      return mixingSummary(mixingJobPlan(job), partial.rows) as MixingResult &
-        Record<string, unknown>;
+      // The summary's own cost (control and reference draws): the chains have run.
+      const plan = mixingJobPlan(job, { first: 0, count: 0, summary: true });
+      return mixingSummary(plan, partial.rows) as MixingResult & Record<string, unknown>;
     }
     case "linstat": {
       if (!partial.rows) throw new RangeError("linear statistics need their values in memory");

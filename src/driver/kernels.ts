@@ -35,7 +35,7 @@ import {
 import { tracyWidomBetaSample } from "../ensembles/tracyWidomBeta.js";
 import { checkGibbsRun } from "../gibbs/run.js";
 import { runGibbsChain } from "../gibbs/sampler.js";
-import { type MixingPlan, mixingChain, mixingPlan } from "../mixing/study.js";
+import { type MixingPart, type MixingPlan, mixingChain, mixingPlan } from "../mixing/study.js";
 import { createRandomSource } from "../random/philox.js";
 import type {
   GibbsJob,
@@ -475,23 +475,29 @@ function tracyWidomKernel(job: TracyWidomJob): Kernel {
   };
 }
 
-/** The mixing plan of a job (validated options, V's edge constants). */
-export function mixingJobPlan(job: MixingJob): MixingPlan {
-  return mixingPlan({
-    coeffs: job.coeffs,
-    beta: job.beta,
-    ns: job.ns,
-    chains: job.chains,
-    passes: job.passes,
-    seed: job.seed,
-    initial: job.initial,
-    controlSamples: job.controlSamples,
-    referenceSamples: job.referenceSamples,
-  });
+/**
+ * The mixing plan of a job (validated options, V's edge constants), the cost of `part` checked
+ * (the kernel's: none — a block's or a shard's cost is its front end's to check).
+ */
+export function mixingJobPlan(job: MixingJob, part?: MixingPart): MixingPlan {
+  return mixingPlan(
+    {
+      coeffs: job.coeffs,
+      beta: job.beta,
+      ns: job.ns,
+      chains: job.chains,
+      passes: job.passes,
+      seed: job.seed,
+      initial: job.initial,
+      controlSamples: job.controlSamples,
+      referenceSamples: job.referenceSamples,
+    },
+    part,
+  );
 }
 
 function mixingKernel(job: MixingJob): Kernel {
-  const plan = mixingJobPlan(job);
+  const plan = mixingJobPlan(job, { first: 0, count: 0, summary: false });
   const { chains, passes } = job;
   const meanN = job.ns.reduce((a, b) => a + b, 0) / job.ns.length;
   return {

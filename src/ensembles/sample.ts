@@ -7,7 +7,7 @@
  * same whatever the number of samples, the batching or the worker that computes it; a job with
  * firstSample F draws samples F … F + S − 1 (docs/conventions.md §3).
  */
-import { type BudgetLimit, checkBudget } from "../budget.js";
+import { type BudgetLimit, checkBudget, type Threads } from "../budget.js";
 import { createRandomSource } from "../random/philox.js";
 import { checkBulkWindow } from "../statistics/unfolding.js";
 import { VERSION } from "../version.js";
@@ -156,15 +156,28 @@ function jobAdvice(job: SampleJob, limit: BudgetLimit): string {
 
 /**
  * Checks a job's estimated memory and time against the shared budget (src/budget.ts) and throws a
- * BudgetError (a RangeError) beyond it, with `advice` (default: in the library's words).
+ * BudgetError (a RangeError) beyond it, with `advice` (default: in the library's words). With
+ * `threads` (K workers), the time is divided by the speed-up and each worker adds its memory
+ * (budget.ts parallelEstimate).
  */
 export function checkJobCost(
   job: SampleJob,
   advice?: (limit: BudgetLimit) => string | undefined,
+  threads?: Threads,
 ): JobCost {
   const cost = estimateJobCost(job);
-  checkBudget({ what: "this run", bytes: cost.bytes, seconds: cost.seconds }, (limit) =>
-    advice ? advice(limit) : jobAdvice(job, limit),
+  // A worker thread holds one sample's work arrays (and its blocks of rows: the caller's part).
+  const perWorker =
+    threads && threads.workers > 1 ? estimateJobCost({ ...job, samples: 1 }) : undefined;
+  const bytesPerWorker = perWorker && perWorker.bytes + (threads?.bytesPerWorker ?? 0);
+  checkBudget(
+    {
+      what: "this run",
+      bytes: cost.bytes,
+      seconds: cost.seconds,
+      threads: threads && { ...threads, bytesPerWorker },
+    },
+    (limit) => (advice ? advice(limit) : jobAdvice(job, limit)),
   );
   return cost;
 }
@@ -197,6 +210,7 @@ export function truncatedRows(
 export function checkJob(
   job: SampleJob,
   advice?: (limit: BudgetLimit) => string | undefined,
+  threads?: Threads,
 ): void {
   checkEnsemble(job.spec, job.model, job.n, job.beta);
   if (!Number.isInteger(job.samples) || job.samples < 1) {
@@ -242,7 +256,7 @@ export function checkJob(
       }
     }
   }
-  checkJobCost(job, advice);
+  checkJobCost(job, advice, threads);
 }
 
 /** The checks of stat = spacings | window (ensembles/localStatistics.ts). */

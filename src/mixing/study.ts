@@ -119,22 +119,43 @@ const SECONDS_PER_ROW = 2e-6;
 const STURM_STEPS_PER_SECOND = 2e8;
 
 /**
- * Memory and time of a study, estimated before it runs (the shared budget, src/budget.ts): per N,
- * C·P passes of 2N conditional draws and one λ_max (≈ 60 Sturm steps per row), M control draws of
- * the truncated Hermite model, and for β ∉ {1, 2, 4} the reference TW_β draws.
+ * A part of a study: its chains u = j·C + c with first ≤ u < first + count (chain c at size
+ * ns[j]), and whether it also computes the summary (the control and reference draws). A shard
+ * runs its chains only; `betaens merge` the summary only; one process both.
  */
-export function estimateMixingCost(options: MixingOptions): { bytes: number; seconds: number } {
+export interface MixingPart {
+  first: number;
+  count: number;
+  summary: boolean;
+}
+
+/**
+ * Memory and time of a study, or of a part of it, estimated before it runs (the shared budget,
+ * src/budget.ts): per N, C·P passes of 2N conditional draws and one λ_max (≈ 60 Sturm steps per
+ * row) for each of the part's chains; with the summary, M control draws of the truncated Hermite
+ * model per N, and for β ∉ {1, 2, 4} the reference TW_β draws.
+ */
+export function estimateMixingCost(
+  options: MixingOptions,
+  part: MixingPart = { first: 0, count: options.ns.length * options.chains, summary: true },
+): { bytes: number; seconds: number } {
   const { beta, ns, chains, passes } = options;
-  const control = options.controlSamples ?? Math.max(20000, 20 * chains);
+  const control = part.summary ? (options.controlSamples ?? Math.max(20000, 20 * chains)) : 0;
   const referenceSamples = options.referenceSamples ?? 20000;
   let seconds = 0;
   let bytes = 0;
-  for (const n of ns) {
+  ns.forEach((n, j) => {
+    const units = Math.max(
+      0,
+      Math.min(part.first + part.count, (j + 1) * chains) - Math.max(part.first, j * chains),
+    );
     const pass = 2 * n * SECONDS_PER_DRAW + (60 * n) / STURM_STEPS_PER_SECOND;
-    seconds += chains * passes * pass + control * SECONDS_PER_ROW * truncationSize(n, beta);
-    bytes = Math.max(bytes, 8 * (passes * chains + control + 12 * n));
-  }
-  if (!(beta === 1 || beta === 2 || beta === 4)) {
+    seconds += units * passes * pass + control * SECONDS_PER_ROW * truncationSize(n, beta);
+    if (units > 0 || control > 0) {
+      bytes = Math.max(bytes, 8 * (passes * units + control + 12 * n));
+    }
+  });
+  if (part.summary && !(beta === 1 || beta === 2 || beta === 4)) {
     seconds += referenceSamples * SECONDS_PER_ROW * truncationSize(TRACY_WIDOM_BETA_N, beta);
     bytes += 8 * referenceSamples;
   }
@@ -152,11 +173,14 @@ export interface MixingPlan {
   controlSamples: number;
 }
 
-/** Validates the options and computes V's right edge (throws when it is critical). */
-export function mixingPlan(options: MixingOptions): MixingPlan {
+/**
+ * Validates the options and computes V's right edge (throws when it is critical); checks the cost
+ * of `part` (default: the whole study) against the shared budget.
+ */
+export function mixingPlan(options: MixingOptions, part?: MixingPart): MixingPlan {
   checkOptions(options);
   checkBudget(
-    { what: "this mixing study", ...estimateMixingCost(options) },
+    { what: "this mixing study", ...estimateMixingCost(options, part) },
     "use fewer chains, passes, sizes or control samples",
   );
   const coeffs = Float64Array.from(options.coeffs);

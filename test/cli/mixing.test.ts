@@ -132,7 +132,7 @@ describe("betaens mixing: errors (exit status 2)", () => {
     await fails([...p, "extra"], /unexpected argument "extra"/);
     await fails([...p, "--chains", "1e6", "--passes", "1e4"], /would need about 75 GiB of memory/);
     await fails(
-      [...p, "--chains", "1e5", "--passes", "1e4"],
+      [...p, "--chains", "1e5", "--passes", "1e4", "--workers", "1"],
       /would take about 20 hours \(limit 30 minutes\)/,
     );
     await fails(
