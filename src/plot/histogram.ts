@@ -138,6 +138,8 @@ export interface HistogramOptions {
    * points fall under the theory), drawn as a shaded step area behind the bars.
    */
   band?: { lower: ArrayLike<number>; upper: ArrayLike<number>; label: string };
+  /** A second density drawn dashed for comparison (e.g. an approximation of the law drawn solid). */
+  reference?: { density: (x: number) => number; label: string };
 }
 
 /** Number of samples of the density curve across the plot. */
@@ -205,6 +207,10 @@ export function histogramSvg(opts: HistogramOptions): string {
     legend.push({ label: opts.densityLabel ?? "limit density", color: curveColor, kind: "line" });
   }
   if (opts.band) legend.push({ label: opts.band.label, color: PALETTE[1], kind: "box" });
+  const referenceColor = PALETTE[2];
+  if (opts.reference) {
+    legend.push({ label: opts.reference.label, color: referenceColor, kind: "dashed" });
+  }
   const area = plotArea(width, height, legendRowsFor(width, legend));
   const bottomPx = area.top + area.height;
   const logScale = linearScale(Math.log10(yBottom), Math.log10(yTop), bottomPx, area.top);
@@ -260,6 +266,20 @@ export function histogramSvg(opts: HistogramOptions): string {
     );
     body.push(
       `<path class="density" d="${pathData(runs)}" fill="none" stroke="${curveColor}" stroke-width="2"/>`,
+    );
+  }
+  if (opts.reference) {
+    const x = new Float64Array(CURVE_SAMPLES + 1);
+    const y = new Float64Array(CURVE_SAMPLES + 1);
+    for (let i = 0; i <= CURVE_SAMPLES; i++) {
+      x[i] = lo + ((hi - lo) * i) / CURVE_SAMPLES;
+      y[i] = opts.reference.density(x[i]);
+    }
+    const runs = clipToBand(x, y, yBottom, yTop).map((run) =>
+      run.map(([u, v]): [number, number] => [frame.sx(u), frame.sy(v)]),
+    );
+    body.push(
+      `<path class="reference" d="${pathData(runs)}" fill="none" stroke="${referenceColor}" stroke-width="2" stroke-dasharray="6 4"/>`,
     );
   }
   body.push(legendSvg(frame, legend));

@@ -191,7 +191,7 @@ export function axesSvg(
 export interface LegendEntry {
   label: string;
   color: string;
-  kind: "box" | "line" | "dot" | "none";
+  kind: "box" | "line" | "dashed" | "dot" | "none";
 }
 
 /** Width in pixels of an entry: swatch, text (≈ 6.6 px per character at 12 px) and a gap. */
@@ -232,6 +232,9 @@ function swatchSvg(entry: LegendEntry, x: number, y: number): string {
   }
   if (entry.kind === "line") {
     return `<line x1="${f(x)}" y1="${f(y - 4)}" x2="${f(x + 18)}" y2="${f(y - 4)}" stroke="${color}" stroke-width="2"/>`;
+  }
+  if (entry.kind === "dashed") {
+    return `<line x1="${f(x)}" y1="${f(y - 4)}" x2="${f(x + 18)}" y2="${f(y - 4)}" stroke="${color}" stroke-width="2" stroke-dasharray="5 3"/>`;
   }
   if (entry.kind === "dot")
     return `<circle cx="${f(x + 9)}" cy="${f(y - 4)}" r="3" fill="${color}"/>`;

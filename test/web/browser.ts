@@ -4,7 +4,8 @@
  * port of 127.0.0.1, and drive Debian's Chromium with playwright-core (never a downloaded browser).
  */
 import assert from "node:assert/strict";
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -135,4 +136,37 @@ export function assertSameNumber(actual: number, expected: number, what: string)
 /** The text of an element ("" if absent). */
 export async function text(page: Page, selector: string): Promise<string> {
   return (await page.textContent(selector)) ?? "";
+}
+
+/** Splits a line of shell words as web/src/command.ts writes them (bare or single-quoted). */
+export function shellWords(line: string): string[] {
+  const words: string[] = [];
+  const re = /'((?:[^']|'\\'')*)'|(\S+)/g;
+  for (const m of line.matchAll(re))
+    words.push(m[1] !== undefined ? m[1].replace(/'\\''/g, "'") : m[2]);
+  return words;
+}
+
+/**
+ * Runs the page's "Command line" (`npx betaens …`, shown in #command-line) through the CLI of
+ * this checkout and returns its JSON output, with the words it ran.
+ */
+export async function runShownCommand(
+  page: Page,
+): Promise<{ words: string[]; json: Record<string, unknown> }> {
+  const words = shellWords((await text(page, "#command-line")).trim());
+  assert.deepEqual(words.slice(0, 2), ["npx", "betaens"], words.join(" "));
+  const out = execFileSync(
+    process.execPath,
+    ["--import", "tsx", join(ROOT, "src/cli/bin.ts"), ...words.slice(2)],
+    { cwd: ROOT, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 },
+  );
+  return { words, json: JSON.parse(out) };
+}
+
+/** The page's JSON download of the result shown. */
+export async function downloadJson(page: Page): Promise<Record<string, unknown>> {
+  const download = page.waitForEvent("download");
+  await page.click('[data-download="json"]');
+  return JSON.parse(readFileSync(await (await download).path(), "utf8"));
 }

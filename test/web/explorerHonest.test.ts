@@ -162,10 +162,10 @@ describe("explorer: honest partial results, adapting views, history, cost, a11y,
   });
 
   it("6. unknown ensemble or view in a link: a notice says so", async () => {
-    const page = await open("?ensemble=ginibre&view=movie&n=500");
+    const page = await open("?ensemble=wigner&view=movie&n=500");
     assert.equal(await settled(page), "done");
     const notice = await text(page, "#notice");
-    assert.match(notice, /ensemble 'ginibre'/);
+    assert.match(notice, /ensemble 'wigner'/);
     assert.match(notice, /view 'movie'/);
     await page.close();
   });

@@ -4,6 +4,7 @@
  * same seed, so that its JSON output holds the same numbers as the page's JSON download (sample s
  * of seed K is createRandomSource(K, s) in both).
  */
+import { modelOf } from "./results.js";
 import type { Settings } from "./state.js";
 
 /** A word for a POSIX shell: bare when safe, else single-quoted. */
@@ -21,6 +22,8 @@ function statOf(settings: Settings): string {
       return "eigenvalues";
     case "edge":
       return "max";
+    case "local":
+      return "spacings";
     default:
       return "trace";
   }
@@ -43,6 +46,7 @@ export function commandArgs(settings: Settings): string[] {
     stat,
   ];
   if (stat === "histogram") common.push("--bins", String(settings.bins));
+  if (stat === "spacings") common.push("--bulk", (settings.bulk ?? [0, 1]).join(","));
   if (settings.ensemble === "potential") {
     return [
       "gibbs",
@@ -57,8 +61,10 @@ export function commandArgs(settings: Settings): string[] {
   }
   const args = ["sample", settings.ensemble];
   if (settings.ensemble === "circular") args.push("--model", "cmv");
+  if (settings.ensemble === "ginibre") args.push("--model", "full");
   args.push(...common);
-  for (const [key, value] of Object.entries(settings.spec?.params ?? {})) {
+  // Wishart/MANOVA dimensions as typed (--m, --m1 --m2): the CLI converts them as the page did.
+  for (const [key, value] of Object.entries(settings.dims ?? settings.spec?.params ?? {})) {
     args.push(`--${key}`, String(value));
   }
   return args;
@@ -102,17 +108,18 @@ export function javascriptSnippet(settings: Settings): string {
     if (stat === "histogram") names.push("defaultHistogramRange", "uniformEdges");
     lines.push(`import { ${names.sort().join(", ")} } from "betaens";`, "");
     const params = JSON.stringify(settings.spec?.params ?? {}).replace(/"(\w+)":/g, "$1: ");
+    const model = modelOf(settings);
     lines.push(
       `const spec = { ensemble: "${settings.ensemble}", params: ${params.replace(/,/g, ", ")} };`,
     );
     if (stat === "histogram")
       lines.push(`const [lo, hi] = defaultHistogramRange(spec, ${n}, ${beta});`);
-    const model = settings.ensemble === "circular" ? "cmv" : "tridiagonal";
     lines.push(
       "const result = runSample({",
       `  spec, model: "${model}", n: ${n}, beta: ${beta}, samples: ${samples}, seed: ${seed}, stat: "${stat}",`,
     );
     if (stat === "histogram") lines.push(`  edges: uniformEdges(lo, hi, ${bins}),`);
+    if (stat === "spacings") lines.push(`  bulk: [${(settings.bulk ?? [0, 1]).join(", ")}],`);
     lines.push("});");
   }
   lines.push("console.log(formatJson(result));");

@@ -5,6 +5,8 @@
  * (jobs.ts, over Web Workers: worker.ts).
  */
 import { gibbsExplorerRun } from "./gibbs.js";
+import { ginibreRun } from "./ginibre.js";
+import { localStatsRun } from "./localStats.js";
 import type { Progress, Snapshot } from "./protocol.js";
 import type { Settings } from "./state.js";
 
@@ -16,6 +18,9 @@ export function* explorerRun(
   settings: Settings,
   onProgress?: (progress: Progress) => void,
 ): Generator<Snapshot> {
+  // One thread, as the CLI: `--stat spacings` rows vary in length; Ginibre is one dense sample.
+  if (settings.ensemble === "ginibre") return yield* ginibreRun(settings);
+  if (settings.view === "local") return yield* localStatsRun(settings);
   if (settings.ensemble !== "potential") {
     throw new RangeError(`${settings.ensemble}: the sample views run on the driver (jobs.ts)`);
   }

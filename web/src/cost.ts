@@ -6,6 +6,7 @@
  * per pass, plus N² for the eigenvalues).
  */
 import { estimateJobCost, type SampleJob } from "../../src/ensembles/sample.js";
+import { modelOf } from "./results.js";
 import type { Settings } from "./state.js";
 
 /** Operations per second assumed by the CLI's limits (src/ensembles/sample.ts, LIMITS). */
@@ -22,13 +23,20 @@ export function estimateSeconds(settings: Settings): number {
       chains * ((settings.passes ?? 1) * n * 700) + (view === "configuration" ? n * n : 0);
     return units * 1e-8;
   }
-  const stat = view === "histogram" ? "histogram" : view === "edge" ? "max" : "eigenvalues";
+  const stat =
+    view === "histogram"
+      ? "histogram"
+      : view === "edge"
+        ? "max"
+        : view === "local"
+          ? "spacings"
+          : "eigenvalues";
   const perSample = view === "configuration" ? 1 : samples;
   const spec =
     settings.spec ?? ({ ensemble: settings.ensemble, params: {} } as unknown as SampleJob["spec"]);
   const job: SampleJob = {
     spec,
-    model: settings.ensemble === "circular" ? "cmv" : "tridiagonal",
+    model: modelOf(settings),
     n,
     beta: settings.beta,
     samples: 1,

@@ -7,12 +7,15 @@ import { histogramSvg } from "../../src/plot/histogram.js";
 import { nearlyIndependent, samplePlotSvg } from "../../src/plot/sampleFigure.js";
 import { formatNumber } from "../../src/plot/svg.js";
 import { ksPValue, ksStatistic } from "../../src/statistics/ks.js";
+import { unfoldedSpacings } from "../../src/statistics/unfolding.js";
 import { limitLaw } from "../../src/theory/limits.js";
 import { tracyWidomCdf } from "../../src/theory/tracyWidom.js";
 import { VERSION } from "../../src/version.js";
 import { edgeRescaling } from "./edge.js";
 import { extraFigure, lawText, limitOf, tracyWidomOverlay } from "./extraFigures.js";
 import { gibbsFigure } from "./gibbsFigures.js";
+import { ginibreFigure } from "./ginibre.js";
+import { localStatsFigure } from "./localStats.js";
 import type { ConfigurationPayload, EdgePayload, HistogramPayload, Snapshot } from "./protocol.js";
 import {
   configurationTitle,
@@ -24,7 +27,7 @@ import {
   type ShownNumber,
 } from "./results.js";
 import type { Settings } from "./state.js";
-import { locallyUnfoldedSpacings, unfoldedSpacings } from "./surmise.js";
+import { CONFIGURATION_BULK, locallyUnfoldedSpacings } from "./surmise.js";
 import { spacingSvg, stackSvg, stripSvg } from "./svgParts.js";
 
 /** The figure of a snapshot of the run of `settings`. */
@@ -41,6 +44,10 @@ export function figureFor(settings: Settings, snapshot: Snapshot): Figure {
       return configurationFigure(settings, p);
     case "edge":
       return edgeFigure(settings, p);
+    case "spacings":
+      return localStatsFigure(settings, snapshot);
+    case "ginibre":
+      return ginibreFigure(settings, snapshot);
     default:
       throw new RangeError(`no figure for ${(p as { kind: string }).kind} of ${settings.ensemble}`);
   }
@@ -130,7 +137,9 @@ function configurationFigure(settings: Settings, p: ConfigurationPayload): Figur
       : "x (β·N < 1: nearly independent points)";
   const title = `${configurationTitle(settings)}: one configuration (sample 0)`;
   const strip = stripSvg(y, title, xLabel, law ? law.support : null);
-  const spacings = law ? unfoldedSpacings(y, law.cdf) : locallyUnfoldedSpacings(points);
+  const spacings = law
+    ? unfoldedSpacings(y, law.cdf, y.length, CONFIGURATION_BULK)
+    : locallyUnfoldedSpacings(points);
   const spacingFigure = spacingSvg(
     spacings,
     law ? beta : 0,

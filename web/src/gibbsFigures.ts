@@ -22,6 +22,7 @@ import {
   svgDocument,
   widenDegenerate,
 } from "../../src/plot/svg.js";
+import { unfoldedSpacings } from "../../src/statistics/unfolding.js";
 import type { EquilibriumMeasure } from "../../src/theory/equilibrium.js";
 import { exactLambdaMaxOverlay } from "./exactOverlay.js";
 import { tracyWidomOverlay } from "./extraFigures.js";
@@ -37,7 +38,7 @@ import {
   type ShownNumber,
 } from "./results.js";
 import type { Settings } from "./state.js";
-import { locallyUnfoldedSpacings, unfoldedSpacings } from "./surmise.js";
+import { CONFIGURATION_BULK, locallyUnfoldedSpacings } from "./surmise.js";
 import { spacingSvg, stackSvg, stripSvg } from "./svgParts.js";
 
 /** The axis label of rescaled λ_max (docs/theory.md §3.9). */
@@ -329,7 +330,9 @@ function configurationFigure(settings: Settings, p: GibbsPayload): Figure {
   if (!points) throw new RangeError("the Gibbs run has no configuration yet");
   const title = `${head(settings, 1)}: chain 0 after the last pass`;
   const strip = stripSvg(points, title, "x", m ? m.support : null);
-  const spacings = m ? unfoldedSpacings(points, (x) => m.cdf(x)) : locallyUnfoldedSpacings(points);
+  const spacings = m
+    ? unfoldedSpacings(points, (x) => m.cdf(x), points.length, CONFIGURATION_BULK)
+    : locallyUnfoldedSpacings(points);
   const spacing = spacingSvg(
     spacings,
     settings.beta,

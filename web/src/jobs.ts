@@ -16,6 +16,8 @@ import type { Settings } from "./state.js";
 /** The job of a view, or null for the views that run elsewhere (the Gibbs sampler: gibbs.ts). */
 export function explorerJob(settings: Settings): SampleJob | null {
   const { n, beta, samples, seed, bins, view } = settings;
+  // Local statistics and Ginibre run in the worker itself (compute.ts), as the CLI runs them.
+  if (view === "local" || settings.ensemble === "ginibre") return null;
   const base = {
     task: "sample" as const,
     n,

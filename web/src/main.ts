@@ -30,6 +30,7 @@ import {
   type FieldErrors,
   type FieldName,
   type FormValues,
+  fallbackView,
   N_MAX,
   N_ON_SWITCH,
   nLimit,
@@ -91,6 +92,10 @@ const TEXT_FIELDS: FieldName[] = [
   "b",
   "V",
   "passes",
+  "bulk",
+  "m",
+  "m1",
+  "m2",
 ];
 
 // ---------------------------------------------------------------------------------------------
@@ -180,6 +185,12 @@ function updateVisibility(values: FormValues): void {
     fs.disabled = !shown;
   }
   $<HTMLDivElement>("bins-field").hidden = values.view !== "histogram";
+  $<HTMLDivElement>("bulk-field").hidden = values.view !== "local";
+  // Dimensions typed: k, θ (a, b) follow from them, as in the CLI (--m, --m1 --m2).
+  const wishart = values.m.trim() !== "";
+  const manova = values.m1.trim() !== "" || values.m2.trim() !== "";
+  for (const id of ["shape", "theta"]) $<HTMLInputElement>(id).disabled = wishart;
+  for (const id of ["a", "b"]) $<HTMLInputElement>(id).disabled = manova;
   const gibbs = values.ensemble === "potential";
   $<HTMLSpanElement>("samples-label").textContent = gibbs ? "Chains" : "Samples";
   $<HTMLSpanElement>("beta-help").hidden = !gibbs;
@@ -224,11 +235,16 @@ function adaptToSwitch(what: "ensemble" | "view"): void {
   if (!ENSEMBLES.includes(ensemble) || !VIEWS.includes(view)) return;
   const why = viewUnavailable(ensemble, view, FEATURES);
   if (why) {
-    view = "histogram";
+    view = fallbackView(ensemble);
     for (const radio of document.querySelectorAll<HTMLInputElement>('input[name="view"]')) {
       radio.checked = radio.value === view;
     }
-    messages.push(`Switched to the ${VIEW_NAMES.histogram} view: ${why}.`);
+    messages.push(`Switched to the ${VIEW_NAMES[view]} view: ${why}.`);
+  }
+  const betaField = $<HTMLInputElement>("beta");
+  if (ensemble === "ginibre" && parseDecimal(betaField.value) !== 2) {
+    betaField.value = "2";
+    messages.push("β set to 2 (the complex Ginibre ensemble).");
   }
   const samples = $<HTMLInputElement>("samples");
   const nField = $<HTMLInputElement>("n");

@@ -45,7 +45,29 @@ export interface GibbsPayload {
   points?: Float64Array;
 }
 
-export type Payload = HistogramPayload | ConfigurationPayload | EdgePayload | GibbsPayload;
+/**
+ * Local statistics view: the unfolded spacings of each completed sample in the bulk window, one
+ * row per sample (rows of `betaens sample --stat spacings`).
+ */
+export interface SpacingsPayload {
+  kind: "spacings";
+  rows: Float64Array[];
+}
+
+/** Ginibre: the N complex eigenvalues of sample 0 (in the library's order). */
+export interface GinibrePayload {
+  kind: "ginibre";
+  re: Float64Array;
+  im: Float64Array;
+}
+
+export type Payload =
+  | HistogramPayload
+  | ConfigurationPayload
+  | EdgePayload
+  | GibbsPayload
+  | SpacingsPayload
+  | GinibrePayload;
 
 /** A snapshot of a run: `done` samples (fractional while a sample is in progress) of `total`. */
 export interface Snapshot {

@@ -62,11 +62,13 @@ export function resultHeader(settings: Settings, stat: string): Record<string, u
     betaens: VERSION,
     command: "sample",
     ensemble: settings.ensemble,
-    model: settings.ensemble === "circular" ? "cmv" : "tridiagonal",
+    model: modelOf(settings),
     n: settings.n,
     beta: settings.beta,
   };
-  if (settings.spec) head.params = { ...settings.spec.params };
+  // The CLI reports the Wishart/MANOVA dimensions with the parameters they give.
+  if (settings.spec) head.params = { ...settings.dims, ...settings.spec.params };
+  else if (settings.ensemble === "ginibre") head.params = {};
   head.seed = settings.seed;
   head.stat = stat;
   return head;
@@ -81,7 +83,7 @@ export function fileStem(settings: Settings): string {
   const clean = (v: number | string) => String(v).replace(/[^0-9A-Za-z.e+-]/g, "");
   const parts: string[] = [settings.ensemble];
   if (settings.spec) {
-    for (const [key, value] of Object.entries(settings.spec.params))
+    for (const [key, value] of Object.entries(settings.dims ?? settings.spec.params))
       parts.push(`${key}${clean(value)}`);
   }
   if (settings.potential !== undefined) {
@@ -97,6 +99,15 @@ export function fileStem(settings: Settings): string {
   if (settings.passes !== undefined) parts.push(`passes${settings.passes}`);
   parts.push(`seed${settings.seed}`, settings.view);
   return parts.join("-");
+}
+
+/** The `--model` of the CLI for the ensemble of the page. */
+export function modelOf(settings: Settings): "cmv" | "full" | "tridiagonal" {
+  return settings.ensemble === "circular"
+    ? "cmv"
+    : settings.ensemble === "ginibre"
+      ? "full"
+      : "tridiagonal";
 }
 
 export function configurationTitle(settings: Settings): string {

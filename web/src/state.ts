@@ -6,18 +6,20 @@
 import type { ClassicalSpec } from "../../src/ensembles/models.js";
 import { parsePotential } from "../../src/potentials/parse.js";
 import { validatePotential } from "../../src/potentials/validate.js";
+import { N_MAX_GINIBRE, readBulk, readDimensions } from "./extraFields.js";
 
-export type EnsembleName = "hermite" | "laguerre" | "jacobi" | "circular" | "potential";
-export type ViewName = "histogram" | "configuration" | "edge" | "gibbs";
+export type EnsembleName = "hermite" | "laguerre" | "jacobi" | "circular" | "ginibre" | "potential";
+export type ViewName = "histogram" | "configuration" | "edge" | "gibbs" | "local";
 
 export const ENSEMBLES: readonly EnsembleName[] = [
   "hermite",
   "laguerre",
   "jacobi",
   "circular",
+  "ginibre",
   "potential",
 ];
-export const VIEWS: readonly ViewName[] = ["histogram", "configuration", "edge", "gibbs"];
+export const VIEWS: readonly ViewName[] = ["histogram", "configuration", "edge", "gibbs", "local"];
 
 /** Raw text of every control, keyed by its name (also its URL query key). */
 export interface FormValues {
@@ -41,6 +43,12 @@ export interface FormValues {
   V: string;
   passes: string;
   initial: string;
+  /** Local statistics view: the limit-CDF window "lo,hi" of the spacings (`--bulk`). */
+  bulk: string;
+  /** Wishart dimension M (laguerre) and MANOVA dimensions M1, M2 (jacobi); empty: k, θ / a, b. */
+  m: string;
+  m1: string;
+  m2: string;
 }
 
 export type FieldName = keyof FormValues;
@@ -62,6 +70,10 @@ export const DEFAULTS: FormValues = {
   V: "x^4/4 - x^2",
   passes: "50",
   initial: "zero",
+  bulk: "0.2,0.8",
+  m: "",
+  m1: "",
+  m2: "",
 };
 
 /** Initial states of a Gibbs chain (src/gibbs/sampler.ts). */
@@ -87,6 +99,7 @@ export const N_MAX: Record<ViewName, number> = {
   configuration: 10_000,
   edge: 1_000_000,
   gibbs: 2000,
+  local: 10_000,
 };
 /**
  * Largest N of the λ_max view for Hermite and Laguerre: only the top ≈ c(β)·N^(1/3) rows are drawn
@@ -117,6 +130,10 @@ export interface Settings {
   coeffs?: number[];
   passes?: number;
   initial?: InitialState;
+  /** Local statistics view: the limit-CDF window of the spacings. */
+  bulk?: [number, number];
+  /** The Wishart/MANOVA dimensions typed ({m} or {m1, m2}; spec.params holds k, θ or a, b). */
+  dims?: Record<string, number>;
 }
 
 export type FieldErrors = Partial<Record<FieldName, string>>;
@@ -144,15 +161,20 @@ export function valuesFromQuery(query: string): FormValues {
 export function relevantFields(values: FormValues): FieldName[] {
   const fields: FieldName[] = ["ensemble", "view", "beta", "n", "samples", "seed"];
   if (values.view === "histogram") fields.push("bins");
+  if (values.view === "local") fields.push("bulk");
   switch (values.ensemble) {
     case "hermite":
       fields.push("loc", "sigma");
       break;
     case "laguerre":
-      fields.push("shape", "theta");
+      fields.push(...(values.m.trim() ? ["m" as const] : ["shape" as const, "theta" as const]));
       break;
     case "jacobi":
-      fields.push("a", "b");
+      fields.push(
+        ...(values.m1.trim() || values.m2.trim()
+          ? ["m1" as const, "m2" as const]
+          : ["a" as const, "b" as const]),
+      );
       break;
     case "potential":
       fields.push("V", "passes", "initial");
@@ -203,6 +225,12 @@ export function nLimit(ensemble: EnsembleName, view: ViewName): { max: number; r
       reason: "the Gibbs sampler runs many passes over N coordinates",
     };
   }
+  if (ensemble === "ginibre") {
+    return {
+      max: N_MAX_GINIBRE,
+      reason: "the Ginibre points are the eigenvalues of a dense N×N complex matrix, O(N³) work",
+    };
+  }
   if (ensemble === "circular" && view !== "edge") {
     return {
       max: N_MAX_CIRCULAR,
@@ -213,6 +241,12 @@ export function nLimit(ensemble: EnsembleName, view: ViewName): { max: number; r
     return {
       max: N_MAX_EDGE_TRUNCATED,
       reason: "λ_max uses the top ≈ 16·N^(1/3) rows of the model; the CLI goes to 2^51",
+    };
+  }
+  if (view === "local") {
+    return {
+      max: N_MAX.local,
+      reason: "the spacings need all N eigenvalues of each sample, O(N²) work",
     };
   }
   if (view === "configuration") {
@@ -254,14 +288,18 @@ export function readSettings(
     errors.view = "the Gibbs trace is coming soon";
   } else if (view === "gibbs" && ensemble !== "potential") {
     errors.view = "the Gibbs trace needs the ensemble “potential V”";
-  } else if (view === "edge" && ensemble === "circular") {
-    errors.view = "the circular ensemble has no largest eigenvalue (its points are angles)";
+  } else if (ENSEMBLES.includes(ensemble)) {
+    const why = viewUnavailable(ensemble, view, features);
+    if (why) errors.view = why;
   }
   const beta = number(values, "beta", errors, (v) =>
     v >= 0 ? undefined : `β must be ≥ 0, got ${v}`,
   );
   if (ensemble === "potential" && beta === 0 && !errors.beta) {
     errors.beta = "the Gibbs sampler (potential V) needs β > 0";
+  }
+  if (ensemble === "ginibre" && beta !== 2 && !errors.beta) {
+    errors.beta = `the complex Ginibre ensemble has β = 2 only, got ${beta}`;
   }
   const nMax = ENSEMBLES.includes(ensemble) && VIEWS.includes(view) ? nLimit(ensemble, view) : null;
   const n = number(values, "n", errors, (v) => {
@@ -277,6 +315,7 @@ export function readSettings(
   const usesBins = view === "histogram";
   const bins = usesBins ? number(values, "bins", errors, integerIn(1, BINS_MAX)) : 100;
   let spec: ClassicalSpec | undefined;
+  let dims: Record<string, number> | undefined;
   switch (ensemble) {
     case "hermite": {
       const loc = number(values, "loc", errors, any);
@@ -284,19 +323,25 @@ export function readSettings(
       spec = { ensemble, params: { loc, scale } };
       break;
     }
-    case "laguerre": {
-      const shape = number(values, "shape", errors, positive);
-      const scale = number(values, "theta", errors, positive);
-      spec = { ensemble, params: { shape, scale } };
-      break;
-    }
+    case "laguerre":
     case "jacobi": {
-      const a = number(values, "a", errors, positive);
-      const b = number(values, "b", errors, positive);
-      spec = { ensemble, params: { a, b } };
+      const fromDims = readDimensions(ensemble, values, n, beta, errors);
+      if (fromDims) {
+        spec = fromDims.spec;
+        dims = fromDims.dims;
+      } else if (ensemble === "laguerre") {
+        const shape = number(values, "shape", errors, positive);
+        const scale = number(values, "theta", errors, positive);
+        spec = { ensemble, params: { shape, scale } };
+      } else {
+        const a = number(values, "a", errors, positive);
+        const b = number(values, "b", errors, positive);
+        spec = { ensemble, params: { a, b } };
+      }
       break;
     }
   }
+  const bulk = view === "local" ? readBulk(values.bulk, errors) : undefined;
   let potential: string | undefined;
   let coeffs: number[] | undefined;
   let passes: number | undefined;
@@ -313,6 +358,8 @@ export function readSettings(
   if (Object.keys(errors).length > 0) return { errors };
   const settings: Settings = { ensemble, view, beta, n, samples, seed, bins };
   if (spec) settings.spec = spec;
+  if (dims) settings.dims = dims;
+  if (bulk) settings.bulk = bulk;
   if (ensemble === "potential") Object.assign(settings, { potential, coeffs, passes, initial });
   return { settings, errors };
 }
@@ -343,6 +390,7 @@ export const VIEW_NAMES: Record<ViewName, string> = {
   configuration: "One configuration",
   edge: "λ_max vs Tracy–Widom",
   gibbs: "Gibbs λ_max trace",
+  local: "Local statistics (spacings)",
 };
 
 /** Why `view` cannot show `ensemble` (the tooltip of its disabled radio), or undefined. */
@@ -358,7 +406,18 @@ export function viewUnavailable(
   if (view === "edge" && ensemble === "circular") {
     return "the circular ensemble has no largest eigenvalue (its points are angles on the circle)";
   }
+  if (ensemble === "ginibre" && view !== "configuration") {
+    return "the Ginibre points are complex: the one-configuration view shows them in the plane";
+  }
+  if (view === "local" && ensemble === "potential") {
+    return "the local statistics view samples the classical and circular ensembles (use `betaens gibbs --stat spacings` for V)";
+  }
   return undefined;
+}
+
+/** The view a switch falls back to when `view` does not apply to `ensemble`. */
+export function fallbackView(ensemble: EnsembleName): ViewName {
+  return ensemble === "ginibre" ? "configuration" : "histogram";
 }
 
 /**
@@ -390,10 +449,11 @@ export function valuesForLink(
   } else {
     const why = viewUnavailable(out.ensemble as EnsembleName, out.view as ViewName, features);
     if (why) {
+      const fallback = fallbackView(out.ensemble as EnsembleName);
       notices.push(
-        `This link asked for view '${out.view}', which does not apply here (${why}); showing the ${DEFAULTS.view}.`,
+        `This link asked for view '${out.view}', which does not apply here (${why}); showing the ${fallback}.`,
       );
-      out.view = DEFAULTS.view;
+      out.view = fallback;
     }
   }
   if (!INITIAL_STATES.includes(out.initial as InitialState)) {

@@ -1,6 +1,6 @@
 /**
- * Nearest-neighbour spacings of one configuration, unfolded to mean 1, and the β-Wigner surmise
- * they are compared with in the configuration view.
+ * The β-Wigner surmise that the configuration views compare their unfolded spacings with, and the
+ * local unfolding used where there is no limit CDF (β = 0).
  */
 import { logGamma } from "../../src/special/logGamma.js";
 
@@ -31,21 +31,10 @@ export function surmiseDeviation(beta: number): number {
 }
 
 /**
- * Spacings u_{i+1} − u_i of the unfolded points u_i = N·F(y_i) (F the limit CDF, y_i the
- * normalised points, ascending), kept in the bulk F ∈ [0.1, 0.9] where the unfolding is good.
+ * The limit-CDF window of the configuration views' spacings, F ∈ [0.1, 0.9] where the unfolding is
+ * good; the spacings themselves are the library's unfoldedSpacings (src/statistics/unfolding.ts).
  */
-export function unfoldedSpacings(y: Float64Array, cdf: (y: number) => number): Float64Array {
-  const n = y.length;
-  const out: number[] = [];
-  let previous = n * cdf(y[0]);
-  for (let i = 1; i < n; i++) {
-    const u = n * cdf(y[i]);
-    const middle = (u + previous) / (2 * n);
-    if (middle >= 0.1 && middle <= 0.9) out.push(u - previous);
-    previous = u;
-  }
-  return Float64Array.from(out);
-}
+export const CONFIGURATION_BULK: [number, number] = [0.1, 0.9];
 
 /**
  * Spacings divided by the local mean spacing (the average of the `window` spacings around each,
