@@ -11,6 +11,8 @@
  *   F(x) = (cψ + √c·sin ψ − (1 − c)·A)/(πc),  A = atan2(√c·sin ψ, 1 − √c·cos ψ).
  */
 
+import { detAsin, detAtan2, detCos, detSin } from "../special/deterministicMath.js";
+
 function checkRatio(c: number, caller: string): void {
   if (!(c > 0 && c <= 1)) {
     throw new RangeError(`${caller}: ratio c = N/M must be in (0, 1], got ${c}`);
@@ -55,10 +57,10 @@ export function marchenkoPasturCdf(x: number, c: number): number {
   // sin²(ψ/2) = (x − λ₋)/(λ₊ − λ₋); take the better-conditioned end for asin.
   const psi =
     x <= 1 + c
-      ? 2 * Math.asin(Math.sqrt((x - lo) / width))
-      : Math.PI - 2 * Math.asin(Math.sqrt((hi - x) / width));
-  const sinPsi = Math.sin(psi);
-  const a = Math.atan2(s * sinPsi, 1 - s * Math.cos(psi));
+      ? 2 * detAsin(Math.sqrt((x - lo) / width))
+      : Math.PI - 2 * detAsin(Math.sqrt((hi - x) / width));
+  const sinPsi = detSin(psi);
+  const a = detAtan2(s * sinPsi, 1 - s * detCos(psi));
   const f = (c * psi + s * sinPsi - (1 - c) * a) / (Math.PI * c);
   return Math.min(1, Math.max(0, f));
 }

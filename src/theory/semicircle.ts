@@ -4,6 +4,8 @@
  * Matrices", Thm 2.1.1).
  */
 
+import { detAsin, detSin } from "../special/deterministicMath.js";
+
 /** Support of the semicircle law: [−2, 2]. */
 export function semicircleSupport(): [number, number] {
   return [-2, 2];
@@ -32,13 +34,13 @@ export function semicircleCdf(x: number): number {
 
 /** F(x) for −2 < x ≤ 0. */
 function lowerSemicircleCdf(x: number): number {
-  const t = 2 * Math.asin(Math.sqrt(2 + x) / 2);
+  const t = 2 * detAsin(Math.sqrt(2 + x) / 2);
   return uMinusSinU(2 * t) / (2 * Math.PI);
 }
 
 /** u − sin u without cancellation for small u (Taylor series u³/3! − u⁵/5! + …). */
 function uMinusSinU(u: number): number {
-  if (Math.abs(u) >= 1) return u - Math.sin(u);
+  if (Math.abs(u) >= 1) return u - detSin(u);
   const u2 = u * u;
   let term = (u * u2) / 6;
   let sum = term;

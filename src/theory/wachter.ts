@@ -13,6 +13,8 @@
  *   T₁ = atan2(√s₊·sin(ψ/2), √s₋·cos(ψ/2)),  T₂ = atan2(√(1−s₊)·sin(ψ/2), √(1−s₋)·cos(ψ/2)).
  */
 
+import { detAtan2 } from "../special/deterministicMath.js";
+
 /** Edge data computed without cancellation: √s±, √(1 − s±) and the support. */
 interface WachterEdges {
   lo: number;
@@ -101,9 +103,9 @@ export function wachterCdf(x: number, a: number, b: number): number {
     cosHalf = Math.sqrt(Math.max(0, upper) / width);
     sinHalf = Math.sqrt(Math.max(0, 1 - cosHalf * cosHalf));
   }
-  const psi = 2 * Math.atan2(sinHalf, cosHalf);
-  const t1 = a === 1 ? 0 : Math.atan2(e.sqrtHi * sinHalf, e.sqrtLo * cosHalf);
-  const t2 = b === 1 ? 0 : Math.atan2(e.sqrtOneMinusHi * sinHalf, e.sqrtOneMinusLo * cosHalf);
+  const psi = 2 * detAtan2(sinHalf, cosHalf);
+  const t1 = a === 1 ? 0 : detAtan2(e.sqrtHi * sinHalf, e.sqrtLo * cosHalf);
+  const t2 = b === 1 ? 0 : detAtan2(e.sqrtOneMinusHi * sinHalf, e.sqrtOneMinusLo * cosHalf);
   const f = ((a + b) * psi) / (2 * Math.PI) - ((a - 1) * t1) / Math.PI - ((b - 1) * t2) / Math.PI;
   return Math.min(1, Math.max(0, f));
 }
