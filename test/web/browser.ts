@@ -4,7 +4,7 @@
  * port of 127.0.0.1, and drive Debian's Chromium with playwright-core (never a downloaded browser).
  */
 import assert from "node:assert/strict";
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -135,4 +135,46 @@ export function assertSameNumber(actual: number, expected: number, what: string)
 /** The text of an element ("" if absent). */
 export async function text(page: Page, selector: string): Promise<string> {
   return (await page.textContent(selector)) ?? "";
+}
+
+/** A new tab of the explorer at `query` ("?n=…"); page errors are pushed to `errors`. */
+export async function openPage(explorer: Explorer, query = "", errors?: string[]): Promise<Page> {
+  const page = await explorer.context.newPage();
+  if (errors) page.on("pageerror", (error) => errors.push(error.message));
+  await page.goto(`${explorer.url}${query}`);
+  return page;
+}
+
+/** openPage, then waits for the first run and checks that it ended "done". */
+export async function openDone(
+  explorer: Explorer,
+  query: string,
+  errors?: string[],
+  timeout = 120_000,
+): Promise<Page> {
+  const page = await openPage(explorer, query, errors);
+  assert.equal(await settled(page, 0, timeout), "done", query);
+  return page;
+}
+
+/** Clicks the JSON download and parses the file. */
+export async function downloadJson(page: Page): Promise<Record<string, unknown>> {
+  const download = page.waitForEvent("download");
+  await page.click('[data-download="json"]');
+  return JSON.parse(readFileSync(await (await download).path(), "utf8"));
+}
+
+/** Waits until <body data-`key`> is one of `states`; returns it. */
+export async function bodyState(
+  page: Page,
+  key: string,
+  states: string[],
+  timeout = 120_000,
+): Promise<string> {
+  await page.waitForFunction(
+    ([k, s]) => (s as string[]).includes(document.body.dataset[k as string] ?? ""),
+    [key, states] as const,
+    { timeout },
+  );
+  return page.evaluate((k) => document.body.dataset[k] ?? "", key);
 }
