@@ -157,7 +157,7 @@ describe("explorer zoom, compare and play (Chromium)", { skip, timeout: 600_000 
       }
       await single.close();
     }
-    // Editing the form ends the comparison: the page samples the form's settings again.
+    // More than three values: refused with the reason.
     await page.fill("#compare-values", "1, 2, 3, 4");
     await page.click("#compare-run");
     assert.equal(await bodyState(page, "compare", ["error"]), "error");
@@ -225,7 +225,7 @@ describe("explorer zoom, compare and play (Chromium)", { skip, timeout: 600_000 
   });
 
   it("play on the Gibbs sampler steps through passes: the frame at p passes is the start of the longer chain", async () => {
-    const query = "?ensemble=potential&view=gibbs&n=30&samples=1&seed=1&beta=2&V=x%5E4%2F4+-+x%5E2";
+    const query = "?ensemble=potential&view=gibbs&n=30&samples=3&seed=1&beta=2&V=x%5E4%2F4+-+x%5E2";
     const page = await openDone(explorer, `${query}&passes=20`, pageErrors);
     const whole = await downloadJson(page);
     await page.click("#play");
