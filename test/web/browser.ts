@@ -7,6 +7,7 @@ import assert from "node:assert/strict";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { after, before } from "node:test";
 import { fileURLToPath } from "node:url";
 import { type BrowserContext, chromium, type Page } from "playwright-core";
 import { type StaticServer, startStaticServer } from "../../src/cli/serve.js";
@@ -177,4 +178,28 @@ export async function bodyState(
     { timeout },
   );
   return page.evaluate((k) => document.body.dataset[k] ?? "", key);
+}
+
+/**
+ * Inside a describe(): builds and opens the explorer before its tests and closes it after.
+ * `explorer()` is the running one; `open(query)` opens a tab whose page errors go to `errors`.
+ */
+export function explorerForSuite(): {
+  explorer(): Explorer;
+  errors: string[];
+  open(query?: string): Promise<Page>;
+} {
+  let running: Explorer | undefined;
+  const errors: string[] = [];
+  const explorer = () => {
+    if (!running) throw new Error("the explorer is not open (call inside describe, use in it)");
+    return running;
+  };
+  before(async () => {
+    running = await openExplorer();
+  });
+  after(async () => {
+    await running?.close();
+  });
+  return { explorer, errors, open: (query = "") => openPage(explorer(), query, errors) };
 }

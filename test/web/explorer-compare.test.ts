@@ -5,14 +5,13 @@
  * frame the figure of a single run.
  */
 import assert from "node:assert/strict";
-import { after, before, describe, it } from "node:test";
+import { after, describe, it } from "node:test";
 import type { Page } from "playwright-core";
 import {
   bodyState,
   downloadJson,
-  type Explorer,
+  explorerForSuite,
   openDone,
-  openExplorer,
   skipReason,
   text,
 } from "./browser.js";
@@ -33,19 +32,13 @@ async function barsFrame(page: Page): Promise<{ lo: number; hi: number; bins: nu
 }
 
 describe("explorer zoom, compare and play (Chromium)", { skip, timeout: 600_000 }, () => {
-  let explorer: Explorer;
-  const pageErrors: string[] = [];
-
-  before(async () => {
-    explorer = await openExplorer();
-  });
-  after(async () => {
-    await explorer?.close();
-    assert.deepEqual(pageErrors, [], "no uncaught errors in the pages");
-  });
+  const suite = explorerForSuite();
+  const pageErrors = suite.errors;
+  after(() => assert.deepEqual(pageErrors, [], "no uncaught errors in the pages"));
+  const openDoneHere = (query: string) => openDone(suite.explorer(), query, pageErrors);
 
   it("zoom from the keyboard shows the run's bins inside the range (same bins, read-out indices); Reset restores", async () => {
-    const page = await openDone(explorer, "?n=20000&beta=2&samples=1&seed=3&bins=100", pageErrors);
+    const page = await openDoneHere("?n=20000&beta=2&samples=1&seed=3&bins=100");
     const whole = await barsFrame(page);
     assert.equal(whole.bins.length, 100);
     assert.ok(
@@ -92,11 +85,7 @@ describe("explorer zoom, compare and play (Chromium)", { skip, timeout: 600_000 
   });
 
   it("zoom re-bins kept values (λ_max view) over the range; a drag across the figure zooms; log axis present", async () => {
-    const page = await openDone(
-      explorer,
-      "?ensemble=hermite&view=edge&n=100&samples=400&seed=1&beta=2",
-      pageErrors,
-    );
+    const page = await openDoneHere("?ensemble=hermite&view=edge&n=100&samples=400&seed=1&beta=2");
     const whole = await barsFrame(page);
     const bins = whole.bins.length;
     await page.fill("#zoom-from", "0");
@@ -135,7 +124,7 @@ describe("explorer zoom, compare and play (Chromium)", { skip, timeout: 600_000 
   it("compare: three β in one figure, each bit-identical to a single run of that β", async () => {
     const query =
       "?ensemble=laguerre&view=histogram&n=3000&samples=2&seed=5&bins=60&shape=4000&theta=1";
-    const page = await openDone(explorer, `${query}&beta=2`, pageErrors);
+    const page = await openDoneHere(`${query}&beta=2`);
     await page.fill("#compare-values", "1, 2.5, 4");
     await page.click("#compare-run");
     assert.equal(await bodyState(page, "compare", ["done", "error"]), "done");
@@ -150,7 +139,7 @@ describe("explorer zoom, compare and play (Chromium)", { skip, timeout: 600_000 
       [1, 2.5, 4],
     );
     for (const c of configurations) {
-      const single = await openDone(explorer, `${query}&beta=${c.beta}`, pageErrors);
+      const single = await openDoneHere(`${query}&beta=${c.beta}`);
       const one = await downloadJson(single);
       for (const key of ["edges", "counts", "below", "above", "samplesDone", "seed", "n"]) {
         assert.deepEqual(c[key], one[key], `β = ${c.beta}: ${key}`);
@@ -167,7 +156,7 @@ describe("explorer zoom, compare and play (Chromium)", { skip, timeout: 600_000 
 
   it("compare N: two N overlaid, each the single run of that N", async () => {
     const query = "?ensemble=hermite&view=histogram&beta=1.5&samples=1&seed=9&bins=40";
-    const page = await openDone(explorer, `${query}&n=800`, pageErrors);
+    const page = await openDoneHere(`${query}&n=800`);
     await page.selectOption("#compare-what", "n");
     await page.fill("#compare-values", "500 2000");
     await page.press("#compare-values", "Enter");
@@ -178,7 +167,7 @@ describe("explorer zoom, compare and play (Chromium)", { skip, timeout: 600_000 
       [500, 2000],
     );
     for (const c of configurations) {
-      const one = await downloadJson(await openDone(explorer, `${query}&n=${c.n}`, pageErrors));
+      const one = await downloadJson(await openDoneHere(`${query}&n=${c.n}`));
       assert.deepEqual(c.counts, one.counts, `N = ${c.n}`);
     }
     await page.close();
@@ -186,7 +175,7 @@ describe("explorer zoom, compare and play (Chromium)", { skip, timeout: 600_000 
 
   it("play sweeps β from 0 to 100 on one seed; Pause holds the frame, Stop ends; each frame is a single run", async () => {
     const query = "?ensemble=hermite&view=configuration&n=40&seed=7";
-    const page = await openDone(explorer, `${query}&beta=2`, pageErrors);
+    const page = await openDoneHere(`${query}&beta=2`);
     const seen = new Set<string>();
     await page.exposeFunction("frameSeen", (v: string) => seen.add(v));
     await page.evaluate(() => {
@@ -213,7 +202,7 @@ describe("explorer zoom, compare and play (Chromium)", { skip, timeout: 600_000 
       [0, 0.1, 0.25, 0.5, 1, 2, 4, 8, 16, 32, 64, 100],
     );
     const last = await downloadJson(page);
-    const single = await downloadJson(await openDone(explorer, `${query}&beta=100`, pageErrors));
+    const single = await downloadJson(await openDoneHere(`${query}&beta=100`));
     assert.deepEqual(last.samples, single.samples);
     assert.equal(last.beta, 100);
     // Stop: ends the sweep, keeps the last complete frame.
@@ -226,7 +215,7 @@ describe("explorer zoom, compare and play (Chromium)", { skip, timeout: 600_000 
 
   it("play on the Gibbs sampler steps through passes: the frame at p passes is the start of the longer chain", async () => {
     const query = "?ensemble=potential&view=gibbs&n=30&samples=3&seed=1&beta=2&V=x%5E4%2F4+-+x%5E2";
-    const page = await openDone(explorer, `${query}&passes=20`, pageErrors);
+    const page = await openDoneHere(`${query}&passes=20`);
     const whole = await downloadJson(page);
     await page.click("#play");
     assert.equal(await bodyState(page, "play", ["done", "error"]), "done");
@@ -234,7 +223,7 @@ describe("explorer zoom, compare and play (Chromium)", { skip, timeout: 600_000 
     assert.deepEqual((await downloadJson(page)).samples, whole.samples);
     const trace = (whole.samples as number[][])[0];
     assert.equal(trace.length, 20);
-    const five = await downloadJson(await openDone(explorer, `${query}&passes=5`, pageErrors));
+    const five = await downloadJson(await openDoneHere(`${query}&passes=5`));
     assert.deepEqual((five.samples as number[][])[0], trace.slice(0, 5));
     await page.close();
   });

@@ -23,6 +23,7 @@ import {
   type Explorer,
   lastRun,
   openExplorer,
+  openPage,
   sampleNow,
   settled,
   shownNumber,
@@ -44,12 +45,7 @@ describe("browser explorer (Chromium)", { skip, timeout: 120_000 }, () => {
     await explorer?.close();
   });
 
-  async function open(query = ""): Promise<Page> {
-    const page = await explorer.context.newPage();
-    page.on("pageerror", (error) => pageErrors.push(error.message));
-    await page.goto(`${explorer.url}${query}`);
-    return page;
-  }
+  const open = (query = ""): Promise<Page> => openPage(explorer, query, pageErrors);
 
   it("draws the default Hermite histogram (N = 10⁵) and shows λ_max of sample 0 = the library's", async () => {
     const page = await open();

@@ -5,7 +5,7 @@
  */
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
@@ -15,9 +15,11 @@ import { ksPValue, ksStatistic } from "../../src/statistics/ks.js";
 import { edgeScaling } from "../../src/theory/edgeScaling.js";
 import { tracyWidomCdf } from "../../src/theory/tracyWidom.js";
 import {
+  downloadJson,
   type Explorer,
   lastRun,
   openExplorer,
+  openPage,
   ROOT,
   settled,
   shownNumber,
@@ -37,12 +39,6 @@ function shellWords(line: string): string[] {
   return words;
 }
 
-async function downloadJson(page: Page): Promise<Record<string, unknown>> {
-  const download = page.waitForEvent("download");
-  await page.click('[data-download="json"]');
-  return JSON.parse(readFileSync(await (await download).path(), "utf8"));
-}
-
 describe("explorer features (Chromium)", { skip, timeout: 300_000 }, () => {
   let explorer: Explorer;
   const pageErrors: string[] = [];
@@ -54,12 +50,7 @@ describe("explorer features (Chromium)", { skip, timeout: 300_000 }, () => {
     await explorer?.close();
   });
 
-  async function open(query = ""): Promise<Page> {
-    const page = await explorer.context.newPage();
-    page.on("pageerror", (error) => pageErrors.push(error.message));
-    await page.goto(`${explorer.url}${query}`);
-    return page;
-  }
+  const open = (query = ""): Promise<Page> => openPage(explorer, query, pageErrors);
 
   it("Copy as command / JavaScript: the line run by the CLI and the code run by Node print the page's numbers", async () => {
     const cases = [

@@ -17,6 +17,7 @@ import {
   type Explorer,
   lastRun,
   openExplorer,
+  openPage,
   sampleNow,
   settled,
   shownNumber,
@@ -43,12 +44,7 @@ describe("browser explorer: potential V (Gibbs sampler)", { skip, timeout: 120_0
     await explorer?.close();
   });
 
-  async function open(query = ""): Promise<Page> {
-    const page = await explorer.context.newPage();
-    page.on("pageerror", (error) => pageErrors.push(error.message));
-    await page.goto(`${explorer.url}${query}`);
-    return page;
-  }
+  const open = (query = ""): Promise<Page> => openPage(explorer, query, pageErrors);
 
   it("histogram vs μ_V, trace and λ_max views; numbers = gibbsRun's; a link restores the state", async () => {
     const page = await open("?n=5000");
