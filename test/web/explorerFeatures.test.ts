@@ -8,18 +8,15 @@ import { execFileSync } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { after, before, describe, it } from "node:test";
+import { describe, it } from "node:test";
 import { pathToFileURL } from "node:url";
-import type { Page } from "playwright-core";
 import { ksPValue, ksStatistic } from "../../src/statistics/ks.js";
 import { edgeScaling } from "../../src/theory/edgeScaling.js";
 import { tracyWidomCdf } from "../../src/theory/tracyWidom.js";
 import {
   downloadJson,
-  type Explorer,
+  explorerForSuite,
   lastRun,
-  openExplorer,
-  openPage,
   ROOT,
   settled,
   shownNumber,
@@ -40,17 +37,7 @@ function shellWords(line: string): string[] {
 }
 
 describe("explorer features (Chromium)", { skip, timeout: 300_000 }, () => {
-  let explorer: Explorer;
-  const pageErrors: string[] = [];
-
-  before(async () => {
-    explorer = await openExplorer();
-  });
-  after(async () => {
-    await explorer?.close();
-  });
-
-  const open = (query = ""): Promise<Page> => openPage(explorer, query, pageErrors);
+  const { open, errors: pageErrors } = explorerForSuite();
 
   it("Copy as command / JavaScript: the line run by the CLI and the code run by Node print the page's numbers", async () => {
     const cases = [
