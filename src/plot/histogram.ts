@@ -140,6 +140,14 @@ export interface HistogramOptions {
   band?: { lower: ArrayLike<number>; upper: ArrayLike<number>; label: string };
   /** A second density drawn dashed for comparison (e.g. an approximation of the law drawn solid). */
   reference?: { density: (x: number) => number; label: string };
+  /**
+   * Zoom: show only x in [a, b]. The bars keep the density of the whole histogram (normalised by
+   * all the points counted, so they still match the density curve): `values` are re-binned into
+   * `bins` equal bins over [a, b] (a band then has one entry per bin of the window); with
+   * `counts`, the given bins that meet [a, b] are drawn, cut at a and b (each bar carries
+   * data-bin = its index in `counts`).
+   */
+  window?: [number, number];
 }
 
 /** Number of samples of the density curve across the plot. */
@@ -161,7 +169,9 @@ export function histogramSvg(opts: HistogramOptions): string {
   const width = opts.width ?? 640;
   const height = opts.height ?? 400;
   checkSize(width, height);
-  const bars = barsOf(opts);
+  const full = barsOf(opts);
+  const zoomed = opts.window ? windowBars(opts, full, opts.window) : null;
+  const bars = zoomed ?? full;
   const lo = bars.edges[0];
   const hi = bars.edges[bars.edges.length - 1];
 
@@ -201,7 +211,7 @@ export function histogramSvg(opts: HistogramOptions): string {
   const barColor = PALETTE[0];
   const curveColor = PALETTE[1];
   const legend: LegendEntry[] = [
-    { label: `histogram (n = ${formatCount(bars.total)})`, color: barColor, kind: "box" },
+    { label: `histogram (n = ${formatCount(full.total)})`, color: barColor, kind: "box" },
   ];
   if (curveX && curveY) {
     legend.push({ label: opts.densityLabel ?? "limit density", color: curveColor, kind: "line" });
@@ -246,19 +256,22 @@ export function histogramSvg(opts: HistogramOptions): string {
     );
   }
   body.push(
-    `<g class="bars" fill="${barColor}" fill-opacity="0.35" stroke="${barColor}" stroke-width="0.5">`,
+    // data-lo/hi (x at the plot's left/right) and data-left/right (their pixels): drag-to-zoom.
+    `<g class="bars" data-lo="${lo}" data-hi="${hi}" data-left="${f(frame.left)}" data-right="${f(frame.left + frame.width)}" fill="${barColor}" fill-opacity="0.35" stroke="${barColor}" stroke-width="0.5">`,
   );
   const bottom = frame.sy(0);
   for (let i = 0; i < bars.heights.length; i++) {
     const x0 = frame.sx(bars.edges[i]);
     const x1 = frame.sx(bars.edges[i + 1]);
     const yPix = frame.sy(Math.min(bars.heights[i], yTop));
+    const bin = zoomed?.first !== undefined ? ` data-bin="${zoomed.first + i}"` : "";
     body.push(
-      `<rect class="bar" x="${f(x0)}" y="${f(yPix)}" width="${f(Math.max(0, x1 - x0))}" height="${f(Math.max(0, bottom - yPix))}"/>`,
+      `<rect class="bar"${bin} x="${f(x0)}" y="${f(yPix)}" width="${f(Math.max(0, x1 - x0))}" height="${f(Math.max(0, bottom - yPix))}"/>`,
     );
   }
   body.push("</g>");
   if (bars.total === 0) body.push(noDataSvg(frame));
+  else if (zoomed && zoomed.inWindow === 0) body.push(noDataSvg(frame));
 
   if (curveX && curveY) {
     const runs = clipToBand(curveX, curveY, yBottom, yTop).map((run) =>
@@ -295,6 +308,53 @@ function barsOf(opts: HistogramOptions): HistogramBars {
   const n = opts.values.length;
   const bins = opts.bins ?? Math.min(100, Math.max(10, Math.ceil(Math.sqrt(n))));
   return histogramBars(opts.values, bins, opts.range);
+}
+
+/** The bars of a zoom window (see HistogramOptions.window); `inWindow` = points in it. */
+export function windowBars(
+  opts: Pick<HistogramOptions, "values" | "bins">,
+  full: HistogramBars,
+  window: [number, number],
+): HistogramBars & { first?: number; inWindow: number } {
+  const [a, b] = window;
+  if (!(Number.isFinite(a) && Number.isFinite(b) && b > a)) {
+    throw new RangeError(`histogram: zoom window must be finite with a < b, got [${a}, ${b}]`);
+  }
+  if (opts.values) {
+    const bins = opts.bins ?? full.counts.length;
+    const local = histogramBars(opts.values, bins, [a, b]);
+    // Normalised by every point of the full histogram, not only those in the window.
+    const heights = densityHeights(local.edges, local.counts, full.total);
+    return { ...local, heights, total: full.total, inWindow: local.total };
+  }
+  const e = full.edges;
+  let first = 0;
+  while (first < full.counts.length && e[first + 1] <= a) first++;
+  let last = full.counts.length - 1;
+  while (last >= first && e[last] >= b) last--;
+  if (last < first) {
+    return {
+      edges: Float64Array.of(a, b),
+      counts: Float64Array.of(0),
+      heights: Float64Array.of(0),
+      total: full.total,
+      inWindow: 0,
+    };
+  }
+  const edges = e.slice(first, last + 2);
+  edges[0] = Math.max(edges[0], a);
+  edges[edges.length - 1] = Math.min(edges[edges.length - 1], b);
+  const counts = full.counts.slice(first, last + 1);
+  let inWindow = 0;
+  for (const c of counts) inWindow += c;
+  return {
+    edges,
+    counts,
+    heights: full.heights.slice(first, last + 1),
+    total: full.total,
+    first,
+    inWindow,
+  };
 }
 
 function formatCount(n: number): string {

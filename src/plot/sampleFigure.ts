@@ -115,10 +115,12 @@ export function sampleTitle(job: SampleJob, params: Record<string, number>): str
 export function samplePlotSvg(
   job: SampleJob,
   result: SampleResult,
-  options: { width?: number; logY?: boolean } = {},
+  options: { width?: number; logY?: boolean; window?: [number, number] } = {},
 ): string {
   const width = options.width ?? WIDTH;
   const logY = options.logY === true;
+  // Zoom on the x axis (in the figure's units): see HistogramOptions.window.
+  const window = options.window;
   const { spec, n, beta } = job;
   if (spec.ensemble === "fixed-trace") return fixedTracePlotSvg({ ...job, spec }, result);
   const head = sampleTitle(job, result.params);
@@ -132,6 +134,7 @@ export function samplePlotSvg(
         xLabel: "largest eigenvalue λ_max",
         width,
         logY,
+        window,
       });
     }
     // On the Tracy–Widom scale: (λ_max − center)/scale → TW_β (edgeScaling; docs/conventions.md).
@@ -146,6 +149,7 @@ export function samplePlotSvg(
       densityLabel: twDensity ? `Tracy–Widom TW_${beta} (β-ensemble convention)` : undefined,
       width,
       logY,
+      window,
     });
   }
   if (spec.ensemble === "ginibre") {
@@ -172,6 +176,7 @@ export function samplePlotSvg(
       xLabel: "eigenangle θ ∈ [0, 2π)",
       width,
       logY,
+      window,
     };
     if (result.stat === "histogram") {
       return histogramSvg({
@@ -195,6 +200,7 @@ export function samplePlotSvg(
           : "weight density (β·N < 1: nearly independent points)",
       width,
       logY,
+      window,
     };
     if (result.stat === "histogram") {
       return histogramSvg({
@@ -219,6 +225,7 @@ export function samplePlotSvg(
     xLabel: `normalised eigenvalue (${NORMALISATIONS[spec.ensemble]})`,
     width,
     logY,
+    window,
   };
   if (result.stat === "histogram") {
     const edges = (result.edges as Float64Array).map(law.normalise);

@@ -8,6 +8,7 @@ import { execFileSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { after, before } from "node:test";
 import { fileURLToPath } from "node:url";
 import { type BrowserContext, chromium, type Page } from "playwright-core";
 import { type StaticServer, startStaticServer } from "../../src/cli/serve.js";
@@ -164,9 +165,68 @@ export async function runShownCommand(
   return { words, json: JSON.parse(out) };
 }
 
-/** The page's JSON download of the result shown. */
+/** A new tab of the explorer at `query` ("?n=…"); page errors are pushed to `errors`. */
+export async function openPage(explorer: Explorer, query = "", errors?: string[]): Promise<Page> {
+  const page = await explorer.context.newPage();
+  if (errors) page.on("pageerror", (error) => errors.push(error.message));
+  await page.goto(`${explorer.url}${query}`);
+  return page;
+}
+
+/** openPage, then waits for the first run and checks that it ended "done". */
+export async function openDone(
+  explorer: Explorer,
+  query: string,
+  errors?: string[],
+  timeout = 120_000,
+): Promise<Page> {
+  const page = await openPage(explorer, query, errors);
+  assert.equal(await settled(page, 0, timeout), "done", query);
+  return page;
+}
+
+/** Clicks the JSON download and parses the file. */
 export async function downloadJson(page: Page): Promise<Record<string, unknown>> {
   const download = page.waitForEvent("download");
   await page.click('[data-download="json"]');
   return JSON.parse(readFileSync(await (await download).path(), "utf8"));
+}
+
+/** Waits until <body data-`key`> is one of `states`; returns it. */
+export async function bodyState(
+  page: Page,
+  key: string,
+  states: string[],
+  timeout = 120_000,
+): Promise<string> {
+  await page.waitForFunction(
+    ([k, s]) => (s as string[]).includes(document.body.dataset[k as string] ?? ""),
+    [key, states] as const,
+    { timeout },
+  );
+  return page.evaluate((k) => document.body.dataset[k] ?? "", key);
+}
+
+/**
+ * Inside a describe(): builds and opens the explorer before its tests and closes it after.
+ * `explorer()` is the running one; `open(query)` opens a tab whose page errors go to `errors`.
+ */
+export function explorerForSuite(): {
+  explorer(): Explorer;
+  errors: string[];
+  open(query?: string): Promise<Page>;
+} {
+  let running: Explorer | undefined;
+  const errors: string[] = [];
+  const explorer = () => {
+    if (!running) throw new Error("the explorer is not open (call inside describe, use in it)");
+    return running;
+  };
+  before(async () => {
+    running = await openExplorer();
+  });
+  after(async () => {
+    await running?.close();
+  });
+  return { explorer, errors, open: (query = "") => openPage(explorer(), query, errors) };
 }

@@ -6,8 +6,7 @@
  */
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
-import { after, before, describe, it } from "node:test";
-import type { Page } from "playwright-core";
+import { describe, it } from "node:test";
 import { runSample } from "../../src/driver/legacy.js";
 import { circularCmvAngles } from "../../src/ensembles/circular.js";
 import { hermiteLargestEigenvalueTruncated } from "../../src/ensembles/edge.js";
@@ -20,9 +19,8 @@ import { largestEigenvalue } from "../../src/tridiagonal/bisection.js";
 import { uniformEdges } from "../../src/tridiagonal/histogram.js";
 import {
   assertSameNumber,
-  type Explorer,
+  explorerForSuite,
   lastRun,
-  openExplorer,
   sampleNow,
   settled,
   shownNumber,
@@ -34,22 +32,7 @@ const skip = skipReason();
 if (skip) console.log(skip);
 
 describe("browser explorer (Chromium)", { skip, timeout: 120_000 }, () => {
-  let explorer: Explorer;
-  const pageErrors: string[] = [];
-
-  before(async () => {
-    explorer = await openExplorer();
-  });
-  after(async () => {
-    await explorer?.close();
-  });
-
-  async function open(query = ""): Promise<Page> {
-    const page = await explorer.context.newPage();
-    page.on("pageerror", (error) => pageErrors.push(error.message));
-    await page.goto(`${explorer.url}${query}`);
-    return page;
-  }
+  const { open, errors: pageErrors } = explorerForSuite();
 
   it("draws the default Hermite histogram (N = 10⁵) and shows λ_max of sample 0 = the library's", async () => {
     const page = await open();

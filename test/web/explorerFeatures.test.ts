@@ -5,19 +5,18 @@
  */
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { after, before, describe, it } from "node:test";
+import { describe, it } from "node:test";
 import { pathToFileURL } from "node:url";
-import type { Page } from "playwright-core";
 import { ksPValue, ksStatistic } from "../../src/statistics/ks.js";
 import { edgeScaling } from "../../src/theory/edgeScaling.js";
 import { tracyWidomCdf } from "../../src/theory/tracyWidom.js";
 import {
-  type Explorer,
+  downloadJson,
+  explorerForSuite,
   lastRun,
-  openExplorer,
   ROOT,
   settled,
   shownNumber,
@@ -37,29 +36,8 @@ function shellWords(line: string): string[] {
   return words;
 }
 
-async function downloadJson(page: Page): Promise<Record<string, unknown>> {
-  const download = page.waitForEvent("download");
-  await page.click('[data-download="json"]');
-  return JSON.parse(readFileSync(await (await download).path(), "utf8"));
-}
-
 describe("explorer features (Chromium)", { skip, timeout: 300_000 }, () => {
-  let explorer: Explorer;
-  const pageErrors: string[] = [];
-
-  before(async () => {
-    explorer = await openExplorer();
-  });
-  after(async () => {
-    await explorer?.close();
-  });
-
-  async function open(query = ""): Promise<Page> {
-    const page = await explorer.context.newPage();
-    page.on("pageerror", (error) => pageErrors.push(error.message));
-    await page.goto(`${explorer.url}${query}`);
-    return page;
-  }
+  const { open, errors: pageErrors } = explorerForSuite();
 
   it("Copy as command / JavaScript: the line run by the CLI and the code run by Node print the page's numbers", async () => {
     const cases = [

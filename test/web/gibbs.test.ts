@@ -7,16 +7,14 @@
  */
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
-import { after, before, describe, it } from "node:test";
-import type { Page } from "playwright-core";
+import { describe, it } from "node:test";
 import { gibbsRun } from "../../src/driver/legacy.js";
 import { parsePotential } from "../../src/potentials/parse.js";
 import { edgeConstants, equilibriumMeasure } from "../../src/theory/equilibrium.js";
 import {
   assertSameNumber,
-  type Explorer,
+  explorerForSuite,
   lastRun,
-  openExplorer,
   sampleNow,
   settled,
   shownNumber,
@@ -32,23 +30,8 @@ const coeffs = parsePotential("x^4/4");
 const RUN = { coeffs, n: 100, beta: 2, passes: 5, samples: 20, seed: 42 } as const;
 
 describe("browser explorer: potential V (Gibbs sampler)", { skip, timeout: 120_000 }, () => {
-  let explorer: Explorer;
-  const pageErrors: string[] = [];
+  const { open, errors: pageErrors } = explorerForSuite();
   const trace = gibbsRun({ ...RUN, stat: "trace" }).samples as Float64Array[];
-
-  before(async () => {
-    explorer = await openExplorer();
-  });
-  after(async () => {
-    await explorer?.close();
-  });
-
-  async function open(query = ""): Promise<Page> {
-    const page = await explorer.context.newPage();
-    page.on("pageerror", (error) => pageErrors.push(error.message));
-    await page.goto(`${explorer.url}${query}`);
-    return page;
-  }
 
   it("histogram vs μ_V, trace and λ_max views; numbers = gibbsRun's; a link restores the state", async () => {
     const page = await open("?n=5000");

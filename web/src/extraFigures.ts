@@ -16,6 +16,7 @@ import {
   LOG_SCALE,
   resultHeader,
   type ShownNumber,
+  ZOOM,
 } from "./results.js";
 import type { Settings } from "./state.js";
 import { spacingSvg, stackSvg } from "./svgParts.js";
@@ -111,6 +112,7 @@ function circularHistogram(settings: Settings, done: number, p: HistogramPayload
     xLabel: "eigenangle θ (radians)",
     width: FIGURE_WIDTH,
     logY: LOG_SCALE,
+    window: ZOOM,
     // The bars fill the plot evenly: keep the top clear for the legend.
     headroom: 0.2,
   });

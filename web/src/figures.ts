@@ -25,6 +25,7 @@ import {
   LOG_SCALE,
   resultHeader,
   type ShownNumber,
+  ZOOM,
 } from "./results.js";
 import type { Settings } from "./state.js";
 import { CONFIGURATION_BULK, locallyUnfoldedSpacings } from "./surmise.js";
@@ -106,7 +107,7 @@ function histogramFigure(settings: Settings, done: number, p: HistogramPayload):
     numbers.unshift({ id: "lambda-max-0", label: "λ_max of sample 0", value: p.lambdaMax0 });
   }
   return {
-    svg: samplePlotSvg(job, result, { width: FIGURE_WIDTH, logY: LOG_SCALE }),
+    svg: samplePlotSvg(job, result, { width: FIGURE_WIDTH, logY: LOG_SCALE, window: ZOOM }),
     numbers,
     law: lawText(settings),
     data: {
@@ -209,13 +210,14 @@ function edgeFigure(settings: Settings, p: EdgePayload): Figure {
     values,
     range,
     bins,
-    band: cdf && range && done >= 2 ? binomialBand(cdf, range, bins, done) : undefined,
+    band: cdf && range && done >= 2 ? binomialBand(cdf, ZOOM ?? range, bins, done) : undefined,
     density: tw?.density,
     densityLabel: tw?.label,
     title,
     xLabel: scaling ? `rescaled λ_max = ${scaling.formula}` : "λ_max",
     width: FIGURE_WIDTH,
     logY: LOG_SCALE,
+    window: ZOOM,
   });
   const numbers: ShownNumber[] = [];
   if (done > 0) numbers.push({ id: "lambda-max-0", label: "λ_max of sample 0", value: maxima[0] });

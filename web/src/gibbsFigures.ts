@@ -36,6 +36,7 @@ import {
   LOG_SCALE,
   resultHeader,
   type ShownNumber,
+  ZOOM,
 } from "./results.js";
 import type { Settings } from "./state.js";
 import { CONFIGURATION_BULK, locallyUnfoldedSpacings } from "./surmise.js";
@@ -164,6 +165,7 @@ function histogramFigure(settings: Settings, p: GibbsPayload): Figure {
     xLabel: `x: points of each chain after pass ${settings.passes}`,
     width: FIGURE_WIDTH,
     logY: LOG_SCALE,
+    window: ZOOM,
   });
   let counted = 0;
   for (const c of h.counts) counted += c;
@@ -233,6 +235,7 @@ function edgeFigure(settings: Settings, p: GibbsPayload): Figure {
     xLabel: rescale ? `rescaled λ_max = ${RESCALED}` : "λ_max",
     width: FIGURE_WIDTH,
     logY: LOG_SCALE,
+    window: ZOOM,
   });
   const numbers = commonNumbers(settings, p);
   if (rescale && done > 0) {

@@ -14,7 +14,9 @@
  * "out of date" and cannot be downloaded. Each run pushes one history entry (Back/Forward step
  * through runs).
  */
+import { initAnimate } from "./animate.js";
 import { commandLine, javascriptSnippet } from "./command.js";
+import { initCompare } from "./compare.js";
 import { CONFIRM_SECONDS, estimateSeconds, formatDuration } from "./cost.js";
 import { type DownloadKind, dataBlob, saveBlob, svgToPng } from "./download.js";
 import { FEATURES } from "./features.js";
@@ -45,6 +47,7 @@ import {
   valuesFromQuery,
   viewUnavailable,
 } from "./state.js";
+import { initZoom } from "./zoom.js";
 
 const $ = <T extends HTMLElement>(id: string): T => {
   const el = document.getElementById(id);
@@ -324,17 +327,25 @@ let current: {
   total: number;
   detail: string;
 } | null = null;
-/** What the figure shows: the settings and snapshot it was drawn from. */
-let shown: { settings: Settings; snapshot: Snapshot } | null = null;
+/**
+ * What the figure shows: the settings and snapshot it was drawn from (`custom`: a figure drawn by
+ * another module, e.g. compare.ts, at a width).
+ */
+type CustomFigure = (width: number) => Figure;
+let shown: { settings: Settings; snapshot: Snapshot; custom?: CustomFigure } | null = null;
 let lastFigure: Figure | null = null;
 let pending: Snapshot | null = null;
 let frameRequested = false;
 /** A run waiting for "Run anyway" (estimated above CONFIRM_SECONDS). */
 let awaiting: Settings | null = null;
 
+function makeWorker(): Worker {
+  return new Worker(new URL("./worker.ts", import.meta.url), { type: "module" });
+}
+
 function ensureWorker(): Worker {
   if (worker) return worker;
-  worker = new Worker(new URL("./worker.ts", import.meta.url), { type: "module" });
+  worker = makeWorker();
   worker.onmessage = (event: MessageEvent<WorkerReply>) => onReply(event.data);
   worker.onerror = (event) => {
     event.preventDefault();
@@ -550,16 +561,16 @@ function draw(): void {
 }
 
 /** Draws a snapshot into the page (figure, caption, numbers, data table); false on failure. */
-function render(settings: Settings, snapshot: Snapshot): boolean {
+function render(settings: Settings, snapshot: Snapshot, custom?: CustomFigure): boolean {
   const width = drawingWidth();
   let figure: Figure;
   try {
-    figure = figureAt(settings, snapshot, width);
+    figure = custom ? custom(width) : figureAt(settings, snapshot, width);
   } catch (error) {
     finish("error", error instanceof Error ? error.message : String(error));
     return false;
   }
-  shown = { settings, snapshot };
+  shown = { settings, snapshot, custom };
   lastFigure = figure;
   const title = /<title>([^<]*)<\/title>/.exec(figure.svg)?.[1] ?? "";
   const narrow = width < WIDE_FIGURE_WIDTH;
@@ -626,8 +637,13 @@ function renderNumbers(figure: Figure): void {
 const logBox = $<HTMLInputElement>("log-scale");
 logBox.addEventListener("change", () => {
   setLogScale(logBox.checked);
-  if (shown) render(shown.settings, shown.snapshot);
+  redraw();
 });
+
+/** Redraws the result shown (display options: log axis, zoom, width). */
+function redraw(): void {
+  if (shown) render(shown.settings, shown.snapshot, shown.custom);
+}
 
 // Hover read-out: the bin and count of the bar under the pointer (histograms with counts).
 const readout = $<HTMLParagraphElement>("readout");
@@ -635,7 +651,11 @@ plot.addEventListener("pointerover", (event) => {
   const bar = (event.target as Element).closest?.("rect.bar");
   const data = lastFigure?.data;
   if (!bar || !data) return;
-  const index = [...plot.querySelectorAll("rect.bar")].indexOf(bar);
+  // A zoomed histogram draws some bins only: data-bin is the bar's index in the counts.
+  const index =
+    bar.getAttribute("data-bin") !== null
+      ? Number(bar.getAttribute("data-bin"))
+      : [...plot.querySelectorAll("rect.bar")].indexOf(bar);
   const edges = data.edges as ArrayLike<number> | undefined;
   const counts = data.counts as ArrayLike<number> | undefined;
   if (!edges || !counts || index < 0 || index >= counts.length) {
@@ -658,7 +678,7 @@ new ResizeObserver(() => {
   const width = drawingWidth();
   if (width === lastWidth) return;
   lastWidth = width;
-  if (shown && !running) render(shown.settings, shown.snapshot);
+  if (!running) redraw();
 }).observe(plot);
 
 // ---------------------------------------------------------------------------------------------
@@ -669,6 +689,7 @@ let timer: ReturnType<typeof setTimeout> | undefined;
 /** Validates the form and starts a run (after `delay` ms of quiet). */
 function schedule(delay: number): void {
   clearTimeout(timer);
+  stopExtras();
   const values = readForm();
   updateVisibility(values);
   if (shown) setStale(true);
@@ -678,6 +699,7 @@ function schedule(delay: number): void {
 /** Validates the form and runs; `fromHistory`: the URL is already the state (Back/Forward). */
 function runFromForm(fromHistory = false): void {
   clearTimeout(timer);
+  stopExtras();
   const values = readForm();
   updateVisibility(values);
   syncSliders(values);
@@ -811,7 +833,9 @@ for (const button of downloadButtons) {
       return;
     }
     // Downloads are drawn at the full width, whatever the screen.
-    const figure = figureAt(shown.settings, shown.snapshot, WIDE_FIGURE_WIDTH);
+    const figure = shown.custom
+      ? shown.custom(WIDE_FIGURE_WIDTH)
+      : figureAt(shown.settings, shown.snapshot, WIDE_FIGURE_WIDTH);
     const stem = figure.fileStem;
     try {
       if (kind === "svg") {
@@ -859,6 +883,48 @@ toggle.addEventListener("click", () => {
 });
 setControlsOpen(!narrowQuery.matches);
 narrowQuery.addEventListener("change", () => setControlsOpen(!narrowQuery.matches));
+
+// ---------------------------------------------------------------------------------------------
+// Zoom, compare, play (zoom.ts, compare.ts, animate.ts): they draw through these hooks.
+
+/** Ends the page's own run (pending or running) when another feature takes the figure. */
+function quiet(): void {
+  clearTimeout(timer);
+  if (running) {
+    cancelWorker();
+    setState("idle");
+    statusText.textContent = "";
+  }
+}
+
+/** Shows a complete result computed elsewhere as the current figure. */
+function showResult(settings: Settings, snapshot: Snapshot, custom?: CustomFigure): void {
+  if (render(settings, snapshot, custom)) setStale(false);
+}
+
+initZoom({ redraw });
+const compare = initCompare({
+  makeWorker,
+  values: readForm,
+  quiet,
+  show: showResult,
+});
+const play = initAnimate({
+  makeWorker,
+  values: readForm,
+  quiet,
+  show: (settings, snapshot, field, value) => {
+    $<HTMLInputElement>(field).value = value;
+    const values = readForm();
+    syncSliders(values);
+    updateUrl(values, "edit");
+    showResult(settings, snapshot);
+  },
+});
+function stopExtras(): void {
+  compare.stop();
+  play.stop();
+}
 
 // ---------------------------------------------------------------------------------------------
 // Start: restore the state from the URL and sample.

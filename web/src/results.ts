@@ -17,6 +17,11 @@ export let LOG_SCALE = false;
 export function setLogScale(on: boolean): void {
   LOG_SCALE = on;
 }
+/** The zoom window [a, b] of the x axis (in the figure's units), or undefined (zoom.ts). */
+export let ZOOM: [number, number] | undefined;
+export function setZoom(window: [number, number] | undefined): void {
+  ZOOM = window;
+}
 
 /** A number shown in the page: `id` names its element (data-value holds all digits). */
 export interface ShownNumber {
