@@ -88,3 +88,22 @@ describe("softEdgeLaw, the distribution object", () => {
     );
   });
 });
+
+describe("softEdgeLaw, β = 1, 4, against simulations of the exact model", () => {
+  for (const [beta, n, m] of [
+    [1, 10, 200000],
+    [4, 20, 100000],
+  ] as const) {
+    it(`β = ${beta}, N = ${n}: the corrected law passes KS (p > 1e−6), TW_β is rejected`, () => {
+      const x = new Float64Array(m);
+      for (let s = 0; s < m; s++) {
+        x[s] = hermiteRescaledLargestEigenvalueTruncated(createRandomSource(77, s, n), n, beta);
+      }
+      const law = softEdgeLaw({ ensemble: "hermite", beta, n });
+      const corrected = ksStatistic(x, (s) => law.cdf(s));
+      const plain = ksStatistic(x, (s) => tracyWidomCdf(s, beta));
+      assert.ok(corrected < ksCritical(m), `corrected KS ${corrected} ≥ ${ksCritical(m)}`);
+      assert.ok(plain > ksCritical(m), `plain KS ${plain} ≤ ${ksCritical(m)} (no power)`);
+    });
+  }
+});
