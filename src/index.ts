@@ -309,6 +309,14 @@ export {
 export { referenceDensity, referenceRange } from "./theory/reference.js";
 export { semicircleCdf, semicircleDensity, semicircleSupport } from "./theory/semicircle.js";
 export {
+  SOFT_EDGE_CORRECTIONS,
+  type SoftEdgeCorrection,
+  type SoftEdgeSpec,
+  softEdgeCorrection,
+  softEdgeLaw,
+  softEdgeParameter,
+} from "./theory/softEdgeLaw.js";
+export {
   type TracyWidomConvention,
   type TracyWidomMoments,
   tracyWidomCdf,

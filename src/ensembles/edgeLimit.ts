@@ -20,6 +20,12 @@
  * N ≥ 1e9 at the default tolerance.
  * Below that size use the exact truncated tridiagonal model (edge.ts), which costs O(N^{1/3}).
  *
+ * Hermite β = 2 with the first finite-N correction (src/theory/softEdgeLaw.ts): the model draws
+ * from F₂ + N^{−2/3}E instead of F₂, whose exact distance to the finite-N GUE law is
+ * 0.0195·N^{−4/3} (N = 10 … 1e5, hermiteLargestEigenvalueCdf.ts); envelope 0.04·N^{−4/3}, so the
+ * smallest admitted size at 1e−6 is N = 2829 instead of 1.6e8. For β = 1, 4 the correction is
+ * fitted to simulations that cannot resolve 1e−6, so those keep the uncorrected law and envelope.
+ *
  * Why not exact at N = 1e12: the exact truncated model must draw ≈ c(β)·N^{1/3} ≈ 1.8e5 rows
  * (the top eigenvector reaches ≈ 10 N^{1/3} rows; edge.ts), i.e. ≥ 3e5 normal/gamma variates,
  * tens of milliseconds; the limit model is ≈ 1e4 times faster and its error (≤ 3e−9 in
@@ -29,6 +35,7 @@
 import type { RandomSource } from "../random/source.js";
 import { detPow } from "../special/deterministicMath.js";
 import { edgeScaling } from "../theory/edgeScaling.js";
+import { softEdgeLaw } from "../theory/softEdgeLaw.js";
 import { tracyWidomSample } from "../theory/tracyWidom.js";
 import { checkHermite, defaultHermiteParams, type HermiteParams } from "./hermite.js";
 import { checkLaguerre, defaultLaguerreParams, type LaguerreParams } from "./laguerre.js";
@@ -45,6 +52,20 @@ export const EDGE_LIMIT_CONSTANTS: Readonly<Record<EdgeLimitEnsemble, number>> =
   hermite: 0.3,
   laguerre: 1.0,
 };
+
+/**
+ * Envelope constant C₂ of d(N) ≤ C₂·N^{−4/3} for the corrected Hermite β = 2 law (F₂ + N^{−2/3}E):
+ * ≥ 2× the exact 0.0195–0.0199 measured for N = 10 … 1e5 (docs/tracy-widom/README.md §3).
+ */
+export const EDGE_LIMIT_CORRECTED_CONSTANT = 0.04;
+
+/** Whether the limit model draws from the corrected law (softEdgeLaw) for this ensemble and β. */
+export function edgeLimitIsCorrected(
+  ensemble: EdgeLimitEnsemble,
+  beta: number | undefined,
+): boolean {
+  return ensemble === "hermite" && beta === 2;
+}
 
 /** Default largest Kolmogorov distance the limit model accepts. */
 export const EDGE_LIMIT_TOLERANCE = 1e-6;
@@ -70,24 +91,41 @@ function constantOf(ensemble: EdgeLimitEnsemble): number {
  * C = EDGE_LIMIT_CONSTANTS[ensemble], above the measurements of docs/edge-limit/ (rate
  * O(N^{−2/3}): Johnstone–Ma 2012 for Hermite; Johnstone 2008, El Karoui 2006 for Laguerre).
  */
-export function edgeLimitDistanceBound(n: number, ensemble: EdgeLimitEnsemble = "hermite"): number {
+export function edgeLimitDistanceBound(
+  n: number,
+  ensemble: EdgeLimitEnsemble = "hermite",
+  beta?: number,
+): number {
   if (!(Number.isInteger(n) && n >= 1)) {
     throw new RangeError(`n must be an integer >= 1, got ${n}`);
   }
-  return constantOf(ensemble) * detPow(n, -2 / 3);
+  const c = constantOf(ensemble);
+  // Corrected Hermite β = 2 law: C₂·N^{−4/3} (the module comment).
+  if (edgeLimitIsCorrected(ensemble, beta))
+    return EDGE_LIMIT_CORRECTED_CONSTANT * detPow(n, -4 / 3);
+  return c * detPow(n, -2 / 3);
 }
 
-/** The smallest N with edgeLimitDistanceBound(N) ≤ tolerance, ≈ (C/tolerance)^{3/2}. */
+/**
+ * The smallest N with edgeLimitDistanceBound(N, ensemble, β) ≤ tolerance: ≈ (C/tolerance)^{3/2},
+ * or (C₂/tolerance)^{3/4} for the corrected Hermite β = 2 law. Without β, the uncorrected envelope.
+ */
 export function edgeLimitMinimumSize(
   tolerance: number = EDGE_LIMIT_TOLERANCE,
   ensemble: EdgeLimitEnsemble = "hermite",
+  beta?: number,
 ): number {
   if (!(tolerance > 0 && tolerance < 1)) {
     throw new RangeError(`tolerance must be in (0, 1), got ${tolerance}`);
   }
-  let n = Math.max(1, Math.ceil(detPow(constantOf(ensemble) / tolerance, 1.5)));
-  while (n > 1 && withinTolerance(edgeLimitDistanceBound(n - 1, ensemble), tolerance)) n--;
-  while (!withinTolerance(edgeLimitDistanceBound(n, ensemble), tolerance)) n++;
+  const corrected = edgeLimitIsCorrected(ensemble, beta);
+  const guess = corrected
+    ? detPow(EDGE_LIMIT_CORRECTED_CONSTANT / tolerance, 0.75)
+    : detPow(constantOf(ensemble) / tolerance, 1.5);
+  const bound = (m: number) => edgeLimitDistanceBound(m, ensemble, beta);
+  let n = Math.max(2, Math.ceil(guess));
+  while (n > 2 && withinTolerance(bound(n - 1), tolerance)) n--;
+  while (!withinTolerance(bound(n), tolerance)) n++;
   return n;
 }
 
@@ -111,11 +149,11 @@ export function checkEdgeLimit(
     throw new RangeError(`n must be an integer >= 2, got ${n}`);
   }
   if (n > 2 ** 51) throw new RangeError(`n must be <= 2^51, got ${n}`);
-  const bound = edgeLimitDistanceBound(n, ensemble);
+  const bound = edgeLimitDistanceBound(n, ensemble, beta);
   if (!withinTolerance(bound, tolerance)) {
     throw new RangeError(
       `the ${ensemble} limit model is accurate to ${tolerance.toExponential(0)} (Kolmogorov distance) only for ` +
-        `n >= ${edgeLimitMinimumSize(tolerance, ensemble).toExponential(2)}; at n = ${n} its error may reach ` +
+        `n >= ${edgeLimitMinimumSize(tolerance, ensemble, beta).toExponential(2)}; at n = ${n} its error may reach ` +
         `${bound.toExponential(1)}; use the exact tridiagonal model (O(N^(1/3)) per λ_max)`,
     );
   }
@@ -154,11 +192,25 @@ export function largestEigenvalueLimit(
     checkLaguerre(n, beta, { shape, scale });
     scaling = edgeScaling("laguerre", n, beta, { shape, scale });
   }
-  const tw = tracyWidomSample(rng, beta as 1 | 2 | 4);
+  const tw = edgeLimitIsCorrected(ensemble, beta)
+    ? correctedLaw(n).sample(rng, 1)[0]
+    : tracyWidomSample(rng, beta as 1 | 2 | 4);
   if (rescaled) return tw;
   // Laguerre eigenvalues are ≥ 0 (support.ts); at the sizes this model accepts center ≫ scale·|tw|.
   const lambda = scaling.center + scaling.scale * tw;
   return ensemble === "laguerre" ? clampToSupport(lambda, HALF_LINE) : lambda;
+}
+
+/** The corrected Hermite β = 2 law at N (cached: its set-up scans the density once, ≈ 1 ms). */
+const correctedLaws = new Map<number, ReturnType<typeof softEdgeLaw>>();
+function correctedLaw(n: number): ReturnType<typeof softEdgeLaw> {
+  let law = correctedLaws.get(n);
+  if (law === undefined) {
+    if (correctedLaws.size >= 64) correctedLaws.clear();
+    law = softEdgeLaw({ ensemble: "hermite", beta: 2, n });
+    correctedLaws.set(n, law);
+  }
+  return law;
 }
 
 /** largestEigenvalueLimit("hermite", …): λ_max of the Hermite β-ensemble from the TW limit. */

@@ -57,9 +57,12 @@ describe("hermiteLargestEigenvalueLimit", () => {
             beta,
             params,
           );
-          assert.equal(rescaled, tw);
+          // β = 2 draws from the corrected law F₂ + N^{−2/3}E (softEdgeLaw), ≈ 1e−8 away at these N.
+          if (beta === 2)
+            assert.ok(Math.abs(rescaled - tw) < 1e-6 * Math.max(1, n ** (-2 / 3) * 1e6));
+          else assert.equal(rescaled, tw);
           const x = hermiteLargestEigenvalueLimit(createRandomSource(7, s), n, beta, params);
-          assert.equal(x, center + scale * tw);
+          assert.equal(x, center + scale * rescaled);
         }
       }
     }
@@ -71,6 +74,11 @@ describe("hermiteLargestEigenvalueLimit", () => {
       assert.throws(() => hermiteLargestEigenvalueLimit(rng, 1e12, beta), /beta in \{1, 2, 4\}/);
     }
     assert.throws(() => hermiteLargestEigenvalueLimit(rng, 1000, 2), /exact tridiagonal model/);
+    // β = 2 uses the corrected law, bound 0.04·N^(−4/3): admitted from N = 2829 on.
+    assert.equal(edgeLimitMinimumSize(EDGE_LIMIT_TOLERANCE, "hermite", 2), 2829);
+    assert.doesNotThrow(() => hermiteLargestEigenvalueLimit(rng, 2829, 2));
+    assert.throws(() => hermiteLargestEigenvalueLimit(rng, 2828, 2), /n >= 2\.83e\+3/);
+    assert.throws(() => hermiteLargestEigenvalueLimit(rng, 1e4, 1), /exact tridiagonal model/);
     assert.throws(() => hermiteLargestEigenvalueLimit(rng, 1e12 + 0.5, 2), /integer/);
     assert.throws(() => hermiteLargestEigenvalueLimit(rng, 2 ** 52, 2), /2\^51/);
     assert.throws(
@@ -86,8 +94,13 @@ describe("hermiteLargestEigenvalueLimit", () => {
       const n = edgeLimitMinimumSize(tol);
       assert.ok(edgeLimitDistanceBound(n) <= tol * (1 + 1e-12), `bound(${n}) <= ${tol}`);
       assert.ok(edgeLimitDistanceBound(n - 1) > tol, `bound(${n - 1}) > ${tol}`);
-      assert.doesNotThrow(() => checkEdgeLimit(n, 2, tol));
-      assert.throws(() => checkEdgeLimit(n - 1, 2, tol), RangeError);
+      // β = 1 (β = 2 uses the corrected law and its own bound, checked below).
+      assert.doesNotThrow(() => checkEdgeLimit(n, 1, tol));
+      assert.throws(() => checkEdgeLimit(n - 1, 1, tol), RangeError);
+      const n2 = edgeLimitMinimumSize(tol, "hermite", 2);
+      assert.ok(edgeLimitDistanceBound(n2, "hermite", 2) <= tol * (1 + 1e-12));
+      assert.doesNotThrow(() => checkEdgeLimit(n2, 2, tol));
+      if (n2 > 2) assert.throws(() => checkEdgeLimit(n2 - 1, 2, tol), RangeError);
     }
     // At N = 1e12 the bound is a few 1e−9.
     assert.ok(edgeLimitDistanceBound(1e12) < 1e-8);

@@ -153,7 +153,7 @@ export const GOLDEN: Record<string, string[]> = {
     "413e847ffaf0f7f8",
     "413e847ffe7136bd",
     "413e847ffbbd08af",
-    "413e847ff9093b0a",
+    "413e847ff9093b09", // corrected law F₂ + N^(−2/3)E since issue 15 (one ulp)
     "413e847ffa72bede",
     "413e847ffbd809c7",
     "413e847ffb8b32ef",
