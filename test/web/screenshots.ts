@@ -64,6 +64,16 @@ const SHOTS: {
     note: "λ_max trace per pass of Gibbs chains from a = b = 0, rescaled by b_V, c_V",
   },
   {
+    file: "local-spacings-beta2.png",
+    query: "ensemble=hermite&view=local&beta=2&n=2000&samples=20&seed=11&bulk=0.2,0.8",
+    note: "unfolded bulk spacings of 20 GUE samples against Gaudin's exact p₂ (surmise dashed)",
+  },
+  {
+    file: "ginibre.png",
+    query: "ensemble=ginibre&view=configuration&beta=2&n=400&samples=1&seed=3",
+    note: "one complex Ginibre matrix, N = 400, against the circular law and |z|² against Kostlan's law",
+  },
+  {
     file: "phone-histogram.png",
     query: "ensemble=hermite&view=histogram&beta=2&n=1e5&samples=1&seed=42&bins=100",
     note: "a phone (390 × 844): the figure first, drawn for its width, the controls folded",

@@ -87,12 +87,12 @@ export function ginibreFigure(settings: Settings, snapshot: Snapshot): Figure {
     t[i] = x[i] * x[i] + y[i] * y[i];
     if (t[i] <= 1) inside++;
   }
-  const title = `Complex Ginibre ensemble, β = 2, N = ${settings.n}: one configuration (sample 0)`;
+  const title = `Complex Ginibre, N = ${settings.n}, sample 0`;
   const plane = scatterSvg({
     points: { x, y },
     circle: true,
     aspectEqual: true,
-    title: `${title}: z/√N and the unit circle (circular law: uniform on the disk)`,
+    title: `${title}: z/√N`,
     xLabel: "Re z/√N",
     yLabel: "Im z/√N",
     width: FIGURE_WIDTH,
