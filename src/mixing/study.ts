@@ -26,7 +26,7 @@ import { largestEigenvalue } from "../tridiagonal/bisection.js";
 import { VERSION } from "../version.js";
 import { hermiteControlSample } from "./control.js";
 import { firstPassWithin, type LineFit, leastSquares } from "./passes.js";
-import { tracyWidomReference } from "./reference.js";
+import { tracyWidomReference, tracyWidomReferenceComputed } from "./reference.js";
 
 export interface MixingOptions {
   /** V(x) = Σ coeffs[k] x^k, lowest degree first (as for gibbsRun). */
@@ -63,8 +63,11 @@ export interface MixingResult {
   initial: GibbsInitial;
   /** b_V and c_V of the rescaling ξ = N^{2/3} c_V (λ_max − b_V). */
   edge: { b: number; c: number };
-  /** "fredholm" for β ∈ {1, 2, 4}; else the empirical CDF of `referenceSamples` TW_β draws. */
-  reference: "fredholm" | "sample";
+  /**
+   * "fredholm" for β ∈ {1, 2, 4}; "computed" TW_β for other β in [0.2, 15]; else "sample", the
+   * empirical CDF of `referenceSamples` TW_β draws.
+   */
+  reference: "fredholm" | "computed" | "sample";
   referenceSamples: number;
   /** 1.36/√C. */
   noiseLevel: number;
@@ -156,8 +159,12 @@ export function estimateMixingCost(
     }
   });
   if (part.summary && !(beta === 1 || beta === 2 || beta === 4)) {
-    seconds += referenceSamples * SECONDS_PER_ROW * truncationSize(TRACY_WIDOM_BETA_N, beta);
-    bytes += 8 * referenceSamples;
+    if (tracyWidomReferenceComputed(beta)) {
+      seconds += 1; // TW_β set-up ≤ 1 s (docs/tracy-widom/)
+    } else {
+      seconds += referenceSamples * SECONDS_PER_ROW * truncationSize(TRACY_WIDOM_BETA_N, beta);
+      bytes += 8 * referenceSamples;
+    }
   }
   return { bytes, seconds };
 }
