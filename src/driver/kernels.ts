@@ -79,10 +79,15 @@ export interface Layout {
 export interface Kernel {
   layout: Layout;
   /**
-   * Computes sample s and adds it to acc; `within(fraction)` (optional) reports progress inside
-   * a long sample (the passes of a Gibbs chain).
+   * Computes sample s and adds it to acc; `within(fraction, row)` (optional) reports progress
+   * inside a long sample (the passes of a Gibbs chain); `row`, when given, is the sample's row
+   * buffer, filled up to the work done (a Gibbs trace: its first `fraction · passes` entries).
    */
-  sample(s: number, acc: Accumulator, within?: (fraction: number) => void): void;
+  sample(
+    s: number,
+    acc: Accumulator,
+    within?: (fraction: number, row?: Float64Array) => void,
+  ): void;
   /** Rough operations per sample (≈ 1e-8 s each), for chunk sizes and progress. */
   operationsPerSample: number;
 }
@@ -413,7 +418,7 @@ function gibbsKernel(job: GibbsJob): Kernel {
                 );
                 k++;
               }
-              within?.(pass / passes);
+              within?.(pass / passes, trace);
             }
           : undefined,
       });

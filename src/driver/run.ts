@@ -17,8 +17,11 @@ import type { Partial } from "./partial.js";
 export interface RunSink {
   /** Called after each sample: (samples complete in this run, samples of this run). */
   progress?(done: number, total: number): void;
-  /** Progress inside sample s (fraction of it done), for long samples (Gibbs chains). */
-  within?(s: number, fraction: number): void;
+  /**
+   * Progress inside sample s (fraction of it done), for long samples (Gibbs chains); `row`: the
+   * sample's row so far (a Gibbs trace: λ_max after each completed pass, then unwritten entries).
+   */
+  within?(s: number, fraction: number, row?: Float64Array): void;
   /** Checked before each sample: when true the run stops and returns the completed samples. */
   cancelled?(): boolean;
   /** Streams rows in blocks (sample order) instead of keeping them in the partial. */
@@ -47,7 +50,7 @@ export function run(job: Job, sink: RunSink = {}, range?: SampleRange): Partial 
   for (let i = 0; i < count; i++) {
     if (cancelled?.()) break;
     const s = first + i;
-    kernel.sample(s, acc, within && ((fraction) => within(s, fraction)));
+    kernel.sample(s, acc, within && ((fraction, row) => within(s, fraction, row)));
     progress?.(i + 1, count);
     if (snapshot && (i + 1) % snapshot.every === 0 && i + 1 < count) snapshot.take(acc.partial());
   }

@@ -118,15 +118,18 @@ export function* gibbsExplorerRun(
       {
         kernel,
         within: onProgress
-          ? (_s, fraction) => {
+          ? (_s, fraction, row) => {
               if (fraction >= 1) return;
               const now = performance.now();
               if (now - reported < PROGRESS_MS) return;
               reported = now;
+              const pass = Math.round(fraction * passes);
               onProgress({
                 done: s + fraction,
                 total: chains,
-                detail: `chain ${s + 1} of ${chains}, pass ${Math.round(fraction * passes)} of ${passes}`,
+                detail: `chain ${s + 1} of ${chains}, pass ${pass} of ${passes}`,
+                // Before chain 0 completes, its completed passes are what Stop can draw.
+                passTrace: s === 0 && job.stat === "trace" && row ? row.slice(0, pass) : undefined,
               });
             }
           : undefined,

@@ -297,7 +297,7 @@ function traceFigure(settings: Settings, p: GibbsPayload): Figure {
     rows,
     mean,
     reference,
-    title: `${head(settings, chains)}: λ_max trace`,
+    title: `${head(settings, chains)}: λ_max trace${p.passesDone !== undefined ? ` (stopped: pass ${p.passesDone} of ${p.passesPlanned})` : ""}`,
     yLabel: rescale ? RESCALED : "λ_max",
     chainsLabel:
       shown === chains ? `${plural(shown, "chain")}` : `chains 0–${shown - 1} (of ${chains})`,
@@ -321,6 +321,10 @@ function traceFigure(settings: Settings, p: GibbsPayload): Figure {
     mean: p.traceSum.map((v) => v / Math.max(chains, 1)),
   };
   if (p.traces.length < chains) data.chainsKept = p.traces.length;
+  if (p.passesDone !== undefined) {
+    data.passesDone = p.passesDone;
+    data.passesPlanned = p.passesPlanned;
+  }
   if (theory.edge) data.edge = { bV: theory.edge.right, cV: theory.edge.rightScale };
   return { svg, numbers, law: notes.join(" "), data, fileStem: fileStem(settings) };
 }

@@ -322,6 +322,8 @@ let current: {
   firstDrawn: boolean;
   /** The last snapshot of completed samples only (what Stop keeps). */
   complete: Snapshot | null;
+  /** Gibbs trace view, chain 0 running: λ_max after each of its completed passes so far. */
+  passTrace: Float64Array | null;
   /** Samples (chains) done, fractional inside one, and what is being done. */
   done: number;
   total: number;
@@ -422,6 +424,7 @@ function start(settings: Settings, confirmed = false): void {
     started: performance.now(),
     firstDrawn: false,
     complete: null,
+    passTrace: null,
     done: 0,
     total:
       settings.ensemble === "potential" && settings.view === "configuration" ? 1 : settings.samples,
@@ -453,6 +456,7 @@ function onReply(reply: WorkerReply): void {
     return;
   }
   if (reply.type === "progress") {
+    if (reply.passTrace) current.passTrace = reply.passTrace;
     showProgress(reply.done, reply.total, reply.detail);
     return;
   }
@@ -772,12 +776,42 @@ resampleButton.addEventListener("click", () => {
 stopButton.addEventListener("click", () => {
   if (!running || !current) return;
   cancelWorker();
-  const { settings, complete, total, detail } = current;
+  const { settings, complete, total, detail, passTrace } = current;
   const k = complete ? Math.floor(complete.done + 1e-9) : 0;
   if (complete) {
     // Draw exactly the completed samples (a frame may still be pending).
     pending = complete;
     draw();
+  } else if (passTrace && passTrace.length > 0 && settings.passes !== undefined) {
+    // Gibbs trace, stopped inside chain 0: its completed passes, drawn and exported as the run
+    // of one chain with that many passes (the chain's first p passes are those of a p-pass run).
+    const p = passTrace.length;
+    pending = null;
+    render(
+      { ...settings, passes: p, samples: 1 },
+      {
+        done: 1,
+        total: 1,
+        final: true,
+        payload: {
+          kind: "gibbs",
+          chains: 1,
+          maxima: Float64Array.of(passTrace[p - 1]),
+          traces: [passTrace],
+          traceSum: passTrace.slice(),
+          passesDone: p,
+          passesPlanned: settings.passes,
+        },
+      },
+    );
+    finish(
+      "stopped",
+      `stopped: pass ${p} of ${settings.passes} of chain 1 (0 of ${total} ${unit(settings, total)} complete; only the completed passes are drawn).`,
+    );
+    setStale(false);
+    stopButton.blur();
+    runButton.focus();
+    return;
   }
   const partial =
     k === 0

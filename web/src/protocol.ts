@@ -41,6 +41,12 @@ export interface GibbsPayload {
   traceSum: Float64Array;
   /** Histogram view: Sturm counts of the final states of all chains done. */
   histogram?: { edges: Float64Array; counts: Float64Array; below: number; above: number };
+  /**
+   * Set when a run was stopped inside chain 0: the passes it completed (of `passesPlanned`); the
+   * payload is then that of a one-chain run with `passesDone` passes.
+   */
+  passesDone?: number;
+  passesPlanned?: number;
   /** Configuration view: the final eigenvalues of chain 0 (ascending). */
   points?: Float64Array;
 }
@@ -90,6 +96,11 @@ export interface Progress {
   total: number;
   /** What is being done, e.g. "chain 1 of 3, pass 40 of 100". */
   detail: string;
+  /**
+   * Gibbs trace view while no chain is complete: λ_max after each completed pass of chain 0 so
+   * far (what Stop draws: equal to the trace of a run with that many passes).
+   */
+  passTrace?: Float64Array;
 }
 
 export type WorkerReply =
