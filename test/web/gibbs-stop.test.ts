@@ -60,4 +60,38 @@ describe("explorer: Stop inside a Gibbs chain keeps its completed passes", {
     await short.close();
     assert.deepEqual(suite.errors, []);
   });
+
+  it("after whole chains: draws and exports the completed chains, equal to a run of that many", async () => {
+    const page = await suite.open(`${QUERY}&samples=4&passes=3000`);
+    await page.waitForFunction(
+      () => {
+        const m = /^(\d+) of 4 chains/.exec(
+          document.querySelector("#status-text")?.textContent ?? "",
+        );
+        return document.body.dataset.state === "running" && m !== null && Number(m[1]) >= 1;
+      },
+      undefined,
+      { timeout: 300_000 },
+    );
+    await page.click("#stop");
+    const status = await text(page, "#status-text");
+    const m = /stopped: (\d+) of 4 chains/.exec(status);
+    assert.ok(m, `status "${status}"`);
+    const k = Number(m[1]);
+    assert.ok(k >= 1 && k < 4, `k = ${k}`);
+    const stopped = await downloadJson(page);
+    assert.equal(stopped.chainsDone, k);
+    assert.equal(stopped.passesDone, undefined);
+    await page.close();
+    const short = await openDone(
+      suite.explorer(),
+      `${QUERY}&samples=${k}&passes=3000`,
+      suite.errors,
+    );
+    const full = await downloadJson(short);
+    assert.deepEqual(stopped.samples, full.samples);
+    assert.deepEqual(stopped.mean, full.mean);
+    await short.close();
+    assert.deepEqual(suite.errors, []);
+  });
 });
