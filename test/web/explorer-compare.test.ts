@@ -133,6 +133,15 @@ describe("explorer zoom, compare and play (Chromium)", { skip, timeout: 600_000 
     assert.match(svg, /limit: /);
     const data = await downloadJson(page);
     assert.equal(data.command, "compare");
+    // CSV/NPY hold one table: disabled (with the reason) while a comparison is shown.
+    for (const kind of ["csv", "npy"]) {
+      const button = `[data-download="${kind}"]`;
+      assert.equal(await page.isDisabled(button), true, kind);
+      assert.match(
+        (await page.getAttribute(button, "title")) ?? "",
+        /comparison downloads as JSON/,
+      );
+    }
     const configurations = data.configurations as Record<string, unknown>[];
     assert.deepEqual(
       configurations.map((c) => c.beta),

@@ -373,7 +373,13 @@ let staleTimer: ReturnType<typeof setTimeout> | undefined;
 function setStale(stale: boolean, note = "out of date: settings changed", delay = 0): void {
   const isStale = stale && shown !== null;
   figureBox.dataset.stale = String(isStale);
-  for (const button of downloadButtons) button.disabled = isStale || !lastFigure;
+  for (const button of downloadButtons) {
+    // A comparison (compare.ts) is several results: JSON holds them all, CSV/NPY hold one table.
+    const single = button.dataset.download === "csv" || button.dataset.download === "npy";
+    const comparison = single && shown?.custom !== undefined;
+    button.disabled = isStale || !lastFigure || comparison;
+    if (single) button.title = comparison ? "a comparison downloads as JSON, SVG or PNG" : "";
+  }
   clearTimeout(staleTimer);
   const show = () => {
     document.body.dataset.stale = String(isStale);
