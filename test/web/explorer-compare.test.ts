@@ -133,6 +133,16 @@ describe("explorer zoom, compare and play (Chromium)", { skip, timeout: 600_000 
     assert.match(svg, /limit: /);
     const data = await downloadJson(page);
     assert.equal(data.command, "compare");
+    // The command line: one line per configuration, each the single run's.
+    const lines = (await page.textContent("#command-line"))?.trim().split("\n") ?? [];
+    assert.equal(lines.length, 3, lines.join(" | "));
+    for (const [i, beta] of [1, 2.5, 4].entries()) {
+      assert.match(
+        lines[i],
+        new RegExp(`^npx betaens sample laguerre .*--beta ${beta} `),
+        lines[i],
+      );
+    }
     // CSV/NPY hold one table: disabled (with the reason) while a comparison is shown.
     for (const kind of ["csv", "npy"]) {
       const button = `[data-download="${kind}"]`;

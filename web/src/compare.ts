@@ -164,7 +164,13 @@ export interface CompareHooks {
   values(): FormValues;
   /** Cancels the page's own run (the comparison takes the figure). */
   quiet(): void;
-  show(settings: Settings, snapshot: Snapshot, custom: (width: number) => Figure): void;
+  /** `all`: the settings of every configuration shown (their command lines are offered). */
+  show(
+    settings: Settings,
+    snapshot: Snapshot,
+    custom: (width: number) => Figure,
+    all: Settings[],
+  ): void;
 }
 
 /** Wires the compare controls. data-compare on <body>: running | done | stopped | error. */
@@ -215,7 +221,12 @@ export function initCompare(hooks: CompareHooks): { stop(): void } {
       }
       if (mine !== generation) return;
       const shown = done.slice();
-      hooks.show(settings[0], shown[0], (width) => compareFigure(what, settings, shown, width));
+      hooks.show(
+        settings[0],
+        shown[0],
+        (width) => compareFigure(what, settings, shown, width),
+        settings.slice(0, shown.length),
+      );
     }
     setState("done", `Compared ${settings.length} configuration${settings.length > 1 ? "s" : ""}.`);
   }

@@ -334,7 +334,13 @@ let current: {
  * another module, e.g. compare.ts, at a width).
  */
 type CustomFigure = (width: number) => Figure;
-let shown: { settings: Settings; snapshot: Snapshot; custom?: CustomFigure } | null = null;
+let shown: {
+  settings: Settings;
+  snapshot: Snapshot;
+  custom?: CustomFigure;
+  /** A comparison: the settings of each configuration (one command line each). */
+  all?: Settings[];
+} | null = null;
 let lastFigure: Figure | null = null;
 let pending: Snapshot | null = null;
 let frameRequested = false;
@@ -571,7 +577,12 @@ function draw(): void {
 }
 
 /** Draws a snapshot into the page (figure, caption, numbers, data table); false on failure. */
-function render(settings: Settings, snapshot: Snapshot, custom?: CustomFigure): boolean {
+function render(
+  settings: Settings,
+  snapshot: Snapshot,
+  custom?: CustomFigure,
+  all?: Settings[],
+): boolean {
   const width = drawingWidth();
   let figure: Figure;
   try {
@@ -580,7 +591,7 @@ function render(settings: Settings, snapshot: Snapshot, custom?: CustomFigure): 
     finish("error", error instanceof Error ? error.message : String(error));
     return false;
   }
-  shown = { settings, snapshot, custom };
+  shown = { settings, snapshot, custom, all };
   lastFigure = figure;
   const title = /<title>([^<]*)<\/title>/.exec(figure.svg)?.[1] ?? "";
   const narrow = width < WIDE_FIGURE_WIDTH;
@@ -606,7 +617,7 @@ function render(settings: Settings, snapshot: Snapshot, custom?: CustomFigure): 
     readoutBox.hidden = !binned;
     readoutBox.textContent = "Point at a bar for its bin and count.";
   }
-  commandText.textContent = commandLine(settings);
+  commandText.textContent = commandsOf(shown);
   $<HTMLElement>("javascript-code").textContent = javascriptSnippet(settings);
   return true;
 }
@@ -652,7 +663,7 @@ logBox.addEventListener("change", () => {
 
 /** Redraws the result shown (display options: log axis, zoom, width). */
 function redraw(): void {
-  if (shown) render(shown.settings, shown.snapshot, shown.custom);
+  if (shown) render(shown.settings, shown.snapshot, shown.custom, shown.all);
 }
 
 // Hover read-out: the bin and count of the bar under the pointer (histograms with counts).
@@ -840,9 +851,14 @@ $<HTMLButtonElement>("confirm-run").addEventListener("click", () => {
 // ---------------------------------------------------------------------------------------------
 // Downloads and link
 
+/** The command line of the result shown; for a comparison, one line per configuration. */
+function commandsOf(result: { settings: Settings; all?: Settings[] }): string {
+  return (result.all ?? [result.settings]).map(commandLine).join("\n");
+}
+
 $<HTMLButtonElement>("copy-command").addEventListener("click", async () => {
   if (!shown) return;
-  const line = commandLine(shown.settings);
+  const line = commandsOf(shown);
   try {
     await navigator.clipboard.writeText(line);
     statusText.textContent = "Command copied: it prints the same numbers as this figure (JSON).";
@@ -938,8 +954,13 @@ function quiet(): void {
 }
 
 /** Shows a complete result computed elsewhere as the current figure. */
-function showResult(settings: Settings, snapshot: Snapshot, custom?: CustomFigure): void {
-  if (render(settings, snapshot, custom)) setStale(false);
+function showResult(
+  settings: Settings,
+  snapshot: Snapshot,
+  custom?: CustomFigure,
+  all?: Settings[],
+): void {
+  if (render(settings, snapshot, custom, all)) setStale(false);
 }
 
 initZoom({ redraw });
