@@ -35,81 +35,14 @@ import { gaussJacobiUnitDD } from "./gaussJacobi.js";
 /** The half-integer orders supported here. */
 export type HalfIntegerOrder = -0.5 | 0.5 | 1.5;
 
-/** c_a = 1/(2^a Γ(a + 1)) as a double-double: √(2/π)·{1, 1, 1/3} for a = −½, ½, 3/2. */
-function prefactor(a: HalfIntegerOrder): [number, number] {
-  const q = ddDiv(2, 0, PI_HI, PI_LO);
-  const r = ddSqrt(q, DD_LOW[0]);
-  const rl = DD_LOW[0];
-  if (a !== 1.5) return [r, rl];
-  const h = ddDiv(r, rl, 3, 0);
-  return [h, DD_LOW[0]];
-}
-
-/** t^{a+1} and t^a as double-doubles (t a double > 0). */
-function powers(a: HalfIntegerOrder, t: number): [number, number, number, number] {
-  let h = ddSqrt(t, 0); // t^{1/2}
-  let l = DD_LOW[0];
-  // t^{a+1} = t^{1/2}·t^{a+1/2}, a + 1/2 ∈ {0, 1, 2}
-  for (let i = 0; i < a + 0.5; i++) {
-    h = ddMul(h, l, t, 0);
-    l = DD_LOW[0];
-  }
-  const ph = ddDiv(h, l, t, 0);
-  return [h, l, ph, DD_LOW[0]];
-}
-
 /**
  * ℓ(t) = log det(I − V_a(t²)²) and ℓ′(t) (t-derivative), computed in double-double with m
  * Gauss–Jacobi nodes (weight u^{2a+1}); t > 0. Returns [ℓ, ℓ′] rounded to double.
  */
 export function sineLogDeterminantDD(a: HalfIntegerOrder, t: number, m: number): [number, number] {
   if (!(t > 0 && t <= 40)) throw new RangeError(`t must be in (0, 40], got ${t}`);
-  const rule = gaussJacobiUnitDD(m, 2 * a + 1);
-  const [ch, cl] = prefactor(a);
-  const [p0h, p0l, p1h, p1l] = powers(a, t);
-  // Scalars: c·t^{a+1} and 2c·t^a.
-  const s0h = ddMul(ch, cl, p0h, p0l);
-  const s0l = DD_LOW[0];
-  const s1h = ddMul(2 * ch, 2 * cl, p1h, p1l);
-  const s1l = DD_LOW[0];
-  // √ω_j and u_j² t (so that w = (t u_j²)(t u_k²)).
-  const rootH = new Float64Array(m);
-  const rootL = new Float64Array(m);
-  const scaledH = new Float64Array(m);
-  const scaledL = new Float64Array(m);
-  for (let j = 0; j < m; j++) {
-    rootH[j] = ddSqrt(rule.weightsHi[j], rule.weightsLo[j]);
-    rootL[j] = DD_LOW[0];
-    const u2 = ddMul(rule.nodesHi[j], rule.nodesLo[j], rule.nodesHi[j], rule.nodesLo[j]);
-    scaledH[j] = ddMul(u2, DD_LOW[0], t, 0);
-    scaledL[j] = DD_LOW[0];
-  }
+  const { aH, aL, dH, dL } = nystromMatricesDD(a, t, m);
   const mm = m * m;
-  const aH = new Float64Array(mm);
-  const aL = new Float64Array(mm);
-  const dH = new Float64Array(mm);
-  const dL = new Float64Array(mm);
-  const g = new Float64Array(4);
-  for (let j = 0; j < m; j++) {
-    for (let k = 0; k <= j; k++) {
-      const wh = ddMul(scaledH[j], scaledL[j], scaledH[k], scaledL[k]);
-      besselEntireSeriesDD(a, wh, DD_LOW[0], g);
-      const rh = ddMul(rootH[j], rootL[j], rootH[k], rootL[k]);
-      const rl = DD_LOW[0];
-      let h = ddMul(rh, rl, s0h, s0l);
-      let l = DD_LOW[0];
-      h = ddMul(h, l, g[0], g[1]);
-      l = DD_LOW[0];
-      aH[j * m + k] = aH[k * m + j] = h;
-      aL[j * m + k] = aL[k * m + j] = l;
-      h = ddMul(rh, rl, s1h, s1l);
-      l = DD_LOW[0];
-      h = ddMul(h, l, g[2], g[3]);
-      l = DD_LOW[0];
-      dH[j * m + k] = dH[k * m + j] = h;
-      dL[j * m + k] = dL[k * m + j] = l;
-    }
-  }
   // M = I − A² (lower triangle), then its Cholesky factor L in place (row-major lower).
   const lH = new Float64Array(mm);
   const lL = new Float64Array(mm);
@@ -127,24 +60,7 @@ export function sineLogDeterminantDD(a: HalfIntegerOrder, t: number, m: number):
       }
     }
   }
-  let logDet = 0;
-  for (let j = 0; j < m; j++) {
-    // L_jj = √(M_jj − Σ_{k<j} L_jk²)
-    const djh = ddDot(lH, lL, j * m, 1, lH, lL, j * m, 1, j, -lH[j * m + j], -lL[j * m + j]);
-    const djl = DD_LOW[0];
-    const pivotH = ddSqrt(-djh, -djl);
-    const pivotL = DD_LOW[0];
-    lH[j * m + j] = pivotH;
-    lL[j * m + j] = pivotL;
-    logDet += 2 * (detLog(pivotH) + detLog1p(pivotL / pivotH));
-    for (let i = j + 1; i < m; i++) {
-      // L_ij = (M_ij − Σ_{k<j} L_ik L_jk)/L_jj
-      const nh = ddDot(lH, lL, i * m, 1, lH, lL, j * m, 1, j, -lH[i * m + j], -lL[i * m + j]);
-      const q = ddDiv(-nh, -DD_LOW[0], pivotH, pivotL);
-      lH[i * m + j] = q;
-      lL[i * m + j] = DD_LOW[0];
-    }
-  }
+  const logDet = choleskyLogDetDD(lH, lL, m, null);
   // H = M⁻¹A = L⁻ᵀ(L⁻¹A): forward then backward substitution, column by column.
   const fH = new Float64Array(mm);
   const fL = new Float64Array(mm);
@@ -243,74 +159,24 @@ export function besselSignedLogDeterminantDD(
     throw new RangeError(`the order must be an integer or half-integer in [−½, 60], got ${b}`);
   }
   if (!(t > 0 && t <= 40)) throw new RangeError(`t must be in (0, 40], got ${t}`);
-  const rule = gaussJacobiUnitDD(m, 2 * b + 1);
-  const [ch, cl] = prefactorOf(b);
-  const [p0h, p0l, p1h, p1l] = powersOf(b, t);
-  const s0h = ddMul(ch, cl, p0h, p0l);
-  const s0l = DD_LOW[0];
-  const s1h = ddMul(2 * ch, 2 * cl, p1h, p1l);
-  const s1l = DD_LOW[0];
-  const rootH = new Float64Array(m);
-  const rootL = new Float64Array(m);
-  const scaledH = new Float64Array(m);
-  const scaledL = new Float64Array(m);
-  for (let j = 0; j < m; j++) {
-    rootH[j] = ddSqrt(rule.weightsHi[j], rule.weightsLo[j]);
-    rootL[j] = DD_LOW[0];
-    const u2 = ddMul(rule.nodesHi[j], rule.nodesLo[j], rule.nodesHi[j], rule.nodesLo[j]);
-    scaledH[j] = ddMul(u2, DD_LOW[0], t, 0);
-    scaledL[j] = DD_LOW[0];
-  }
-  const mm = m * m;
-  // M = I − σA (full, symmetric) and A′ (symmetric).
-  const lH = new Float64Array(mm);
-  const lL = new Float64Array(mm);
-  const dH = new Float64Array(mm);
-  const dL = new Float64Array(mm);
-  const g = new Float64Array(4);
+  const { aH, aL, dH, dL } = nystromMatricesDD(b, t, m);
+  // M = I − σA (lower triangle), then its Cholesky factor in place (row-major lower).
+  const lH = new Float64Array(m * m);
+  const lL = new Float64Array(m * m);
   for (let j = 0; j < m; j++) {
     for (let k = 0; k <= j; k++) {
-      const wh = ddMul(scaledH[j], scaledL[j], scaledH[k], scaledL[k]);
-      besselEntireSeriesDD(b, wh, DD_LOW[0], g);
-      const rh = ddMul(rootH[j], rootL[j], rootH[k], rootL[k]);
-      const rl = DD_LOW[0];
-      let h = ddMul(rh, rl, s0h, s0l);
-      let l = DD_LOW[0];
-      h = ddMul(h, l, g[0], g[1]);
-      l = DD_LOW[0];
+      const h = aH[j * m + k];
+      const l = aL[j * m + k];
       if (j === k) {
         lH[j * m + k] = ddAdd(1, 0, -sigma * h, -sigma * l);
         lL[j * m + k] = DD_LOW[0];
       } else {
-        lH[j * m + k] = lH[k * m + j] = -sigma * h;
-        lL[j * m + k] = lL[k * m + j] = -sigma * l;
+        lH[j * m + k] = -sigma * h;
+        lL[j * m + k] = -sigma * l;
       }
-      h = ddMul(rh, rl, s1h, s1l);
-      l = DD_LOW[0];
-      h = ddMul(h, l, g[2], g[3]);
-      l = DD_LOW[0];
-      dH[j * m + k] = dH[k * m + j] = h;
-      dL[j * m + k] = dL[k * m + j] = l;
     }
   }
-  // Cholesky factor of M in the lower triangle (row-major).
-  let logDet = 0;
-  for (let j = 0; j < m; j++) {
-    const djh = ddDot(lH, lL, j * m, 1, lH, lL, j * m, 1, j, -lH[j * m + j], -lL[j * m + j]);
-    const djl = DD_LOW[0];
-    if (!(-djh > 0))
-      throw new RangeError("besselSignedLogDeterminantDD: M is not positive definite");
-    const pivotH = ddSqrt(-djh, -djl);
-    const pivotL = DD_LOW[0];
-    lH[j * m + j] = pivotH;
-    lL[j * m + j] = pivotL;
-    logDet += 2 * (detLog(pivotH) + detLog1p(pivotL / pivotH));
-    for (let i = j + 1; i < m; i++) {
-      const nh = ddDot(lH, lL, i * m, 1, lH, lL, j * m, 1, j, -lH[i * m + j], -lL[i * m + j]);
-      lH[i * m + j] = ddDiv(-nh, -DD_LOW[0], pivotH, pivotL);
-      lL[i * m + j] = DD_LOW[0];
-    }
-  }
+  const logDet = choleskyLogDetDD(lH, lL, m, "besselSignedLogDeterminantDD");
   // tr(M⁻¹A′) = Σ_c (L⁻ᵀL⁻¹A′)_cc: forward then backward substitution, column by column.
   const fH = new Float64Array(m);
   const fL = new Float64Array(m);
@@ -332,4 +198,97 @@ export function besselSignedLogDeterminantDD(
     traceL = DD_LOW[0];
   }
   return [logDet, -sigma * (traceH + traceL)];
+}
+
+/**
+ * The Nyström matrices of the Bessel kernel in double-double, m Gauss–Jacobi nodes u_j (weight
+ * u^{2b+1}) and weights ω_j: A_jk = c_b t^{b+1}·√(ω_j ω_k)·g(t² u_j² u_k²) and A′_jk (its t-derivative)
+ * = 2c_b t^b·√(ω_j ω_k)·g′, with g, g′ from besselEntireSeriesDD; both symmetric, full storage.
+ */
+function nystromMatricesDD(
+  b: number,
+  t: number,
+  m: number,
+): { aH: Float64Array; aL: Float64Array; dH: Float64Array; dL: Float64Array } {
+  const rule = gaussJacobiUnitDD(m, 2 * b + 1);
+  const [ch, cl] = prefactorOf(b);
+  const [p0h, p0l, p1h, p1l] = powersOf(b, t);
+  // Scalars: c·t^{b+1} and 2c·t^b.
+  const s0h = ddMul(ch, cl, p0h, p0l);
+  const s0l = DD_LOW[0];
+  const s1h = ddMul(2 * ch, 2 * cl, p1h, p1l);
+  const s1l = DD_LOW[0];
+  // √ω_j and u_j² t (so that w = (t u_j²)(t u_k²)).
+  const rootH = new Float64Array(m);
+  const rootL = new Float64Array(m);
+  const scaledH = new Float64Array(m);
+  const scaledL = new Float64Array(m);
+  for (let j = 0; j < m; j++) {
+    rootH[j] = ddSqrt(rule.weightsHi[j], rule.weightsLo[j]);
+    rootL[j] = DD_LOW[0];
+    const u2 = ddMul(rule.nodesHi[j], rule.nodesLo[j], rule.nodesHi[j], rule.nodesLo[j]);
+    scaledH[j] = ddMul(u2, DD_LOW[0], t, 0);
+    scaledL[j] = DD_LOW[0];
+  }
+  const mm = m * m;
+  const aH = new Float64Array(mm);
+  const aL = new Float64Array(mm);
+  const dH = new Float64Array(mm);
+  const dL = new Float64Array(mm);
+  const g = new Float64Array(4);
+  for (let j = 0; j < m; j++) {
+    for (let k = 0; k <= j; k++) {
+      const wh = ddMul(scaledH[j], scaledL[j], scaledH[k], scaledL[k]);
+      besselEntireSeriesDD(b, wh, DD_LOW[0], g);
+      const rh = ddMul(rootH[j], rootL[j], rootH[k], rootL[k]);
+      const rl = DD_LOW[0];
+      let h = ddMul(rh, rl, s0h, s0l);
+      let l = DD_LOW[0];
+      h = ddMul(h, l, g[0], g[1]);
+      l = DD_LOW[0];
+      aH[j * m + k] = aH[k * m + j] = h;
+      aL[j * m + k] = aL[k * m + j] = l;
+      h = ddMul(rh, rl, s1h, s1l);
+      l = DD_LOW[0];
+      h = ddMul(h, l, g[2], g[3]);
+      l = DD_LOW[0];
+      dH[j * m + k] = dH[k * m + j] = h;
+      dL[j * m + k] = dL[k * m + j] = l;
+    }
+  }
+  return { aH, aL, dH, dL };
+}
+
+/**
+ * Cholesky factor L of the symmetric positive definite M (its lower triangle in lH, lL, row-major),
+ * in place; returns log det M = 2Σ log L_jj. With a `caller`, throws when M is not positive
+ * definite (without, a NaN pivot propagates).
+ */
+function choleskyLogDetDD(
+  lH: Float64Array,
+  lL: Float64Array,
+  m: number,
+  caller: string | null,
+): number {
+  let logDet = 0;
+  for (let j = 0; j < m; j++) {
+    // L_jj = √(M_jj − Σ_{k<j} L_jk²)
+    const djh = ddDot(lH, lL, j * m, 1, lH, lL, j * m, 1, j, -lH[j * m + j], -lL[j * m + j]);
+    const djl = DD_LOW[0];
+    if (caller !== null && !(-djh > 0)) {
+      throw new RangeError(`${caller}: M is not positive definite`);
+    }
+    const pivotH = ddSqrt(-djh, -djl);
+    const pivotL = DD_LOW[0];
+    lH[j * m + j] = pivotH;
+    lL[j * m + j] = pivotL;
+    logDet += 2 * (detLog(pivotH) + detLog1p(pivotL / pivotH));
+    for (let i = j + 1; i < m; i++) {
+      // L_ij = (M_ij − Σ_{k<j} L_ik L_jk)/L_jj
+      const nh = ddDot(lH, lL, i * m, 1, lH, lL, j * m, 1, j, -lH[i * m + j], -lL[i * m + j]);
+      lH[i * m + j] = ddDiv(-nh, -DD_LOW[0], pivotH, pivotL);
+      lL[i * m + j] = DD_LOW[0];
+    }
+  }
+  return logDet;
 }
