@@ -10,7 +10,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } fro
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, it } from "node:test";
-import { main } from "../../src/cli/main.js";
+import { betaensInProcess } from "../helpers/cliInProcess.js";
 
 /** A partial file with its manifest changed and a valid checksum (as a forger would write it). */
 function resealed(
@@ -35,20 +35,7 @@ function resealed(
 const dir = mkdtempSync(join(tmpdir(), "betaens-scale-"));
 let counter = 0;
 
-/** Runs `betaens ARGS…` in this process; returns the exit status and what went to stderr. */
-async function cli(args: string[]): Promise<{ status: number; stderr: string }> {
-  const write = process.stderr.write;
-  let stderr = "";
-  process.stderr.write = ((chunk: string | Uint8Array) => {
-    stderr += typeof chunk === "string" ? chunk : Buffer.from(chunk).toString("utf8");
-    return true;
-  }) as typeof process.stderr.write;
-  try {
-    return { status: await main(args), stderr };
-  } finally {
-    process.stderr.write = write;
-  }
-}
+const cli = betaensInProcess;
 
 /** The bytes `betaens ARGS… --output FILE.ext` writes. */
 async function output(args: string[], ext: string): Promise<Buffer> {

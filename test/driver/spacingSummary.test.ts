@@ -16,7 +16,6 @@ import {
   RATIO_BINS,
   SPACING_BINS,
 } from "../../docs/local-statistics/sineBeta.js";
-import { main } from "../../src/cli/main.js";
 import { finalize } from "../../src/driver/finalize.js";
 import { mergeAll, type Partial } from "../../src/driver/partial.js";
 import { run } from "../../src/driver/run.js";
@@ -35,23 +34,12 @@ import {
   sineNearestNeighbourLaw,
   sineSpacingLaw,
 } from "../../src/theory/localStatistics.js";
+import { betaensInProcess } from "../helpers/cliInProcess.js";
 
 const dir = mkdtempSync(join(tmpdir(), "betaens-spacing-summary-"));
 let counter = 0;
 
-async function cli(args: string[]): Promise<{ status: number; stderr: string }> {
-  const write = process.stderr.write;
-  let stderr = "";
-  process.stderr.write = ((chunk: string | Uint8Array) => {
-    stderr += typeof chunk === "string" ? chunk : Buffer.from(chunk).toString("utf8");
-    return true;
-  }) as typeof process.stderr.write;
-  try {
-    return { status: await main(args), stderr };
-  } finally {
-    process.stderr.write = write;
-  }
-}
+const cli = betaensInProcess;
 
 async function output(args: string[]): Promise<Buffer> {
   const file = join(dir, `out-${counter++}.json`);
