@@ -6,8 +6,7 @@
  * moduli drawn under the scatter (Kostlan), checked in Node against closed forms.
  */
 import assert from "node:assert/strict";
-import { after, before, describe, it } from "node:test";
-import type { Page } from "playwright-core";
+import { describe, it } from "node:test";
 import { runSample } from "../../src/driver/legacy.js";
 import { ksStatistic } from "../../src/statistics/ks.js";
 import { spacingRatios, unfoldedSpacings } from "../../src/statistics/unfolding.js";
@@ -17,9 +16,8 @@ import { ginibreModulusCdf, ginibreModulusDensity } from "../../web/src/ginibre.
 import {
   assertSameNumber,
   downloadJson,
-  type Explorer,
+  explorerForSuite,
   lastRun,
-  openExplorer,
   runShownCommand,
   settled,
   shownNumber,
@@ -77,22 +75,9 @@ describe("explorer: local statistics, Ginibre, Wishart/MANOVA (Chromium)", {
   skip,
   timeout: 600_000,
 }, () => {
-  let explorer: Explorer;
-  const pageErrors: string[] = [];
-
-  before(async () => {
-    explorer = await openExplorer();
-  });
-  after(async () => {
-    await explorer?.close();
-  });
-
-  async function open(query = ""): Promise<Page> {
-    const page = await explorer.context.newPage();
-    page.on("pageerror", (error) => pageErrors.push(error.message));
-    await page.goto(`${explorer.url}${query}`);
-    return page;
-  }
+  const suite = explorerForSuite();
+  const pageErrors = suite.errors;
+  const open = suite.open;
 
   it("local statistics: the page's spacings and KS distance are the CLI's `--stat spacings --bulk`", async () => {
     const cases = [
