@@ -1,7 +1,11 @@
 /**
  * A worker thread of the pool (pool.ts): runs blocks of a job on the driver and posts back each
- * block's partial result, its typed arrays transferred (not copied). The kernel of the last job
- * is kept, so a job is validated once per thread, not once per block.
+ * block's partial result. The kernel of the last job is kept, so a job is validated once per
+ * thread, not once per block.
+ *
+ * The partials are posted by copy, not by transfer: the first ArrayBuffer detached in a thread
+ * invalidates V8's "array buffer detaching" protector there, which deoptimises the compiled code and
+ * adds a detach check to every typed-array access afterwards (docs/scale.md, measured on Gibbs).
  */
 import { parentPort } from "node:worker_threads";
 import { type Kernel, kernelFor } from "../driver/kernels.js";
@@ -17,12 +21,8 @@ parentPort?.on("message", (request: BlockRequest) => {
     const key = canonicalJob(request.job);
     if (cached?.key !== key) cached = { key, kernel: kernelFor(request.job) };
     const partial = run(request.job, { kernel: cached.kernel }, request.block);
-    const transfer: ArrayBuffer[] = [];
-    for (const array of [partial.rows, partial.recorded, partial.counts]) {
-      if (array) transfer.push(array.buffer as ArrayBuffer);
-    }
     const reply: BlockReply = { index: request.index, partial };
-    port.postMessage(reply, transfer);
+    port.postMessage(reply);
   } catch (error) {
     const e = error instanceof Error ? error : new Error(String(error));
     const reply: BlockReply = { index: request.index, error: e.message, name: e.name };

@@ -1,7 +1,7 @@
 /**
  * The result of running a block of a job's samples, before it is turned into the output: plain
  * data (typed arrays, numbers, strings), so it crosses worker threads and Web Workers by
- * structured clone (its arrays by transfer) and is written to shard files as it is.
+ * structured clone (copied, never transferred: see cli/poolWorker.ts) and is written to shard files as it is.
  *
  * Merging partials of consecutive blocks gives the partial of their union, bit for bit the one a
  * single run of the union computes: rows are concatenated in sample order, counts (integers,

@@ -1,7 +1,9 @@
 /**
  * A sampling Web Worker of the explorer's pool: runs blocks of a job on the driver
- * (src/driver/run.ts, the CLI's code) and posts back each block's partial result, its arrays
- * transferred. The coordinating worker (worker.ts) merges the blocks in sample order.
+ * (src/driver/run.ts, the CLI's code) and posts back each block's partial result, copied: a
+ * transfer would detach an ArrayBuffer, after which V8 adds a detach check to every typed-array
+ * access in this worker (src/cli/poolWorker.ts). The coordinating worker (worker.ts) merges the
+ * blocks in sample order.
  */
 import type { Kernel } from "../../src/driver/kernels.js";
 import { kernelFor } from "../../src/driver/kernels.js";
@@ -22,7 +24,7 @@ export type BlockResult = { index: number; partial: Partial } | { index: number;
 
 interface BlockScope {
   onmessage: ((event: MessageEvent<BlockMessage>) => void) | null;
-  postMessage(message: BlockResult, transfer?: Transferable[]): void;
+  postMessage(message: BlockResult): void;
 }
 const scope = self as unknown as BlockScope;
 let cached: { key: string; kernel: Kernel } | undefined;
@@ -33,9 +35,7 @@ scope.onmessage = (event) => {
     const key = canonicalJob(job);
     if (cached?.key !== key) cached = { key, kernel: kernelFor(job) };
     const partial = run(job, { kernel: cached.kernel }, block);
-    const transfer: Transferable[] = [];
-    for (const array of [partial.rows, partial.counts]) if (array) transfer.push(array.buffer);
-    scope.postMessage({ index, partial }, transfer);
+    scope.postMessage({ index, partial });
   } catch (error) {
     scope.postMessage({ index, error: error instanceof Error ? error.message : String(error) });
   }
