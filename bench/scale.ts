@@ -4,7 +4,7 @@
  *   from the built CLI (dist/, built first if missing), interleaved, median of 3 runs each; wall
  *   time and CPU time per sample (CPU of all threads: getrusage, bench/maxRss.mjs). The speed-up
  *   needs two idle cores: on a loaded machine the CPU time per sample shows the overhead instead;
- * - Gibbs chains: `betaens gibbs` (two-cut quartic, N = 300, 16 passes, 24 chains) with
+ * - Gibbs chains: `betaens gibbs` (two-cut quartic, N = 300, 16 passes, 192 chains) with
  *   --workers 2 against --workers 1, interleaved, median of 3; wall and CPU per chain;
  * - driver overhead: run(job) of src/driver/ against the loop it replaced (runSample), same job,
  *   interleaved in this process, per sample;
@@ -59,7 +59,7 @@ export async function benchScale(): Promise<Row[]> {
   const rows: Row[] = [];
   const dir = mkdtempSync(join(tmpdir(), "betaens-bench-"));
   // Threads: 2 workers against 1.
-  const samples = 3000;
+  const samples = 30000; // long enough that thread start-up is small beside the run
   const args = [
     "sample",
     "hermite",
@@ -100,7 +100,7 @@ export async function benchScale(): Promise<Row[]> {
   });
 
   // Gibbs chains: --workers 2 against 1 (the chain is the unit; R̂/ESS and cut counts merge exactly).
-  const chains = 24;
+  const chains = 192; // as above
   const gibbsArgs = [
     "gibbs",
     "--potential",
