@@ -4,7 +4,7 @@
  * the recipe of docs/distributions.md): TW₂'s cdf and draws equal Node's bit for bit, the
  * WebAssembly kernels are in use after `await loadWasmKernels()` (the way that works on any main
  * thread; this Chromium also compiles the 19 kB module synchronously), and the Jupyter display
- * method returns the SVG MIME bundle.
+ * method returns the SVG MIME bundle; `svg()` put in a div parses as one SVG element that draws.
  * Skipped (with a message) only when /usr/bin/chromium is missing outside CI.
  */
 import assert from "node:assert/strict";
@@ -24,6 +24,8 @@ interface Probe {
   keys: string[];
   svg: string;
   text: string;
+  parsed: boolean;
+  drawn: boolean;
 }
 
 describe("the library as an ES module in Chromium", { skip, timeout: 120_000 }, () => {
@@ -59,6 +61,11 @@ describe("the library as an ES module in Chromium", { skip, timeout: 120_000 }, 
       const wasmAfter = await betaens.loadWasmKernels();
       const law = betaens.tracyWidom(2);
       const display = law[Symbol.for("Jupyter.display")]();
+      // The figure as a notebook cell would show it (docs/distributions.md, Observable).
+      const cell = Object.assign(document.createElement("div"), { innerHTML: law.svg() });
+      document.body.append(cell);
+      const figure = cell.querySelector("svg");
+      const box = figure?.getBBox();
       return {
         cdf: law.cdf(-2),
         draws: Array.from(law.sample(betaens.createRandomSource(7, 0), 4)),
@@ -66,6 +73,8 @@ describe("the library as an ES module in Chromium", { skip, timeout: 120_000 }, 
         keys: Object.keys(display).sort(),
         svg: display["image/svg+xml"],
         text: display["text/plain"],
+        parsed: figure instanceof SVGSVGElement && cell.childElementCount === 1,
+        drawn: (box?.width ?? 0) > 100 && (box?.height ?? 0) > 100,
       };
     }, bundle)) as Probe;
     const host = tracyWidom(2);
@@ -76,5 +85,7 @@ describe("the library as an ES module in Chromium", { skip, timeout: 120_000 }, 
     assert.match(got.svg, /^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
     assert.match(got.svg, /<\/svg>\s*$/);
     assert.equal(got.text, "TW_2 (betaens law)");
+    assert.ok(got.parsed, "svg() parses as one SVG element");
+    assert.ok(got.drawn, "and draws more than 100×100 px");
   });
 });
