@@ -13,6 +13,7 @@
  *   β = 1, 4: the same formula with −3/(20β) and N′ is our conjecture, consistent with 10⁶ draws of
  *          the exact model per N (N = 10 … 300; KS distance at the sampling noise, ≈ 1e−3, where
  *          the uncorrected TW_β is off by up to 2.8e−2); it is not resolved below ≈ 1e−3.
+ *          Caveat: the draws reject it at β = 4, N ≤ 10 (O(N^{−4/3}) remainder, README §3).
  * Laguerre: not available yet (RangeError).
  *
  * The corrected F is not a CDF far in the tails (F + hE can decrease, or pass 1, where F or 1 − F

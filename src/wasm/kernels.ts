@@ -162,10 +162,15 @@ let state: State = { kind: "unloaded" };
 let enabled = defaultEnabled();
 let failure = "";
 
+// Reading the environment may throw (Deno without --allow-env: NotCapable); the library must load anyway.
 function defaultEnabled(): boolean {
-  const env = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process
-    ?.env;
-  return env?.BETAENS_WASM !== "0";
+  try {
+    const env = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process
+      ?.env;
+    return env?.BETAENS_WASM !== "0";
+  } catch {
+    return true;
+  }
 }
 
 function decodeBase64(text: string): Uint8Array<ArrayBuffer> {
