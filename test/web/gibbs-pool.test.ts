@@ -24,7 +24,7 @@ import {
 import { gibbsExplorerRun } from "../../web/src/gibbs.js";
 import type { GibbsPayload, Progress } from "../../web/src/protocol.js";
 import { DEFAULTS, type FormValues, readSettings, type Settings } from "../../web/src/state.js";
-import { downloadJson, explorerForSuite, type Explorer, skipReason } from "./browser.js";
+import { downloadJson, type Explorer, explorerForSuite, skipReason } from "./browser.js";
 
 function gibbsSettings(values: Partial<FormValues>): Settings {
   const features = { circular: true, gibbs: true, tracyWidom: true };
