@@ -37,9 +37,18 @@ function gibbsSettings(values: Partial<FormValues>): Settings {
   return settings;
 }
 
+/** Replies computed and not yet delivered; flushed together, the latest block first. */
+let pending: { index: number; fire(): void }[] = [];
+
+function flush(): void {
+  const batch = pending.sort((a, b) => b.index - a.index);
+  pending = [];
+  for (const reply of batch) reply.fire();
+}
+
 /**
- * A stand-in for a block Web Worker: runs each block as blockWorker.ts does, replying after a
- * delay that decreases with the block's index (later chains arrive first), by structured clone.
+ * A stand-in for a block Web Worker: runs each block as blockWorker.ts does and replies by
+ * structured clone, but the replies of the blocks handed out together arrive latest block first.
  */
 class LateFirstPort implements BlockPort {
   onmessage: ((event: { data: BlockResult }) => void) | null = null;
@@ -48,12 +57,13 @@ class LateFirstPort implements BlockPort {
     this.blocks.push(message.block.first);
     const replies: BlockResult[] = [];
     runBlockMessage(structuredClone(message), (reply) => replies.push(structuredClone(reply)));
-    setTimeout(
-      () => {
+    if (pending.length === 0) setImmediate(flush);
+    pending.push({
+      index: message.index,
+      fire: () => {
         for (const reply of replies) this.onmessage?.({ data: reply });
       },
-      5 * Math.max(0, 12 - message.index),
-    );
+    });
   }
 }
 
