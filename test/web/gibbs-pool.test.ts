@@ -272,15 +272,24 @@ describe("explorer Gibbs views on the block-worker pool (Node, stand-in workers)
 const skip = skipReason();
 if (skip) console.log(skip);
 
-const QUERY = "?ensemble=potential&n=60&beta=2&seed=4&V=x%5E4%2F4+-+x%5E2&passes=30";
+const QUERY = "?ensemble=potential&beta=2&seed=4&V=x%5E4%2F4+-+x%5E2";
+
+/**
+ * A new tab whose navigator.hardwareConcurrency is `cores` (a script, not a function: tsx's
+ * helpers do not exist in the page).
+ */
+async function pageWithCores(explorer: Explorer, cores: number, errors: string[]) {
+  const page = await explorer.context.newPage();
+  page.on("pageerror", (error) => errors.push(error.message));
+  await page.addInitScript(
+    `Object.defineProperty(Navigator.prototype, "hardwareConcurrency", { get: () => ${cores} });`,
+  );
+  return page;
+}
 
 /** A tab whose navigator.hardwareConcurrency is `cores`; waits for its first run to finish. */
 async function openWithCores(explorer: Explorer, query: string, cores: number, errors: string[]) {
-  const page = await explorer.context.newPage();
-  page.on("pageerror", (error) => errors.push(error.message));
-  await page.addInitScript((n: number) => {
-    Object.defineProperty(Navigator.prototype, "hardwareConcurrency", { get: () => n });
-  }, cores);
+  const page = await pageWithCores(explorer, cores, errors);
   await page.goto(`${explorer.url}${query}`);
   await page.waitForFunction(
     () => ["done", "error"].includes(document.body.dataset.state ?? ""),
@@ -293,12 +302,14 @@ async function openWithCores(explorer: Explorer, query: string, cores: number, e
   return page;
 }
 
+const STOP_RUN = { coeffs, n: 150, beta: 2, passes: 400, seed: 4 };
+
 describe("explorer Gibbs views on Web Workers (Chromium)", { skip, timeout: 900_000 }, () => {
   const suite = explorerForSuite();
 
   for (const view of ["gibbs", "histogram", "edge"]) {
     it(`${view} view: 1 and 3 Web Workers export the same numbers, = betaens gibbs`, async () => {
-      const query = `${QUERY}&view=${view}&samples=9`;
+      const query = `${QUERY}&n=60&passes=30&view=${view}&samples=9`;
       const results: Record<string, unknown>[] = [];
       for (const cores of [1, 3]) {
         const page = await openWithCores(suite.explorer(), query, cores, suite.errors);
@@ -331,14 +342,8 @@ describe("explorer Gibbs views on Web Workers (Chromium)", { skip, timeout: 900_
   }
 
   it("Stop on 3 Web Workers keeps chains 1 … k complete, = a run of k chains", async () => {
-    const page = await suite.explorer().context.newPage();
-    page.on("pageerror", (error) => suite.errors.push(error.message));
-    await page.addInitScript(() => {
-      Object.defineProperty(Navigator.prototype, "hardwareConcurrency", { get: () => 3 });
-    });
-    await page.goto(
-      `${suite.explorer().url}${QUERY.replace("n=60", "n=150")}&view=gibbs&samples=40&passes=400`,
-    );
+    const page = await pageWithCores(suite.explorer(), 3, suite.errors);
+    await page.goto(`${suite.explorer().url}${QUERY}&n=150&view=gibbs&samples=40&passes=400`);
     await page.waitForFunction(
       () => {
         const m = /^(\d+) of 40 chains/.exec(
@@ -359,19 +364,12 @@ describe("explorer Gibbs views on Web Workers (Chromium)", { skip, timeout: 900_
     const stopped = await downloadJson(page);
     await page.close();
     assert.equal(stopped.chainsDone, k);
-    const cli = gibbsRun({
-      coeffs,
-      n: 150,
-      beta: 2,
-      passes: 400,
-      samples: k,
-      seed: 4,
-      stat: "trace",
+    const cli = gibbsRun({ ...STOP_RUN, samples: k, stat: "trace" });
+    const rows = stopped.samples as number[][];
+    assert.equal(rows.length, k, "one trace per chain complete");
+    rows.forEach((row, s) => {
+      assert.deepEqual(row, Array.from((cli.samples as Float64Array[])[s]), `chain ${s}`);
     });
-    assert.deepEqual(
-      stopped.samples,
-      (cli.samples as Float64Array[]).map((r) => Array.from(r)),
-    );
     assert.deepEqual(suite.errors, []);
   });
 });
