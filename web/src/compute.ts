@@ -1,8 +1,9 @@
 /**
- * The runs of the views that are not driver jobs, as generators of snapshots (the worker posts
- * them as partial results): the potential V ensemble's Gibbs chains (gibbs.ts), with progress
- * inside a chain. The sample views of the classical and circular ensembles run on the driver
- * (jobs.ts, over Web Workers: worker.ts).
+ * The runs of a view in one thread, as generators of snapshots (the worker posts them as partial
+ * results): local statistics and Ginibre (which the worker runs so), and the potential V
+ * ensemble's Gibbs chains (gibbs.ts, with progress inside a chain), which the worker runs over
+ * its Web Workers instead (blockPool.ts) with the same snapshots. The sample views of the
+ * classical and circular ensembles run on the driver (jobs.ts, over Web Workers: worker.ts).
  */
 import { gibbsExplorerRun } from "./gibbs.js";
 import { ginibreRun } from "./ginibre.js";

@@ -6,8 +6,9 @@
  * done | stopped | invalid | error, data-run = the id of the last run started, data-first-ms =
  * time from the start of the run to the first complete histogram drawn, data-first-load-ms =
  * time from navigation start to the first one drawn after loading the page, data-first-worker-ms
- * = the part of data-first-ms spent computing in the worker. data-state = confirm while a long run
- * waits for "Run anyway".
+ * = the part of data-first-ms spent computing in the worker, data-workers = the Web Workers the
+ * current run samples on (up to navigator.hardwareConcurrency, sent with the run; 1: the sampling
+ * worker alone). data-state = confirm while a long run waits for "Run anyway".
  *
  * Only completed samples (chains) are drawn and exported: a snapshot counted part-way through a
  * sample only moves the progress bar. A figure of other settings than the form's is marked
@@ -447,7 +448,12 @@ function start(settings: Settings, confirmed = false): void {
   setState("running");
   setStale(true, "out of date: sampling the new settings…", 400);
   showProgress(0, current.total, "");
-  const request: RunRequest = { type: "run", id: runId, settings };
+  const request: RunRequest = {
+    type: "run",
+    id: runId,
+    settings,
+    workers: navigator.hardwareConcurrency || 1,
+  };
   ensureWorker().postMessage(request);
 }
 
@@ -467,6 +473,7 @@ function onReply(reply: WorkerReply): void {
     finish("error", reply.message);
     return;
   }
+  if (reply.workers !== undefined) document.body.dataset.workers = String(reply.workers);
   if (reply.type === "progress") {
     if (reply.passTrace) current.passTrace = reply.passTrace;
     showProgress(reply.done, reply.total, reply.detail);

@@ -88,6 +88,8 @@ export interface RunRequest {
   type: "run";
   id: number;
   settings: Settings;
+  /** Web Workers to sample on at most: the page's navigator.hardwareConcurrency. */
+  workers?: number;
 }
 
 /** Progress inside a long step of a run (e.g. the passes of one Gibbs chain), no new result. */
@@ -103,7 +105,14 @@ export interface Progress {
   passTrace?: Float64Array;
 }
 
+/** Replies of a run; `workers`: the Web Workers it samples on (1: the sampling worker alone). */
 export type WorkerReply =
-  | ({ type: "snapshot"; id: number; final: boolean; elapsedMs: number } & Snapshot)
-  | ({ type: "progress"; id: number; elapsedMs: number } & Progress)
+  | ({
+      type: "snapshot";
+      id: number;
+      final: boolean;
+      elapsedMs: number;
+      workers?: number;
+    } & Snapshot)
+  | ({ type: "progress"; id: number; elapsedMs: number; workers?: number } & Progress)
   | { type: "error"; id: number; message: string };

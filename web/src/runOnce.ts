@@ -48,7 +48,12 @@ export function runOnce(
       fail(new Error(`the sampler failed: ${event.message || "unknown error"}`));
     };
   });
-  const request: RunRequest = { type: "run", id: 1, settings };
+  const request: RunRequest = {
+    type: "run",
+    id: 1,
+    settings,
+    workers: navigator.hardwareConcurrency || 1,
+  };
   worker.postMessage(request);
   return { result, cancel: () => fail(new Cancelled()) };
 }

@@ -3,20 +3,17 @@
  * results — the first one at once, then at most every POST_INTERVAL_MS, and the final one. The
  * page cancels a run by terminating the worker (and so its own workers).
  *
- * The sample views are driver jobs (jobs.ts): their samples are cut into blocks that
- * navigator.hardwareConcurrency Web Workers (blockWorker.ts) run on the driver, merged here in
- * sample order — the same numbers for any number of workers, the CLI's numbers. The Gibbs views
- * run in this worker (gibbs.ts).
+ * The sample views (jobs.ts) and the Gibbs views (gibbs.ts, one chain per block) are driver jobs:
+ * their samples are cut into blocks that up to navigator.hardwareConcurrency Web Workers
+ * (blockWorker.ts; the page sends the count) run on the driver, merged here in sample order
+ * (blockPool.ts) — the same numbers for any number of workers, the CLI's numbers. Every reply
+ * says how many workers the run uses. Local statistics and Ginibre run in this worker.
  */
-import { kernelFor } from "../../src/driver/kernels.js";
-import type { Partial } from "../../src/driver/partial.js";
-import { run } from "../../src/driver/run.js";
-import type { SampleJob } from "../../src/spec/job.js";
 import { loadWasmKernels } from "../../src/wasm/kernels.js";
-import type { BlockMessage, BlockResult } from "./blockWorker.js";
+import { type BlockPort, runGibbsJob, runSampleJob } from "./blockPool.js";
 import { explorerRun } from "./compute.js";
 import { TRACE_CHAINS_SHOWN } from "./gibbs.js";
-import { explorerBlocks, explorerJob, SnapshotMerger } from "./jobs.js";
+import { explorerJob } from "./jobs.js";
 import type { Progress, RunRequest, Snapshot, WorkerReply } from "./protocol.js";
 
 // Compile the WebAssembly kernels (src/wasm) while the page sends the job; a run that starts
@@ -65,137 +62,79 @@ function copy(snapshot: Snapshot, final: boolean): Snapshot {
   }
 }
 
-/** Sampling workers at most. */
-const MAX_WORKERS = 16;
-
 const pool: Worker[] = [];
 
 /** The pool's workers (started once, kept between runs); none where workers cannot nest. */
-function sampleWorkers(wanted: number): Worker[] {
-  if (typeof Worker === "undefined") return [];
+function sampleWorkers(wanted: number): BlockPort[] {
+  if (typeof Worker === "undefined" || wanted <= 1) return [];
   while (pool.length < wanted) {
     pool.push(new Worker(new URL("./blockWorker.ts", import.meta.url), { type: "module" }));
   }
-  return pool.slice(0, wanted);
-}
-
-/**
- * Runs a sample job over the pool; calls post(snapshot, final) after each block delivered in
- * order (the merged partial holds exactly the completed samples 0 … done − 1).
- */
-function runJob(
-  job: SampleJob,
-  post: (snapshot: Snapshot, final: boolean) => void,
-  fail: (message: string) => void,
-): void {
-  const kernel = kernelFor(job);
-  const hardware = (self.navigator as Navigator | undefined)?.hardwareConcurrency ?? 1;
-  const blocks = explorerBlocks(job.count, Math.max(1, hardware), kernel.operationsPerSample);
-  const merger = new SnapshotMerger(job, blocks.length);
-  const take = (partial: Partial, index: number) => {
-    for (const { snapshot, final } of merger.take(partial, index)) post(snapshot, final);
-  };
-  const workers = sampleWorkers(Math.min(MAX_WORKERS, hardware, blocks.length - 1));
-  if (workers.length <= 1) {
-    blocks.forEach((block, index) => {
-      take(run(job, { kernel }, block), index);
-    });
-    return;
-  }
-  const ready = new Map<number, Partial>();
-  let next = 0;
-  let deliver = 0;
-  let failed = false;
-  const dispatch = (worker: Worker): boolean => {
-    if (next >= blocks.length || next - deliver >= 4 * workers.length) return false;
-    const message: BlockMessage = { job, block: blocks[next], index: next };
-    next++;
-    worker.postMessage(message);
-    return true;
-  };
-  const idle: Worker[] = [];
-  for (const worker of workers) {
-    worker.onmessage = (event: MessageEvent<BlockResult>) => {
-      if (failed) return;
-      const reply = event.data;
-      if ("error" in reply) {
-        failed = true;
-        fail(reply.error);
-        return;
-      }
-      ready.set(reply.index, reply.partial);
-      try {
-        while (ready.has(deliver)) {
-          const partial = ready.get(deliver) as Partial;
-          ready.delete(deliver);
-          take(partial, deliver);
-          deliver++;
-        }
-      } catch (error) {
-        failed = true;
-        fail(error instanceof Error ? error.message : String(error));
-        return;
-      }
-      if (!dispatch(worker)) idle.push(worker);
-      while (idle.length > 0 && dispatch(idle[idle.length - 1])) idle.pop();
-    };
-    if (!dispatch(worker)) idle.push(worker);
-  }
+  return pool.slice(0, wanted) as unknown as BlockPort[];
 }
 
 scope.onmessage = (event) => {
   const { id, settings } = event.data;
-  const job = (() => {
-    try {
-      return explorerJob(settings);
-    } catch (error) {
-      scope.postMessage({
-        type: "error",
-        id,
-        message: error instanceof Error ? error.message : String(error),
-      });
-      return undefined;
-    }
-  })();
-  if (job === undefined) return;
-  if (job !== null) {
-    const start = performance.now();
-    let lastPost = Number.NEGATIVE_INFINITY;
-    let posted = 0;
-    try {
-      runJob(
-        job,
-        (snapshot, final) => {
-          const now = performance.now();
-          if (final || posted === 0 || snapshot.done === 1 || now - lastPost >= POST_INTERVAL_MS) {
-            scope.postMessage({ type: "snapshot", id, elapsedMs: now - start, ...snapshot, final });
-            lastPost = now;
-            posted++;
-          }
-        },
-        (message) => scope.postMessage({ type: "error", id, message }),
-      );
-    } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
-      scope.postMessage({ type: "error", id, message });
-    }
-    return;
-  }
+  const hardware = Math.max(
+    1,
+    Math.floor(
+      event.data.workers ?? (self.navigator as Navigator | undefined)?.hardwareConcurrency ?? 1,
+    ),
+  );
   const start = performance.now();
   let lastPost = Number.NEGATIVE_INFINITY;
   let posted = 0;
+  let workers = 1;
+  const fail = (message: string) => scope.postMessage({ type: "error", id, message });
+  const failWith = (error: unknown) => fail(error instanceof Error ? error.message : String(error));
+  /** Posts the first, the final and otherwise at most one snapshot every POST_INTERVAL_MS. */
+  const post = (snapshot: Snapshot, final: boolean, copied = (s: Snapshot) => s) => {
+    const now = performance.now();
+    if (final || posted === 0 || snapshot.done === 1 || now - lastPost >= POST_INTERVAL_MS) {
+      const elapsedMs = now - start;
+      scope.postMessage({ type: "snapshot", id, elapsedMs, workers, ...copied(snapshot), final });
+      lastPost = now;
+      posted++;
+    }
+  };
+  const onProgress = (progress: Progress) => {
+    const elapsedMs = performance.now() - start;
+    scope.postMessage({ type: "progress", id, elapsedMs, workers, ...progress });
+  };
+  if (settings.ensemble === "potential") {
+    try {
+      workers = runGibbsJob(
+        settings,
+        hardware,
+        sampleWorkers,
+        (snapshot, final) => post(snapshot, final, (s) => copy(s, final)),
+        onProgress,
+        fail,
+      );
+    } catch (error) {
+      failWith(error);
+    }
+    return;
+  }
+  let job: ReturnType<typeof explorerJob>;
+  try {
+    job = explorerJob(settings);
+  } catch (error) {
+    failWith(error);
+    return;
+  }
+  if (job !== null) {
+    try {
+      workers = runSampleJob(job, hardware, sampleWorkers, post, fail);
+    } catch (error) {
+      failWith(error);
+    }
+    return;
+  }
   // Snapshots of whole samples are paced on their own: the page draws only these (issue 13).
   let lastCompletePost = Number.NEGATIVE_INFINITY;
   try {
     let last: Snapshot | undefined;
-    const onProgress = (progress: Progress) => {
-      scope.postMessage({
-        type: "progress",
-        id,
-        elapsedMs: performance.now() - start,
-        ...progress,
-      });
-    };
     for (const snapshot of explorerRun(settings, onProgress)) {
       last = snapshot;
       const now = performance.now();
