@@ -282,6 +282,7 @@ export {
   type RadialTaylor,
 } from "./theory/ginibreLinearStatistics.js";
 export { gueLargestEigenvalueCdf } from "./theory/hermiteLargestEigenvalueCdf.js";
+export { lueEdge, lueLargestEigenvalueCdf } from "./theory/laguerreLargestEigenvalueCdf.js";
 export {
   equilibriumLaw,
   gueLargestEigenvalue,
@@ -309,6 +310,8 @@ export {
 export { referenceDensity, referenceRange } from "./theory/reference.js";
 export { semicircleCdf, semicircleDensity, semicircleSupport } from "./theory/semicircle.js";
 export {
+  laguerreSoftEdgeCorrection,
+  laguerreSoftEdgeParameter,
   SOFT_EDGE_CORRECTIONS,
   type SoftEdgeCorrection,
   type SoftEdgeSpec,
