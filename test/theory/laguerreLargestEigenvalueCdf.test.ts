@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { laguerreLargestEigenvalueTruncated } from "../../src/ensembles/edge.js";
+import { largestEigenvalueOf } from "../../src/ensembles/largestEigenvalue.js";
 import { createRandomSource } from "../../src/random/philox.js";
 import { gaussLegendre } from "../../src/special/gaussLegendre.js";
 import { logGamma } from "../../src/special/logGamma.js";
@@ -142,21 +143,25 @@ describe("lueLargestEigenvalueCdf", () => {
     assert.equal(lueLargestEigenvalueCdf(Number.POSITIVE_INFINITY, 3, 1), 1);
   });
 
-  it("is the law of the tridiagonal Laguerre λ_max (β = 2, shape a + 1; KS on a grid, 1% in a is seen)", () => {
-    // 20000 draws at (N, a) = (10, 90) and (5, 3); the sup of |F_emp − F| over 120 grid points is
+  it("is the law of the tridiagonal and dense Laguerre λ_max (β = 2, shape a + 1; KS on a grid, 1% in a is seen)", () => {
+    // 20000 draws at (N, a) = (10, 90) and (5, 3) (tridiagonal; and the dense model); the sup of |F_emp − F| over 120 grid points is
     // at most the KS statistic, so the KS critical value 1.63/√m (1%) applies. a(1 + 1%) must fail.
     const m = 20000;
     const critical = 1.63 / Math.sqrt(m);
-    for (const [n, a, powered] of [
-      [10, 90, true],
-      [5, 3, false],
+    for (const [n, a, powered, dense] of [
+      [10, 90, true, false],
+      [5, 3, false, false],
+      [5, 3, false, true],
     ] as const) {
       const x = new Float64Array(m);
+      const params = { shape: a + 1, scale: 1 };
+      const spec = { ensemble: "laguerre", params } as const;
       for (let s = 0; s < m; s++) {
-        x[s] = laguerreLargestEigenvalueTruncated(createRandomSource(1515, s), n, 2, {
-          shape: a + 1,
-          scale: 1,
-        });
+        const rng = createRandomSource(1515, s);
+        // dense: the eigenvalues of the 5×5 complex Wishart matrix GG* (M = 8; --model full).
+        x[s] = dense
+          ? largestEigenvalueOf(spec, rng, n, 2, { method: "full", model: "full" })
+          : laguerreLargestEigenvalueTruncated(rng, n, 2, params);
       }
       x.sort();
       const { center, scale } = lueEdge(n, a);
