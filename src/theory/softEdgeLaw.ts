@@ -19,7 +19,8 @@
  *   P(s_N ≤ s) = F₂(s) + h·E(s) + O(h²),   E = (1/20 − 2ρ/5)·s²F₂′ − (3/40 − ρ/10)·F₂″,
  * which tends to the GUE correction as M → ∞ (ρ → 0, h → N^{−2/3}). Established against the exact
  * finite-N LUE law (laguerreLargestEigenvalueCdf.ts; docs/edge-limit/README.md, lueCorrection.ts):
- * the remainder sup|F_N − F₂ − hE| is ≤ 0.036·h² for N ≥ 10 at every M/N measured. Bornemann
+ * the remainder sup|F_N − F₂ − hE| is 0.0332·h² (M = N) … 0.0045·h² (M = 100N) at large N, at
+ * most 0.042·h² for N ≥ 10 and 0.055·h² at N = 2. Bornemann
  * (arXiv:2403.07628 §3) derives the LUE expansion in his own parametrisation; his formulas were
  * not available here, so the agreement with his coefficients is unchecked. β = 1, 4: RangeError.
  *
@@ -92,7 +93,7 @@ export function laguerreSoftEdgeCorrection(n: number, m: number): SoftEdgeCorrec
   return {
     a: 1 / 20 - (2 * rho) / 5,
     b: -3 / 40 + rho / 10,
-    source: "exact finite-N LUE law (remainder ≤ 0.036·h², h = (1/√M + 1/√N)^(4/3))",
+    source: "exact finite-N LUE law (remainder ≤ 0.042·h² for N ≥ 10, h = (1/√M + 1/√N)^(4/3))",
   };
 }
 
