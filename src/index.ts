@@ -282,10 +282,15 @@ export {
   type RadialTaylor,
 } from "./theory/ginibreLinearStatistics.js";
 export { gueLargestEigenvalueCdf } from "./theory/hermiteLargestEigenvalueCdf.js";
-export { lueEdge, lueLargestEigenvalueCdf } from "./theory/laguerreLargestEigenvalueCdf.js";
+export {
+  lueEdge,
+  lueLargestEigenvalueCdf,
+  lueLargestEigenvaluePdf,
+} from "./theory/laguerreLargestEigenvalueCdf.js";
 export {
   equilibriumLaw,
   gueLargestEigenvalue,
+  lueLargestEigenvalue,
   marchenkoPastur,
   semicircle,
   wachter,

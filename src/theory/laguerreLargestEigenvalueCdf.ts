@@ -31,7 +31,7 @@
 
 import { gaussLegendre } from "../special/gaussLegendre.js";
 import { logGamma } from "../special/logGamma.js";
-import { luFactorIdentityPlus } from "./tracyWidomLinearAlgebra.js";
+import { luFactorIdentityPlus, luSolve } from "./tracyWidomLinearAlgebra.js";
 
 /** Rescaling threshold of the recurrence, 2^600, and its inverse. */
 const BIG = 2 ** 600;
@@ -163,19 +163,44 @@ export function lueLargestEigenvalueDefaultOrder(x: number, n: number, a: number
  * above x (F < 1e−17 there). Cost O(order·N + order³).
  */
 export function lueLargestEigenvalueCdf(x: number, n: number, a: number, order?: number): number {
+  const { logCdf } = logCdfAndDerivative(x, n, a, order, false, "lueLargestEigenvalueCdf");
+  return logCdf === Number.NEGATIVE_INFINITY ? 0 : Math.min(1, Math.exp(logCdf));
+}
+
+/**
+ * The density of λ_max of the N-point LUE: F′(x) = F(x)·R(x, x), R = K(I − K)⁻¹ the resolvent
+ * kernel of K_N on L²(x, ∞) at the end point (d/dx log det(I − K_{(x,∞)}) = R(x, x), Tracy–Widom
+ * 1994 §I), from the same Nyström matrix with one more solve. Same arguments and cost as
+ * lueLargestEigenvalueCdf.
+ */
+export function lueLargestEigenvaluePdf(x: number, n: number, a: number, order?: number): number {
+  const { logCdf, dLogCdf } = logCdfAndDerivative(x, n, a, order, true, "lueLargestEigenvaluePdf");
+  if (logCdf === Number.NEGATIVE_INFINITY || !(dLogCdf > 0)) return 0;
+  return Math.exp(logCdf) * dLogCdf;
+}
+
+function logCdfAndDerivative(
+  x: number,
+  n: number,
+  a: number,
+  order: number | undefined,
+  derivative: boolean,
+  caller: string,
+): { logCdf: number; dLogCdf: number } {
   if (!(Number.isInteger(n) && n >= 1 && n <= MAX_N)) {
-    throw new RangeError(`lueLargestEigenvalueCdf: n must be an integer in [1, 1e6], got ${n}`);
+    throw new RangeError(`${caller}: n must be an integer in [1, 1e6], got ${n}`);
   }
   if (!(a > -1 && Number.isFinite(a))) {
-    throw new RangeError(`lueLargestEigenvalueCdf: a must be a finite number > -1, got ${a}`);
+    throw new RangeError(`${caller}: a must be a finite number > -1, got ${a}`);
   }
-  if (Number.isNaN(x)) throw new RangeError("lueLargestEigenvalueCdf: x must be a number, got NaN");
+  if (Number.isNaN(x)) throw new RangeError(`${caller}: x must be a number, got NaN`);
   if (order !== undefined && !(Number.isInteger(order) && order >= 2)) {
-    throw new RangeError(`lueLargestEigenvalueCdf: order must be an integer >= 2, got ${order}`);
+    throw new RangeError(`${caller}: order must be an integer >= 2, got ${order}`);
   }
-  if (x <= 0) return 0;
-  if (x === Number.POSITIVE_INFINITY) return 1;
-  if (eigenvaluesAbove(x, n, a) > MAX_ZEROS) return 0;
+  const none = { logCdf: Number.NEGATIVE_INFINITY, dLogCdf: 0 };
+  if (x <= 0) return none;
+  if (x === Number.POSITIVE_INFINITY) return { logCdf: 0, dLogCdf: 0 };
+  if (eigenvaluesAbove(x, n, a) > MAX_ZEROS) return none;
   const { center, scale } = lueEdge(n, a);
   const lower = x;
   const upper = Math.max(center + RIGHT_UNITS * scale, lower + TAIL_UNITS * scale);
@@ -188,15 +213,18 @@ export function lueLargestEigenvalueCdf(x: number, n: number, a: number, order?:
   const logMap = a < LOG_MAP_BELOW;
   const from = logMap ? Math.log(lower) : lower;
   const half = ((logMap ? Math.log(upper) : upper) - from) / 2;
-  const t = new Float64Array(m);
-  const psi = new Float64Array(m);
-  const dpsi = new Float64Array(m);
+  // Nodes t_0 … t_{m−1}, and for the derivative the end point x as t_m (unweighted).
+  const points = derivative ? m + 1 : m;
+  const t = new Float64Array(points);
+  const psi = new Float64Array(points);
+  const dpsi = new Float64Array(points);
   const jacobian = new Float64Array(m);
   for (let i = 0; i < m; i++) {
     const v = from + half * (nodes[i] + 1);
     t[i] = logMap ? Math.exp(v) : v;
     jacobian[i] = logMap ? t[i] : 1;
   }
+  if (derivative) t[m] = lower;
   laguerreFunctions(t, n, a, psi, dpsi);
   for (let i = 0; i < m; i++) {
     const root = Math.sqrt(half * weights[i] * jacobian[i]);
@@ -219,6 +247,19 @@ export function lueLargestEigenvalueCdf(x: number, n: number, a: number, order?:
   }
   const pivots = new Int32Array(m);
   const logDet = luFactorIdentityPlus(y, m, pivots);
-  if (Number.isNaN(logDet)) return 0;
-  return Math.min(1, Math.exp(logDet));
+  if (Number.isNaN(logDet)) return none;
+  const logCdf = Math.min(0, logDet);
+  if (!derivative) return { logCdf, dLogCdf: 0 };
+  // R(x, x) = K(x, x) + Σ_j K(x, t_j) w_j u(t_j), (I − K)u = K(·, x) (Nyström interpolation).
+  const px = psi[m];
+  const qx = dpsi[m];
+  const b = new Float64Array(m);
+  for (let j = 0; j < m; j++) {
+    b[j] = (lower * psi[j] * qx - t[j] * dpsi[j] * px) / (t[j] - lower) - 0.5 * psi[j] * px;
+  }
+  const u = b.slice();
+  luSolve(y, m, pivots, u);
+  let r = lower * qx * qx + (n + 0.5 * a - 0.25 * lower - (0.25 * a * a) / lower) * px * px;
+  for (let j = 0; j < m; j++) r += b[j] * u[j];
+  return { logCdf, dLogCdf: r };
 }

@@ -10,7 +10,9 @@ import {
   lueEdge,
   lueLargestEigenvalueCdf,
   lueLargestEigenvalueDefaultOrder,
+  lueLargestEigenvaluePdf,
 } from "../../src/theory/laguerreLargestEigenvalueCdf.js";
+import { lueLargestEigenvalue } from "../../src/theory/laws.js";
 
 // Deterministic checks (tolerances are accuracy budgets) and one seeded KS test.
 
@@ -182,5 +184,55 @@ describe("lueLargestEigenvalueCdf", () => {
         assert.ok(wrong > critical, `N = ${n}: a·1.01 not detected (${wrong} ≤ ${critical})`);
       }
     }
+  });
+});
+
+describe("lueLargestEigenvaluePdf and the law object", () => {
+  it("N = 1: the Gamma(a + 1) density to 1e−13 relative (where F > 1e−12)", () => {
+    for (const a of [0, 0.5, 20]) {
+      for (const x of [0.5, 3, 12, 25, 40]) {
+        if (regularizedGammaP(a + 1, x) < 1e-12) continue;
+        const exact = Math.exp(a * Math.log(x) - x - logGamma(a + 1));
+        const f = lueLargestEigenvaluePdf(x, 1, a);
+        assert.ok(
+          Math.abs(f - exact) <= 1e-13 * exact + 1e-16,
+          `a = ${a}, x = ${x}: ${f} vs ${exact}`,
+        );
+      }
+    }
+  });
+
+  it("N = 12, 100: the pdf is the derivative of the cdf (5-point difference, 1e−8 relative + 1e−12)", () => {
+    for (const [n, a] of [
+      [12, 30],
+      [100, 0],
+    ] as const) {
+      const { center, scale } = lueEdge(n, a);
+      for (const s of [-3, -1, 0.5, 2]) {
+        const x = center + s * scale;
+        const d = 0.01 * scale;
+        const F = (t: number) => lueLargestEigenvalueCdf(t, n, a);
+        const numeric = (F(x - 2 * d) - 8 * F(x - d) + 8 * F(x + d) - F(x + 2 * d)) / (12 * d);
+        const f = lueLargestEigenvaluePdf(x, n, a);
+        assert.ok(
+          Math.abs(f - numeric) <= 1e-8 * f + 1e-12,
+          `N = ${n}, s = ${s}: ${f} vs ${numeric}`,
+        );
+      }
+    }
+  });
+
+  it("lueLargestEigenvalue(n, a): Gamma moments at N = 1, quantile inverts cdf", () => {
+    for (const a of [0, 3.5]) {
+      const law = lueLargestEigenvalue(1, a);
+      assert.ok(Math.abs(law.mean - (a + 1)) < 1e-8, `mean ${law.mean}`);
+      assert.ok(Math.abs(law.variance - (a + 1)) < 1e-8, `variance ${law.variance}`);
+    }
+    const law = lueLargestEigenvalue(10, 5);
+    for (const p of [1e-6, 0.3, 0.5, 0.99]) {
+      assert.ok(Math.abs(law.cdf(law.quantile(p)) - p) < 1e-12, `p = ${p}`);
+    }
+    assert.throws(() => lueLargestEigenvalue(0, 1), RangeError);
+    assert.throws(() => lueLargestEigenvalue(3, -2), RangeError);
   });
 });
