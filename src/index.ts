@@ -283,8 +283,14 @@ export {
 } from "./theory/ginibreLinearStatistics.js";
 export { gueLargestEigenvalueCdf } from "./theory/hermiteLargestEigenvalueCdf.js";
 export {
+  lueEdge,
+  lueLargestEigenvalueCdf,
+  lueLargestEigenvaluePdf,
+} from "./theory/laguerreLargestEigenvalueCdf.js";
+export {
   equilibriumLaw,
   gueLargestEigenvalue,
+  lueLargestEigenvalue,
   marchenkoPastur,
   semicircle,
   wachter,
@@ -309,6 +315,8 @@ export {
 export { referenceDensity, referenceRange } from "./theory/reference.js";
 export { semicircleCdf, semicircleDensity, semicircleSupport } from "./theory/semicircle.js";
 export {
+  laguerreSoftEdgeCorrection,
+  laguerreSoftEdgeParameter,
   SOFT_EDGE_CORRECTIONS,
   type SoftEdgeCorrection,
   type SoftEdgeSpec,

@@ -105,7 +105,9 @@ export const SAMPLE_USAGE = `usage: betaens sample <hermite|laguerre|jacobi|circ
   --stat max of hermite/laguerre: exact at any N up to 2^51 (top ≈ c(β)·N^(1/3) rows drawn).
   --model limit: hermite/laguerre --stat max only, beta 1, 2 or 4: λ_max drawn from the
                  Tracy–Widom limit (≈ 5 µs); Kolmogorov error <= 0.3·N^(-2/3) (hermite, N >= 1.6e8)
-                 or 1.0·N^(-2/3) (laguerre, N >= 1e9); docs/edge-limit
+                 or 1.0·N^(-2/3) (laguerre, N >= 1e9); beta 2 uses the finite-N corrected laws:
+                 0.04·N^(-4/3) (hermite, N >= 2829), 0.07·h², h = (1/√M + 1/√N)^(4/3)
+                 (laguerre, N >= 17215 at M ≈ N); docs/edge-limit
   --summary (--stat max): values (default) | moments (exact power sums: mean, variance,
             skewness, excess kurtosis) | cdf (counts on --bins B (10000) over --range LO,HI;
             default -10,10 with --scaling edge)

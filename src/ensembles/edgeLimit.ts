@@ -26,6 +26,13 @@
  * smallest admitted size at 1e−6 is N = 2829 instead of 1.6e8. For β = 1, 4 the correction is
  * fitted to simulations that cannot resolve 1e−6, so those keep the uncorrected law and envelope.
  *
+ * Laguerre β = 2 (complex Wishart, M = k + N − 1) likewise draws from the corrected LUE law
+ * F₂ + hE (softEdgeLaw, h = (1/√M + 1/√N)^{4/3}), whose exact distance to the finite-N LUE law
+ * (laguerreLargestEigenvalueCdf.ts) is ≤ 0.0341·h² for N ≥ 100 and ≤ 0.055·h² for N ≥ 2 at every
+ * M/N measured (docs/edge-limit/README.md); envelope 0.07·h², so the smallest admitted size at
+ * 1e−6 is N = 17215 for M ≈ N (also the worst case M → N − 1, used when the shape is not given),
+ * falling to 4304 as M → ∞, instead of 1e9. β = 1, 4 keep the uncorrected law and envelope.
+ *
  * Why not exact at N = 1e12: the exact truncated model must draw ≈ c(β)·N^{1/3} ≈ 1.8e5 rows
  * (the top eigenvector reaches ≈ 10 N^{1/3} rows; edge.ts), i.e. ≥ 3e5 normal/gamma variates,
  * tens of milliseconds; the limit model is ≈ 1e4 times faster and its error (≤ 3e−9 in
@@ -59,12 +66,31 @@ export const EDGE_LIMIT_CONSTANTS: Readonly<Record<EdgeLimitEnsemble, number>> =
  */
 export const EDGE_LIMIT_CORRECTED_CONSTANT = 0.04;
 
+/**
+ * Envelope constant C₂ of d ≤ C₂·h², h = (1/√M + 1/√N)^{4/3}, for the corrected Laguerre β = 2 law:
+ * ≥ 2× the exact 0.0332–0.0341 measured for N ≥ 100, ≥ 1.28× the 0.055 of N = 2
+ * (docs/edge-limit/README.md, lueCorrection.ts).
+ */
+export const EDGE_LIMIT_LAGUERRE_CORRECTED_CONSTANT = 0.07;
+
 /** Whether the limit model draws from the corrected law (softEdgeLaw) for this ensemble and β. */
 export function edgeLimitIsCorrected(
   ensemble: EdgeLimitEnsemble,
   beta: number | undefined,
 ): boolean {
-  return ensemble === "hermite" && beta === 2;
+  return (ensemble === "hermite" || ensemble === "laguerre") && beta === 2;
+}
+
+/**
+ * The Wishart dimension M = 2k/β + N − 1 of a Laguerre shape k; without k the worst case of the
+ * corrected bound, M → N − 1 (k → 0; the expansion parameter h decreases with M).
+ */
+function wishartDimension(n: number, beta: number, shape: number | undefined): number {
+  if (shape === undefined) return n - 1;
+  if (!(shape > 0 && Number.isFinite(shape))) {
+    throw new RangeError(`laguerre shape must be a finite number > 0, got ${shape}`);
+  }
+  return (2 * shape) / beta + n - 1;
 }
 
 /** Default largest Kolmogorov distance the limit model accepts. */
@@ -90,40 +116,64 @@ function constantOf(ensemble: EdgeLimitEnsemble): number {
  * N-point Hermite or Laguerre β-ensemble (edgeScaling) and TW_β, β ∈ {1, 2, 4}: C·N^{−2/3},
  * C = EDGE_LIMIT_CONSTANTS[ensemble], above the measurements of docs/edge-limit/ (rate
  * O(N^{−2/3}): Johnstone–Ma 2012 for Hermite; Johnstone 2008, El Karoui 2006 for Laguerre).
+ * β = 2: the corrected laws' envelopes, 0.04·N^{−4/3} (Hermite) and 0.07·h², h = (1/√M + 1/√N)^{4/3}
+ * with M = k + N − 1 from the Laguerre shape k (worst case M → N − 1 without it).
  */
 export function edgeLimitDistanceBound(
   n: number,
   ensemble: EdgeLimitEnsemble = "hermite",
   beta?: number,
+  shape?: number,
 ): number {
   if (!(Number.isInteger(n) && n >= 1)) {
     throw new RangeError(`n must be an integer >= 1, got ${n}`);
   }
   const c = constantOf(ensemble);
-  // Corrected Hermite β = 2 law: C₂·N^{−4/3} (the module comment).
-  if (edgeLimitIsCorrected(ensemble, beta))
-    return EDGE_LIMIT_CORRECTED_CONSTANT * detPow(n, -4 / 3);
+  if (edgeLimitIsCorrected(ensemble, beta)) {
+    // Corrected Hermite β = 2 law: C₂·N^{−4/3} (the module comment).
+    if (ensemble === "hermite") return EDGE_LIMIT_CORRECTED_CONSTANT * detPow(n, -4 / 3);
+    // Corrected Laguerre β = 2 law: C₂·h², h = (1/√M + 1/√N)^{4/3} (the module comment).
+    const m = wishartDimension(n, 2, shape);
+    if (!(m > 0)) return Number.POSITIVE_INFINITY;
+    return (
+      EDGE_LIMIT_LAGUERRE_CORRECTED_CONSTANT * detPow(1 / Math.sqrt(m) + 1 / Math.sqrt(n), 8 / 3)
+    );
+  }
   return c * detPow(n, -2 / 3);
 }
 
 /**
  * The smallest N with edgeLimitDistanceBound(N, ensemble, β) ≤ tolerance: ≈ (C/tolerance)^{3/2},
- * or (C₂/tolerance)^{3/4} for the corrected Hermite β = 2 law. Without β, the uncorrected envelope.
+ * or (C₂/tolerance)^{3/4} for the corrected Hermite β = 2 law, and for the corrected Laguerre
+ * β = 2 law the N where C₂·h² reaches the tolerance at the given shape (worst case without it).
+ * Without β, the uncorrected envelope.
  */
 export function edgeLimitMinimumSize(
   tolerance: number = EDGE_LIMIT_TOLERANCE,
   ensemble: EdgeLimitEnsemble = "hermite",
   beta?: number,
+  shape?: number,
 ): number {
   if (!(tolerance > 0 && tolerance < 1)) {
     throw new RangeError(`tolerance must be in (0, 1), got ${tolerance}`);
   }
   const corrected = edgeLimitIsCorrected(ensemble, beta);
-  const guess = corrected
-    ? detPow(EDGE_LIMIT_CORRECTED_CONSTANT / tolerance, 0.75)
-    : detPow(constantOf(ensemble) / tolerance, 1.5);
-  const bound = (m: number) => edgeLimitDistanceBound(m, ensemble, beta);
+  let guess: number;
+  if (!corrected) guess = detPow(constantOf(ensemble) / tolerance, 1.5);
+  else if (ensemble === "hermite") guess = detPow(EDGE_LIMIT_CORRECTED_CONSTANT / tolerance, 0.75);
+  // h ≤ 2^{4/3}N^{−2/3} once M ≥ N: N ≈ 4(C₂/tolerance)^{3/4}, then the exact search below.
+  else guess = 4 * detPow(EDGE_LIMIT_LAGUERRE_CORRECTED_CONSTANT / tolerance, 0.75);
+  const bound = (m: number) => edgeLimitDistanceBound(m, ensemble, beta, shape);
   let n = Math.max(2, Math.ceil(guess));
+  if (corrected && ensemble === "laguerre" && withinTolerance(bound(n), tolerance)) {
+    // The bound decreases in N (h does, at fixed shape): bisect down to the first admitted N.
+    let lo = 1;
+    while (n - lo > 1) {
+      const mid = Math.floor((lo + n) / 2);
+      if (mid >= 2 && withinTolerance(bound(mid), tolerance)) n = mid;
+      else lo = mid;
+    }
+  }
   while (n > 2 && withinTolerance(bound(n - 1), tolerance)) n--;
   while (!withinTolerance(bound(n), tolerance)) n++;
   return n;
@@ -138,6 +188,7 @@ export function checkEdgeLimit(
   beta: number,
   tolerance: number = EDGE_LIMIT_TOLERANCE,
   ensemble: EdgeLimitEnsemble = "hermite",
+  shape?: number,
 ): void {
   constantOf(ensemble);
   if (!(beta === 1 || beta === 2 || beta === 4)) {
@@ -149,11 +200,11 @@ export function checkEdgeLimit(
     throw new RangeError(`n must be an integer >= 2, got ${n}`);
   }
   if (n > 2 ** 51) throw new RangeError(`n must be <= 2^51, got ${n}`);
-  const bound = edgeLimitDistanceBound(n, ensemble, beta);
+  const bound = edgeLimitDistanceBound(n, ensemble, beta, shape);
   if (!withinTolerance(bound, tolerance)) {
     throw new RangeError(
       `the ${ensemble} limit model is accurate to ${tolerance.toExponential(0)} (Kolmogorov distance) only for ` +
-        `n >= ${edgeLimitMinimumSize(tolerance, ensemble, beta).toExponential(2)}; at n = ${n} its error may reach ` +
+        `n >= ${edgeLimitMinimumSize(tolerance, ensemble, beta, shape).toExponential(2)}; at n = ${n} its error may reach ` +
         `${bound.toExponential(1)}; use the exact tridiagonal model (O(N^(1/3)) per λ_max)`,
     );
   }
@@ -181,7 +232,8 @@ export function largestEigenvalueLimit(
   rescaled = false,
   tolerance: number = EDGE_LIMIT_TOLERANCE,
 ): number {
-  checkEdgeLimit(n, beta, tolerance, ensemble);
+  const shape = ensemble === "laguerre" ? (params as LaguerreParams).shape : undefined;
+  checkEdgeLimit(n, beta, tolerance, ensemble, shape);
   let scaling: { center: number; scale: number };
   if (ensemble === "hermite") {
     const hermite = params as HermiteParams;
@@ -193,7 +245,7 @@ export function largestEigenvalueLimit(
     scaling = edgeScaling("laguerre", n, beta, { shape, scale });
   }
   const tw = edgeLimitIsCorrected(ensemble, beta)
-    ? correctedLaw(n).sample(rng, 1)[0]
+    ? correctedLaw(ensemble, n, shape).sample(rng, 1)[0]
     : tracyWidomSample(rng, beta as 1 | 2 | 4);
   if (rescaled) return tw;
   // Laguerre eigenvalues are ≥ 0 (support.ts); at the sizes this model accepts center ≫ scale·|tw|.
@@ -201,14 +253,23 @@ export function largestEigenvalueLimit(
   return ensemble === "laguerre" ? clampToSupport(lambda, HALF_LINE) : lambda;
 }
 
-/** The corrected Hermite β = 2 law at N (cached: its set-up scans the density once, ≈ 1 ms). */
-const correctedLaws = new Map<number, ReturnType<typeof softEdgeLaw>>();
-function correctedLaw(n: number): ReturnType<typeof softEdgeLaw> {
-  let law = correctedLaws.get(n);
+/**
+ * The corrected β = 2 law at N (Laguerre: and M = k + N − 1) (cached: its set-up scans the density
+ * once, ≈ 1 ms).
+ */
+const correctedLaws = new Map<string, ReturnType<typeof softEdgeLaw>>();
+function correctedLaw(
+  ensemble: EdgeLimitEnsemble,
+  n: number,
+  shape: number | undefined,
+): ReturnType<typeof softEdgeLaw> {
+  const m = ensemble === "laguerre" ? wishartDimension(n, 2, shape) : undefined;
+  const key = `${ensemble}|${n}|${m}`;
+  let law = correctedLaws.get(key);
   if (law === undefined) {
     if (correctedLaws.size >= 64) correctedLaws.clear();
-    law = softEdgeLaw({ ensemble: "hermite", beta: 2, n });
-    correctedLaws.set(n, law);
+    law = softEdgeLaw({ ensemble, beta: 2, n, m });
+    correctedLaws.set(key, law);
   }
   return law;
 }

@@ -132,7 +132,8 @@ export function checkEnsemble(
   }
   if (spec.ensemble === "fixed-trace") checkFixedTrace(n, beta, spec.params);
   if (model === "limit" && (spec.ensemble === "hermite" || spec.ensemble === "laguerre")) {
-    checkEdgeLimit(n, beta, undefined, spec.ensemble);
+    const shape = spec.ensemble === "laguerre" ? spec.params.shape : undefined;
+    checkEdgeLimit(n, beta, undefined, spec.ensemble, shape);
   }
   if (model === "full") {
     checkFullBeta(beta);

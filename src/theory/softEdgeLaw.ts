@@ -14,7 +14,16 @@
  *          the exact model per N (N = 10 … 300; KS distance at the sampling noise, ≈ 1e−3, where
  *          the uncorrected TW_β is off by up to 2.8e−2); it is not resolved below ≈ 1e−3.
  *          Caveat: the draws reject it at β = 4, N ≤ 10 (O(N^{−4/3}) remainder, README §3).
- * Laguerre: not available yet (RangeError).
+ * Laguerre β = 2 (complex Wishart N×M, M = N + a, weight x^a e^{−x}; spec.m = M): in
+ * s = (λ_max − μ)/σ with μ = (√M + √N)², σ = (√M + √N)(1/√M + 1/√N)^{1/3} (edgeScaling at β = 2;
+ * no shift of N, M), h = σ/√(MN) = (1/√M + 1/√N)^{4/3} and ρ = √(MN)/(√M + √N)² ∈ (0, 1/4]:
+ *   P(s_N ≤ s) = F₂(s) + h·E(s) + O(h²),   E = (1/20 − 2ρ/5)·s²F₂′ − (3/40 − ρ/10)·F₂″,
+ * which tends to the GUE correction as M → ∞ (ρ → 0, h → N^{−2/3}). Established against the exact
+ * finite-N LUE law (laguerreLargestEigenvalueCdf.ts; docs/edge-limit/README.md, lueCorrection.ts):
+ * the remainder sup|F_N − F₂ − hE| is 0.0332·h² (M = N) … 0.0045·h² (M = 100N) at large N, at
+ * most 0.042·h² for N ≥ 10 and 0.055·h² at N = 2. Bornemann
+ * (arXiv:2403.07628 §3) derives the LUE expansion in his own parametrisation; his formulas were
+ * not available here, so the agreement with his coefficients is unchecked. β = 1, 4: RangeError.
  *
  * The corrected F is not a CDF far in the tails (F + hE can decrease, or pass 1, where F or 1 − F
  * is as small as hE); the law keeps it on [tL, tR], the widest interval around the median on which
@@ -48,6 +57,8 @@ export interface SoftEdgeSpec {
   ensemble: SoftEdgeEnsemble;
   beta: number;
   n: number;
+  /** Laguerre only: the Wishart dimension M = N + a > N − 1 (shape k = M − N + 1 at β = 2). */
+  m?: number;
 }
 
 /** A first correction E(t) = a·t²F′(t) + b·F″(t) with its source. */
@@ -72,6 +83,26 @@ export const SOFT_EDGE_CORRECTIONS: Readonly<Record<string, SoftEdgeCorrection>>
   "hermite|4": { a: 1 / 20, b: -3 / 80, source: "conjecture, checked by simulation (≈ 1e−3)" },
 };
 
+/**
+ * The LUE correction at ρ = √(MN)/(√M + √N)²: a = 1/20 − 2ρ/5, b = −3/40 + ρ/10 (fitted to the exact
+ * finite-N LUE law, docs/edge-limit/README.md; the M → ∞ limit is the GUE correction).
+ */
+export function laguerreSoftEdgeCorrection(n: number, m: number): SoftEdgeCorrection {
+  const rm = Math.sqrt(m);
+  const rn = Math.sqrt(n);
+  const rho = (rm * rn) / ((rm + rn) * (rm + rn));
+  return {
+    a: 1 / 20 - (2 * rho) / 5,
+    b: -3 / 40 + rho / 10,
+    source: "exact finite-N LUE law (remainder ≤ 0.042·h² for N ≥ 10, h = (1/√M + 1/√N)^(4/3))",
+  };
+}
+
+/** The LUE expansion parameter h = σ/√(MN) = (1/√M + 1/√N)^{4/3}. */
+export function laguerreSoftEdgeParameter(n: number, m: number): number {
+  return detPow(1 / Math.sqrt(m) + 1 / Math.sqrt(n), 4 / 3);
+}
+
 const STEP1 = 1e-4;
 const STEP2 = 1e-3;
 
@@ -92,7 +123,12 @@ function correctionTerms(
   };
 }
 
-function checkSpec(spec: SoftEdgeSpec): { beta: 1 | 2 | 4; correction: SoftEdgeCorrection } {
+function checkSpec(spec: SoftEdgeSpec): {
+  beta: 1 | 2 | 4;
+  correction: SoftEdgeCorrection;
+  h: number;
+  k: number;
+} {
   const { ensemble, beta, n } = spec;
   if (ensemble !== "hermite" && ensemble !== "laguerre") {
     throw new RangeError(
@@ -105,13 +141,41 @@ function checkSpec(spec: SoftEdgeSpec): { beta: 1 | 2 | 4; correction: SoftEdgeC
   if (!(Number.isInteger(n) && n >= 2)) {
     throw new RangeError(`softEdgeLaw: n must be an integer >= 2, got ${n}`);
   }
+  if (ensemble === "laguerre") {
+    if (beta !== 2) {
+      throw new RangeError(
+        `softEdgeLaw: no finite-N correction is available for laguerre at beta = ${beta} (only beta = 2)`,
+      );
+    }
+    const m = spec.m;
+    if (!(typeof m === "number" && Number.isFinite(m) && m > n - 1)) {
+      throw new RangeError(
+        `softEdgeLaw: laguerre needs the Wishart dimension m > n − 1 (m = n + a), got ${m}`,
+      );
+    }
+    return {
+      beta,
+      correction: laguerreSoftEdgeCorrection(n, m),
+      h: laguerreSoftEdgeParameter(n, m),
+      k: 1,
+    };
+  }
+  if (spec.m !== undefined) {
+    throw new RangeError("softEdgeLaw: m is a laguerre parameter");
+  }
   const correction = SOFT_EDGE_CORRECTIONS[`${ensemble}|${beta}`];
   if (correction === undefined) {
     throw new RangeError(
       `softEdgeLaw: no finite-N correction is available for ${ensemble} at beta = ${beta}`,
     );
   }
-  return { beta, correction };
+  // s ↦ t = k·s: from the N^{−1/6} scale of edgeScaling to the N′^{−1/6} of the expansion.
+  return {
+    beta,
+    correction,
+    h: softEdgeParameter(n, beta),
+    k: detPow(shiftedSize(n, beta) / n, 1 / 6),
+  };
 }
 
 /** N′ = N + 1/2 − 1/β, the size in which the expansion is written. */
@@ -140,7 +204,7 @@ export function softEdgeCorrection(spec: SoftEdgeSpec, s: number): number {
  * arithmetic, so draws are bit-identical across engines).
  */
 export function softEdgeLaw(spec: SoftEdgeSpec, options: { order?: 0 | 1 } = {}): ContinuousLaw {
-  const { beta, correction } = checkSpec(spec);
+  const { beta, correction, h, k } = checkSpec(spec);
   const order = options.order ?? 1;
   if (order === 0) {
     const tw = tracyWidom(beta);
@@ -156,9 +220,6 @@ export function softEdgeLaw(spec: SoftEdgeSpec, options: { order?: 0 | 1 } = {})
       sample: (rng: RandomSource) => tracyWidomSample(rng, beta),
     });
   }
-  const h = softEdgeParameter(spec.n, beta);
-  // s ↦ t = k·s: from the N^{−1/6} scale of edgeScaling to the N′^{−1/6} of the expansion.
-  const k = detPow(shiftedSize(spec.n, beta) / spec.n, 1 / 6);
   const terms = (t: number) => correctionTerms(beta, correction, t);
   const rawCdf = (t: number) => tracyWidomCdf(t, beta) + h * terms(t).e;
   const rawSf = (t: number) => tracyWidomSf(t, beta) - h * terms(t).e;
@@ -231,7 +292,7 @@ export function softEdgeLaw(spec: SoftEdgeSpec, options: { order?: 0 | 1 } = {})
   const meanT = m1 - h * correction.a * m2;
   const secondT = m2 - 2 * h * (correction.a * m3 - correction.b);
   return continuousLaw({
-    name: `soft-edge law (${spec.ensemble}, beta = ${beta}, N = ${spec.n})`,
+    name: `soft-edge law (${spec.ensemble}, beta = ${beta}, N = ${spec.n}${spec.m === undefined ? "" : `, M = ${spec.m}`})`,
     support: [Number.NEGATIVE_INFINITY, Number.POSITIVE_INFINITY],
     pdf: (s) => k * pdfT(k * s),
     cdf: (s) => cdfT(k * s),

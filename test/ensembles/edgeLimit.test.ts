@@ -13,7 +13,11 @@
  *    (two-sample KS, β = 1, 2, 4).
  * 4. The same for Laguerre (envelope 1.0·N^(−2/3)): identity, refusals, simulated distances at
  *    N = 10, 30 for M ≈ N (small shape, the worst case measured) and M = 100N, and the two-sample
- *    check at N = 1e9.
+ *    check at N = 1e9 (β = 1, 4).
+ * 5. Laguerre β = 2 draws from the corrected LUE law (envelope 0.07·h², h = (1/√M + 1/√N)^{4/3}):
+ *    the bound covers, and is within 6× of, the exact distance from the finite-N LUE Fredholm
+ *    determinant (N = 10 … 1000, M = N, 2N, 10N); admitted sizes; two-sample check at the
+ *    smallest admitted N.
  */
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
@@ -35,6 +39,8 @@ import { createRandomSource } from "../../src/random/philox.js";
 import { ksStatistic } from "../../src/statistics/ks.js";
 import { edgeScaling } from "../../src/theory/edgeScaling.js";
 import { gueLargestEigenvalueCdf } from "../../src/theory/hermiteLargestEigenvalueCdf.js";
+import { lueEdge, lueLargestEigenvalueCdf } from "../../src/theory/laguerreLargestEigenvalueCdf.js";
+import { softEdgeLaw } from "../../src/theory/softEdgeLaw.js";
 import { tracyWidomCdf, tracyWidomSample } from "../../src/theory/tracyWidom.js";
 import { assertSameLaw } from "../helpers/assertStats.js";
 
@@ -175,9 +181,12 @@ describe("laguerreLargestEigenvalueLimit", () => {
         for (let s = 0; s < 5; s++) {
           const tw = tracyWidomSample(createRandomSource(8, s), beta);
           const rng = createRandomSource(8, s);
-          assert.equal(laguerreRescaledLargestEigenvalueLimit(rng, n, beta, params), tw);
+          const rescaled = laguerreRescaledLargestEigenvalueLimit(rng, n, beta, params);
+          // β = 2 draws from the corrected LUE law F₂ + hE (softEdgeLaw), h ≤ 2.6e−8 at N = 1e12.
+          if (beta === 2) assert.ok(Math.abs(rescaled - tw) < 1e-6);
+          else assert.equal(rescaled, tw);
           const x = laguerreLargestEigenvalueLimit(createRandomSource(8, s), n, beta, params);
-          assert.equal(x, center + scale * tw);
+          assert.equal(x, center + scale * rescaled);
         }
       }
     }
@@ -186,8 +195,10 @@ describe("laguerreLargestEigenvalueLimit", () => {
   it("refuses β outside {1, 2, 4}, N below 1e9 and bad parameters", () => {
     const rng = createRandomSource(1);
     assert.equal(edgeLimitMinimumSize(EDGE_LIMIT_TOLERANCE, "laguerre"), 1e9);
+    assert.equal(edgeLimitMinimumSize(EDGE_LIMIT_TOLERANCE, "laguerre", 1), 1e9);
     assert.throws(() => laguerreLargestEigenvalueLimit(rng, 1e12, 3), /beta in \{1, 2, 4\}/);
-    assert.throws(() => laguerreLargestEigenvalueLimit(rng, 1e8, 2), /laguerre limit model/);
+    assert.throws(() => laguerreLargestEigenvalueLimit(rng, 1e8, 1), /laguerre limit model/);
+    assert.throws(() => laguerreLargestEigenvalueLimit(rng, 1e8, 4), /laguerre limit model/);
     assert.throws(
       () => laguerreLargestEigenvalueLimit(rng, 1e12, 2, { shape: 0, scale: 1 }),
       RangeError,
@@ -247,5 +258,69 @@ describe("laguerreLargestEigenvalueLimit", () => {
       }
       assertSameLaw(exact, limit, `laguerre limit vs exact, β = ${beta}, N = ${n}`);
     }
+  });
+});
+
+describe("laguerre β = 2: the corrected limit model against the exact finite-N LUE law", () => {
+  it("the bound 0.07·h² covers the exact Kolmogorov distance and is within 6× of it", () => {
+    for (const [n, ratio] of [
+      [10, 1],
+      [100, 1],
+      [100, 2],
+      [1000, 10],
+    ] as const) {
+      const a = (ratio - 1) * n;
+      const m = n + a;
+      const law = softEdgeLaw({ ensemble: "laguerre", beta: 2, n, m });
+      const { center, scale } = lueEdge(n, a);
+      let d = 0;
+      // The supremum sits near s ≈ −2.2 … −3.1 (docs/edge-limit/README.md); scan [−5, 1].
+      for (let s = -5; s <= 1; s += 0.01) {
+        d = Math.max(d, Math.abs(lueLargestEigenvalueCdf(center + scale * s, n, a) - law.cdf(s)));
+      }
+      const bound = edgeLimitDistanceBound(n, "laguerre", 2, a + 1);
+      assert.ok(d <= bound, `N = ${n}, M = ${m}: d = ${d} > bound ${bound}`);
+      assert.ok(d >= bound / 6, `N = ${n}, M = ${m}: d = ${d} < bound/6 (bound too loose)`);
+    }
+  });
+
+  it("admits N from 17215 (M ≈ N, also without the shape) down to 4304 as M → ∞", () => {
+    const rng = createRandomSource(1);
+    assert.equal(edgeLimitMinimumSize(EDGE_LIMIT_TOLERANCE, "laguerre", 2), 17215);
+    assert.equal(edgeLimitMinimumSize(EDGE_LIMIT_TOLERANCE, "laguerre", 2, 1), 17215);
+    assert.equal(edgeLimitMinimumSize(EDGE_LIMIT_TOLERANCE, "laguerre", 2, 1e15), 4304);
+    assert.doesNotThrow(() => laguerreLargestEigenvalueLimit(rng, 17215, 2));
+    assert.throws(() => laguerreLargestEigenvalueLimit(rng, 17214, 2), /n >= 1\.72e\+4/);
+    assert.doesNotThrow(() =>
+      laguerreLargestEigenvalueLimit(rng, 5000, 2, { shape: 1e9, scale: 1 }),
+    );
+    assert.throws(() => checkEdgeLimit(5000, 2, undefined, "laguerre", 1), /laguerre limit model/);
+    for (const tol of [1e-3, 1e-5, 1e-7]) {
+      for (const shape of [undefined, 0.5, 30, 1e6]) {
+        const n = edgeLimitMinimumSize(tol, "laguerre", 2, shape);
+        assert.ok(edgeLimitDistanceBound(n, "laguerre", 2, shape) <= tol * (1 + 1e-12));
+        if (n > 2) assert.ok(edgeLimitDistanceBound(n - 1, "laguerre", 2, shape) > tol);
+      }
+    }
+  });
+
+  it("agrees in law with the exact truncated model at N = 17215 (two-sample KS)", () => {
+    const n = edgeLimitMinimumSize(EDGE_LIMIT_TOLERANCE, "laguerre", 2, 1);
+    const m = 800;
+    const params = { shape: 1, scale: 1 };
+    const exact = new Float64Array(m);
+    const limit = new Float64Array(4 * m);
+    for (let s = 0; s < m; s++) {
+      exact[s] = laguerreRescaledLargestEigenvalueTruncated(
+        createRandomSource(45, s),
+        n,
+        2,
+        params,
+      );
+    }
+    for (let s = 0; s < 4 * m; s++) {
+      limit[s] = laguerreRescaledLargestEigenvalueLimit(createRandomSource(46, s), n, 2, params);
+    }
+    assertSameLaw(exact, limit, `laguerre limit vs exact, β = 2, N = ${n}`);
   });
 });

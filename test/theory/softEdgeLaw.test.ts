@@ -18,7 +18,13 @@ import { hermiteRescaledLargestEigenvalueTruncated } from "../../src/ensembles/e
 import { createRandomSource } from "../../src/random/philox.js";
 import { ksStatistic } from "../../src/statistics/ks.js";
 import { gueLargestEigenvalueCdf } from "../../src/theory/hermiteLargestEigenvalueCdf.js";
-import { softEdgeCorrection, softEdgeLaw } from "../../src/theory/softEdgeLaw.js";
+import { lueEdge, lueLargestEigenvalueCdf } from "../../src/theory/laguerreLargestEigenvalueCdf.js";
+import {
+  laguerreSoftEdgeCorrection,
+  laguerreSoftEdgeParameter,
+  softEdgeCorrection,
+  softEdgeLaw,
+} from "../../src/theory/softEdgeLaw.js";
 import { tracyWidomCdf } from "../../src/theory/tracyWidom.js";
 
 /** KS distance D with P(D > c) ≈ 1e−6 for m samples (Kolmogorov tail 2e^{−2mc²}). */
@@ -76,12 +82,20 @@ describe("softEdgeLaw, the distribution object", () => {
     }
   });
 
-  it("order 0 is TW_β; invalid specs throw; Laguerre is not available", () => {
+  it("order 0 is TW_β; invalid specs throw; Laguerre only at β = 2, with m", () => {
     const plain = softEdgeLaw({ ensemble: "hermite", beta: 2, n: 10 }, { order: 0 });
     assert.equal(plain.cdf(-2), tracyWidomCdf(-2, 2));
     assert.throws(() => softEdgeLaw({ ensemble: "hermite", beta: 3, n: 10 }), /beta must be/);
     assert.throws(() => softEdgeLaw({ ensemble: "hermite", beta: 2, n: 1.5 }), /integer/);
-    assert.throws(() => softEdgeLaw({ ensemble: "laguerre", beta: 2, n: 10 }), /no finite-N/);
+    assert.throws(() => softEdgeLaw({ ensemble: "laguerre", beta: 2, n: 10 }), /Wishart dimension/);
+    assert.throws(() => softEdgeLaw({ ensemble: "laguerre", beta: 2, n: 10, m: 9 }), /m > n/);
+    for (const beta of [1, 4]) {
+      assert.throws(
+        () => softEdgeLaw({ ensemble: "laguerre", beta, n: 10, m: 20 }),
+        /no finite-N correction is available for laguerre at beta = /,
+      );
+    }
+    assert.throws(() => softEdgeLaw({ ensemble: "hermite", beta: 2, n: 10, m: 20 }), /laguerre/);
     assert.equal(
       Number.isFinite(softEdgeCorrection({ ensemble: "hermite", beta: 2, n: 10 }, 0)),
       true,
@@ -106,4 +120,43 @@ describe("softEdgeLaw, β = 1, 4, against simulations of the exact model", () =>
       assert.ok(plain > ksCritical(m), `plain KS ${plain} ≤ ${ksCritical(m)} (no power)`);
     });
   }
+});
+
+describe("softEdgeLaw, laguerre β = 2, against the exact finite-N LUE law", () => {
+  // h = (1/√M + 1/√N)^{4/3}; remainder sup|F_N − law| / h² measured in docs/edge-limit/README.md:
+  // 0.0341 (N = 100, M = N), 0.0315 (M = 2N), 0.0142 (M = 10N). The bands fail if either
+  // coefficient of E is off by 1% (a 1% change of a or b moves the remainder by ≥ 0.0006·h⁻¹·h²).
+  for (const [n, ratio, lo, hi] of [
+    [100, 1, 0.0335, 0.0347],
+    [100, 2, 0.031, 0.032],
+    [100, 10, 0.0137, 0.0147],
+  ] as const) {
+    it(`N = ${n}, M = ${ratio}N: sup|F_N − law|/h² ∈ [${lo}, ${hi}], uncorrected ≥ 15× farther`, () => {
+      const a = (ratio - 1) * n;
+      const m = n + a;
+      const law = softEdgeLaw({ ensemble: "laguerre", beta: 2, n, m });
+      const { center, scale } = lueEdge(n, a);
+      const h = laguerreSoftEdgeParameter(n, m);
+      let corrected = 0;
+      let plain = 0;
+      for (let s = -6; s <= 4; s += 0.01) {
+        const exact = lueLargestEigenvalueCdf(center + scale * s, n, a);
+        corrected = Math.max(corrected, Math.abs(exact - law.cdf(s)));
+        plain = Math.max(plain, Math.abs(exact - tracyWidomCdf(s, 2)));
+      }
+      const c = corrected / (h * h);
+      assert.ok(c > lo && c < hi, `corrected/h² = ${c}`);
+      assert.ok(plain > 15 * corrected, `plain ${plain} vs corrected ${corrected}`);
+    });
+  }
+
+  it("tends to the GUE correction as M → ∞ (ρ → 0, h → N^(−2/3))", () => {
+    const c = laguerreSoftEdgeCorrection(50, 1e16);
+    assert.ok(Math.abs(c.a - 1 / 20) < 1e-7 && Math.abs(c.b + 3 / 40) < 1e-7);
+    assert.ok(Math.abs(laguerreSoftEdgeParameter(50, 1e16) / 50 ** (-2 / 3) - 1) < 1e-6);
+    const law = softEdgeLaw({ ensemble: "laguerre", beta: 2, n: 30, m: 30 });
+    for (const p of [1e-6, 0.1, 0.5, 0.99]) {
+      assert.ok(Math.abs(law.cdf(law.quantile(p)) - p) < 1e-12 * Math.max(1, p / 1e-3));
+    }
+  });
 });
