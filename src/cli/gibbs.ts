@@ -11,7 +11,7 @@ import { parsePotential } from "../potentials/parse.js";
 import type { GibbsJob, UniformBins } from "../spec/job.js";
 import { shardRange } from "../spec/shard.js";
 import { unfoldedSpacings } from "../statistics/unfolding.js";
-import { equilibriumMeasure } from "../theory/equilibrium.js";
+import { edgeScale, equilibriumMeasure } from "../theory/equilibrium.js";
 import { tracyWidomDensity } from "../theory/tracyWidomLaw.js";
 import {
   unitaryCuts,
@@ -556,7 +556,7 @@ export function gibbsPlotSvg(result: GibbsCliResult, coeffs: Float64Array): stri
       // The exact finite-N law (β = 2), tabulated and interpolated (one Fredholm determinant per node).
       const ens = unitaryEnsemble(coeffs, result.n);
       const map = result.scaling
-        ? { shift: result.scaling.bV, scale: result.n ** (2 / 3) * result.scaling.cV }
+        ? { shift: result.scaling.bV, scale: edgeScale(result.n, result.scaling.cV) }
         : { shift: 0, scale: 1 };
       density = tabulated(
         (x) => unitaryLargestEigenvaluePdf(ens, map.shift + x / map.scale) / map.scale,

@@ -54,7 +54,7 @@ import {
   spacingCountsLength,
 } from "../statistics/spacingSummary.js";
 import { edgeScaling } from "../theory/edgeScaling.js";
-import { edgeConstants, equilibriumMeasure } from "../theory/equilibrium.js";
+import { edgeConstants, edgeScale, equilibriumMeasure } from "../theory/equilibrium.js";
 import { tracyWidomSample } from "../theory/tracyWidom.js";
 import { largestEigenvalue } from "../tridiagonal/bisection.js";
 import { tridiagonalEigenvalues } from "../tridiagonal/eigenvalues.js";
@@ -297,14 +297,15 @@ function sampleKernel(job: SampleJob): Kernel {
 export function gibbsEdgeRescaling(
   coeffs: Float64Array,
   n: number,
-): { right: number; scale: number } {
+): { right: number; rightScale: number; scale: number } {
   const constants = edgeConstants(equilibriumMeasure(coeffs));
   if (!(constants.rightScale > 0)) {
     throw new RangeError(
       "this potential has a critical right edge (c_V = 0): λ_max does not fluctuate on the N^(−2/3) Tracy–Widom scale",
     );
   }
-  return { right: constants.right, scale: n ** (2 / 3) * constants.rightScale };
+  const { right, rightScale } = constants;
+  return { right, rightScale, scale: edgeScale(n, rightScale) };
 }
 
 /**

@@ -18,10 +18,9 @@ import { truncationSize } from "../ensembles/edge.js";
 import { TRACY_WIDOM_BETA_N } from "../ensembles/tracyWidomBeta.js";
 import { type GibbsInitial, runGibbsChain } from "../gibbs/sampler.js";
 import { createRandomSource } from "../random/philox.js";
-import { detPow } from "../special/deterministicMath.js";
 import { ksStatistic } from "../statistics/ks.js";
 import { meanAndVariance } from "../statistics/moments.js";
-import { edgeConstants, equilibriumMeasure } from "../theory/equilibrium.js";
+import { edgeConstants, edgeScale, equilibriumMeasure } from "../theory/equilibrium.js";
 import { largestEigenvalue } from "../tridiagonal/bisection.js";
 import { VERSION } from "../version.js";
 import { hermiteControlSample } from "./control.js";
@@ -208,7 +207,7 @@ export function mixingPlan(options: MixingOptions, part?: MixingPart): MixingPla
 export function mixingChain(plan: MixingPlan, j: number, chain: number, xi: Float64Array): void {
   const { beta, ns, passes, seed } = plan.options;
   const n = ns[j];
-  const factor = detPow(n, 2 / 3) * plan.c;
+  const factor = edgeScale(n, plan.c);
   const b = plan.b;
   runGibbsChain({
     coeffs: plan.coeffs,
