@@ -6,6 +6,7 @@
  * they replace (runSample, gibbsRun, `tw sample`, mixingStudy): same functions, same order of
  * operations, so the outputs are bit-identical.
  */
+
 import {
   densityMatrixStatistic,
   isDensityMatrixStat,
@@ -37,6 +38,7 @@ import { checkGibbsRun } from "../gibbs/run.js";
 import { runGibbsChain } from "../gibbs/sampler.js";
 import { type MixingPart, type MixingPlan, mixingChain, mixingPlan } from "../mixing/study.js";
 import { createRandomSource } from "../random/philox.js";
+import { DEFAULT_BULK, LINSTAT_DEFAULTS } from "../spec/defaults.js";
 import type {
   GibbsJob,
   Job,
@@ -187,7 +189,7 @@ function spacingSummaryKernel(job: SampleJob, ej: EnsembleSampleJob): Kernel {
     moments: false,
   };
   if (job.stat === "spacings") {
-    const window = local.bulk ?? [0, 1];
+    const window = local.bulk ?? DEFAULT_BULK;
     const cyclic = spec.ensemble === "circular" && window[0] === 0 && window[1] === 1;
     return {
       layout,
@@ -555,7 +557,7 @@ export function linearStatisticJobValue(job: LinearStatisticJob): LinearStatisti
             kind: "potential",
             coeffs: Array.from(source.coeffs),
             passes: source.passes,
-            initial: source.initial ?? "zero",
+            initial: source.initial ?? LINSTAT_DEFAULTS.initial,
           }
         : {
             kind: "ensemble",
@@ -564,7 +566,7 @@ export function linearStatisticJobValue(job: LinearStatisticJob): LinearStatisti
             model: source.model,
           },
     f: job.f,
-    scaling: job.scaling ?? "limit",
+    scaling: job.scaling ?? LINSTAT_DEFAULTS.scaling,
     ns: [...job.ns],
     beta: job.beta,
     samples: job.samples,
