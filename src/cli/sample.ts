@@ -1,9 +1,6 @@
 /** `betaens sample <ensemble> …` — the command-line contract of docs/conventions.md. */
 
 import { checkBudget } from "../budget.js";
-import { fixedTraceParamsFromDimensions } from "../ensembles/fixedTrace.js";
-import { jacobiParamsFromManova } from "../ensembles/jacobi.js";
-import { laguerreParamsFromWishart } from "../ensembles/laguerre.js";
 import { defaultEnergy } from "../ensembles/localStatistics.js";
 import type { ClassicalSpec, EnsembleSpec } from "../ensembles/models.js";
 import {
@@ -34,7 +31,12 @@ import type {
   Summary,
   UniformBins,
 } from "../spec/job.js";
-import { DEFAULT_PARAMETERS, ENSEMBLE_NAMES, ENSEMBLE_PARAMETERS } from "../spec/params.js";
+import {
+  DEFAULT_PARAMETERS,
+  ENSEMBLE_NAMES,
+  ENSEMBLE_PARAMETERS,
+  ensembleParameters,
+} from "../spec/params.js";
 import { shardRange } from "../spec/shard.js";
 import { uniformEdges } from "../tridiagonal/histogram.js";
 import {
@@ -144,64 +146,20 @@ export function buildSpec(
   n: number,
   beta: number,
 ): { spec: EnsembleSpec; reported: Record<string, number> } {
-  const num = (flag: string): number | undefined => {
+  const allowed = ENSEMBLE_FLAGS[ensemble];
+  if (allowed === undefined) throw new UsageError(`unknown ensemble "${ensemble}"`);
+  const given: Record<string, number | undefined> = {};
+  for (const flag of new Set(Object.values(ENSEMBLE_FLAGS).flat())) {
     const text = flagString(values, flag);
-    return text === undefined ? undefined : parseNumber(flag, text);
-  };
-  for (const flag of Object.values(ENSEMBLE_FLAGS).flat()) {
-    if (values[flag] !== undefined && !ENSEMBLE_FLAGS[ensemble].includes(flag)) {
+    if (text === undefined) continue;
+    if (!allowed.includes(flag)) {
       throw new UsageError(`--${flag} does not apply to the ${ensemble} ensemble`);
     }
+    given[flag] = parseNumber(flag, text);
   }
-  if (ensemble === "hermite") {
-    const d = DEFAULT_PARAMETERS.hermite;
-    const params = { loc: num("loc") ?? d.loc, scale: num("scale") ?? d.scale };
-    return { spec: { ensemble, params }, reported: params };
-  }
-  if (ensemble === "laguerre") {
-    const m = num("m");
-    if (m !== undefined) {
-      if (values.shape !== undefined || values.scale !== undefined) {
-        throw new UsageError("give either --m or --shape/--scale for laguerre, not both");
-      }
-      const params = laguerreParamsFromWishart(n, m, beta);
-      return { spec: { ensemble, params }, reported: { m, ...params } };
-    }
-    const d = DEFAULT_PARAMETERS.laguerre;
-    const params = { shape: num("shape") ?? d.shape, scale: num("scale") ?? d.scale };
-    return { spec: { ensemble, params }, reported: params };
-  }
-  if (ensemble === "jacobi") {
-    const m1 = num("m1");
-    const m2 = num("m2");
-    if (m1 !== undefined || m2 !== undefined) {
-      if (m1 === undefined || m2 === undefined) {
-        throw new UsageError("jacobi needs both --m1 and --m2");
-      }
-      if (values.a !== undefined || values.b !== undefined) {
-        throw new UsageError("give either --m1/--m2 or --a/--b for jacobi, not both");
-      }
-      const params = jacobiParamsFromManova(n, m1, m2, beta);
-      return { spec: { ensemble, params }, reported: { m1, m2, ...params } };
-    }
-    const d = DEFAULT_PARAMETERS.jacobi;
-    const params = { a: num("a") ?? d.a, b: num("b") ?? d.b };
-    return { spec: { ensemble, params }, reported: params };
-  }
-  if (ensemble === "fixed-trace") {
-    const shape = num("shape");
-    if (shape !== undefined) {
-      if (values.m !== undefined) throw new UsageError("give either --m or --shape, not both");
-      return { spec: { ensemble, params: { shape } }, reported: { shape } };
-    }
-    const m = num("m") ?? n;
-    const params = fixedTraceParamsFromDimensions(n, m, beta);
-    return { spec: { ensemble, params }, reported: { m, ...params } };
-  }
-  if (ensemble === "circular" || ensemble === "ginibre") {
-    return { spec: { ensemble, params: {} }, reported: {} };
-  }
-  throw new UsageError(`unknown ensemble "${ensemble}"`);
+  // The one builder of the explorer too (web/src/extraFields.ts): Wishart/MANOVA forms converted once.
+  const { params, reported } = ensembleParameters(ensemble as EnsembleName, given, n, beta);
+  return { spec: { ensemble, params } as EnsembleSpec, reported };
 }
 
 /** Parses the flags of `betaens sample` into a validated job, its outputs and its seed. */
