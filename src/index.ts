@@ -264,6 +264,7 @@ export {
   type EdgeConstants,
   type EquilibriumMeasure,
   edgeConstants,
+  edgeScale,
   equilibriumMeasure,
 } from "./theory/equilibrium.js";
 export {

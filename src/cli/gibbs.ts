@@ -1,4 +1,5 @@
 /** `betaens gibbs --potential "…" --n N …`: the Gibbs sampler on Jacobi matrices (docs/conventions.md). */
+
 import { checkBudget } from "../budget.js";
 import { gibbsEdgeRescaling } from "../driver/kernels.js";
 import { checkGibbsRun, type GibbsRunResult, type GibbsStat } from "../gibbs/run.js";
@@ -8,10 +9,11 @@ import { lineChartSvg } from "../plot/lineChart.js";
 import { potentialLabel } from "../plot/potentialLabel.js";
 import { parseCoefficientList } from "../potentials/coefficients.js";
 import { parsePotential } from "../potentials/parse.js";
+import { DEFAULT_BULK, GIBBS_DEFAULTS } from "../spec/defaults.js";
 import type { GibbsJob, UniformBins } from "../spec/job.js";
 import { shardRange } from "../spec/shard.js";
 import { unfoldedSpacings } from "../statistics/unfolding.js";
-import { equilibriumMeasure } from "../theory/equilibrium.js";
+import { edgeScale, equilibriumMeasure } from "../theory/equilibrium.js";
 import { tracyWidomDensity } from "../theory/tracyWidomLaw.js";
 import {
   unitaryCuts,
@@ -56,8 +58,8 @@ export const GIBBS_USAGE = `usage: betaens gibbs --potential "x^4/4 - x^2" | --c
   Samples |Δ(x)|^β Π exp(−(βN/2)·V(x_i)) by the Gibbs sampler on the Jacobi coefficients (a, b):
   S independent chains of P passes, chain s uses random stream (seed, s); --first-sample F runs
   chains F … F+S−1 (bit-identical to those of a larger run).
-  defaults: --beta 2, --passes 10, --samples 1, --initial zero (a = b = 0), --stat eigenvalues,
-  --bins 100 over the support of μ_V ± 5%; without --seed a seed is drawn and reported.
+  defaults: --beta ${GIBBS_DEFAULTS.beta}, --passes ${GIBBS_DEFAULTS.passes}, --samples ${GIBBS_DEFAULTS.samples}, --initial ${GIBBS_DEFAULTS.initial} (a = b = 0), --stat ${GIBBS_DEFAULTS.stat},
+  --bins ${GIBBS_DEFAULTS.bins} over the support of μ_V ± ${100 * GIBBS_DEFAULTS.rangeMargin}%; without --seed a seed is drawn and reported.
   --spectral K: an exact spectral move (eigenvalue Metropolis–Hastings + fresh Dirichlet weights)
   after every K passes; default max(1, ceil(N/500)) for β ≥ 0.1, 0 = off (the plain sweep).
   With --samples ≥ 4 and --passes ≥ 8: split-R̂ and ESS of λ_max over the second half of the
@@ -66,7 +68,7 @@ export const GIBBS_USAGE = `usage: betaens gibbs --potential "x^4/4 - x^2" | --c
   --record P1,P2,… (with --stat eigenvalues, JSON only) also outputs "recordedPasses" and
   "recorded": [chain][k] = the eigenvalues after pass P_k.
   --stat spacings: the final eigenvalues' spacings unfolded by N·F_V (F_V the CDF of the equilibrium
-  measure μ_V), those with F_V in --bulk LO,HI (default 0,1); compare with betaens spacing
+  measure μ_V), those with F_V in --bulk LO,HI (default ${DEFAULT_BULK.join(",")}); compare with betaens spacing
   (not with --shard: shard --stat eigenvalues instead).
 ${SCALE_USAGE}`;
 
@@ -119,19 +121,21 @@ export function gibbsCommand(argv: string[]): void | Promise<void> {
   if (nText === undefined) throw new UsageError("--n is required");
   const n = parseInteger("n", nText, 1);
   const betaText = flagString(values, "beta");
-  const beta = betaText === undefined ? 2 : parseNumber("beta", betaText);
+  const beta = betaText === undefined ? GIBBS_DEFAULTS.beta : parseNumber("beta", betaText);
   if (!(beta > 0)) throw new UsageError(`--beta must be > 0 for the Gibbs sampler, got ${beta}`);
   const passesText = flagString(values, "passes");
-  const passes = passesText === undefined ? 10 : parseInteger("passes", passesText, 1);
+  const passes =
+    passesText === undefined ? GIBBS_DEFAULTS.passes : parseInteger("passes", passesText, 1);
   const samplesText = flagString(values, "samples");
-  const samples = samplesText === undefined ? 1 : parseInteger("samples", samplesText, 1);
+  const samples =
+    samplesText === undefined ? GIBBS_DEFAULTS.samples : parseInteger("samples", samplesText, 1);
   const seed = chooseSeed(values);
   const firstSample = parseFirstSample(values, samples);
   const requested = parseChoice<GibbsStat | "spacings">(
     "stat",
     flagString(values, "stat"),
     ["eigenvalues", "max", "histogram", "trace", "spacings"],
-    "eigenvalues",
+    GIBBS_DEFAULTS.stat,
   );
   // --stat spacings runs the chains for their eigenvalues and unfolds them by μ_V's CDF below.
   const stat: GibbsStat = requested === "spacings" ? "eigenvalues" : requested;
@@ -139,14 +143,20 @@ export function gibbsCommand(argv: string[]): void | Promise<void> {
   if (bulkText !== undefined && requested !== "spacings") {
     throw new UsageError("--bulk applies only to --stat spacings");
   }
-  const bulk = bulkText === undefined ? ([0, 1] as [number, number]) : parseBulk(bulkText);
+  const bulk =
+    bulkText === undefined ? ([...DEFAULT_BULK] as [number, number]) : parseBulk(bulkText);
   const initial = parseChoice<GibbsInitial>(
     "initial",
     flagString(values, "initial"),
     ["zero", "hermite"],
-    "zero",
+    GIBBS_DEFAULTS.initial,
   );
-  const scaling = parseChoice("scaling", flagString(values, "scaling"), ["none", "edge"], "none");
+  const scaling = parseChoice(
+    "scaling",
+    flagString(values, "scaling"),
+    ["none", "edge"],
+    GIBBS_DEFAULTS.scaling,
+  );
   if (scaling === "edge" && stat !== "max" && stat !== "trace") {
     throw new UsageError("--scaling edge applies to --stat max and --stat trace");
   }
@@ -155,12 +165,12 @@ export function gibbsCommand(argv: string[]): void | Promise<void> {
   const binsText = flagString(values, "bins");
   const rangeText = flagString(values, "range");
   if (stat === "histogram") {
-    const bins = binsText === undefined ? 100 : parseInteger("bins", binsText, 1);
+    const bins = binsText === undefined ? GIBBS_DEFAULTS.bins : parseInteger("bins", binsText, 1);
     if (bins > 1e6) throw new UsageError(`--bins must be <= 1e6, got ${bins}`);
     let range: [number, number];
     if (rangeText === undefined) {
       const [lo, hi] = equilibriumMeasure(coeffs).support;
-      const margin = 0.05 * (hi - lo);
+      const margin = GIBBS_DEFAULTS.rangeMargin * (hi - lo);
       range = [lo - margin, hi + margin];
     } else {
       const parts = parseNumberList("range", rangeText);
@@ -556,7 +566,7 @@ export function gibbsPlotSvg(result: GibbsCliResult, coeffs: Float64Array): stri
       // The exact finite-N law (β = 2), tabulated and interpolated (one Fredholm determinant per node).
       const ens = unitaryEnsemble(coeffs, result.n);
       const map = result.scaling
-        ? { shift: result.scaling.bV, scale: result.n ** (2 / 3) * result.scaling.cV }
+        ? { shift: result.scaling.bV, scale: edgeScale(result.n, result.scaling.cV) }
         : { shift: 0, scale: 1 };
       density = tabulated(
         (x) => unitaryLargestEigenvaluePdf(ens, map.shift + x / map.scale) / map.scale,

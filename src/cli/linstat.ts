@@ -3,6 +3,7 @@
  * with standard errors and theory, for any ensemble/model of `betaens sample`, Ginibre's radial
  * (Kostlan) model, and the Gibbs sampler of a polynomial potential (docs/linear-statistics).
  */
+
 import { type BudgetLimit, checkBudget } from "../budget.js";
 import { linearStatisticJobValue } from "../driver/kernels.js";
 import {
@@ -22,6 +23,7 @@ import {
 } from "../plot/linearStatisticsFigure.js";
 import { parseCoefficientList } from "../potentials/coefficients.js";
 import { parsePotential } from "../potentials/parse.js";
+import { LINSTAT_DEFAULTS } from "../spec/defaults.js";
 import {
   flagString,
   parseChoice,
@@ -56,9 +58,9 @@ export const LINSTAT_USAGE = `usage: betaens linstat <hermite|laguerre|jacobi|ci
         [--model tridiagonal|full|cmv|kostlan] [--scaling limit|none]
         [--format json|csv|npy] [--output FILE] [--plot FILE.svg] [--plot-histogram FILE.svg]
   ensemble parameters as for betaens sample; potential: --potential "V" | --coeffs g0,…,gd
-        [--passes P (10)] [--initial zero|hermite] (the Gibbs sampler)
+        [--passes P (${LINSTAT_DEFAULTS.passes})] [--initial zero|hermite] (the Gibbs sampler)
   Sample cumulants κ₁…κ₄ of L_N = Σ f(x_i) (k-statistics, jackknife standard errors), S samples
-  (default 1000) per N, with the exact and large-N theory where known. EXPR: numbers, the variable
+  (default ${LINSTAT_DEFAULTS.samples}) per N, with the exact and large-N theory where known. EXPR: numbers, the variable
   (x; r = |z| for ginibre), + − * / ^, ( ), pi, e, exp log sqrt abs sin cos tan atan sinh cosh tanh.
   --scaling limit (default) applies f to the points on the limit law's scale (semicircle on
   [−2, 2], Marchenko–Pastur, Wachter, Nλ for fixed-trace, |z|/√N for ginibre); none to raw points.
@@ -131,17 +133,18 @@ export function parseLinstatArgs(argv: string[]): {
     return v;
   });
   const betaText = flagString(values, "beta");
-  const beta = betaText === undefined ? 2 : parseNumber("beta", betaText);
+  const beta = betaText === undefined ? LINSTAT_DEFAULTS.beta : parseNumber("beta", betaText);
   if (beta < 0) throw new UsageError(`--beta must be >= 0, got ${beta}`);
   const samplesText = flagString(values, "samples");
-  const samples = samplesText === undefined ? 1000 : parseInteger("samples", samplesText, 5);
+  const samples =
+    samplesText === undefined ? LINSTAT_DEFAULTS.samples : parseInteger("samples", samplesText, 5);
   const seed = chooseSeed(values);
   const firstSample = parseFirstSample(values, samples);
   const scaling = parseChoice<"limit" | "none">(
     "scaling",
     flagString(values, "scaling"),
     ["limit", "none"],
-    "limit",
+    LINSTAT_DEFAULTS.scaling,
   );
   let source: LinearStatisticSource;
   if (ensemble === "potential") {
@@ -160,12 +163,13 @@ export function parseLinstatArgs(argv: string[]): {
         ? parsePotential(potentialText)
         : parseCoefficientList(coeffsText ?? "");
     const passesText = flagString(values, "passes");
-    const passes = passesText === undefined ? 10 : parseInteger("passes", passesText, 1);
+    const passes =
+      passesText === undefined ? LINSTAT_DEFAULTS.passes : parseInteger("passes", passesText, 1);
     const initial = parseChoice<GibbsInitial>(
       "initial",
       flagString(values, "initial"),
       ["zero", "hermite"],
-      "zero",
+      LINSTAT_DEFAULTS.initial,
     );
     source = { kind: "potential", coeffs, passes, initial };
   } else {

@@ -10,6 +10,7 @@ import { estimateMixingCost, type MixingResult } from "../mixing/study.js";
 import { parseCoefficientList } from "../potentials/coefficients.js";
 import { parsePotential } from "../potentials/parse.js";
 import { validatePotential } from "../potentials/validate.js";
+import { MIXING_DEFAULTS, mixingControlSamples } from "../spec/defaults.js";
 import type { MixingJob } from "../spec/job.js";
 import { shardRange } from "../spec/shard.js";
 import { flagString, parseChoice, parseFlags, parseInteger, parseNumber, quote } from "./args.js";
@@ -27,10 +28,10 @@ import {
 export const MIXING_USAGE = `usage: betaens mixing --potential "x^4/4" | --coeffs g0,g1,…,gd --beta B --n N1,N2,…
         [--chains C] [--passes P] [--seed K] [--initial zero|hermite] [--control M]
         [--output FILE.json] [--plot FILE.svg]
-  Runs C independent Gibbs chains (default 200) of P passes (default 15) for each N; after every
+  Runs C independent Gibbs chains (default ${MIXING_DEFAULTS.chains}) of P passes (default ${MIXING_DEFAULTS.passes}) for each N; after every
   pass rescales λ_max to ξ = N^(2/3) c_V (λ_max − b_V) and reports the KS distance of the C values
   to TW_β, their mean and variance, and p*(N) = the first pass with KS ≤ 1.36/√C + slack, the
-  slack being the KS distance of M exact Hermite draws at the same N (default max(20000, 20C)).
+  slack being the KS distance of M exact Hermite draws at the same N (default max(${MIXING_DEFAULTS.controlMinimum}, ${MIXING_DEFAULTS.controlPerChain}C)).
   Chain c of the j-th N uses random stream (seed, c, j). JSON on stdout unless --output.
 ${SCALE_USAGE}
   (the units of --workers and --shard are the chains: unit j·C + c is chain c of the j-th N)`;
@@ -76,8 +77,8 @@ export async function mixingCommand(argv: string[]): Promise<MixingResult | unde
     const text = flagString(values, flag);
     return text === undefined ? fallback : parseInteger(flag, text, min);
   };
-  const chains = integer("chains", 200, 2);
-  const passes = integer("passes", 15, 1);
+  const chains = integer("chains", MIXING_DEFAULTS.chains, 2);
+  const passes = integer("passes", MIXING_DEFAULTS.passes, 1);
   const controlText = flagString(values, "control");
   const controlSamples =
     controlText === undefined ? undefined : parseInteger("control", controlText, 1);
@@ -86,7 +87,7 @@ export async function mixingCommand(argv: string[]): Promise<MixingResult | unde
     "initial",
     flagString(values, "initial"),
     ["zero", "hermite"],
-    "zero",
+    MIXING_DEFAULTS.initial,
   );
   const output = flagString(values, "output");
   const sharded = flagString(values, "shard") !== undefined;
@@ -128,7 +129,7 @@ export async function mixingCommand(argv: string[]): Promise<MixingResult | unde
     passes,
     initial,
     seed,
-    controlSamples: controlSamples ?? Math.max(20000, 20 * chains),
+    controlSamples: controlSamples ?? mixingControlSamples(chains),
     first: 0,
     count: chains * ns.length,
   };

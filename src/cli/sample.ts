@@ -1,8 +1,6 @@
 /** `betaens sample <ensemble> …` — the command-line contract of docs/conventions.md. */
+
 import { checkBudget } from "../budget.js";
-import { fixedTraceParamsFromDimensions } from "../ensembles/fixedTrace.js";
-import { jacobiParamsFromManova } from "../ensembles/jacobi.js";
-import { laguerreParamsFromWishart } from "../ensembles/laguerre.js";
 import { defaultEnergy } from "../ensembles/localStatistics.js";
 import type { ClassicalSpec, EnsembleSpec } from "../ensembles/models.js";
 import {
@@ -17,13 +15,28 @@ import {
 } from "../ensembles/sample.js";
 import { defaultHistogramRange, samplePlotSvg } from "../plot/sampleFigure.js";
 import { spacingPlotSvg } from "../plot/spacingFigure.js";
+import {
+  CDF_GRID,
+  DEFAULT_BETA,
+  DEFAULT_BULK,
+  DEFAULT_HISTOGRAM_BINS,
+  DEFAULT_SAMPLES,
+  DEFAULT_SUMMARY,
+  LOCAL_CDF_GRID,
+  LOCAL_RATIO_BINS,
+} from "../spec/defaults.js";
 import type {
   EnsembleName,
   SampleJob as SpecSampleJob,
   Summary,
   UniformBins,
 } from "../spec/job.js";
-import { DEFAULT_PARAMETERS, ENSEMBLE_NAMES, ENSEMBLE_PARAMETERS } from "../spec/params.js";
+import {
+  DEFAULT_PARAMETERS,
+  ENSEMBLE_NAMES,
+  ENSEMBLE_PARAMETERS,
+  ensembleParameters,
+} from "../spec/params.js";
 import { shardRange } from "../spec/shard.js";
 import { uniformEdges } from "../tridiagonal/histogram.js";
 import {
@@ -95,8 +108,8 @@ export const SAMPLE_USAGE = `usage: betaens sample <hermite|laguerre|jacobi|circ
   fixed-trace: [--m M] | [--shape K]   eigenvalues of random density matrices ρ = W/Tr W, W an
            N×N β-Wishart matrix with real M > N − 1 (default M = N); --stat purity (Tr ρ², O(N)),
            entropy (−Tr ρ log ρ), min (λ_min); docs/density-matrices
-  defaults: --beta 2, --samples 1, --stat eigenvalues, --model tridiagonal (circular: cmv,
-            ginibre: full), --bins 100 over the limit law's support ± 5%, --format from the
+  defaults: --beta ${DEFAULT_BETA}, --samples ${DEFAULT_SAMPLES}, --stat eigenvalues, --model tridiagonal (circular: cmv,
+            ginibre: full), --bins ${DEFAULT_HISTOGRAM_BINS} over the limit law's support ± 5%, --format from the
             --output extension, else json; without --seed a seed is drawn and reported (in the
             JSON, or on stderr for csv/npy).
   samples:  sample s of seed K is a pure function of (K, s), bit-identical on every machine;
@@ -108,20 +121,20 @@ export const SAMPLE_USAGE = `usage: betaens sample <hermite|laguerre|jacobi|circ
                  or 1.0·N^(-2/3) (laguerre, N >= 1e9); beta 2 uses the finite-N corrected laws:
                  0.04·N^(-4/3) (hermite, N >= 2829), 0.07·h², h = (1/√M + 1/√N)^(4/3)
                  (laguerre, N >= 17215 at M ≈ N); docs/edge-limit
-  --summary (--stat max): values (default) | moments (exact power sums: mean, variance,
-            skewness, excess kurtosis) | cdf (counts on --bins B (10000) over --range LO,HI;
-            default -10,10 with --scaling edge)
+  --summary (--stat max): ${DEFAULT_SUMMARY} (default) | moments (exact power sums: mean, variance,
+            skewness, excess kurtosis) | cdf (counts on --bins B (${CDF_GRID.bins}) over --range LO,HI;
+            default ${CDF_GRID.lo},${CDF_GRID.hi} with --scaling edge)
   --stat spacings: per sample the spacings of the eigenvalues unfolded by N·F (F the limit CDF:
                  semicircle, Marchenko–Pastur, Wachter; uniform on the circle; fixed-trace: MP
                  of E[Tr W]·λ), only those with
-                 F in --bulk LO,HI (default 0,1); compare with sine_β (betaens spacing).
+                 F in --bulk LO,HI (default ${DEFAULT_BULK.join(",")}); compare with sine_β (betaens spacing).
   --stat window: hermite/laguerre/jacobi, tridiagonal: the --count K eigenvalues nearest --energy E
                  (default: the median of the limit law) without the others, O(N) per sample (N up
                  to 2e8); JSON adds their unfolded "spacings" and spacing "ratios"; docs/local-statistics
                  (spacings and window run in one thread: no --workers K > 1, no --shard)
   --summary cdf (--stat spacings|window): instead of the rows, counts of the unfolded spacings and
-                 nearest-neighbour spacings on --bins B (500) over --range LO,HI (0,5), of the
-                 folded gap ratios min(r, 1/r) on 200 bins of [0, 1], the empirical CDFs and the
+                 nearest-neighbour spacings on --bins B (${LOCAL_CDF_GRID.bins}) over --range LO,HI (${LOCAL_CDF_GRID.lo},${LOCAL_CDF_GRID.hi}), of the
+                 folded gap ratios min(r, 1/r) on ${LOCAL_RATIO_BINS} bins of [0, 1], the empirical CDFs and the
                  means of s, s², min(s_l, s_r), min(r, 1/r), r with standard errors across samples
                  (JSON); runs with --workers K and --shard i/K (exact merge). --substream J draws
                  sample s from the Philox stream (seed, s, J): independent runs with one seed.
@@ -135,64 +148,20 @@ export function buildSpec(
   n: number,
   beta: number,
 ): { spec: EnsembleSpec; reported: Record<string, number> } {
-  const num = (flag: string): number | undefined => {
+  const allowed = ENSEMBLE_FLAGS[ensemble];
+  if (allowed === undefined) throw new UsageError(`unknown ensemble "${ensemble}"`);
+  const given: Record<string, number | undefined> = {};
+  for (const flag of new Set(Object.values(ENSEMBLE_FLAGS).flat())) {
     const text = flagString(values, flag);
-    return text === undefined ? undefined : parseNumber(flag, text);
-  };
-  for (const flag of Object.values(ENSEMBLE_FLAGS).flat()) {
-    if (values[flag] !== undefined && !ENSEMBLE_FLAGS[ensemble].includes(flag)) {
+    if (text === undefined) continue;
+    if (!allowed.includes(flag)) {
       throw new UsageError(`--${flag} does not apply to the ${ensemble} ensemble`);
     }
+    given[flag] = parseNumber(flag, text);
   }
-  if (ensemble === "hermite") {
-    const d = DEFAULT_PARAMETERS.hermite;
-    const params = { loc: num("loc") ?? d.loc, scale: num("scale") ?? d.scale };
-    return { spec: { ensemble, params }, reported: params };
-  }
-  if (ensemble === "laguerre") {
-    const m = num("m");
-    if (m !== undefined) {
-      if (values.shape !== undefined || values.scale !== undefined) {
-        throw new UsageError("give either --m or --shape/--scale for laguerre, not both");
-      }
-      const params = laguerreParamsFromWishart(n, m, beta);
-      return { spec: { ensemble, params }, reported: { m, ...params } };
-    }
-    const d = DEFAULT_PARAMETERS.laguerre;
-    const params = { shape: num("shape") ?? d.shape, scale: num("scale") ?? d.scale };
-    return { spec: { ensemble, params }, reported: params };
-  }
-  if (ensemble === "jacobi") {
-    const m1 = num("m1");
-    const m2 = num("m2");
-    if (m1 !== undefined || m2 !== undefined) {
-      if (m1 === undefined || m2 === undefined) {
-        throw new UsageError("jacobi needs both --m1 and --m2");
-      }
-      if (values.a !== undefined || values.b !== undefined) {
-        throw new UsageError("give either --m1/--m2 or --a/--b for jacobi, not both");
-      }
-      const params = jacobiParamsFromManova(n, m1, m2, beta);
-      return { spec: { ensemble, params }, reported: { m1, m2, ...params } };
-    }
-    const d = DEFAULT_PARAMETERS.jacobi;
-    const params = { a: num("a") ?? d.a, b: num("b") ?? d.b };
-    return { spec: { ensemble, params }, reported: params };
-  }
-  if (ensemble === "fixed-trace") {
-    const shape = num("shape");
-    if (shape !== undefined) {
-      if (values.m !== undefined) throw new UsageError("give either --m or --shape, not both");
-      return { spec: { ensemble, params: { shape } }, reported: { shape } };
-    }
-    const m = num("m") ?? n;
-    const params = fixedTraceParamsFromDimensions(n, m, beta);
-    return { spec: { ensemble, params }, reported: { m, ...params } };
-  }
-  if (ensemble === "circular" || ensemble === "ginibre") {
-    return { spec: { ensemble, params: {} }, reported: {} };
-  }
-  throw new UsageError(`unknown ensemble "${ensemble}"`);
+  // The one builder of the explorer too (web/src/extraFields.ts): Wishart/MANOVA forms converted once.
+  const { params, reported } = ensembleParameters(ensemble as EnsembleName, given, n, beta);
+  return { spec: { ensemble, params } as EnsembleSpec, reported };
 }
 
 /** Parses the flags of `betaens sample` into a validated job, its outputs and its seed. */
@@ -222,10 +191,11 @@ export function parseSampleArgs(argv: string[]): {
   if (nText === undefined) throw new UsageError("--n is required");
   const n = parseInteger("n", nText, 1);
   const betaText = flagString(values, "beta");
-  const beta = betaText === undefined ? 2 : parseNumber("beta", betaText);
+  const beta = betaText === undefined ? DEFAULT_BETA : parseNumber("beta", betaText);
   if (beta < 0) throw new UsageError(`--beta must be >= 0, got ${beta}`);
   const samplesText = flagString(values, "samples");
-  const samples = samplesText === undefined ? 1 : parseInteger("samples", samplesText, 1);
+  const samples =
+    samplesText === undefined ? DEFAULT_SAMPLES : parseInteger("samples", samplesText, 1);
   const seed = chooseSeed(values);
   const firstSample = parseFirstSample(values, samples);
   const model = parseChoice<SampleModel>(
@@ -263,7 +233,7 @@ export function parseSampleArgs(argv: string[]): {
     "summary",
     flagString(values, "summary"),
     ["values", "moments", "cdf"],
-    "values",
+    DEFAULT_SUMMARY,
   );
   const local = stat === "spacings" || stat === "window";
   if (summary !== "values" && stat !== "max" && !(local && summary === "cdf")) {
@@ -278,18 +248,21 @@ export function parseSampleArgs(argv: string[]): {
   let histogram: UniformBins | undefined;
   let grid: UniformBins | undefined;
   if (summary === "cdf") {
-    const bins = binsText === undefined ? (local ? 500 : 10000) : parseInteger("bins", binsText, 1);
+    const bins =
+      binsText === undefined
+        ? (local ? LOCAL_CDF_GRID : CDF_GRID).bins
+        : parseInteger("bins", binsText, 1);
     if (bins > 1e6) throw new UsageError(`--bins must be <= 1e6, got ${bins}`);
     let range: [number, number];
     if (rangeText === undefined && local) {
-      range = [0, 5];
+      range = [LOCAL_CDF_GRID.lo, LOCAL_CDF_GRID.hi];
     } else if (rangeText === undefined) {
       if (scaling !== "edge") {
         throw new UsageError(
-          "--summary cdf needs --range LO,HI (or --scaling edge: default -10,10)",
+          `--summary cdf needs --range LO,HI (or --scaling edge: default ${CDF_GRID.lo},${CDF_GRID.hi})`,
         );
       }
-      range = [-10, 10];
+      range = [CDF_GRID.lo, CDF_GRID.hi];
     } else {
       const parts = parseNumberList("range", rangeText);
       if (parts.length !== 2 || !(parts[1] > parts[0])) {
@@ -299,7 +272,8 @@ export function parseSampleArgs(argv: string[]): {
     }
     grid = { lo: range[0], hi: range[1], bins };
   } else if (stat === "histogram") {
-    const bins = binsText === undefined ? 100 : parseInteger("bins", binsText, 1);
+    const bins =
+      binsText === undefined ? DEFAULT_HISTOGRAM_BINS : parseInteger("bins", binsText, 1);
     if (bins > 1e6) throw new UsageError(`--bins must be <= 1e6, got ${bins}`);
     let range: [number, number];
     if (rangeText === undefined) {
@@ -397,7 +371,7 @@ export function parseSampleArgs(argv: string[]): {
             windowSize: job.count,
           }
         : {}),
-      ratioBins: 200,
+      ratioBins: LOCAL_RATIO_BINS,
       substream,
     };
   }

@@ -10,6 +10,7 @@
 import { checkBudget } from "../budget.js";
 import { truncationSize } from "../ensembles/edge.js";
 import { TRACY_WIDOM_BETA_N } from "../ensembles/tracyWidomBeta.js";
+import { CDF_GRID, TW_SAMPLE_DEFAULTS } from "../spec/defaults.js";
 import type { Summary, TracyWidomJob, UniformBins } from "../spec/job.js";
 import { shardRange } from "../spec/shard.js";
 import type { TracyWidomConvention } from "../theory/tracyWidom.js";
@@ -58,9 +59,9 @@ export const TW_USAGE = `usage: betaens tw <cdf|pdf|sf|logcdf|logsf|logpdf> --be
           β-ensemble of size --n (default ${TRACY_WIDOM_BETA_N}, top ~c·N^(1/3) rows).
   csv/npy: cdf/pdf/quantile write rows "x,value" (shape (k, 2)); sample one number per line.
   sample s of seed K uses random stream (K, s); --first-sample F draws F … F+S−1.
-  sample --summary values (default) | moments (exact power sums: mean, variance, skewness,
+  sample --summary ${TW_SAMPLE_DEFAULTS.summary} (default) | moments (exact power sums: mean, variance, skewness,
          excess kurtosis; csv/npy: count, mean, variance, skewness, excess kurtosis) | cdf
-         (counts on --bins B (default 10000) over --range LO,HI (default -10,10)): any --samples.
+         (counts on --bins B (default ${CDF_GRID.bins}) over --range LO,HI (default ${CDF_GRID.lo},${CDF_GRID.hi})): any --samples.
 ${SCALE_USAGE}`;
 
 const SUBCOMMANDS = [
@@ -242,7 +243,10 @@ function sampleJob(
     throw new UsageError(`--beta must be a finite number > 0, got ${beta}`);
   }
   const samplesText = flagString(values, "samples");
-  const count = samplesText === undefined ? 1 : parseInteger("samples", samplesText, 1);
+  const count =
+    samplesText === undefined
+      ? TW_SAMPLE_DEFAULTS.samples
+      : parseInteger("samples", samplesText, 1);
   const seed = chooseSeed(values);
   const first = parseFirstSample(values, count);
   const nText = flagString(values, "n");
@@ -250,15 +254,19 @@ function sampleJob(
     "summary",
     flagString(values, "summary"),
     ["values", "moments", "cdf"],
-    "values",
+    TW_SAMPLE_DEFAULTS.summary,
   );
   const binsText = flagString(values, "bins");
   const rangeText = flagString(values, "range");
   let grid: UniformBins | undefined;
   if (summary === "cdf") {
-    const bins = binsText === undefined ? 10000 : parseInteger("bins", binsText, 1);
+    const bins =
+      binsText === undefined ? TW_SAMPLE_DEFAULTS.grid.bins : parseInteger("bins", binsText, 1);
     if (bins > 1e6) throw new UsageError(`--bins must be <= 1e6, got ${bins}`);
-    const range = rangeText === undefined ? [-10, 10] : parseNumberList("range", rangeText);
+    const range =
+      rangeText === undefined
+        ? [TW_SAMPLE_DEFAULTS.grid.lo, TW_SAMPLE_DEFAULTS.grid.hi]
+        : parseNumberList("range", rangeText);
     if (range.length !== 2 || !(range[1] > range[0])) {
       throw new UsageError(`--range must be LO,HI with LO < HI, got "${rangeText}"`);
     }

@@ -189,7 +189,7 @@ function gibbsResult(job: GibbsJob, partial: Partial): GibbsResult & Record<stri
   }
   if (job.scaling === "edge") {
     const edge = gibbsEdgeRescaling(Float64Array.from(job.coeffs), job.n);
-    result.scaling = { kind: "edge", bV: edge.right, cV: edge.scale / job.n ** (2 / 3) };
+    result.scaling = { kind: "edge", bV: edge.right, cV: edge.rightScale };
   }
   return result;
 }

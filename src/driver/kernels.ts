@@ -6,6 +6,7 @@
  * they replace (runSample, gibbsRun, `tw sample`, mixingStudy): same functions, same order of
  * operations, so the outputs are bit-identical.
  */
+
 import {
   densityMatrixStatistic,
   isDensityMatrixStat,
@@ -37,6 +38,7 @@ import { checkGibbsRun } from "../gibbs/run.js";
 import { runGibbsChain } from "../gibbs/sampler.js";
 import { type MixingPart, type MixingPlan, mixingChain, mixingPlan } from "../mixing/study.js";
 import { createRandomSource } from "../random/philox.js";
+import { DEFAULT_BULK, LINSTAT_DEFAULTS } from "../spec/defaults.js";
 import type {
   GibbsJob,
   Job,
@@ -54,7 +56,7 @@ import {
   spacingCountsLength,
 } from "../statistics/spacingSummary.js";
 import { edgeScaling } from "../theory/edgeScaling.js";
-import { edgeConstants, equilibriumMeasure } from "../theory/equilibrium.js";
+import { edgeConstants, edgeScale, equilibriumMeasure } from "../theory/equilibrium.js";
 import { tracyWidomSample } from "../theory/tracyWidom.js";
 import { largestEigenvalue } from "../tridiagonal/bisection.js";
 import { tridiagonalEigenvalues } from "../tridiagonal/eigenvalues.js";
@@ -187,7 +189,7 @@ function spacingSummaryKernel(job: SampleJob, ej: EnsembleSampleJob): Kernel {
     moments: false,
   };
   if (job.stat === "spacings") {
-    const window = local.bulk ?? [0, 1];
+    const window = local.bulk ?? DEFAULT_BULK;
     const cyclic = spec.ensemble === "circular" && window[0] === 0 && window[1] === 1;
     return {
       layout,
@@ -297,14 +299,15 @@ function sampleKernel(job: SampleJob): Kernel {
 export function gibbsEdgeRescaling(
   coeffs: Float64Array,
   n: number,
-): { right: number; scale: number } {
+): { right: number; rightScale: number; scale: number } {
   const constants = edgeConstants(equilibriumMeasure(coeffs));
   if (!(constants.rightScale > 0)) {
     throw new RangeError(
       "this potential has a critical right edge (c_V = 0): λ_max does not fluctuate on the N^(−2/3) Tracy–Widom scale",
     );
   }
-  return { right: constants.right, scale: n ** (2 / 3) * constants.rightScale };
+  const { right, rightScale } = constants;
+  return { right, rightScale, scale: edgeScale(n, rightScale) };
 }
 
 /**
@@ -554,7 +557,7 @@ export function linearStatisticJobValue(job: LinearStatisticJob): LinearStatisti
             kind: "potential",
             coeffs: Array.from(source.coeffs),
             passes: source.passes,
-            initial: source.initial ?? "zero",
+            initial: source.initial ?? LINSTAT_DEFAULTS.initial,
           }
         : {
             kind: "ensemble",
@@ -563,7 +566,7 @@ export function linearStatisticJobValue(job: LinearStatisticJob): LinearStatisti
             model: source.model,
           },
     f: job.f,
-    scaling: job.scaling ?? "limit",
+    scaling: job.scaling ?? LINSTAT_DEFAULTS.scaling,
     ns: [...job.ns],
     beta: job.beta,
     samples: job.samples,

@@ -4,12 +4,14 @@
  * (src/spec/job.ts), run(job) computes it in this thread, finalize(job, partial) builds the
  * result. Outputs are bit-identical to the loops they replaced (test/driver/driver.test.ts).
  */
+
 import type { LinearStatisticJob, LinearStatisticResult } from "../ensembles/linearStatistics.js";
 import type { SampleJob as EnsembleSampleJob, SampleResult } from "../ensembles/sample.js";
 import { checkJob, runLocalStatistics } from "../ensembles/sample.js";
 import type { GibbsRunOptions, GibbsRunResult } from "../gibbs/run.js";
 import { checkGibbsRun } from "../gibbs/run.js";
 import { defaultSpectralInterval } from "../gibbs/sampler.js";
+import { GIBBS_DEFAULTS } from "../spec/defaults.js";
 import type { GibbsJob, SampleJob } from "../spec/job.js";
 import { finalize } from "./finalize.js";
 import { linearStatisticJobValue } from "./kernels.js";
@@ -92,13 +94,13 @@ export function gibbsRun(options: GibbsRunOptions): GibbsRunResult {
     n: options.n,
     beta: options.beta,
     passes: options.passes,
-    initial: options.initial ?? "zero",
+    initial: options.initial ?? GIBBS_DEFAULTS.initial,
     stat: options.stat,
     seed: options.seed,
     first: options.firstSample ?? 0,
     count: options.samples,
     edges: options.stat === "histogram" && options.edges ? Array.from(options.edges) : undefined,
-    scaling: "none",
+    scaling: GIBBS_DEFAULTS.scaling,
     record: options.recordPasses,
     summary: "values",
     spectralEvery: options.spectralEvery ?? defaultSpectralInterval(options.n, options.beta),

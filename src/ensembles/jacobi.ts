@@ -1,5 +1,6 @@
 import { drawJacobiCoefficients } from "../random/coefficients.js";
 import type { RandomSource } from "../random/source.js";
+import { manovaParameters } from "../spec/params.js";
 import { bidiagonalSquaredSingularValues } from "../tridiagonal/dqds.js";
 import type { SymmetricTridiagonal } from "../tridiagonal/types.js";
 import { bidiagonalToTridiagonal, type SquaredBidiagonal } from "./bidiagonal.js";
@@ -47,7 +48,7 @@ export function jacobiParamsFromManova(
   if (beta === 0) {
     throw new RangeError("MANOVA dimensions need beta > 0 (a = beta(M1-N+1)/2 would be 0)");
   }
-  return { a: (beta * (m1 - n + 1)) / 2, b: (beta * (m2 - n + 1)) / 2 };
+  return manovaParameters(n, m1, m2, beta);
 }
 
 /** Throws a RangeError unless (n, β, a, b) define a Jacobi β-ensemble. */

@@ -1,5 +1,6 @@
 import { drawLaguerreCoefficients } from "../random/coefficients.js";
 import type { RandomSource } from "../random/source.js";
+import { wishartParameters } from "../spec/params.js";
 import { bidiagonalSquaredSingularValues } from "../tridiagonal/dqds.js";
 import type { SymmetricTridiagonal } from "../tridiagonal/types.js";
 import { bidiagonalToTridiagonal, type SquaredBidiagonal } from "./bidiagonal.js";
@@ -39,7 +40,7 @@ export function laguerreParamsFromWishart(n: number, m: number, beta: number): L
   if (beta === 0) {
     throw new RangeError("Wishart dimensions need beta > 0 (shape = beta(M-N+1)/2 would be 0)");
   }
-  return { shape: (beta * (m - n + 1)) / 2, scale: 2 };
+  return wishartParameters(n, m, beta);
 }
 
 /** Throws a RangeError unless (n, β, k, θ) define a Laguerre β-ensemble. */

@@ -15,6 +15,7 @@
  * eigenvalues (tridiagonal/tracePowers.ts); for radial f of Ginibre, Kostlan's theorem gives the
  * moduli in O(N); otherwise the eigenvalues of the model.
  */
+
 import { type BudgetLimit, checkBudget } from "../budget.js";
 import { checkGibbsArguments, type GibbsInitial, runGibbsChain } from "../gibbs/sampler.js";
 import {
@@ -25,6 +26,7 @@ import {
 import { gamma } from "../random/gamma.js";
 import { createRandomSource } from "../random/philox.js";
 import type { RandomSource } from "../random/source.js";
+import { LINSTAT_DEFAULTS } from "../spec/defaults.js";
 import { sampleCumulants } from "../statistics/cumulants.js";
 import { edgeConstants, equilibriumMeasure } from "../theory/equilibrium.js";
 import { fixedTracePurityMoments } from "../theory/fixedTrace.js";
@@ -181,7 +183,7 @@ export function checkLinearStatisticJob(
   advice?: (limit: BudgetLimit) => string | undefined,
 ): TestFunction {
   const { source, ns, beta, samples, seed } = job;
-  const scaling = job.scaling ?? "limit";
+  const scaling = job.scaling ?? LINSTAT_DEFAULTS.scaling;
   if (scaling !== "limit" && scaling !== "none") {
     throw new RangeError(`scaling must be "limit" or "none", got ${String(scaling)}`);
   }
@@ -332,7 +334,7 @@ export function linearStatisticSample(
 ): number {
   const { source, beta } = job;
   const n = job.ns[j];
-  const scaling = job.scaling ?? "limit";
+  const scaling = job.scaling ?? LINSTAT_DEFAULTS.scaling;
   const rng = createRandomSource(job.seed, (job.firstSample ?? 0) + s, j);
   const { slope, offset } = linearStatisticMap(source, n, beta, scaling);
   const f = test.evaluate;
@@ -378,7 +380,7 @@ export function linearStatisticTheory(
   n: number,
 ): LinearStatisticTheory | undefined {
   const { source, beta } = job;
-  const scaling = job.scaling ?? "limit";
+  const scaling = job.scaling ?? LINSTAT_DEFAULTS.scaling;
   const { slope, offset } = linearStatisticMap(source, n, beta, scaling);
   const f = test.evaluate;
   const nan = Number.NaN;
@@ -492,7 +494,7 @@ export function linearStatisticResult(
 ): LinearStatisticResult {
   const test = checkLinearStatisticJob(job);
   const { source, ns, samples } = job;
-  const scaling = job.scaling ?? "limit";
+  const scaling = job.scaling ?? LINSTAT_DEFAULTS.scaling;
   const route = linearStatisticRoute(source, test);
   const rows: LinearStatisticRow[] = [];
   for (let j = 0; j < ns.length; j++) {

@@ -7,8 +7,10 @@
  * same whatever the number of samples, the batching or the worker that computes it; a job with
  * firstSample F draws samples F … F + S − 1 (docs/conventions.md §3).
  */
+
 import { type BudgetLimit, checkBudget, type Threads } from "../budget.js";
 import { createRandomSource } from "../random/philox.js";
+import { DEFAULT_BULK } from "../spec/defaults.js";
 import { checkBulkWindow } from "../statistics/unfolding.js";
 import { VERSION } from "../version.js";
 import { type DensityMatrixStat, isDensityMatrixStat } from "./densityMatrixStatistics.js";
@@ -323,7 +325,7 @@ export function runLocalStatistics(
   if (first !== 0) result.firstSample = first;
   const rows: Float64Array[] = [];
   if (stat === "spacings") {
-    const window = job.bulk ?? [0, 1];
+    const window = job.bulk ?? DEFAULT_BULK;
     for (let s = 0; s < samples; s++) {
       const draw = drawSample(spec, job.model, createRandomSource(seed, first + s), n, beta);
       rows.push(drawSpacings(spec, draw, n, beta, window));

@@ -7,6 +7,7 @@
  * Random streams: chain s (0-based) of seed K uses createRandomSource(K, s), so chain s is the
  * same whatever the number of chains (docs/conventions.md, "--samples").
  */
+import { GIBBS_DEFAULTS } from "../spec/defaults.js";
 import type { ConvergenceDiagnostics } from "../statistics/convergence.js";
 import { checkGibbsArguments, checkSpectralInterval, type GibbsInitial } from "./sampler.js";
 
@@ -111,7 +112,7 @@ export function checkGibbsRun(options: GibbsRunOptions): void {
   if (!["eigenvalues", "max", "trace", "histogram"].includes(stat)) {
     throw new RangeError(`stat must be eigenvalues, max, trace or histogram, got ${String(stat)}`);
   }
-  const initial = options.initial ?? "zero";
+  const initial = options.initial ?? GIBBS_DEFAULTS.initial;
   if (initial !== "zero" && initial !== "hermite") {
     throw new RangeError(`initial must be "zero" or "hermite", got ${String(initial)}`);
   }

@@ -7,7 +7,7 @@
  */
 import { hermiteLargestEigenvalueTruncated } from "../ensembles/edge.js";
 import { createRandomSource } from "../random/philox.js";
-import { detPow } from "../special/deterministicMath.js";
+import { edgeScale } from "../theory/equilibrium.js";
 
 /**
  * M exact draws of ξ = N^{2/3}(λ_max − 2) for V = x²/2 (Dumitriu–Edelman 2002 model with
@@ -24,7 +24,7 @@ export function hermiteControlSample(
     throw new RangeError(`control samples must be an integer >= 1, got ${m}`);
   }
   const params = { loc: 0, scale: Math.sqrt(2 / (beta * n)) };
-  const scale = detPow(n, 2 / 3);
+  const scale = edgeScale(n, 1);
   const xs = new Float64Array(m);
   for (let i = 0; i < m; i++) {
     const rng = createRandomSource(seed, i, substream);

@@ -8,6 +8,7 @@
 
 import { tracyWidomBetaSample } from "../ensembles/tracyWidomBeta.js";
 import { createRandomSource } from "../random/philox.js";
+import { MIXING_DEFAULTS } from "../spec/defaults.js";
 import { tracyWidomCdf } from "../theory/tracyWidom.js";
 import { TRACY_WIDOM_BETA_RANGE } from "../theory/tracyWidomGeneral.js";
 import { tracyWidom } from "../theory/tracyWidomLaw.js";
@@ -41,7 +42,11 @@ export function tracyWidomReferenceComputed(beta: number): boolean {
  * empirical CDF of M draws x_i of TW_β, F̂(s) = #{x_i ≤ s}/M (draw i from
  * createRandomSource(seed, i, 2^32 − 1)).
  */
-export function tracyWidomReference(beta: number, seed: number, m = 20000): TracyWidomReference {
+export function tracyWidomReference(
+  beta: number,
+  seed: number,
+  m: number = MIXING_DEFAULTS.referenceSamples,
+): TracyWidomReference {
   if (beta === 1 || beta === 2 || beta === 4) {
     return { kind: "fredholm", samples: 0, cdf: (s) => tracyWidomCdf(s, beta) };
   }

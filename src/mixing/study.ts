@@ -18,10 +18,10 @@ import { truncationSize } from "../ensembles/edge.js";
 import { TRACY_WIDOM_BETA_N } from "../ensembles/tracyWidomBeta.js";
 import { type GibbsInitial, runGibbsChain } from "../gibbs/sampler.js";
 import { createRandomSource } from "../random/philox.js";
-import { detPow } from "../special/deterministicMath.js";
+import { MIXING_DEFAULTS, mixingControlSamples } from "../spec/defaults.js";
 import { ksStatistic } from "../statistics/ks.js";
 import { meanAndVariance } from "../statistics/moments.js";
-import { edgeConstants, equilibriumMeasure } from "../theory/equilibrium.js";
+import { edgeConstants, edgeScale, equilibriumMeasure } from "../theory/equilibrium.js";
 import { largestEigenvalue } from "../tridiagonal/bisection.js";
 import { VERSION } from "../version.js";
 import { hermiteControlSample } from "./control.js";
@@ -143,8 +143,8 @@ export function estimateMixingCost(
   part: MixingPart = { first: 0, count: options.ns.length * options.chains, summary: true },
 ): { bytes: number; seconds: number } {
   const { beta, ns, chains, passes } = options;
-  const control = part.summary ? (options.controlSamples ?? Math.max(20000, 20 * chains)) : 0;
-  const referenceSamples = options.referenceSamples ?? 20000;
+  const control = part.summary ? (options.controlSamples ?? mixingControlSamples(chains)) : 0;
+  const referenceSamples = options.referenceSamples ?? MIXING_DEFAULTS.referenceSamples;
   let seconds = 0;
   let bytes = 0;
   ns.forEach((n, j) => {
@@ -197,8 +197,15 @@ export function mixingPlan(options: MixingOptions, part?: MixingPart): MixingPla
       "the right edge of this potential is critical (c_V = 0): λ_max is not Tracy–Widom",
     );
   }
-  const controlSamples = options.controlSamples ?? Math.max(20000, 20 * options.chains);
-  return { options, coeffs, initial: options.initial ?? "zero", b, c, controlSamples };
+  const controlSamples = options.controlSamples ?? mixingControlSamples(options.chains);
+  return {
+    options,
+    coeffs,
+    initial: options.initial ?? MIXING_DEFAULTS.initial,
+    b,
+    c,
+    controlSamples,
+  };
 }
 
 /**
@@ -208,7 +215,7 @@ export function mixingPlan(options: MixingOptions, part?: MixingPart): MixingPla
 export function mixingChain(plan: MixingPlan, j: number, chain: number, xi: Float64Array): void {
   const { beta, ns, passes, seed } = plan.options;
   const n = ns[j];
-  const factor = detPow(n, 2 / 3) * plan.c;
+  const factor = edgeScale(n, plan.c);
   const b = plan.b;
   runGibbsChain({
     coeffs: plan.coeffs,

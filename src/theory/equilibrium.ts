@@ -110,6 +110,14 @@ export interface EdgeConstants {
 }
 
 /**
+ * N^{2/3}·c, the factor of the soft-edge rescaling ξ = N^{2/3} c_V (λ_max − b_V) → TW_β
+ * (docs/theory.md §3.9); N^{2/3} by detPow, so that Node and every browser give the same bits.
+ */
+export function edgeScale(n: number, c: number): number {
+  return detPow(n, 2 / 3) * c;
+}
+
+/**
  * Edge constants of μ_V: for a one-cut measure c_V = (Σ_k k V'_k)^{2/3} (b − a)^{−1/3}
  * (Olver–Nadakuditi–Trogdon 2015, Eq. 2.3; docs/theory.md §3.9), which equals (πK)^{2/3}; for the two-cut
  * quartic, (πK)^{2/3} from the edge density (DPPy's one-cut formula is slightly off there).

@@ -9,6 +9,7 @@
  * T^(K−1) e^(−T/θ) · |Δ(λ)|^β Π λ_i^(k−1). Hence E[g(λ)]·E[T^p] = E[T^p g(λ)] for any g, in
  * particular E[Σλ²] = E[Σx²]/E[T²] and E[(Σλ²)²] = E[(Σx²)²]/E[T⁴].
  */
+import { fixedTraceShape } from "../spec/params.js";
 import { digamma } from "../special/digamma.js";
 import { type ContinuousLaw, continuousLaw } from "./distribution.js";
 
@@ -40,7 +41,7 @@ export function wishartShape(n: number, m: number, beta: number): number {
   if (!Number.isFinite(m) || !(m > n - 1)) {
     throw new RangeError(`m must be a finite number > n − 1 = ${n - 1}, got ${m}`);
   }
-  return (beta * (m - n + 1)) / 2;
+  return fixedTraceShape(n, m, beta);
 }
 
 /** K = Nk + βN(N−1)/2: the trace of the Laguerre β-ensemble is Gamma(K, θ) (module comment). */

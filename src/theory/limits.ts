@@ -3,6 +3,7 @@
  * the maps that bring raw eigenvalues to them (docs/theory.md §2.7 table, "banded" rows; docs/conventions.md).
  */
 
+import { wishartExponent, wishartParameters } from "../spec/params.js";
 import {
   marchenkoPasturCdf,
   marchenkoPasturDensity,
@@ -119,7 +120,7 @@ function laguerreLimit(n: number, beta: number, params: Record<string, number>):
     if (!(m > n - 1)) {
       throw new RangeError(`limitLaw: laguerre m must be > n − 1 = ${n - 1}, got ${m}`);
     }
-    const shape = (beta * (m - n + 1)) / 2;
+    const { shape } = wishartParameters(n, m, beta);
     if (params.shape !== undefined && !nearlyEqual(params.shape, shape)) {
       throw new RangeError(
         `limitLaw: laguerre shape ${params.shape} contradicts m = ${m} (which means shape ${shape})`,
@@ -184,7 +185,7 @@ function dimension(
         `limitLaw: jacobi ${dimensionKey} must be > n − 1 = ${n - 1}, got ${dim}`,
       );
     }
-    const implied = (beta * (dim - n + 1)) / 2;
+    const implied = wishartExponent(n, dim, beta);
     if (exponent !== undefined && !nearlyEqual(exponent, implied)) {
       throw new RangeError(
         `limitLaw: jacobi ${exponentKey} = ${exponent} contradicts ${dimensionKey} = ${dim} (which means ${exponentKey} = ${implied})`,

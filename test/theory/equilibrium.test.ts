@@ -5,11 +5,16 @@
  * forms, failure reports), and the edge constants b_V, c_V of docs/theory.md §3.9/§8. Deterministic.
  */
 import assert from "node:assert/strict";
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, it } from "node:test";
+import { fileURLToPath } from "node:url";
+import { detPow } from "../../src/special/deterministicMath.js";
 import {
   CIK_POTENTIAL,
   type EquilibriumMeasure,
   edgeConstants,
+  edgeScale,
   equilibriumMeasure,
   monomialEquilibrium,
   quarticEquilibrium,
@@ -257,5 +262,31 @@ describe("equilibrium measures", () => {
       (e: unknown) =>
         e instanceof Error && /not one interval|second cut/.test((e as Error).message),
     );
+  });
+});
+
+describe("edgeScale (N^{2/3}·c of the soft-edge rescaling, docs/theory.md §3.9)", () => {
+  it("is detPow(N, 2/3)·c, and no file of src/ or web/src computes N^{2/3} with ** or Math.pow", () => {
+    for (const n of [1, 2, 4, 18, 77, 1000, 123457]) {
+      for (const c of [1, 2.089137]) assert.equal(edgeScale(n, c), detPow(n, 2 / 3) * c);
+    }
+    // One function for the CLI, the driver, the mixing study and the explorer: `n ** (2 / 3)`
+    // differs from detPow(n, 2 / 3) by an ulp for some N (CHANGELOG, 0.2.0 → Unreleased).
+    const root = fileURLToPath(new URL("../..", import.meta.url));
+    const offenders: string[] = [];
+    for (const dir of ["src", "web/src"]) {
+      for (const file of readdirSync(join(root, dir), { recursive: true, encoding: "utf8" })) {
+        if (!file.endsWith(".ts")) continue;
+        const code = readFileSync(join(root, dir, file), "utf8")
+          .split("\n")
+          .filter((line) => !/^\s*(\*|\/\/|\/\*)/.test(line));
+        if (
+          code.some((line) => /\*\*\s*\(\s*2\s*\/\s*3\s*\)|Math\.pow\([^)]*2\s*\/\s*3/.test(line))
+        ) {
+          offenders.push(`${dir}/${file}`);
+        }
+      }
+    }
+    assert.deepEqual(offenders, []);
   });
 });

@@ -7,10 +7,13 @@ import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { gibbsRun } from "../../src/driver/legacy.js";
 import { parsePotential } from "../../src/potentials/parse.js";
+import { detPow } from "../../src/special/deterministicMath.js";
 import { equilibriumMeasure } from "../../src/theory/equilibrium.js";
 import { uniformEdges } from "../../src/tridiagonal/histogram.js";
 import { explorerRun } from "../../web/src/compute.js";
 import { figureFor } from "../../web/src/figures.js";
+import { rescaling } from "../../web/src/gibbsFigures.js";
+import { potentialTheory } from "../../web/src/gibbsTheory.js";
 import type { GibbsPayload, Progress, Snapshot } from "../../web/src/protocol.js";
 import {
   DEFAULTS,
@@ -21,6 +24,7 @@ import {
   type Settings,
   valuesFromQuery,
 } from "../../web/src/state.js";
+import { betaensJson } from "../helpers/cli.js";
 
 const ALL: Features = { circular: true, gibbs: true, tracyWidom: true };
 
@@ -152,11 +156,14 @@ describe("explorer Gibbs runs = gibbsRun (same seed, same numbers)", () => {
   });
 
   it("λ_max view: rescaled by b_V, c_V as `betaens gibbs --scaling edge`, against TW₂", () => {
+    // N = 18: n ** (2 / 3) and detPow(n, 2 / 3) differ by an ulp here, so the mean below tells
+    // the explorer's rescaling from the CLI's unless both use edgeScale.
+    assert.notEqual(18 ** (2 / 3), detPow(18, 2 / 3));
     const settings = gibbsSettings({
       V: "x^4/4",
       view: "edge",
       beta: "2",
-      n: "50",
+      n: "18",
       passes: "3",
       samples: "5",
       seed: "3",
@@ -164,7 +171,7 @@ describe("explorer Gibbs runs = gibbsRun (same seed, same numbers)", () => {
     const { final, payload } = run(settings);
     const cli = gibbsRun({
       coeffs: parsePotential("x^4/4"),
-      n: 50,
+      n: 18,
       beta: 2,
       passes: 3,
       samples: 5,
@@ -175,7 +182,25 @@ describe("explorer Gibbs runs = gibbsRun (same seed, same numbers)", () => {
     const figure = figureFor(settings, final);
     assert.equal((figure.svg.match(/class="density"/g) ?? []).length, 1, "TW₂ drawn");
     assert.match(figure.svg, /N\^\(2\/3\) c_V \(λ_max − b_V\)/);
-    assert.ok(typeof figure.numbers.find((x) => x.id === "rescaled-mean")?.value === "number");
+    // The explorer's rescaled λ_max = `betaens gibbs --scaling edge`'s values, bit for bit; so is
+    // the shown mean.
+    const scaled = betaensJson(
+      ["gibbs", "--potential", "x^4/4", "--n", "18", "--passes", "3", "--samples", "5"].concat([
+        "--seed",
+        "3",
+        "--stat",
+        "max",
+        "--scaling",
+        "edge",
+      ]),
+    ).samples as number[];
+    const rescale = rescaling(settings, potentialTheory(settings.coeffs ?? []));
+    assert.ok(rescale);
+    assert.deepEqual(Array.from(cli.samples as Float64Array, rescale), scaled);
+    let mean = 0;
+    for (const v of scaled) mean += v;
+    mean /= scaled.length;
+    assert.equal(figure.numbers.find((x) => x.id === "rescaled-mean")?.value, mean);
   });
 
   it("configuration view: chain 0's final eigenvalues = gibbsRun's", () => {

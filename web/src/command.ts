@@ -4,6 +4,7 @@
  * same seed, so that its JSON output holds the same numbers as the page's JSON download (sample s
  * of seed K is createRandomSource(K, s) in both).
  */
+import { DEFAULT_BULK, GIBBS_DEFAULTS } from "../../src/spec/defaults.js";
 import { modelOf } from "./results.js";
 import type { Settings } from "./state.js";
 
@@ -46,7 +47,7 @@ export function commandArgs(settings: Settings): string[] {
     stat,
   ];
   if (stat === "histogram") common.push("--bins", String(settings.bins));
-  if (stat === "spacings") common.push("--bulk", (settings.bulk ?? [0, 1]).join(","));
+  if (stat === "spacings") common.push("--bulk", (settings.bulk ?? DEFAULT_BULK).join(","));
   if (settings.ensemble === "potential") {
     return [
       "gibbs",
@@ -55,7 +56,7 @@ export function commandArgs(settings: Settings): string[] {
       "--passes",
       String(settings.passes),
       "--initial",
-      settings.initial ?? "zero",
+      settings.initial ?? GIBBS_DEFAULTS.initial,
       ...common,
     ];
   }

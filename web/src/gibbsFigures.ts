@@ -23,7 +23,7 @@ import {
   widenDegenerate,
 } from "../../src/plot/svg.js";
 import { unfoldedSpacings } from "../../src/statistics/unfolding.js";
-import type { EquilibriumMeasure } from "../../src/theory/equilibrium.js";
+import { type EquilibriumMeasure, edgeScale } from "../../src/theory/equilibrium.js";
 import { exactLambdaMaxOverlay } from "./exactOverlay.js";
 import { tracyWidomOverlay } from "./extraFigures.js";
 import { TRACE_CHAINS_SHOWN } from "./gibbs.js";
@@ -77,10 +77,13 @@ function head(settings: Settings, chains: number): string {
 }
 
 /** The soft-edge rescaling ξ = N^{2/3} c_V (λ_max − b_V) (as `betaens gibbs --scaling edge`). */
-function rescaling(settings: Settings, theory: PotentialTheory): ((x: number) => number) | null {
+export function rescaling(
+  settings: Settings,
+  theory: PotentialTheory,
+): ((x: number) => number) | null {
   const edge = theory.edge;
   if (!edge) return null;
-  const scale = settings.n ** (2 / 3) * edge.rightScale;
+  const scale = edgeScale(settings.n, edge.rightScale);
   return (x) => scale * (x - edge.right);
 }
 
@@ -210,7 +213,7 @@ function edgeFigure(settings: Settings, p: GibbsPayload): Figure {
   const exactDensity = exact
     ? edgeMap
       ? (() => {
-          const scale = settings.n ** (2 / 3) * edgeMap.rightScale;
+          const scale = edgeScale(settings.n, edgeMap.rightScale);
           return (x: number) => exact.density(edgeMap.right + x / scale) / scale;
         })()
       : exact.density

@@ -4,11 +4,13 @@
  * numbers are the CLI's by construction, and their samples can be spread over Web Workers and
  * merged exactly. Pure (no DOM, no Worker): tested in Node.
  */
+
 import { finalize } from "../../src/driver/finalize.js";
 import { binEdges, kernelFor } from "../../src/driver/kernels.js";
 import { mergePartials, type Partial } from "../../src/driver/partial.js";
 import { run } from "../../src/driver/run.js";
 import { defaultHistogramRange } from "../../src/plot/sampleFigure.js";
+import { DEFAULT_SUMMARY } from "../../src/spec/defaults.js";
 import type { SampleJob, SampleRange } from "../../src/spec/job.js";
 import type { Payload, Snapshot } from "./protocol.js";
 import type { Settings } from "./state.js";
@@ -25,7 +27,7 @@ export function explorerJob(settings: Settings): SampleJob | null {
     seed,
     first: 0,
     scaling: "none" as const,
-    summary: "values" as const,
+    summary: DEFAULT_SUMMARY,
   };
   if (settings.ensemble === "circular") {
     const ensemble = {

@@ -3,9 +3,17 @@
  * restores exactly what was typed, errors included), and its validation into the settings of a
  * run. Pure: no DOM, so the same code runs in the page and in tests.
  */
+
 import type { ClassicalSpec } from "../../src/ensembles/models.js";
 import { parsePotential } from "../../src/potentials/parse.js";
 import { validatePotential } from "../../src/potentials/validate.js";
+import {
+  DEFAULT_BETA,
+  DEFAULT_HISTOGRAM_BINS,
+  DEFAULT_SAMPLES,
+  GIBBS_DEFAULTS,
+} from "../../src/spec/defaults.js";
+import { DEFAULT_PARAMETERS } from "../../src/spec/params.js";
 import { N_MAX_GINIBRE, readBulk, readDimensions } from "./extraFields.js";
 
 export type EnsembleName = "hermite" | "laguerre" | "jacobi" | "circular" | "ginibre" | "potential";
@@ -56,20 +64,20 @@ export type FieldName = keyof FormValues;
 export const DEFAULTS: FormValues = {
   ensemble: "hermite",
   view: "histogram",
-  beta: "2",
+  beta: String(DEFAULT_BETA),
   n: "100000",
-  samples: "1",
+  samples: String(DEFAULT_SAMPLES),
   seed: "42",
-  bins: "100",
-  loc: "0",
-  sigma: "1",
-  shape: "1",
-  theta: "1",
-  a: "1",
-  b: "1",
+  bins: String(DEFAULT_HISTOGRAM_BINS),
+  loc: String(DEFAULT_PARAMETERS.hermite.loc),
+  sigma: String(DEFAULT_PARAMETERS.hermite.scale),
+  shape: String(DEFAULT_PARAMETERS.laguerre.shape),
+  theta: String(DEFAULT_PARAMETERS.laguerre.scale),
+  a: String(DEFAULT_PARAMETERS.jacobi.a),
+  b: String(DEFAULT_PARAMETERS.jacobi.b),
   V: "x^4/4 - x^2",
   passes: "50",
-  initial: "zero",
+  initial: GIBBS_DEFAULTS.initial,
   bulk: "0.2,0.8",
   m: "",
   m1: "",
