@@ -137,6 +137,16 @@ export function equilibriumLaw(potential: ArrayLike<number> | EquilibriumMeasure
   });
 }
 
+/** The smallest x in [lo, hi] with cdf(x) ≥ p, by bisection to ≈ 2 ulp (cdf(lo) < p ≤ cdf(hi)). */
+function bisectCdf(cdf: (x: number) => number, p: number, lo: number, hi: number): number {
+  for (let i = 0; i < 200 && hi - lo > 4e-16 * Math.max(1, Math.abs(hi)); i++) {
+    const mid = 0.5 * (lo + hi);
+    if (cdf(mid) < p) lo = mid;
+    else hi = mid;
+  }
+  return hi;
+}
+
 /**
  * The exact law of λ_max of the N-point GUE (β = 2 Hermite ensemble, loc 0, scale 1), from the
  * Fredholm determinant of the Hermite kernel (hermiteLargestEigenvalueCdf.ts), N ≤ 1e7. Each
@@ -158,14 +168,9 @@ export function gueLargestEigenvalue(n: number): ContinuousLaw {
       if (p === 0) return Number.NEGATIVE_INFINITY;
       if (p === 1) return Number.POSITIVE_INFINITY;
       let lo = centre - 30 * unit;
-      let hi = centre + 30 * unit;
+      const hi = centre + 30 * unit;
       while (gueLargestEigenvalueCdf(lo, n) > p) lo -= 30 * unit;
-      for (let i = 0; i < 200 && hi - lo > 4e-16 * Math.max(1, Math.abs(hi)); i++) {
-        const mid = 0.5 * (lo + hi);
-        if (gueLargestEigenvalueCdf(mid, n) < p) lo = mid;
-        else hi = mid;
-      }
-      return hi;
+      return bisectCdf((x) => gueLargestEigenvalueCdf(x, n), p, lo, hi);
     },
     mean: Number.NaN,
     variance: Number.NaN,
@@ -219,15 +224,10 @@ export function lueLargestEigenvalue(n: number, a: number): ContinuousLaw {
       if (!(p >= 0 && p <= 1)) return Number.NaN;
       if (p === 0) return 0;
       if (p === 1) return Number.POSITIVE_INFINITY;
-      let lo = 0;
+      const lo = 0;
       let hi = center + 30 * scale;
       while (lueLargestEigenvalueCdf(hi, n, a) < p) hi += 30 * scale;
-      for (let i = 0; i < 200 && hi - lo > 4e-16 * Math.max(1, Math.abs(hi)); i++) {
-        const mid = 0.5 * (lo + hi);
-        if (lueLargestEigenvalueCdf(mid, n, a) < p) lo = mid;
-        else hi = mid;
-      }
-      return hi;
+      return bisectCdf((x) => lueLargestEigenvalueCdf(x, n, a), p, lo, hi);
     },
     mean: Number.NaN,
     variance: Number.NaN,

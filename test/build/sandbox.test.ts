@@ -11,12 +11,9 @@
  */
 import assert from "node:assert/strict";
 import { before, describe, it } from "node:test";
-import { fileURLToPath } from "node:url";
 import { createContext, runInContext } from "node:vm";
-import { build } from "esbuild";
 import { createRandomSource, tracyWidom } from "../../src/index.js";
-
-const ROOT = fileURLToPath(new URL("../..", import.meta.url));
+import { browserBundle, ROOT } from "../web/browser.js";
 
 type Display = Record<string, string>;
 interface Loaded {
@@ -60,16 +57,7 @@ function assertSvgBundle(display: Display, name: string): void {
 
 describe("the library bundle outside Node", () => {
   before(async () => {
-    const result = await build({
-      entryPoints: [`${ROOT}src/index.ts`],
-      bundle: true,
-      platform: "browser",
-      format: "iife",
-      globalName: "betaens",
-      write: false,
-      logLevel: "silent",
-    });
-    bundle = result.outputFiles[0].text;
+    bundle = await browserBundle(`${ROOT}src/index.ts`, "betaens");
   });
 
   const host = tracyWidom(2);

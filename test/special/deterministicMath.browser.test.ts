@@ -10,9 +10,8 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import { fileURLToPath } from "node:url";
-import { build } from "esbuild";
-import { type Browser, chromium, type Page } from "playwright-core";
-import { CHROMIUM_ARGS, CHROMIUM_PATH, skipReason } from "../web/browser.js";
+import type { Browser, Page } from "playwright-core";
+import { browserBundle, launchChromium, skipReason } from "../web/browser.js";
 import { functionDigests, GOLDEN, goldenValues } from "./deterministicGolden.js";
 
 const GOLDEN_MODULE = fileURLToPath(new URL("./deterministicGolden.ts", import.meta.url));
@@ -26,21 +25,8 @@ describe("deterministic math in Chromium", { skip, timeout: 60_000 }, () => {
   let bundle: string;
 
   before(async () => {
-    const result = await build({
-      entryPoints: [GOLDEN_MODULE],
-      bundle: true,
-      platform: "browser",
-      format: "iife",
-      globalName: "BetaensGolden",
-      write: false,
-      logLevel: "silent",
-    });
-    bundle = result.outputFiles[0].text;
-    browser = await chromium.launch({
-      executablePath: CHROMIUM_PATH,
-      headless: true,
-      args: CHROMIUM_ARGS,
-    });
+    bundle = await browserBundle(GOLDEN_MODULE, "BetaensGolden");
+    browser = await launchChromium();
     page = await browser.newPage();
     await page.addScriptTag({ content: bundle });
   });

@@ -10,7 +10,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before } from "node:test";
 import { fileURLToPath } from "node:url";
-import { type BrowserContext, chromium, type Page } from "playwright-core";
+import { build as esbuild } from "esbuild";
+import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
 import { type StaticServer, startStaticServer } from "../../src/cli/serve.js";
 
 export const ROOT = fileURLToPath(new URL("../..", import.meta.url));
@@ -24,6 +25,28 @@ export const CHROMIUM_ARGS = [
   "--disable-sync",
   "--no-first-run",
 ];
+
+/**
+ * esbuild's in-memory browser bundle of one module: an ES module, or with `globalName` a script
+ * that sets that global.
+ */
+export async function browserBundle(entry: string, globalName?: string): Promise<string> {
+  const result = await esbuild({
+    entryPoints: [entry],
+    bundle: true,
+    platform: "browser",
+    format: globalName === undefined ? "esm" : "iife",
+    ...(globalName === undefined ? {} : { globalName }),
+    write: false,
+    logLevel: "silent",
+  });
+  return result.outputFiles[0].text;
+}
+
+/** Debian's headless Chromium with the flags this machine needs. */
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS });
+}
 
 /**
  * Why the browser tests cannot run here, or false. Missing Chromium skips them on a developer

@@ -8,9 +8,8 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import { fileURLToPath } from "node:url";
-import { build } from "esbuild";
-import { type Browser, chromium, type Page } from "playwright-core";
-import { CHROMIUM_ARGS, CHROMIUM_PATH, skipReason } from "./browser.js";
+import type { Browser, Page } from "playwright-core";
+import { browserBundle, launchChromium, skipReason } from "./browser.js";
 import { digests } from "./kernelsGolden.js";
 
 const MODULE = fileURLToPath(new URL("./kernelsGolden.ts", import.meta.url));
@@ -26,21 +25,8 @@ describe("WebAssembly kernels in Chromium", { skip, timeout: 120_000 }, () => {
   let bundle: string;
 
   before(async () => {
-    const result = await build({
-      entryPoints: [MODULE],
-      bundle: true,
-      platform: "browser",
-      format: "iife",
-      globalName: "BetaensKernels",
-      write: false,
-      logLevel: "silent",
-    });
-    bundle = result.outputFiles[0].text;
-    browser = await chromium.launch({
-      executablePath: CHROMIUM_PATH,
-      headless: true,
-      args: CHROMIUM_ARGS,
-    });
+    bundle = await browserBundle(MODULE, "BetaensKernels");
+    browser = await launchChromium();
     page = await browser.newPage();
     await page.addScriptTag({ content: bundle });
   });

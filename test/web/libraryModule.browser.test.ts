@@ -9,10 +9,9 @@
  */
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
-import { build } from "esbuild";
-import { type Browser, chromium, type Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { createRandomSource, tracyWidom } from "../../src/index.js";
-import { CHROMIUM_ARGS, CHROMIUM_PATH, ROOT, skipReason } from "./browser.js";
+import { browserBundle, launchChromium, ROOT, skipReason } from "./browser.js";
 
 const skip = skipReason();
 if (skip) console.log(skip);
@@ -34,20 +33,8 @@ describe("the library as an ES module in Chromium", { skip, timeout: 120_000 }, 
   let bundle: string;
 
   before(async () => {
-    const result = await build({
-      entryPoints: [`${ROOT}src/index.ts`],
-      bundle: true,
-      platform: "browser",
-      format: "esm",
-      write: false,
-      logLevel: "silent",
-    });
-    bundle = result.outputFiles[0].text;
-    browser = await chromium.launch({
-      executablePath: CHROMIUM_PATH,
-      headless: true,
-      args: CHROMIUM_ARGS,
-    });
+    bundle = await browserBundle(`${ROOT}src/index.ts`);
+    browser = await launchChromium();
     page = await browser.newPage();
   });
   after(async () => {
