@@ -319,11 +319,14 @@ export {
   laguerreSoftEdgeCorrection,
   laguerreSoftEdgeParameter,
   SOFT_EDGE_CORRECTIONS,
+  SOFT_EDGE_SECOND_CORRECTIONS,
   type SoftEdgeCorrection,
   type SoftEdgeSpec,
+  type SoftEdgeTerm,
   softEdgeCorrection,
   softEdgeLaw,
   softEdgeParameter,
+  softEdgeSecondCorrection,
 } from "./theory/softEdgeLaw.js";
 export {
   type TracyWidomConvention,

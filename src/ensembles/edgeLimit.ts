@@ -20,10 +20,11 @@
  * N ≥ 1e9 at the default tolerance.
  * Below that size use the exact truncated tridiagonal model (edge.ts), which costs O(N^{1/3}).
  *
- * Hermite β = 2 with the first finite-N correction (src/theory/softEdgeLaw.ts): the model draws
- * from F₂ + N^{−2/3}E instead of F₂, whose exact distance to the finite-N GUE law is
- * 0.0195·N^{−4/3} (N = 10 … 1e5, hermiteLargestEigenvalueCdf.ts); envelope 0.04·N^{−4/3}, so the
- * smallest admitted size at 1e−6 is N = 2829 instead of 1.6e8. For β = 1, 4 the correction is
+ * Hermite β = 2 with the first two finite-N corrections (src/theory/softEdgeLaw.ts, order 2): the
+ * model draws from F₂ + hE + h²E₂ (h = N^{−2/3}) instead of F₂, whose exact distance to the
+ * finite-N GUE law (hermiteLargestEigenvalueCdf.ts) is 0.0047·N^{−2} for N = 10 … 1e5 and at most
+ * 0.0258·N^{−2} (N = 2; docs/tracy-widom/README.md §3); envelope 0.06·N^{−2}, so the smallest
+ * admitted size at 1e−6 is N = 245 instead of 1.6e8. For β = 1, 4 the correction is
  * fitted to simulations that cannot resolve 1e−6, so those keep the uncorrected law and envelope.
  *
  * Laguerre β = 2 (complex Wishart, M = k + N − 1) likewise draws from the corrected LUE law
@@ -61,10 +62,11 @@ export const EDGE_LIMIT_CONSTANTS: Readonly<Record<EdgeLimitEnsemble, number>> =
 };
 
 /**
- * Envelope constant C₂ of d(N) ≤ C₂·N^{−4/3} for the corrected Hermite β = 2 law (F₂ + N^{−2/3}E):
- * ≥ 2× the exact 0.0195–0.0199 measured for N = 10 … 1e5 (docs/tracy-widom/README.md §3).
+ * Envelope constant C₃ of d(N) ≤ C₃·N^{−2} for the corrected Hermite β = 2 law (F₂ + hE + h²E₂,
+ * h = N^{−2/3}): ≥ 2.3× the exact 0.0047–0.0258 measured for N = 2 … 1e5 (docs/tracy-widom/README.md §3,
+ * secondOrder.ts).
  */
-export const EDGE_LIMIT_CORRECTED_CONSTANT = 0.04;
+export const EDGE_LIMIT_CORRECTED_CONSTANT = 0.06;
 
 /**
  * Envelope constant C₂ of d ≤ C₂·h², h = (1/√M + 1/√N)^{4/3}, for the corrected Laguerre β = 2 law:
@@ -116,7 +118,7 @@ function constantOf(ensemble: EdgeLimitEnsemble): number {
  * N-point Hermite or Laguerre β-ensemble (edgeScaling) and TW_β, β ∈ {1, 2, 4}: C·N^{−2/3},
  * C = EDGE_LIMIT_CONSTANTS[ensemble], above the measurements of docs/edge-limit/ (rate
  * O(N^{−2/3}): Johnstone–Ma 2012 for Hermite; Johnstone 2008, El Karoui 2006 for Laguerre).
- * β = 2: the corrected laws' envelopes, 0.04·N^{−4/3} (Hermite) and 0.07·h², h = (1/√M + 1/√N)^{4/3}
+ * β = 2: the corrected laws' envelopes, 0.06·N^{−2} (Hermite) and 0.07·h², h = (1/√M + 1/√N)^{4/3}
  * with M = k + N − 1 from the Laguerre shape k (worst case M → N − 1 without it).
  */
 export function edgeLimitDistanceBound(
@@ -130,8 +132,8 @@ export function edgeLimitDistanceBound(
   }
   const c = constantOf(ensemble);
   if (edgeLimitIsCorrected(ensemble, beta)) {
-    // Corrected Hermite β = 2 law: C₂·N^{−4/3} (the module comment).
-    if (ensemble === "hermite") return EDGE_LIMIT_CORRECTED_CONSTANT * detPow(n, -4 / 3);
+    // Corrected Hermite β = 2 law (order 2): C₃·N^{−2} (the module comment).
+    if (ensemble === "hermite") return EDGE_LIMIT_CORRECTED_CONSTANT / (n * n);
     // Corrected Laguerre β = 2 law: C₂·h², h = (1/√M + 1/√N)^{4/3} (the module comment).
     const m = wishartDimension(n, 2, shape);
     if (!(m > 0)) return Number.POSITIVE_INFINITY;
@@ -144,7 +146,7 @@ export function edgeLimitDistanceBound(
 
 /**
  * The smallest N with edgeLimitDistanceBound(N, ensemble, β) ≤ tolerance: ≈ (C/tolerance)^{3/2},
- * or (C₂/tolerance)^{3/4} for the corrected Hermite β = 2 law, and for the corrected Laguerre
+ * or (C₃/tolerance)^{1/2} for the corrected Hermite β = 2 law, and for the corrected Laguerre
  * β = 2 law the N where C₂·h² reaches the tolerance at the given shape (worst case without it).
  * Without β, the uncorrected envelope.
  */
@@ -160,7 +162,7 @@ export function edgeLimitMinimumSize(
   const corrected = edgeLimitIsCorrected(ensemble, beta);
   let guess: number;
   if (!corrected) guess = detPow(constantOf(ensemble) / tolerance, 1.5);
-  else if (ensemble === "hermite") guess = detPow(EDGE_LIMIT_CORRECTED_CONSTANT / tolerance, 0.75);
+  else if (ensemble === "hermite") guess = Math.sqrt(EDGE_LIMIT_CORRECTED_CONSTANT / tolerance);
   // h ≤ 2^{4/3}N^{−2/3} once M ≥ N: N ≈ 4(C₂/tolerance)^{3/4}, then the exact search below.
   else guess = 4 * detPow(EDGE_LIMIT_LAGUERRE_CORRECTED_CONSTANT / tolerance, 0.75);
   const bound = (m: number) => edgeLimitDistanceBound(m, ensemble, beta, shape);

@@ -14,6 +14,15 @@
  *          the exact model per N (N = 10 … 300; KS distance at the sampling noise, ≈ 1e−3, where
  *          the uncorrected TW_β is off by up to 2.8e−2); it is not resolved below ≈ 1e−3.
  *          Caveat: the draws reject it at β = 4, N ≤ 10 (O(N^{−4/3}) remainder, README §3).
+ * Second correction, GUE only (β = 2, N′ = N): P(t_N ≤ t) = F₂ + hE + h²E₂ + O(h³), h = N^{−2/3},
+ *   E₂ = ½L₁²F₂ + L₂F₂,   L₁ = t²D/20 − 3D²/40 (so E = L₁F₂),   L₂ = −(3/560)t³D + (3/140)(tD² − D),
+ *   i.e. E₂ = t⁴F₂″/800 − 3t²F₂‴/800 + 9F₂⁗/3200 − t³F₂′/350 + 39tF₂″/2800 − 141F₂′/5600.
+ * The form (polynomial-coefficient derivatives of F₂) is Bornemann's (arXiv:2403.07628 §2; text not
+ * available here); the coefficients are our least-squares fit to the exact finite-N GUE law,
+ * Richardson-extrapolated to h → 0 (docs/tracy-widom/secondOrder.ts): the six fitted values agree
+ * with these rationals to 5–6 digits, and the remainder is then 0.0047·N^{−2} for N = 100 … 3·10⁴
+ * (README §3). `order: 2` (the default for the GUE) adds h²E₂; elsewhere order 1 is the default
+ * and order 2 throws.
  * Laguerre β = 2 (complex Wishart N×M, M = N + a, weight x^a e^{−x}; spec.m = M): in
  * s = (λ_max − μ)/σ with μ = (√M + √N)², σ = (√M + √N)(1/√M + 1/√N)^{1/3} (edgeScaling at β = 2;
  * no shift of N, M), h = σ/√(MN) = (1/√M + 1/√N)^{4/3} and ρ = √(MN)/(√M + √N)² ∈ (0, 1/4]:
@@ -34,7 +43,7 @@
  * @example
  * ```ts
  * const law = softEdgeLaw({ ensemble: "hermite", beta: 2, n: 100 });
- * law.cdf(-2);   // P(100^{1/6}(λ_max − 20) ≤ −2) for the 100-point GUE, Kolmogorov error 4.2e−5
+ * law.cdf(-2);   // P(100^{1/6}(λ_max − 20) ≤ −2) for the 100-point GUE, Kolmogorov error 4.7e−7 (order 2)
  * ```
  */
 import type { RandomSource } from "../random/source.js";
@@ -83,6 +92,30 @@ export const SOFT_EDGE_CORRECTIONS: Readonly<Record<string, SoftEdgeCorrection>>
   "hermite|4": { a: 1 / 20, b: -3 / 80, source: "conjecture, checked by simulation (≈ 1e−3)" },
 };
 
+/** One term c·t^power·F^{(derivative)}(t) of a second correction. */
+export interface SoftEdgeTerm {
+  readonly c: number;
+  readonly power: number;
+  readonly derivative: 1 | 2 | 3 | 4;
+}
+
+/**
+ * The second corrections E₂ (P(t_N ≤ t) = F + hE + h²E₂ + O(h³)); GUE only: E₂ = ½L₁²F₂ + L₂F₂
+ * (module comment; fitted to the exact finite-N GUE law, docs/tracy-widom/README.md §3).
+ */
+export const SOFT_EDGE_SECOND_CORRECTIONS: Readonly<Record<string, readonly SoftEdgeTerm[]>> = {
+  "hermite|2": [
+    // ½L₁²F₂: t⁴F″/800 − 3t²F‴/800 + 9F⁗/3200 + t³F′/400 − 3tF″/400 − 3F′/800 (L₁ = t²D/20 − 3D²/40)
+    // plus L₂F₂ = −3t³F′/560 + 3tF″/140 − 3F′/140 (fitted to the exact GUE law, secondOrder.ts)
+    { c: 1 / 800, power: 4, derivative: 2 },
+    { c: -3 / 800, power: 2, derivative: 3 },
+    { c: 9 / 3200, power: 0, derivative: 4 },
+    { c: -1 / 350, power: 3, derivative: 1 },
+    { c: 39 / 2800, power: 1, derivative: 2 },
+    { c: -141 / 5600, power: 0, derivative: 1 },
+  ],
+};
+
 /**
  * The LUE correction at ρ = √(MN)/(√M + √N)²: a = 1/20 − 2ρ/5, b = −3/40 + ρ/10 (fitted to the exact
  * finite-N LUE law, docs/edge-limit/README.md; the M → ∞ limit is the GUE correction).
@@ -121,6 +154,56 @@ function correctionTerms(
     e: c.a * s * s * f + c.b * fp,
     ePrime: c.a * (2 * s * f + s * s * fp) + c.b * fpp,
   };
+}
+
+/** Step of the 9-point central differences of f = F′ in the second correction (error ≲ 1e−7 in f‴). */
+const STEP9 = 0.05;
+/** 9-point central-difference weights (order 8 for f′, f″; 6 for f‴, f⁗) on f(t + kd), k = −4 … 4. */
+const D1 = [1 / 280, -4 / 105, 1 / 5, -4 / 5, 0, 4 / 5, -1 / 5, 4 / 105, -1 / 280];
+const D2 = [-1 / 560, 8 / 315, -1 / 5, 8 / 5, -205 / 72, 8 / 5, -1 / 5, 8 / 315, -1 / 560];
+const D3 = [-7 / 240, 3 / 10, -169 / 120, 61 / 30, 0, -61 / 30, 169 / 120, -3 / 10, 7 / 240];
+const D4 = [7 / 240, -2 / 5, 169 / 60, -122 / 15, 91 / 8, -122 / 15, 169 / 60, -2 / 5, 7 / 240];
+
+/** E₂(t) and E₂′(t) of the second correction (F′ … F⁽⁵⁾ from 9-point differences of f). */
+function secondCorrectionTerms(
+  beta: 1 | 2 | 4,
+  terms: readonly SoftEdgeTerm[],
+  t: number,
+): { e2: number; e2Prime: number } {
+  const v: number[] = [];
+  for (let k = -4; k <= 4; k++) v.push(tracyWidomPdf(t + k * STEP9, beta));
+  const dot = (w: number[]) => {
+    let x = 0;
+    for (let i = 0; i < 9; i++) x += (w[i] as number) * (v[i] as number);
+    return x;
+  };
+  // d[k] = F^{(k)}(t), k = 1 … 5.
+  const d = [
+    0,
+    v[4] as number,
+    dot(D1) / STEP9,
+    dot(D2) / (STEP9 * STEP9),
+    dot(D3) / (STEP9 * STEP9 * STEP9),
+    dot(D4) / (STEP9 * STEP9 * STEP9 * STEP9),
+  ];
+  let e2 = 0;
+  let e2Prime = 0;
+  for (const { c, power, derivative } of terms) {
+    const tp = power === 0 ? 1 : t ** power;
+    const tp1 = power === 0 ? 0 : power * t ** (power - 1);
+    e2 += c * tp * (d[derivative] as number);
+    e2Prime += c * (tp1 * (d[derivative] as number) + tp * (d[derivative + 1] as number));
+  }
+  return { e2, e2Prime };
+}
+
+/** ∫ t^j F^{(k)}(t) dt = (−1)^{k−1}·j!/(j−k+1)!·E[t^{j−k+1}] (parts, k ≥ 1; 0 for j < k − 1). */
+function termIntegral(beta: 1 | 2 | 4, power: number, derivative: number): number {
+  const p = power - derivative + 1;
+  if (p < 0) return 0;
+  let factor = derivative % 2 === 1 ? 1 : -1;
+  for (let i = p + 1; i <= power; i++) factor *= i;
+  return factor * momentOf(beta, p);
 }
 
 function checkSpec(spec: SoftEdgeSpec): {
@@ -198,14 +281,42 @@ export function softEdgeCorrection(spec: SoftEdgeSpec, s: number): number {
 }
 
 /**
- * The law of (λ_max − center)/scale of the N-point ensemble (edgeScaling) to second order (module
- * comment) as a ContinuousLaw; `order: 0` gives F_β itself (for comparisons). Its sample()
+ * The second finite-N correction E₂(t) of spec (P(t_N ≤ t) ≈ F + hE + h²E₂), without clipping;
+ * throws where none is available (only hermite, β = 2).
+ */
+export function softEdgeSecondCorrection(spec: SoftEdgeSpec, s: number): number {
+  const { beta } = checkSpec(spec);
+  const second = SOFT_EDGE_SECOND_CORRECTIONS[`${spec.ensemble}|${beta}`];
+  if (second === undefined) {
+    throw new RangeError(
+      `softEdgeSecondCorrection: no second correction is available for ${spec.ensemble} at beta = ${beta}`,
+    );
+  }
+  return secondCorrectionTerms(beta, second, s).e2;
+}
+
+/**
+ * The law of (λ_max − center)/scale of the N-point ensemble (edgeScaling) with its finite-N
+ * corrections (module comment) as a ContinuousLaw: `order: 1` F + hE, `order: 2` F + hE + h²E₂
+ * (GUE only; its default), `order: 0` F_β itself (for comparisons). Its sample()
  * inverts the corrected CDF (Newton from the TW_β quantile, bisection safeguard; engine-independent
  * arithmetic, so draws are bit-identical across engines).
  */
-export function softEdgeLaw(spec: SoftEdgeSpec, options: { order?: 0 | 1 } = {}): ContinuousLaw {
+export function softEdgeLaw(
+  spec: SoftEdgeSpec,
+  options: { order?: 0 | 1 | 2 } = {},
+): ContinuousLaw {
   const { beta, correction, h, k } = checkSpec(spec);
-  const order = options.order ?? 1;
+  const second = SOFT_EDGE_SECOND_CORRECTIONS[`${spec.ensemble}|${beta}`];
+  const order = options.order ?? (second === undefined ? 1 : 2);
+  if (!(order === 0 || order === 1 || order === 2)) {
+    throw new RangeError(`softEdgeLaw: order must be 0, 1 or 2, got ${String(order)}`);
+  }
+  if (order === 2 && second === undefined) {
+    throw new RangeError(
+      `softEdgeLaw: no second correction is available for ${spec.ensemble} at beta = ${beta} (only hermite, beta = 2)`,
+    );
+  }
   if (order === 0) {
     const tw = tracyWidom(beta);
     return continuousLaw({
@@ -221,11 +332,20 @@ export function softEdgeLaw(spec: SoftEdgeSpec, options: { order?: 0 | 1 } = {})
     });
   }
   const terms = (t: number) => correctionTerms(beta, correction, t);
-  const rawCdf = (t: number) => tracyWidomCdf(t, beta) + h * terms(t).e;
-  const rawSf = (t: number) => tracyWidomSf(t, beta) - h * terms(t).e;
-  const rawPdf = (t: number) => {
+  const secondTerms = order === 2 ? (second as readonly SoftEdgeTerm[]) : [];
+  const h2 = h * h;
+  // The correction hE (+ h²E₂ at order 2) and its derivative.
+  const delta = (t: number) => {
     const v = terms(t);
-    return v.f + h * v.ePrime;
+    if (order !== 2) return { f: v.f, d: h * v.e, dPrime: h * v.ePrime };
+    const w = secondCorrectionTerms(beta, secondTerms, t);
+    return { f: v.f, d: h * v.e + h2 * w.e2, dPrime: h * v.ePrime + h2 * w.e2Prime };
+  };
+  const rawCdf = (t: number) => tracyWidomCdf(t, beta) + delta(t).d;
+  const rawSf = (t: number) => tracyWidomSf(t, beta) - delta(t).d;
+  const rawPdf = (t: number) => {
+    const v = delta(t);
+    return v.f + v.dPrime;
   };
   // [tL, tR]: the widest interval around the median on which the corrected density is positive
   // and the corrected F and 1 − F stay within a factor 2 of the uncorrected ones (beyond, the
@@ -285,12 +405,17 @@ export function softEdgeLaw(spec: SoftEdgeSpec, options: { order?: 0 | 1 } = {})
     return t;
   };
   // Moments of t: ∫(F − F_N) = h·a·E[t²] shifts the mean (∫F″ = 0); the second moment shifts by
-  // −2h(a·E[t³] − b) (∫t·t²F′ = E[t³], ∫t F″ = −1). Then s = t/k.
+  // −2h(a·E[t³] − b) (∫t·t²F′ = E[t³], ∫t F″ = −1); order 2 adds −h²∫E₂ and −2h²∫tE₂ (termIntegral).
+  // Then s = t/k.
   const { mean: m1, variance } = tracyWidomMoments(beta);
   const m2 = variance + m1 * m1;
-  const m3 = thirdMoment(beta);
-  const meanT = m1 - h * correction.a * m2;
-  const secondT = m2 - 2 * h * (correction.a * m3 - correction.b);
+  const m3 = momentOf(beta, 3);
+  let meanT = m1 - h * correction.a * m2;
+  let secondT = m2 - 2 * h * (correction.a * m3 - correction.b);
+  for (const { c, power, derivative } of secondTerms) {
+    meanT -= h2 * c * termIntegral(beta, power, derivative);
+    secondT -= 2 * h2 * c * termIntegral(beta, power + 1, derivative);
+  }
   return continuousLaw({
     name: `soft-edge law (${spec.ensemble}, beta = ${beta}, N = ${spec.n}${spec.m === undefined ? "" : `, M = ${spec.m}`})`,
     support: [Number.NEGATIVE_INFINITY, Number.POSITIVE_INFINITY],
@@ -304,15 +429,24 @@ export function softEdgeLaw(spec: SoftEdgeSpec, options: { order?: 0 | 1 } = {})
   });
 }
 
-/** E[s³] of TW_β, by Gauss–Legendre-free trapezoid on [−12, 10] (step 1e−3; smooth, decaying). */
-const thirdMoments = new Map<number, number>();
-function thirdMoment(beta: 1 | 2 | 4): number {
-  let v = thirdMoments.get(beta);
+/** E[s^p] of TW_β (p ≤ 2 from tracyWidomMoments; else trapezoid on [−12, 10], step 2e−3; smooth, decaying). */
+const higherMoments = new Map<string, number>();
+function momentOf(beta: 1 | 2 | 4, p: number): number {
+  if (p === 0) return 1;
+  const { mean, variance } = tracyWidomMoments(beta);
+  if (p === 1) return mean;
+  if (p === 2) return variance + mean * mean;
+  const key = `${beta}|${p}`;
+  let v = higherMoments.get(key);
   if (v === undefined) {
     v = 0;
     const step = 2e-3;
-    for (let s = -12; s <= 10; s += step) v += s * s * s * tracyWidomPdf(s, beta) * step;
-    thirdMoments.set(beta, v);
+    for (let s = -12; s <= 10; s += step) {
+      let x = 1;
+      for (let i = 0; i < p; i++) x *= s;
+      v += x * tracyWidomPdf(s, beta) * step;
+    }
+    higherMoments.set(key, v);
   }
   return v;
 }

@@ -418,7 +418,7 @@ describe("betaens sample: errors are one line, exit status 2, no stack trace", (
     ["plot not svg", ["hermite", "--n", "5", "--plot", "x.png"], /svg/],
     [
       "limit model at small N",
-      ["hermite", "--n", "1000", "--stat", "max", "--model", "limit"],
+      ["hermite", "--n", "200", "--stat", "max", "--model", "limit"],
       /exact tridiagonal/,
     ],
     [
