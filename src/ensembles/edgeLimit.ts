@@ -32,7 +32,9 @@
  * (laguerreLargestEigenvalueCdf.ts) is ≤ 0.0341·h² for N ≥ 100 and ≤ 0.055·h² for N ≥ 2 at every
  * M/N measured (docs/edge-limit/README.md); envelope 0.07·h², so the smallest admitted size at
  * 1e−6 is N = 17215 for M ≈ N (also the worst case M → N − 1, used when the shape is not given),
- * falling to 4304 as M → ∞, instead of 1e9. β = 1, 4 keep the uncorrected law and envelope.
+ * falling to 4304 as M → ∞, instead of 1e9. β = 1, 4 keep the uncorrected law and envelope, as
+ * Hermite β = 1, 4 do: softEdgeLaw has a conjectured correction for them too, but it is checked by
+ * simulation only to ≈ 1e−3 (docs/tracy-widom/README.md §3), far above the 1e−6 tolerance.
  *
  * Why not exact at N = 1e12: the exact truncated model must draw ≈ c(β)·N^{1/3} ≈ 1.8e5 rows
  * (the top eigenvector reaches ≈ 10 N^{1/3} rows; edge.ts), i.e. ≥ 3e5 normal/gamma variates,
