@@ -2,9 +2,10 @@
 # TW_β by simulation, for the validation of the computed law (docs/tracy-widom/README.md):
 # `betaens tw sample` (the truncated tridiagonal Hermite model at N = 1e5) for β = 0.5, 1.5, 3, 6,
 # 10 shards of 1e6 samples per β, shard k drawn with seed 1000·β·10 + k (disjoint random streams),
-# run as P parallel low-priority processes (no --workers flag yet). Then:
-#   node --import tsx docs/tracy-widom/summarize.ts > docs/tracy-widom/simulation.json
-# Cost: ≈ 0.45 ms CPU per sample, i.e. ≈ 75 CPU-minutes per β.
+# run as P parallel low-priority processes (each also uses the pool's default --workers). Then:
+#   node --import tsx docs/tracy-widom/summarize.ts > docs/tracy-widom/simulation-1e7.json
+# Cost (6 Dec 2026, 2 cores): ≈ 2 min wall per pair of shards at β = 6, ≈ 4–5 min at β = 0.5,
+# i.e. ≈ 10 (β = 6) to ≈ 25 (β = 0.5) minutes wall per β on two cores.
 set -e
 cd "$(dirname "$0")/../.."
 OUT=${SAMPLES_DIR:-docs/tracy-widom/samples}

@@ -5,7 +5,7 @@
  * D = sup|F_n − TW_β| of all draws pooled, the DKW band ε = √(log(2/α)/(2n)) at α = 1e−3
  * (Dvoretzky–Kiefer–Wolfowitz with Massart's constant: P(D > ε) ≤ α), the KS p-value, and the sample
  * mean and variance against the law's, with z-scores.
- *   node --import tsx docs/tracy-widom/summarize.ts > docs/tracy-widom/simulation.json
+ *   node --import tsx docs/tracy-widom/summarize.ts > docs/tracy-widom/simulation-1e7.json
  */
 import { readdirSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
