@@ -12,7 +12,7 @@
  * (≈ 1e−9) is no longer small against h². Writes docs/edge-limit/lue-second-order.json.
  * Usage (from the repository root): nice node --import tsx docs/edge-limit/lueSecondOrder.ts
  */
-import { writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { lueEdge, lueLargestEigenvalueCdf } from "../../src/theory/laguerreLargestEigenvalueCdf.js";
 import {
   laguerreSoftEdgeCorrection,
@@ -63,60 +63,78 @@ function leastSquares(columns: number[][], y: number[]): number[] {
   );
 }
 
-/** The conjectured lower coefficients (s³F′, sF″, F′) of E₂ = ½L₁²F₂ + L₂F₂ at ρ. */
-function conjecture(rho: number): number[] {
+/** The lower coefficients of ½L₁² (s³F′: a², sF″: 2ab, F′: ab) at ρ. */
+function halfL1Squared(rho: number): number[] {
   const a = 1 / 20 - (2 * rho) / 5;
   const b = -3 / 40 + rho / 10;
-  return [
-    a * a + (-3 / 560 + rho / 70 + (3 * rho * rho) / 35),
-    2 * a * b + (3 / 140 - (3 * rho) / 28 + (2 * rho * rho) / 35),
-    a * b + (-3 / 140 + (9 * rho) / 280 + (3 * rho * rho) / 70),
-  ];
+  return [a * a, 2 * a * b, a * b];
+}
+
+/** The L₂ coefficients (s³D, sD², D) as polynomials in ρ, c[k][j] the coefficient of ρ^j. */
+const polyAt = (c: number[][], rho: number) =>
+  c.map((q) => q.reduce((s, x, j) => s + x * rho ** j, 0));
+
+/** Lower coefficients of E₂ = ½L₁²F₂ + L₂F₂ with L₂ from the polynomials c (top terms fixed). */
+function lowerOf(c: number[][], rho: number): number[] {
+  const l1 = halfL1Squared(rho);
+  const l2 = polyAt(c, rho);
+  return l1.map((x, k) => x + l2[k]!);
 }
 
 const SIZES = [250, 500, 1000, 2000, 4000];
+const RATIOS = [1, 1.5, 2, 3, 4, 9, 25, 100];
 const grid: number[] = [];
 for (let i = 0; i <= 80; i++) grid.push(-5 + 0.1 * i);
 const ders = grid.map(derivatives);
 const col = (power: number, k: number) => grid.map((s, i) => s ** power * ders[i]![k]!);
+const rhoOf = (n: number, m: number) => Math.sqrt(m * n) / (Math.sqrt(m) + Math.sqrt(n)) ** 2;
+
+/** sup over s ∈ [−7, 5] (step 0.04) of |F_N − F₂ − hE − h²E₂| for each E₂ lower-coefficient set (null: order 1). */
+function remainders(n: number, m: number, lowers: (number[] | null)[], step = 0.04): number[] {
+  const { center, scale } = lueEdge(n, m - n);
+  const h = laguerreSoftEdgeParameter(n, m);
+  const { a, b } = laguerreSoftEdgeCorrection(n, m);
+  const sup = lowers.map(() => 0);
+  for (let s = -7; s <= 5 + 1e-9; s += step) {
+    const [f, f1, f2, f3, f4] = derivatives(s) as [number, number, number, number, number];
+    const exact = lueLargestEigenvalueCdf(center + scale * s, n, m - n);
+    const first = f + h * (a * s * s * f1 + b * f2);
+    const top = ((a * a) / 2) * s ** 4 * f2 + a * b * s * s * f3 + ((b * b) / 2) * f4;
+    lowers.forEach((lower, k) => {
+      const model =
+        lower === null
+          ? first
+          : first + h * h * (top + lower[0]! * s ** 3 * f1 + lower[1]! * s * f2 + lower[2]! * f1);
+      sup[k] = Math.max(sup[k]!, Math.abs(exact - model));
+    });
+  }
+  return sup;
+}
+
+// 1. Per ratio: R_N = (F_N − F₂ − hE)/h², extrapolated to h → 0, lower coefficients fitted.
 const rows = [];
-for (const ratio of [1, 4, 100]) {
+for (const ratio of RATIOS) {
   const hs: number[] = [];
   const remainders: number[][] = [];
-  let rho = 0;
   let a = 0;
   let b = 0;
-  const raw: { n: number; h: number; order1TimesH2: number; order2TimesH3: number }[] = [];
+  let rho = 0;
   for (const n of SIZES) {
     const m = ratio * n;
     const { center, scale } = lueEdge(n, m - n);
     const h = laguerreSoftEdgeParameter(n, m);
     const c = laguerreSoftEdgeCorrection(n, m);
-    rho = Math.sqrt(m * n) / (Math.sqrt(m) + Math.sqrt(n)) ** 2;
+    rho = rhoOf(n, m);
     a = c.a;
     b = c.b;
     hs.push(h);
-    const lower = conjecture(rho);
-    let sup1 = 0;
-    let sup2 = 0;
     remainders.push(
       grid.map((s, i) => {
-        const [f, f1, f2, f3, f4] = ders[i] as [number, number, number, number, number];
-        const e = a * s * s * f1 + b * f2;
-        const e2 =
-          ((a * a) / 2) * s ** 4 * f2 +
-          a * b * s * s * f3 +
-          ((b * b) / 2) * f4 +
-          lower[0]! * s ** 3 * f1 +
-          lower[1]! * s * f2 +
-          lower[2]! * f1;
+        const [f, f1, f2] = ders[i] as [number, number, number];
         const exact = lueLargestEigenvalueCdf(center + scale * s, n, m - n);
-        sup1 = Math.max(sup1, Math.abs(exact - f - h * e));
-        sup2 = Math.max(sup2, Math.abs(exact - f - h * e - h * h * e2));
-        return (exact - f - h * e) / (h * h);
+        return (exact - f - h * (a * s * s * f1 + b * f2)) / (h * h);
       }),
     );
-    raw.push({ n, h, order1TimesH2: sup1 / h ** 2, order2TimesH3: sup2 / h ** 3 });
   }
   const limit = grid.map(
     (_, i) =>
@@ -135,23 +153,119 @@ for (const ratio of [1, 4, 100]) {
     [col(3, 1), col(1, 2), col(0, 1)],
     limit.map((y, i) => y - top[i]!),
   );
-  const conj = conjecture(rho);
-  let residual = 0;
+  let fitResidual = 0;
   grid.forEach((s, i) => {
     const model =
       top[i]! +
-      conj[0]! * s ** 3 * ders[i]![1]! +
-      conj[1]! * s * ders[i]![2]! +
-      conj[2]! * ders[i]![1]!;
-    residual = Math.max(residual, Math.abs(limit[i]! - model));
+      fitted[0]! * s ** 3 * ders[i]![1]! +
+      fitted[1]! * s * ders[i]![2]! +
+      fitted[2]! * ders[i]![1]!;
+    fitResidual = Math.max(fitResidual, Math.abs(limit[i]! - model));
   });
-  const row = { ratio, rho, fitted, conjecture: conj, supLimitMinusConjecture: residual, raw };
-  rows.push(row);
-  console.log(
-    `| M = ${ratio}N | ${rho.toFixed(5)} | ${fitted.map((x) => x.toPrecision(6)).join(", ")} | ${conj.map((x) => x.toPrecision(6)).join(", ")} | ${residual.toExponential(1)} | ${raw.map((r) => r.order2TimesH3.toFixed(3)).join(", ")} |`,
+  const l2 = fitted.map((x, k) => x - halfL1Squared(rho)[k]!);
+  rows.push({ ratio, rho, fitted, l2, fitResidual });
+  console.error(
+    `ratio ${ratio} rho ${rho.toFixed(5)} L2 ${l2.map((x) => x.toPrecision(7)).join(", ")} fitResidual ${fitResidual.toExponential(1)}`,
   );
 }
+
+// 2. ρ = 0: the GUE fit (docs/tracy-widom/second-order.json, top terms pinned, sizes 10³ … 3·10⁴).
+const gue = JSON.parse(
+  readFileSync(new URL("../tracy-widom/second-order.json", import.meta.url), "utf8"),
+) as { fit: { coefficients: { power: number; derivative: number; pinnedFit: number | null }[] } };
+const pinned = [
+  [3, 1],
+  [1, 2],
+  [0, 1],
+].map(
+  ([p, d]) => gue.fit.coefficients.find((c) => c.power === p && c.derivative === d)!.pinnedFit!,
+);
+const gueL2 = pinned.map((x, k) => x - halfL1Squared(0)[k]!);
+console.error(`GUE rho 0 L2 ${gueL2.map((x) => x.toPrecision(7)).join(", ")}`);
+
+// 3. Each L₂ coefficient as a polynomial of degree 2 and 3 in ρ: least squares over ρ = 0 and
+// M/N = 1 … 25; M = 100N (least resolved) is kept out as a check.
+const points = [
+  { rho: 0, l2: gueL2 },
+  ...rows.filter((r) => r.ratio <= 25).map((r) => ({ rho: r.rho, l2: r.l2 })),
+];
+const CONJECTURE = [
+  [-3 / 560, 1 / 70, 3 / 35],
+  [3 / 140, -3 / 28, 2 / 35],
+  [-3 / 140, 9 / 280, 3 / 70],
+];
+const fits = [2, 3].map((degree) => {
+  const coefficients = [0, 1, 2].map((k) => {
+    const cols = Array.from({ length: degree + 1 }, (_, j) => points.map((p) => p.rho ** j));
+    return leastSquares(
+      cols,
+      points.map((p) => p.l2[k]!),
+    );
+  });
+  const residuals = points.map((p) => {
+    const v = polyAt(coefficients, p.rho);
+    return v.map((x, k) => x - p.l2[k]!);
+  });
+  const maxResidual = Math.max(...residuals.flat().map(Math.abs));
+  const check = rows.find((r) => r.ratio === 100)!;
+  const checkResidual = polyAt(coefficients, check.rho).map((x, k) => x - check.l2[k]!);
+  return { degree, coefficients, maxResidual, residuals, checkM100N: checkResidual };
+});
+for (const f of fits) {
+  console.error(
+    `degree ${f.degree}: ${f.coefficients.map((q) => q.map((x) => x.toPrecision(6)).join(" ")).join(" | ")}; max residual ${f.maxResidual.toExponential(1)}; M=100N ${f.checkM100N.map((x) => x.toExponential(1)).join(", ")}`,
+  );
+}
+console.error(
+  `conjecture: ${CONJECTURE.map((q) => q.map((x) => x.toPrecision(6)).join(" ")).join(" | ")}`,
+);
+const conjResidual = Math.max(
+  ...points.flatMap((p) => polyAt(CONJECTURE, p.rho).map((x, k) => Math.abs(x - p.l2[k]!))),
+);
+console.error(`conjecture max residual over the points ${conjResidual.toExponential(1)}`);
+
+// 4. The remainder sup|F_N − F₂ − hE − h²E₂|/h³ with the degree-2 fit, and order 1 /h², over N and M.
+const chosen = fits[0]!.coefficients;
+const cases: [number, number][] = [];
+for (const n of [2, 5, 10, 30, 100, 300, 1000]) {
+  for (const m of [
+    n - 1 + 0.01,
+    n - 1 + 0.1,
+    n - 0.5,
+    n,
+    1.5 * n,
+    2 * n,
+    4 * n,
+    9 * n,
+    25 * n,
+    100 * n,
+  ]) {
+    cases.push([n, m]);
+  }
+}
+const table = cases.map(([n, m]) => {
+  const h = laguerreSoftEdgeParameter(n, m);
+  const rho = rhoOf(n, m);
+  const [d1, d2, dc] = remainders(n, m, [null, lowerOf(chosen, rho), lowerOf(CONJECTURE, rho)]) as [
+    number,
+    number,
+    number,
+  ];
+  const r = {
+    n,
+    m,
+    rho,
+    h,
+    order1OverH2: d1 / h ** 2,
+    order2OverH3: d2 / h ** 3,
+    conjectureOverH3: dc / h ** 3,
+  };
+  console.log(
+    `| ${n} | ${Number(m.toPrecision(6))} | ${rho.toFixed(4)} | ${h.toFixed(5)} | ${r.order1OverH2.toFixed(4)} | ${r.order2OverH3.toFixed(4)} | ${r.conjectureOverH3.toFixed(4)} |`,
+  );
+  return r;
+});
 writeFileSync(
   new URL("./lue-second-order.json", import.meta.url),
-  `${JSON.stringify({ generator: "docs/edge-limit/lueSecondOrder.ts", sizes: SIZES, rows }, null, 1)}\n`,
+  `${JSON.stringify({ generator: "docs/edge-limit/lueSecondOrder.ts", sizes: SIZES, rows, gueL2, fits, conjecture: CONJECTURE, table }, null, 1)}\n`,
 );
