@@ -316,8 +316,10 @@ export {
 export { referenceDensity, referenceRange } from "./theory/reference.js";
 export { semicircleCdf, semicircleDensity, semicircleSupport } from "./theory/semicircle.js";
 export {
+  LAGUERRE_SECOND_CORRECTION_POLYNOMIALS,
   laguerreSoftEdgeCorrection,
   laguerreSoftEdgeParameter,
+  laguerreSoftEdgeSecondCorrection,
   SOFT_EDGE_CORRECTIONS,
   SOFT_EDGE_SECOND_CORRECTIONS,
   type SoftEdgeCorrection,

@@ -1,15 +1,19 @@
 /**
- * A second LUE soft-edge correction, measured (not in the library): against the exact finite-N LUE
- * law (lueLargestEigenvalueCdf, Laguerre-kernel Fredholm determinant) in s = (λ_max − μ)/σ with
+ * The second LUE soft-edge correction, measured against the exact finite-N LUE law
+ * (lueLargestEigenvalueCdf, Laguerre-kernel Fredholm determinant) in s = (λ_max − μ)/σ with
  * h = (1/√M + 1/√N)^{4/3}, ρ = √(MN)/(√M + √N)² and E = L₁F₂, L₁ = a·s²D + b·D², a = 1/20 − 2ρ/5,
- * b = −3/40 + ρ/10 (softEdgeLaw.ts), R_N = (F_N − F₂ − hE)/h² on s ∈ [−5, 3] (step 0.1) for
- * N = 250 … 4000, extrapolated to h → 0 by a least-squares quadratic in h at each s. As for the GUE
- * (docs/tracy-widom/secondOrder.ts) the top terms are taken from ½L₁² and the three lower ones
- * (s³F₂′, sF₂″, F₂′) fitted; they are compared with the conjecture E₂ = ½L₁²F₂ + L₂F₂,
- *   L₂ = (−3/560 + ρ/70 + 3ρ²/35)·s³D + (3/140 − 3ρ/28 + 2ρ²/35)·sD² + (−3/140 + 9ρ/280 + 3ρ²/70)·D,
- * whose ρ-polynomials were read off the fits at ρ = 0 (GUE), 2/9 (M = 4N) and 1/4 (M = N) and are
- * checked at ρ = 0.0826 (M = 100N). Larger N are not used: at M = 3·10⁶ the exact law's error
- * (≈ 1e−9) is no longer small against h². Writes docs/edge-limit/lue-second-order.json.
+ * b = −3/40 + ρ/10 (softEdgeLaw.ts):
+ * 1. per M/N ∈ {1, 1.5, 2, 3, 4, 9, 25, 100}: R_N = (F_N − F₂ − hE)/h² on s ∈ [−5, 3] (step 0.1) for
+ *    N = 250 … 4000, extrapolated to h → 0 by a least-squares quadratic in h at each s; as for the
+ *    GUE (docs/tracy-widom/secondOrder.ts) the top terms are fixed at ½L₁² and the three lower ones
+ *    (s³F₂′, sF₂″, F₂′) fitted, giving L₂ = c₁s³D + c₂sD² + c₃D;
+ * 2. ρ = 0 from the GUE fit (docs/tracy-widom/second-order.json, pinned fit);
+ * 3. each c_k as a polynomial of degree 2 and 3 in ρ, least squares over ρ = 0 and M/N = 1 … 25
+ *    (M = 100N, the least resolved, kept as a check), compared with the earlier 3-point conjecture;
+ * 4. the remainder sup|F_N − F₂ − hE − h²E₂|/h³ with the degree-2 fit, N = 2 … 1000, M = N − 0.99 … 100N;
+ * 5. the implemented law (softEdgeLaw order 2, tail continuation) against the exact law, N = 2 … 200.
+ * Larger N are not used: at M ≈ 3·10⁶ the exact law's error (≈ 1e−9) is no longer small against h².
+ * Writes docs/edge-limit/lue-second-order.json (fit to stderr, tables to stdout; ≈ 3 min).
  * Usage (from the repository root): nice node --import tsx docs/edge-limit/lueSecondOrder.ts
  */
 import { readFileSync, writeFileSync } from "node:fs";
@@ -17,6 +21,7 @@ import { lueEdge, lueLargestEigenvalueCdf } from "../../src/theory/laguerreLarge
 import {
   laguerreSoftEdgeCorrection,
   laguerreSoftEdgeParameter,
+  softEdgeLaw,
 } from "../../src/theory/softEdgeLaw.js";
 import { tracyWidomCdf, tracyWidomPdf } from "../../src/theory/tracyWidom.js";
 
@@ -265,7 +270,43 @@ const table = cases.map(([n, m]) => {
   );
   return r;
 });
+// 5. The library's law (softEdgeLaw order 2, with its tail continuation outside [tL, tR]) against the
+// exact law: sup over s ∈ [−8, 6], step 0.01, of |F_N − law.cdf|/h³ (order 1: /h²), dense in small N.
+const lawTable = [];
+for (const n of [2, 3, 4, 5, 6, 8, 10, 12, 15, 20, 25, 30, 40, 50, 70, 100, 200]) {
+  for (const m of [n - 0.99, n, 1.5 * n, 2 * n, 4 * n, 9 * n, 25 * n, 100 * n]) {
+    const { center, scale } = lueEdge(n, m - n);
+    const h = laguerreSoftEdgeParameter(n, m);
+    const law2 = softEdgeLaw({ ensemble: "laguerre", beta: 2, n, m });
+    const law1 = softEdgeLaw({ ensemble: "laguerre", beta: 2, n, m }, { order: 1 });
+    let d1 = 0;
+    let d2 = 0;
+    let at = 0;
+    for (let i = 0; i <= 1400; i++) {
+      const s = -8 + 0.01 * i;
+      const exact = lueLargestEigenvalueCdf(center + scale * s, n, m - n);
+      d1 = Math.max(d1, Math.abs(exact - law1.cdf(s)));
+      const d = Math.abs(exact - law2.cdf(s));
+      if (d > d2) {
+        d2 = d;
+        at = s;
+      }
+    }
+    lawTable.push({
+      n,
+      m,
+      h,
+      order1OverH2: d1 / h ** 2,
+      order2OverH3: d2 / h ** 3,
+      argmax: at,
+      d2,
+    });
+    console.log(
+      `law | ${n} | ${Number(m.toPrecision(6))} | ${h.toFixed(5)} | ${(d1 / h ** 2).toFixed(4)} | ${(d2 / h ** 3).toFixed(4)} | ${at.toFixed(2)} | ${d2.toExponential(2)} |`,
+    );
+  }
+}
 writeFileSync(
   new URL("./lue-second-order.json", import.meta.url),
-  `${JSON.stringify({ generator: "docs/edge-limit/lueSecondOrder.ts", sizes: SIZES, rows, gueL2, fits, conjecture: CONJECTURE, table }, null, 1)}\n`,
+  `${JSON.stringify({ generator: "docs/edge-limit/lueSecondOrder.ts", sizes: SIZES, rows, gueL2, fits, conjecture: CONJECTURE, table, lawTable }, null, 1)}\n`,
 );

@@ -28,11 +28,13 @@
  * fitted to simulations that cannot resolve 1e−6, so those keep the uncorrected law and envelope.
  *
  * Laguerre β = 2 (complex Wishart, M = k + N − 1) likewise draws from the corrected LUE law
- * F₂ + hE (softEdgeLaw, h = (1/√M + 1/√N)^{4/3}), whose exact distance to the finite-N LUE law
- * (laguerreLargestEigenvalueCdf.ts) is ≤ 0.0341·h² for N ≥ 100 and ≤ 0.055·h² for N ≥ 2 at every
- * M/N measured (docs/edge-limit/README.md); envelope 0.07·h², so the smallest admitted size at
- * 1e−6 is N = 17215 for M ≈ N (also the worst case M → N − 1, used when the shape is not given),
- * falling to 4304 as M → ∞, instead of 1e9. β = 1, 4 keep the uncorrected law and envelope, as
+ * F₂ + hE + h²E₂ (softEdgeLaw order 2, h = (1/√M + 1/√N)^{4/3}), whose exact distance to the
+ * finite-N LUE law (laguerreLargestEigenvalueCdf.ts) is ≤ 0.0152·h³ for N ≥ 100 and ≤ 0.0795·h³
+ * for N ≥ 2 at every M/N measured (N − 0.99 … 100N; docs/edge-limit/README.md, lueSecondOrder.ts);
+ * envelope 0.16·h³, so the smallest admitted size at 1e−6 is N = 1600 for M = N (1601 for the
+ * worst case M → N − 1, used when the shape is not given), falling to 400 as M → ∞, instead of
+ * 1e9 (17215 and 4304 with the first correction alone, envelope 0.07·h²). β = 1, 4 keep the
+ * uncorrected law and envelope, as
  * Hermite β = 1, 4 do: softEdgeLaw has a conjectured correction for them too, but it is checked by
  * simulation only to ≈ 1e−3 (docs/tracy-widom/README.md §3), far above the 1e−6 tolerance.
  *
@@ -71,11 +73,11 @@ export const EDGE_LIMIT_CONSTANTS: Readonly<Record<EdgeLimitEnsemble, number>> =
 export const EDGE_LIMIT_CORRECTED_CONSTANT = 0.06;
 
 /**
- * Envelope constant C₂ of d ≤ C₂·h², h = (1/√M + 1/√N)^{4/3}, for the corrected Laguerre β = 2 law:
- * ≥ 2× the exact 0.0332–0.0341 measured for N ≥ 100, ≥ 1.28× the 0.055 of N = 2
- * (docs/edge-limit/README.md, lueCorrection.ts).
+ * Envelope constant C₃ of d ≤ C₃·h³, h = (1/√M + 1/√N)^{4/3}, for the corrected Laguerre β = 2 law
+ * (order 2): ≥ 2× the exact 0.0795 (N = 15, M = N) that is the largest measured for N = 2 … 200,
+ * M = N − 0.99 … 100N; ≥ 10× the 0.0152 of N ≥ 100 (docs/edge-limit/README.md, lueSecondOrder.ts).
  */
-export const EDGE_LIMIT_LAGUERRE_CORRECTED_CONSTANT = 0.07;
+export const EDGE_LIMIT_LAGUERRE_CORRECTED_CONSTANT = 0.16;
 
 /** Whether the limit model draws from the corrected law (softEdgeLaw) for this ensemble and β. */
 export function edgeLimitIsCorrected(
@@ -120,7 +122,7 @@ function constantOf(ensemble: EdgeLimitEnsemble): number {
  * N-point Hermite or Laguerre β-ensemble (edgeScaling) and TW_β, β ∈ {1, 2, 4}: C·N^{−2/3},
  * C = EDGE_LIMIT_CONSTANTS[ensemble], above the measurements of docs/edge-limit/ (rate
  * O(N^{−2/3}): Johnstone–Ma 2012 for Hermite; Johnstone 2008, El Karoui 2006 for Laguerre).
- * β = 2: the corrected laws' envelopes, 0.06·N^{−2} (Hermite) and 0.07·h², h = (1/√M + 1/√N)^{4/3}
+ * β = 2: the corrected laws' envelopes, 0.06·N^{−2} (Hermite) and 0.16·h³, h = (1/√M + 1/√N)^{4/3}
  * with M = k + N − 1 from the Laguerre shape k (worst case M → N − 1 without it).
  */
 export function edgeLimitDistanceBound(
@@ -136,12 +138,11 @@ export function edgeLimitDistanceBound(
   if (edgeLimitIsCorrected(ensemble, beta)) {
     // Corrected Hermite β = 2 law (order 2): C₃·N^{−2} (the module comment).
     if (ensemble === "hermite") return EDGE_LIMIT_CORRECTED_CONSTANT / (n * n);
-    // Corrected Laguerre β = 2 law: C₂·h², h = (1/√M + 1/√N)^{4/3} (the module comment).
+    // Corrected Laguerre β = 2 law (order 2): C₃·h³ = C₃(1/√M + 1/√N)⁴ (the module comment).
     const m = wishartDimension(n, 2, shape);
     if (!(m > 0)) return Number.POSITIVE_INFINITY;
-    return (
-      EDGE_LIMIT_LAGUERRE_CORRECTED_CONSTANT * detPow(1 / Math.sqrt(m) + 1 / Math.sqrt(n), 8 / 3)
-    );
+    const u = 1 / Math.sqrt(m) + 1 / Math.sqrt(n);
+    return EDGE_LIMIT_LAGUERRE_CORRECTED_CONSTANT * (u * u) * (u * u);
   }
   return c * detPow(n, -2 / 3);
 }
@@ -149,7 +150,7 @@ export function edgeLimitDistanceBound(
 /**
  * The smallest N with edgeLimitDistanceBound(N, ensemble, β) ≤ tolerance: ≈ (C/tolerance)^{3/2},
  * or (C₃/tolerance)^{1/2} for the corrected Hermite β = 2 law, and for the corrected Laguerre
- * β = 2 law the N where C₂·h² reaches the tolerance at the given shape (worst case without it).
+ * β = 2 law the N where C₃·h³ reaches the tolerance at the given shape (worst case without it).
  * Without β, the uncorrected envelope.
  */
 export function edgeLimitMinimumSize(
@@ -165,8 +166,8 @@ export function edgeLimitMinimumSize(
   let guess: number;
   if (!corrected) guess = detPow(constantOf(ensemble) / tolerance, 1.5);
   else if (ensemble === "hermite") guess = Math.sqrt(EDGE_LIMIT_CORRECTED_CONSTANT / tolerance);
-  // h ≤ 2^{4/3}N^{−2/3} once M ≥ N: N ≈ 4(C₂/tolerance)^{3/4}, then the exact search below.
-  else guess = 4 * detPow(EDGE_LIMIT_LAGUERRE_CORRECTED_CONSTANT / tolerance, 0.75);
+  // h³ ≤ 16/N² once M ≥ N: N ≈ 4(C₃/tolerance)^{1/2}, then the exact search below.
+  else guess = 4 * Math.sqrt(EDGE_LIMIT_LAGUERRE_CORRECTED_CONSTANT / tolerance);
   const bound = (m: number) => edgeLimitDistanceBound(m, ensemble, beta, shape);
   let n = Math.max(2, Math.ceil(guess));
   if (corrected && ensemble === "laguerre" && withinTolerance(bound(n), tolerance)) {

@@ -14,7 +14,7 @@
  *          the exact model per N (N = 10 … 300; KS distance at the sampling noise, ≈ 1e−3, where
  *          the uncorrected TW_β is off by up to 2.8e−2); it is not resolved below ≈ 1e−3.
  *          Caveat: the draws reject it at β = 4, N ≤ 10 (O(N^{−4/3}) remainder, README §3).
- * Second correction, GUE only (β = 2, N′ = N): P(t_N ≤ t) = F₂ + hE + h²E₂ + O(h³), h = N^{−2/3},
+ * Second correction, GUE (β = 2, N′ = N; Laguerre β = 2 below): P(t_N ≤ t) = F₂ + hE + h²E₂ + O(h³), h = N^{−2/3},
  *   E₂ = ½L₁²F₂ + L₂F₂,   L₁ = t²D/20 − 3D²/40 (so E = L₁F₂),   L₂ = −(3/560)t³D + (3/140)(tD² − D),
  *   i.e. E₂ = t⁴F₂″/800 − 3t²F₂‴/800 + 9F₂⁗/3200 − t³F₂′/350 + 39tF₂″/2800 − 141F₂′/5600.
  * The form (polynomial-coefficient derivatives of F₂) is Bornemann's (arXiv:2403.07628 §2; text not
@@ -22,7 +22,7 @@
  * Richardson-extrapolated to h → 0 (docs/tracy-widom/secondOrder.ts): the six fitted values agree
  * with these rationals to 5–6 digits, and the remainder is then 0.0047·N^{−2} for N = 100 … 3·10⁴
  * (README §3). `order: 2` (the default for the GUE) adds h²E₂; elsewhere order 1 is the default
- * and order 2 throws.
+ * and order 2 throws (Laguerre β = 2 has its own, below).
  * Laguerre β = 2 (complex Wishart N×M, M = N + a, weight x^a e^{−x}; spec.m = M): in
  * s = (λ_max − μ)/σ with μ = (√M + √N)², σ = (√M + √N)(1/√M + 1/√N)^{1/3} (edgeScaling at β = 2;
  * no shift of N, M), h = σ/√(MN) = (1/√M + 1/√N)^{4/3} and ρ = √(MN)/(√M + √N)² ∈ (0, 1/4]:
@@ -33,6 +33,13 @@
  * most 0.042·h² for N ≥ 10 and 0.055·h² at N = 2. Bornemann
  * (arXiv:2403.07628 §3) derives the LUE expansion in his own parametrisation; his formulas were
  * not available here, so the agreement with his coefficients is unchecked.
+ * Second LUE correction (β = 2): P(s_N ≤ s) = F₂ + hE + h²E₂ + O(h³), E₂ = ½L₁²F₂ + L₂F₂ with
+ * L₁ = a·s²D + b·D² (E = L₁F₂) and L₂ = c₁(ρ)·s³D + c₂(ρ)·sD² + c₃(ρ)·D, c_k quadratics in ρ
+ * measured against the exact finite-N LUE law (docs/edge-limit/lueSecondOrder.ts: least squares
+ * over ρ = 0 (GUE) and M/N = 1 … 25; the constant terms are the GUE −3/560, 3/140, −3/140, the
+ * other coefficients are measured decimals, consistent with the rationals of
+ * docs/edge-limit/README.md to 1e−4 … 3e−3 but not pinned by the fit): remainder
+ * sup|F_N − F₂ − hE − h²E₂| ≤ 0.0226·h³ for N = 2 … 1000, M = N − 0.99 … 100N. `order: 2` is its default.
  * Laguerre β = 1, 4 (spec.m = M = 2k/β + N − 1, edgeScaling's Laguerre s, already in
  * M′, N′ = · + 1/2 − 1/β): the same formula with M′, N′ in h and ρ and b = (2/β)(−3/40 + ρ/10) is
  * our conjecture (as for Hermite), consistent with simulations of the exact model to the noise
@@ -104,7 +111,7 @@ export interface SoftEdgeTerm {
 }
 
 /**
- * The second corrections E₂ (P(t_N ≤ t) = F + hE + h²E₂ + O(h³)); GUE only: E₂ = ½L₁²F₂ + L₂F₂
+ * The second corrections E₂ (P(t_N ≤ t) = F + hE + h²E₂ + O(h³)); GUE (Laguerre β = 2: laguerreSoftEdgeSecondCorrection): E₂ = ½L₁²F₂ + L₂F₂
  * (module comment; fitted to the exact finite-N GUE law, docs/tracy-widom/README.md §3).
  */
 export const SOFT_EDGE_SECOND_CORRECTIONS: Readonly<Record<string, readonly SoftEdgeTerm[]>> = {
@@ -142,6 +149,52 @@ export function laguerreSoftEdgeCorrection(n: number, m: number, beta = 2): Soft
     b: -3 / 40 + rho / 10,
     source: "exact finite-N LUE law (remainder ≤ 0.042·h² for N ≥ 10, h = (1/√M + 1/√N)^(4/3))",
   };
+}
+
+/**
+ * L₂(ρ) of the second LUE correction: [c₀, c₁, c₂] of c₀ + c₁ρ + c₂ρ² for the s³D, sD² and D terms
+ * (least squares over the exact-law fits, docs/edge-limit/lueSecondOrder.ts, lue-second-order.json).
+ */
+export const LAGUERRE_SECOND_CORRECTION_POLYNOMIALS: readonly (readonly [
+  number,
+  number,
+  number,
+])[] = [
+  [-3 / 560, 0.0142838, 0.085723],
+  [3 / 140, -0.107122, 0.0570455],
+  [-3 / 140, 0.0321157, 0.0429847],
+];
+
+/**
+ * The second LUE correction E₂ = ½L₁²F₂ + L₂F₂ at (N, M), β = 2 (module comment), as terms:
+ * ½L₁²F₂ = (a²/2)s⁴F″ + ab·s²F‴ + (b²/2)F⁗ + a²s³F′ + 2ab·sF″ + ab·F′, plus L₂F₂.
+ */
+export function laguerreSoftEdgeSecondCorrection(n: number, m: number): SoftEdgeTerm[] {
+  const { a, b } = laguerreSoftEdgeCorrection(n, m, 2);
+  const rm = Math.sqrt(m);
+  const rn = Math.sqrt(n);
+  const rho = (rm * rn) / ((rm + rn) * (rm + rn));
+  const [c1, c2, c3] = LAGUERRE_SECOND_CORRECTION_POLYNOMIALS.map(
+    ([p0, p1, p2]) => p0 + rho * (p1 + rho * p2),
+  ) as [number, number, number];
+  return [
+    { c: (a * a) / 2, power: 4, derivative: 2 },
+    { c: a * b, power: 2, derivative: 3 },
+    { c: (b * b) / 2, power: 0, derivative: 4 },
+    { c: a * a + c1, power: 3, derivative: 1 },
+    { c: 2 * a * b + c2, power: 1, derivative: 2 },
+    { c: a * b + c3, power: 0, derivative: 1 },
+  ];
+}
+
+/** The second correction's terms for spec, or undefined (hermite β = 2, laguerre β = 2 only). */
+function secondCorrectionOf(spec: SoftEdgeSpec, beta: number): readonly SoftEdgeTerm[] | undefined {
+  if (spec.ensemble === "laguerre") {
+    return beta === 2 && spec.m !== undefined
+      ? laguerreSoftEdgeSecondCorrection(spec.n, spec.m)
+      : undefined;
+  }
+  return SOFT_EDGE_SECOND_CORRECTIONS[`${spec.ensemble}|${beta}`];
 }
 
 /**
@@ -294,11 +347,11 @@ export function softEdgeCorrection(spec: SoftEdgeSpec, s: number): number {
 
 /**
  * The second finite-N correction E₂(t) of spec (P(t_N ≤ t) ≈ F + hE + h²E₂), without clipping;
- * throws where none is available (only hermite, β = 2).
+ * throws where none is available (only β = 2: hermite and laguerre).
  */
 export function softEdgeSecondCorrection(spec: SoftEdgeSpec, s: number): number {
   const { beta } = checkSpec(spec);
-  const second = SOFT_EDGE_SECOND_CORRECTIONS[`${spec.ensemble}|${beta}`];
+  const second = secondCorrectionOf(spec, beta);
   if (second === undefined) {
     throw new RangeError(
       `softEdgeSecondCorrection: no second correction is available for ${spec.ensemble} at beta = ${beta}`,
@@ -310,7 +363,7 @@ export function softEdgeSecondCorrection(spec: SoftEdgeSpec, s: number): number 
 /**
  * The law of (λ_max − center)/scale of the N-point ensemble (edgeScaling) with its finite-N
  * corrections (module comment) as a ContinuousLaw: `order: 1` F + hE, `order: 2` F + hE + h²E₂
- * (GUE only; its default), `order: 0` F_β itself (for comparisons). Its sample()
+ * (β = 2, hermite and laguerre; their default), `order: 0` F_β itself (for comparisons). Its sample()
  * inverts the corrected CDF (Newton from the TW_β quantile, bisection safeguard; engine-independent
  * arithmetic, so draws are bit-identical across engines).
  */
@@ -319,14 +372,14 @@ export function softEdgeLaw(
   options: { order?: 0 | 1 | 2 } = {},
 ): ContinuousLaw {
   const { beta, correction, h, k } = checkSpec(spec);
-  const second = SOFT_EDGE_SECOND_CORRECTIONS[`${spec.ensemble}|${beta}`];
+  const second = secondCorrectionOf(spec, beta);
   const order = options.order ?? (second === undefined ? 1 : 2);
   if (!(order === 0 || order === 1 || order === 2)) {
     throw new RangeError(`softEdgeLaw: order must be 0, 1 or 2, got ${String(order)}`);
   }
   if (order === 2 && second === undefined) {
     throw new RangeError(
-      `softEdgeLaw: no second correction is available for ${spec.ensemble} at beta = ${beta} (only hermite, beta = 2)`,
+      `softEdgeLaw: no second correction is available for ${spec.ensemble} at beta = ${beta} (only beta = 2)`,
     );
   }
   if (order === 0) {
