@@ -11,9 +11,10 @@
  * 3. each c_k as a polynomial of degree 2 and 3 in ρ, least squares over ρ = 0 and M/N = 1 … 25
  *    (M = 100N, the least resolved, kept as a check), compared with the earlier 3-point conjecture;
  * 4. the remainder sup|F_N − F₂ − hE − h²E₂|/h³ with the degree-2 fit, N = 2 … 1000, M = N − 0.99 … 100N;
- * 5. the implemented law (softEdgeLaw order 2, tail continuation) against the exact law, N = 2 … 200.
+ * 5. the implemented law (softEdgeLaw order 2, tail continuation) against the exact law, N = 2 … 200;
+ * 6. a dense sweep of the implemented law where it is farthest (N = 9 … 24, M ≈ N).
  * Larger N are not used: at M ≈ 3·10⁶ the exact law's error (≈ 1e−9) is no longer small against h².
- * Writes docs/edge-limit/lue-second-order.json (fit to stderr, tables to stdout; ≈ 3 min).
+ * Writes docs/edge-limit/lue-second-order.json (fit to stderr, tables to stdout; ≈ 4 min).
  * Usage (from the repository root): nice node --import tsx docs/edge-limit/lueSecondOrder.ts
  */
 import { readFileSync, writeFileSync } from "node:fs";
@@ -306,7 +307,27 @@ for (const n of [2, 3, 4, 5, 6, 8, 10, 12, 15, 20, 25, 30, 40, 50, 70, 100, 200]
     );
   }
 }
+// 6. Where the implemented law is farthest (N ≈ 10 … 20, the tail continuation on the left
+// shoulder): a dense sweep, s ∈ [−5, −2] step 0.005, M = N − 0.99, N − 0.5, N, 1.1N, 1.25N.
+const peakSweep = [];
+for (let n = 9; n <= 24; n++) {
+  for (const m of [n - 0.99, n - 0.5, n, 1.1 * n, 1.25 * n]) {
+    const { center, scale } = lueEdge(n, m - n);
+    const h = laguerreSoftEdgeParameter(n, m);
+    const law = softEdgeLaw({ ensemble: "laguerre", beta: 2, n, m });
+    let d = 0;
+    for (let i = 0; i <= 600; i++) {
+      const s = -5 + 0.005 * i;
+      d = Math.max(d, Math.abs(lueLargestEigenvalueCdf(center + scale * s, n, m - n) - law.cdf(s)));
+    }
+    peakSweep.push({ n, m, order2OverH3: d / h ** 3 });
+  }
+}
+const peak = peakSweep.reduce((a, b) => (b.order2OverH3 > a.order2OverH3 ? b : a));
+console.log(
+  `peak of the implemented law: N = ${peak.n}, M = ${peak.m}, d/h³ = ${peak.order2OverH3.toFixed(4)}`,
+);
 writeFileSync(
   new URL("./lue-second-order.json", import.meta.url),
-  `${JSON.stringify({ generator: "docs/edge-limit/lueSecondOrder.ts", sizes: SIZES, rows, gueL2, fits, conjecture: CONJECTURE, table, lawTable }, null, 1)}\n`,
+  `${JSON.stringify({ generator: "docs/edge-limit/lueSecondOrder.ts", sizes: SIZES, rows, gueL2, fits, conjecture: CONJECTURE, table, lawTable, peakSweep, peak }, null, 1)}\n`,
 );

@@ -440,7 +440,7 @@ describe("betaens sample: errors are one line, exit status 2, no stack trace", (
     [
       "laguerre β = 2 (corrected) limit model at small N",
       ["laguerre", "--n", "1000", "--beta", "2", "--stat", "max", "--model", "limit"],
-      /n >= 1.60e\+3/,
+      /n >= 1.70e\+3/,
     ],
   ];
   for (const [label, args, pattern] of cases) {
