@@ -1,6 +1,6 @@
 /**
- * softEdgeLaw: the finite-N soft-edge law F_β + N^{−2/3}E_β of the Hermite β-ensemble
- * (src/theory/softEdgeLaw.ts).
+ * softEdgeLaw: the finite-N soft-edge laws F_β + hE_β (+ h²E₂) of the Hermite and Laguerre
+ * β-ensembles, β = 1, 2, 4 (src/theory/softEdgeLaw.ts).
  *
  * 1. β = 2 against the exact finite-N GUE law (Fredholm determinant of the Hermite kernel,
  *    hermiteLargestEigenvalueCdf.ts, ~1e−14 absolute), no simulation: at N = 50 and 200 the
