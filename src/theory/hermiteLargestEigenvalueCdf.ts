@@ -152,7 +152,7 @@ function hermiteFunctions(x: Float64Array, n: number, psi: Float64Array, dpsi: F
     const lanes = Math.min(4, m - start);
     for (let lane = 0; lane < lanes; lane++) {
       const xi = x[start + lane];
-      const factor = Math.exp(logScale(xi, exponents[lane]));
+      const factor = Math.exp(hermiteLogScale(xi, exponents[lane]));
       const current = state[2 * lane];
       const previous = state[2 * lane + 1];
       psi[start + lane] = current * factor;
@@ -165,8 +165,9 @@ function hermiteFunctions(x: Float64Array, n: number, psi: Float64Array, dpsi: F
  * L = −x²/4 − ln(2π)/4 + 600·e·ln 2, the log of ψ_k/p_k after e rescalings, in double-double
  * (x² split exactly by Dekker's product, 600e·ln 2 likewise): near the edge −x²/4 and the log of
  * the recurrence value are both ~N and cancel, so each must be exact to far below 1 ulp of N.
+ * Also used by the GSE law (gseLargestEigenvalueCdf.ts), whose recurrence is rescaled the same way.
  */
-function logScale(x: number, exponent: number): number {
+export function hermiteLogScale(x: number, exponent: number): number {
   const square = x * x;
   const xHi = SPLITTER * x - (SPLITTER * x - x);
   const xLo = x - xHi;
