@@ -24,19 +24,7 @@ import {
   laguerreSoftEdgeParameter,
   softEdgeLaw,
 } from "../../src/theory/softEdgeLaw.js";
-import { tracyWidomCdf, tracyWidomPdf } from "../../src/theory/tracyWidom.js";
-
-/** F₂^{(k)}(s), k = 0 … 4 (k ≥ 2: 9-point central differences of f₂, step 0.05). */
-function derivatives(s: number): number[] {
-  const d = 0.05;
-  const v: number[] = [];
-  for (let k = -4; k <= 4; k++) v.push(tracyWidomPdf(s + k * d, 2));
-  const w1 = [1 / 280, -4 / 105, 1 / 5, -4 / 5, 0, 4 / 5, -1 / 5, 4 / 105, -1 / 280];
-  const w2 = [-1 / 560, 8 / 315, -1 / 5, 8 / 5, -205 / 72, 8 / 5, -1 / 5, 8 / 315, -1 / 560];
-  const w3 = [-7 / 240, 3 / 10, -169 / 120, 61 / 30, 0, -61 / 30, 169 / 120, -3 / 10, 7 / 240];
-  const dot = (w: number[]) => w.reduce((a, wi, i) => a + wi * (v[i] as number), 0);
-  return [tracyWidomCdf(s, 2), v[4] as number, dot(w1) / d, dot(w2) / d ** 2, dot(w3) / d ** 3];
-}
+import { tracyWidomDerivatives } from "../tracy-widom/expansionFit.js";
 
 /** Solves the k×k system A x = y (Gaussian elimination with partial pivoting). */
 function solve(a: number[][], y: number[]): number[] {
@@ -91,7 +79,7 @@ const SIZES = [250, 500, 1000, 2000, 4000];
 const RATIOS = [1, 1.5, 2, 3, 4, 9, 25, 100];
 const grid: number[] = [];
 for (let i = 0; i <= 80; i++) grid.push(-5 + 0.1 * i);
-const ders = grid.map(derivatives);
+const ders = grid.map((s) => tracyWidomDerivatives(s, 2));
 const col = (power: number, k: number) => grid.map((s, i) => s ** power * ders[i]![k]!);
 const rhoOf = (n: number, m: number) => Math.sqrt(m * n) / (Math.sqrt(m) + Math.sqrt(n)) ** 2;
 
@@ -102,7 +90,13 @@ function remainders(n: number, m: number, lowers: (number[] | null)[], step = 0.
   const { a, b } = laguerreSoftEdgeCorrection(n, m);
   const sup = lowers.map(() => 0);
   for (let s = -7; s <= 5 + 1e-9; s += step) {
-    const [f, f1, f2, f3, f4] = derivatives(s) as [number, number, number, number, number];
+    const [f, f1, f2, f3, f4] = tracyWidomDerivatives(s, 2) as [
+      number,
+      number,
+      number,
+      number,
+      number,
+    ];
     const exact = lueLargestEigenvalueCdf(center + scale * s, n, m - n);
     const first = f + h * (a * s * s * f1 + b * f2);
     const top = ((a * a) / 2) * s ** 4 * f2 + a * b * s * s * f3 + ((b * b) / 2) * f4;

@@ -19,58 +19,17 @@
 import { writeFileSync } from "node:fs";
 import { gueLargestEigenvalueCdf } from "../../src/theory/hermiteLargestEigenvalueCdf.js";
 import { SOFT_EDGE_SECOND_CORRECTIONS, softEdgeLaw } from "../../src/theory/softEdgeLaw.js";
-import { tracyWidomCdf, tracyWidomPdf } from "../../src/theory/tracyWidom.js";
+import { tracyWidomCdf } from "../../src/theory/tracyWidom.js";
+import { leastSquares, tracyWidomDerivatives } from "./expansionFit.js";
 
 const exact = (t: number, n: number) =>
   gueLargestEigenvalueCdf(2 * Math.sqrt(n) + t * n ** (-1 / 6), n);
-
-/** F₂^{(k)}(t), k = 0 … 4 (k ≥ 2: 9-point central differences of f₂ = F₂′, step 0.05). */
-function derivatives(t: number): number[] {
-  const d = 0.05;
-  const v: number[] = [];
-  for (let k = -4; k <= 4; k++) v.push(tracyWidomPdf(t + k * d, 2));
-  const w1 = [1 / 280, -4 / 105, 1 / 5, -4 / 5, 0, 4 / 5, -1 / 5, 4 / 105, -1 / 280];
-  const w2 = [-1 / 560, 8 / 315, -1 / 5, 8 / 5, -205 / 72, 8 / 5, -1 / 5, 8 / 315, -1 / 560];
-  const w3 = [-7 / 240, 3 / 10, -169 / 120, 61 / 30, 0, -61 / 30, 169 / 120, -3 / 10, 7 / 240];
-  const dot = (w: number[]) => w.reduce((a, wi, i) => a + wi * (v[i] as number), 0);
-  return [tracyWidomCdf(t, 2), v[4] as number, dot(w1) / d, dot(w2) / d ** 2, dot(w3) / d ** 3];
-}
-
-/** Least squares min‖Ax − y‖ by Householder QR (A: rows × cols, column-major arrays). */
-function leastSquares(columns: number[][], y: number[]): number[] {
-  const m = y.length;
-  const n = columns.length;
-  const a = columns.map((c) => c.slice());
-  const b = y.slice();
-  for (let j = 0; j < n; j++) {
-    const col = a[j] as number[];
-    let norm = 0;
-    for (let i = j; i < m; i++) norm += (col[i] as number) ** 2;
-    norm = Math.sqrt(norm);
-    const alpha = (col[j] as number) > 0 ? -norm : norm;
-    const v = col.map((x, i) => (i < j ? 0 : i === j ? x - alpha : x));
-    const vv = v.reduce((s, x) => s + x * x, 0);
-    const reflect = (x: number[]) => {
-      const p = (2 * v.reduce((s, vi, i) => s + vi * (x[i] as number), 0)) / vv;
-      for (let i = j; i < m; i++) x[i] = (x[i] as number) - p * (v[i] as number);
-    };
-    for (let k = j; k < n; k++) reflect(a[k] as number[]);
-    reflect(b);
-  }
-  const x = new Array<number>(n).fill(0);
-  for (let j = n - 1; j >= 0; j--) {
-    let s = b[j] as number;
-    for (let k = j + 1; k < n; k++) s -= ((a[k] as number[])[j] as number) * (x[k] as number);
-    x[j] = s / ((a[j] as number[])[j] as number);
-  }
-  return x;
-}
 
 // 1. The fit.
 const FIT_SIZES = [1000, 3000, 10000, 30000];
 const ts: number[] = [];
 for (let i = 0; i <= 160; i++) ts.push(-5 + 0.05 * i);
-const ders = ts.map(derivatives);
+const ders = ts.map((t) => tracyWidomDerivatives(t, 2));
 const remainders = FIT_SIZES.map((n) => {
   const h = n ** (-2 / 3);
   return ts.map((t, i) => {

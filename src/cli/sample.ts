@@ -117,10 +117,10 @@ export const SAMPLE_USAGE = `usage: betaens sample <hermite|laguerre|jacobi|circ
             (split long runs into shards this way).
   --stat max of hermite/laguerre: exact at any N up to 2^51 (top ≈ c(β)·N^(1/3) rows drawn).
   --model limit: hermite/laguerre --stat max only, beta 1, 2 or 4: λ_max drawn from the
-                 Tracy–Widom limit (≈ 5 µs); Kolmogorov error <= 0.3·N^(-2/3) (hermite, N >= 1.6e8)
-                 or 1.0·N^(-2/3) (laguerre, N >= 1e9); beta 2 uses the finite-N corrected laws:
-                 0.06·N^(-2) (hermite, N >= 245), 0.18·h³, h = (1/√M + 1/√N)^(4/3)
-                 (laguerre, N >= 1698 at M ≈ N); docs/edge-limit
+                 Tracy–Widom limit with its finite-N corrections (≈ 5 µs); Kolmogorov error
+                 <= 0.05, 0.06, 0.14·N^(-2) (hermite beta 1, 2, 4: N >= 224, 245, 375),
+                 0.18·h³, h = (1/√M + 1/√N)^(4/3) (laguerre beta 2: N >= 1698 at M ≈ N),
+                 1.0·N^(-2/3) (laguerre beta 1, 4, uncorrected: N >= 1e9); docs/edge-limit
   --summary (--stat max): ${DEFAULT_SUMMARY} (default) | moments (exact power sums: mean, variance,
             skewness, excess kurtosis) | cdf (counts on --bins B (${CDF_GRID.bins}) over --range LO,HI;
             default ${CDF_GRID.lo},${CDF_GRID.hi} with --scaling edge)

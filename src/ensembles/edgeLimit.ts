@@ -8,10 +8,11 @@
  * d(N) = sup_s |P((λ_max − center)/scale ≤ s) − F_β(s)| is O(N^{−2/3}) (Johnstone–Ma 2012 for
  * β = 1, 2). Measured (docs/edge-limit/): β = 2 exactly, from the finite-N GUE Fredholm determinant
  * (hermiteLargestEigenvalueCdf.ts), d(N) = 0.0878·N^{−2/3} + 0.0108·N^{−4/3} for N = 2 … 1e6;
- * β = 1 and 4 by simulating the exact tridiagonal model against F_β (4e5 samples, N = 10 … 1000):
- * d(N)·N^{2/3} ≈ 0.06 (β = 1) and ≈ 0.13 (β = 4), the β = 2 simulation reproducing the exact
- * values; the later 10⁶-draw runs (docs/tracy-widom/README.md §3) gave up to 0.157 at β = 4, N = 100–300.
- * edgeLimitDistanceBound is the envelope 0.3·N^{−2/3} (≥ 1.9× every measurement), and the
+ * β = 1 and 4 exactly too, from the finite-N GOE and GSE Pfaffians (goeLargestEigenvalueCdf.ts,
+ * gseLargestEigenvalueCdf.ts; docs/edge-limit/README.md): d(N)·N^{2/3} = 0.070 (N = 2) falling to
+ * 0.042 (N = 4000) at β = 1, 0.113 (N = 2) rising to 0.142 (N = 1000) at β = 4 (earlier simulations of
+ * the tridiagonal model gave ≈ 0.06 and 0.13–0.157). The uncorrected envelope is 0.3·N^{−2/3} (≥ 2× every
+ * measurement); the model uses it only where no corrected law exists, and the
  * model refuses sizes where it exceeds the tolerance (1e−6 by default, N ≥ 1.6e8: a KS test would
  * need ~1e12 samples to notice). At N = 1e12 the bound is 3e−9 (exact β = 2 value 8.8e−10).
  *
@@ -21,12 +22,13 @@
  * N ≥ 1e9 at the default tolerance.
  * Below that size use the exact truncated tridiagonal model (edge.ts), which costs O(N^{1/3}).
  *
- * Hermite β = 2 with the first two finite-N corrections (src/theory/softEdgeLaw.ts, order 2): the
- * model draws from F₂ + hE + h²E₂ (h = N^{−2/3}) instead of F₂, whose exact distance to the
- * finite-N GUE law (hermiteLargestEigenvalueCdf.ts) is 0.0047·N^{−2} for N = 10 … 1e5 and at most
- * 0.0258·N^{−2} (N = 2; docs/tracy-widom/README.md §3); envelope 0.06·N^{−2}, so the smallest
- * admitted size at 1e−6 is N = 245 instead of 1.6e8. For β = 1, 4 the correction is
- * fitted to simulations that cannot resolve 1e−6, so those keep the uncorrected law and envelope.
+ * Hermite β = 1, 2, 4 with the first two finite-N corrections (src/theory/softEdgeLaw.ts, order 2):
+ * the model draws from F_β + hE + h²E₂ (h = N′^{−2/3}, N′ = N + 1/2 − 1/β) instead of F_β. Its exact
+ * distance to the finite-N law is, for N = 10 … (β = 2: 1e5, exact GUE law hermiteLargestEigenvalueCdf.ts;
+ * β = 1: 4000, GOE law goeLargestEigenvalueCdf.ts; β = 4: 3000, GSE law gseLargestEigenvalueCdf.ts),
+ * 0.0047·N^{−2}, 0.0126·N^{−2}, 0.0171·N^{−2}, and at most 0.0258, 0.0217, 0.0611·N^{−2} (N = 2)
+ * (docs/tracy-widom/README.md §3, docs/edge-limit/README.md); envelopes 0.06, 0.05, 0.14·N^{−2}, so the
+ * smallest admitted sizes at 1e−6 are N = 245, 224, 375 instead of 1.6e8.
  *
  * Laguerre β = 2 (complex Wishart, M = k + N − 1) likewise draws from the corrected LUE law
  * F₂ + hE + h²E₂ (softEdgeLaw order 2, h = (1/√M + 1/√N)^{4/3}), whose exact distance to the
@@ -34,10 +36,9 @@
  * for N ≥ 2 at every M/N measured (N − 0.99 … 100N; docs/edge-limit/README.md, lueSecondOrder.ts);
  * envelope 0.18·h³, so the smallest admitted size at 1e−6 is N = 1698 for M ≈ N (also for the
  * worst case M → N − 1, used when the shape is not given), falling to 425 as M → ∞, instead of
- * 1e9 (17215 and 4304 with the first correction alone, envelope 0.07·h²). β = 1, 4 keep the
- * uncorrected law and envelope, as
- * Hermite β = 1, 4 do: softEdgeLaw has a conjectured correction for them too, but it is checked by
- * simulation only to ≈ 1e−3 (docs/tracy-widom/README.md §3), far above the 1e−6 tolerance.
+ * 1e9 (17215 and 4304 with the first correction alone, envelope 0.07·h²). Laguerre β = 1, 4 keep the
+ * uncorrected law and envelope: softEdgeLaw has a conjectured correction for them too, but it is
+ * checked by simulation only to ≈ 1e−3 (docs/tracy-widom/README.md §3), far above the 1e−6 tolerance.
  *
  * Why not exact at N = 1e12: the exact truncated model must draw ≈ c(β)·N^{1/3} ≈ 1.8e5 rows
  * (the top eigenvector reaches ≈ 10 N^{1/3} rows; edge.ts), i.e. ≥ 3e5 normal/gamma variates,
@@ -59,8 +60,9 @@ export type EdgeLimitEnsemble = "hermite" | "laguerre";
 
 /**
  * Envelope constants C of d(N) ≤ C·N^{−2/3}, β ∈ {1, 2, 4} (docs/edge-limit/README.md): ≥ 2× every
- * measured d(N)·N^{2/3} (Laguerre max 0.51 at β = 4, M ≈ N) but Hermite's, 1.9× its max 0.157
- * (β = 4, 10⁶ draws, docs/tracy-widom/README.md §3).
+ * measured d(N)·N^{2/3} (Laguerre max 0.51 at β = 4, M ≈ N; Hermite exact max 0.142, β = 4, N = 1000,
+ * GSE law, and 1.9× the 0.157 of 10⁶ draws, docs/tracy-widom/README.md §3). Hermite at β = 1, 2, 4 uses
+ * the corrected laws' envelopes instead (EDGE_LIMIT_CORRECTED_CONSTANTS).
  */
 export const EDGE_LIMIT_CONSTANTS: Readonly<Record<EdgeLimitEnsemble, number>> = {
   hermite: 0.3,
@@ -68,11 +70,16 @@ export const EDGE_LIMIT_CONSTANTS: Readonly<Record<EdgeLimitEnsemble, number>> =
 };
 
 /**
- * Envelope constant C₃ of d(N) ≤ C₃·N^{−2} for the corrected Hermite β = 2 law (F₂ + hE + h²E₂,
- * h = N^{−2/3}): ≥ 2.3× the exact 0.0047–0.0258 measured for N = 2 … 1e5 (docs/tracy-widom/README.md §3,
- * secondOrder.ts).
+ * Envelope constants C₃ of d(N) ≤ C₃·N^{−2} for the corrected Hermite laws (F_β + hE + h²E₂,
+ * h = N′^{−2/3}, softEdgeLaw order 2), per β: ≥ 2.3× the largest exact distance measured for N = 2 …
+ * (β = 2: 0.0047–0.0258, N ≤ 1e5, docs/tracy-widom/README.md §3, secondOrder.ts; β = 1: 0.0126–0.0217,
+ * N ≤ 4000, GOE law; β = 4: 0.0171–0.0611, N ≤ 3000, GSE law; docs/edge-limit/pfaffianCorrections.ts).
  */
-export const EDGE_LIMIT_CORRECTED_CONSTANT = 0.06;
+export const EDGE_LIMIT_CORRECTED_CONSTANTS: Readonly<Record<1 | 2 | 4, number>> = {
+  1: 0.05,
+  2: 0.06,
+  4: 0.14,
+};
 
 /**
  * Envelope constant C₃ of d ≤ C₃·h³, h = (1/√M + 1/√N)^{4/3}, for the corrected Laguerre β = 2 law
@@ -86,7 +93,13 @@ export function edgeLimitIsCorrected(
   ensemble: EdgeLimitEnsemble,
   beta: number | undefined,
 ): boolean {
-  return (ensemble === "hermite" || ensemble === "laguerre") && beta === 2;
+  if (ensemble === "hermite") return beta === 1 || beta === 2 || beta === 4;
+  return ensemble === "laguerre" && beta === 2;
+}
+
+/** C₃ of the corrected Hermite law at β (EDGE_LIMIT_CORRECTED_CONSTANTS). */
+function hermiteCorrectedConstant(beta: number | undefined): number {
+  return EDGE_LIMIT_CORRECTED_CONSTANTS[beta as 1 | 2 | 4];
 }
 
 /**
@@ -124,8 +137,9 @@ function constantOf(ensemble: EdgeLimitEnsemble): number {
  * N-point Hermite or Laguerre β-ensemble (edgeScaling) and TW_β, β ∈ {1, 2, 4}: C·N^{−2/3},
  * C = EDGE_LIMIT_CONSTANTS[ensemble], above the measurements of docs/edge-limit/ (rate
  * O(N^{−2/3}): Johnstone–Ma 2012 for Hermite; Johnstone 2008, El Karoui 2006 for Laguerre).
- * β = 2: the corrected laws' envelopes, 0.06·N^{−2} (Hermite) and 0.18·h³, h = (1/√M + 1/√N)^{4/3}
- * with M = k + N − 1 from the Laguerre shape k (worst case M → N − 1 without it).
+ * The corrected laws' envelopes: Hermite β = 1, 2, 4: C₃·N^{−2} (EDGE_LIMIT_CORRECTED_CONSTANTS);
+ * Laguerre β = 2: 0.18·h³, h = (1/√M + 1/√N)^{4/3} with M = k + N − 1 from the Laguerre shape k (worst
+ * case M → N − 1 without it).
  */
 export function edgeLimitDistanceBound(
   n: number,
@@ -138,8 +152,8 @@ export function edgeLimitDistanceBound(
   }
   const c = constantOf(ensemble);
   if (edgeLimitIsCorrected(ensemble, beta)) {
-    // Corrected Hermite β = 2 law (order 2): C₃·N^{−2} (the module comment).
-    if (ensemble === "hermite") return EDGE_LIMIT_CORRECTED_CONSTANT / (n * n);
+    // Corrected Hermite law (order 2, β = 1, 2, 4): C₃·N^{−2} (the module comment).
+    if (ensemble === "hermite") return hermiteCorrectedConstant(beta) / (n * n);
     // Corrected Laguerre β = 2 law (order 2): C₃·h³ = C₃(1/√M + 1/√N)⁴ (the module comment).
     const m = wishartDimension(n, 2, shape);
     if (!(m > 0)) return Number.POSITIVE_INFINITY;
@@ -151,7 +165,7 @@ export function edgeLimitDistanceBound(
 
 /**
  * The smallest N with edgeLimitDistanceBound(N, ensemble, β) ≤ tolerance: ≈ (C/tolerance)^{3/2},
- * or (C₃/tolerance)^{1/2} for the corrected Hermite β = 2 law, and for the corrected Laguerre
+ * or (C₃/tolerance)^{1/2} for the corrected Hermite laws (β = 1, 2, 4), and for the corrected Laguerre
  * β = 2 law the N where C₃·h³ reaches the tolerance at the given shape (worst case without it).
  * Without β, the uncorrected envelope.
  */
@@ -167,7 +181,7 @@ export function edgeLimitMinimumSize(
   const corrected = edgeLimitIsCorrected(ensemble, beta);
   let guess: number;
   if (!corrected) guess = detPow(constantOf(ensemble) / tolerance, 1.5);
-  else if (ensemble === "hermite") guess = Math.sqrt(EDGE_LIMIT_CORRECTED_CONSTANT / tolerance);
+  else if (ensemble === "hermite") guess = Math.sqrt(hermiteCorrectedConstant(beta) / tolerance);
   // h³ ≤ 16/N² once M ≥ N: N ≈ 4(C₃/tolerance)^{1/2}, then the exact search below.
   else guess = 4 * Math.sqrt(EDGE_LIMIT_LAGUERRE_CORRECTED_CONSTANT / tolerance);
   const bound = (m: number) => edgeLimitDistanceBound(m, ensemble, beta, shape);
@@ -252,7 +266,7 @@ export function largestEigenvalueLimit(
     scaling = edgeScaling("laguerre", n, beta, { shape, scale });
   }
   const tw = edgeLimitIsCorrected(ensemble, beta)
-    ? correctedLaw(ensemble, n, shape).sample(rng, 1)[0]
+    ? correctedLaw(ensemble, n, beta as 1 | 2 | 4, shape).sample(rng, 1)[0]
     : tracyWidomSample(rng, beta as 1 | 2 | 4);
   if (rescaled) return tw;
   // Laguerre eigenvalues are ≥ 0 (support.ts); at the sizes this model accepts center ≫ scale·|tw|.
@@ -261,21 +275,22 @@ export function largestEigenvalueLimit(
 }
 
 /**
- * The corrected β = 2 law at N (Laguerre: and M = k + N − 1) (cached: its set-up scans the density
- * once, ≈ 1 ms).
+ * The corrected law at N and β (Hermite β = 1, 2, 4; Laguerre β = 2 with M = k + N − 1) (cached: its
+ * set-up scans the density once, ≈ 1 ms).
  */
 const correctedLaws = new Map<string, ReturnType<typeof softEdgeLaw>>();
 function correctedLaw(
   ensemble: EdgeLimitEnsemble,
   n: number,
+  beta: 1 | 2 | 4,
   shape: number | undefined,
 ): ReturnType<typeof softEdgeLaw> {
   const m = ensemble === "laguerre" ? wishartDimension(n, 2, shape) : undefined;
-  const key = `${ensemble}|${n}|${m}`;
+  const key = `${ensemble}|${beta}|${n}|${m}`;
   let law = correctedLaws.get(key);
   if (law === undefined) {
     if (correctedLaws.size >= 64) correctedLaws.clear();
-    law = softEdgeLaw({ ensemble, beta: 2, n, m });
+    law = softEdgeLaw({ ensemble, beta, n, m });
     correctedLaws.set(key, law);
   }
   return law;

@@ -7,22 +7,23 @@
  * The form (a combination of s²F′ and F″) is the leading correction of Forrester–Trinh (J. Math.
  * Phys. 59 (2018) 053302) and Bornemann (arXiv:2403.07628, §2 GUE, §5 GOE/GSE). The papers' texts
  * were not available to this project; the constants are established here in our own scaling
- * (docs/tracy-widom/README.md §3):
+ * against exact finite-N laws (docs/tracy-widom/README.md §3, docs/edge-limit/README.md):
  *   β = 2 (N′ = N): 1/20 and −3/40 against the exact finite-N GUE law (hermiteLargestEigenvalueCdf.ts):
- *          remainder 0.0195·N^{−4/3} for N = 10 … 10⁵, exact (no simulation);
- *   β = 1, 4: the same formula with −3/(20β) and N′ is our conjecture, consistent with 10⁶ draws of
- *          the exact model per N (N = 10 … 300; KS distance at the sampling noise, ≈ 1e−3, where
- *          the uncorrected TW_β is off by up to 2.8e−2); it is not resolved below ≈ 1e−3.
- *          Caveat: the draws reject it at β = 4, N ≤ 10 (O(N^{−4/3}) remainder, README §3).
- * Second correction, GUE (β = 2, N′ = N; Laguerre β = 2 below): P(t_N ≤ t) = F₂ + hE + h²E₂ + O(h³), h = N^{−2/3},
- *   E₂ = ½L₁²F₂ + L₂F₂,   L₁ = t²D/20 − 3D²/40 (so E = L₁F₂),   L₂ = −(3/560)t³D + (3/140)(tD² − D),
- *   i.e. E₂ = t⁴F₂″/800 − 3t²F₂‴/800 + 9F₂⁗/3200 − t³F₂′/350 + 39tF₂″/2800 − 141F₂′/5600.
- * The form (polynomial-coefficient derivatives of F₂) is Bornemann's (arXiv:2403.07628 §2; text not
- * available here); the coefficients are our least-squares fit to the exact finite-N GUE law,
- * Richardson-extrapolated to h → 0 (docs/tracy-widom/secondOrder.ts): the six fitted values agree
- * with these rationals to 5–6 digits, and the remainder is then 0.0047·N^{−2} for N = 100 … 3·10⁴
- * (README §3). `order: 2` (the default for the GUE) adds h²E₂; elsewhere order 1 is the default
- * and order 2 throws (Laguerre β = 2 has its own, below).
+ *          remainder 0.0195·N^{−4/3} for N = 10 … 10⁵;
+ *   β = 1, 4 (N′ = N − 1/2, N + 1/4): the same formula with −3/(20β), against the exact finite-N GOE
+ *          and GSE laws (goeLargestEigenvalueCdf.ts, gseLargestEigenvalueCdf.ts, de Bruijn Pfaffians):
+ *          remainder 0.0153 (β = 1) and 0.0466 (β = 4)·N^{−4/3}, flat from N = 20 to 4000 and 1000.
+ * Second correction (Laguerre β = 2 below): P(t_N ≤ t) = F_β + hE + h²E₂ + O(h³), h = N′^{−2/3},
+ *   E₂ = ½L₁²F_β + L₂F_β,   L₁ = t²D/20 − 3D²/(20β) (so E = L₁F_β),   L₂ = −(3/560)t³D + (3/(70β))tD² + c₃D,
+ *   c₃ = −33/560, −3/140, −33/2240 (β = 1, 2, 4); for the GUE
+ *   E₂ = t⁴F₂″/800 − 3t²F₂‴/800 + 9F₂⁗/3200 − t³F₂′/350 + 39tF₂″/2800 − 141F₂′/5600
+ * (β = 1, 4: SOFT_EDGE_SECOND_CORRECTIONS). The form (polynomial-coefficient derivatives of F_β) is
+ * Bornemann's (arXiv:2403.07628 §2, §5; text not available here); the coefficients are our
+ * least-squares fits to the exact finite-N laws, Richardson-extrapolated to h → 0
+ * (docs/tracy-widom/secondOrder.ts for the GUE, docs/edge-limit/pfaffianCorrections.ts for β = 1, 4):
+ * the fitted L₂ agree with these rationals to 5–7 digits, and the remainder is then 0.0047, 0.0126,
+ * 0.0171·N^{−2} (β = 2, 1, 4) for N ≥ 10. `order: 2` (the default for Hermite) adds h²E₂; for
+ * Laguerre β = 1, 4 order 1 is the default and order 2 throws (Laguerre β = 2 has its own, below).
  * Laguerre β = 2 (complex Wishart N×M, M = N + a, weight x^a e^{−x}; spec.m = M): in
  * s = (λ_max − μ)/σ with μ = (√M + √N)², σ = (√M + √N)(1/√M + 1/√N)^{1/3} (edgeScaling at β = 2;
  * no shift of N, M), h = σ/√(MN) = (1/√M + 1/√N)^{4/3} and ρ = √(MN)/(√M + √N)² ∈ (0, 1/4]:
@@ -42,7 +43,7 @@
  * sup|F_N − F₂ − hE − h²E₂| ≤ 0.0226·h³ for N = 2 … 1000, M = N − 0.99 … 100N. `order: 2` is its default.
  * Laguerre β = 1, 4 (spec.m = M = 2k/β + N − 1, edgeScaling's Laguerre s, already in
  * M′, N′ = · + 1/2 − 1/β): the same formula with M′, N′ in h and ρ and b = (2/β)(−3/40 + ρ/10) is
- * our conjecture (as for Hermite), consistent with simulations of the exact model to the noise
+ * our conjecture (its M → ∞ limit, the Hermite β = 1, 4 correction, is exact), consistent with simulations of the exact model to the noise
  * where the O(h²) remainder is below it (docs/tracy-widom/README.md §3); not resolved below ≈ 1e−3.
  *
  * The corrected F is not a CDF far in the tails (F + hE can decrease, or pass 1, where F or 1 − F
@@ -91,16 +92,24 @@ export interface SoftEdgeCorrection {
 
 /** The corrections known per ensemble and β (the module comment; docs/tracy-widom/README.md §3). */
 export const SOFT_EDGE_CORRECTIONS: Readonly<Record<string, SoftEdgeCorrection>> = {
-  // GOE: t²F₁′/20 − 3F₁″/20 in N′ = N − 1/2 (conjecture: the GUE form with b = −3/(20β); simulation, README §3)
-  "hermite|1": { a: 1 / 20, b: -3 / 20, source: "conjecture, checked by simulation (≈ 1e−3)" },
+  // GOE: t²F₁′/20 − 3F₁″/20 in N′ = N − 1/2 (the GUE form with b = −3/(20β); exact finite-N GOE law, docs/edge-limit)
+  "hermite|1": {
+    a: 1 / 20,
+    b: -3 / 20,
+    source: "exact finite-N GOE law (remainder 0.015·N^(−4/3))",
+  },
   // GUE: t²F₂′/20 − 3F₂″/40 (form: Forrester–Trinh 2018, Bornemann 2024 §2; constants: exact finite-N GUE law, README §3)
   "hermite|2": {
     a: 1 / 20,
     b: -3 / 40,
     source: "exact finite-N GUE law (remainder 0.0195·N^(−4/3))",
   },
-  // GSE (β-ensemble convention): t²F₄′/20 − 3F₄″/80 in N′ = N + 1/4 (conjecture as for β = 1; simulation, README §3)
-  "hermite|4": { a: 1 / 20, b: -3 / 80, source: "conjecture, checked by simulation (≈ 1e−3)" },
+  // GSE (β-ensemble convention): t²F₄′/20 − 3F₄″/80 in N′ = N + 1/4 (the GUE form with b = −3/(20β); exact finite-N GSE law, docs/edge-limit)
+  "hermite|4": {
+    a: 1 / 20,
+    b: -3 / 80,
+    source: "exact finite-N GSE law (remainder 0.047·N^(−4/3))",
+  },
 };
 
 /** One term c·t^power·F^{(derivative)}(t) of a second correction. */
@@ -111,8 +120,9 @@ export interface SoftEdgeTerm {
 }
 
 /**
- * The second corrections E₂ (P(t_N ≤ t) = F + hE + h²E₂ + O(h³)); GUE (Laguerre β = 2: laguerreSoftEdgeSecondCorrection): E₂ = ½L₁²F₂ + L₂F₂
- * (module comment; fitted to the exact finite-N GUE law, docs/tracy-widom/README.md §3).
+ * The second corrections E₂ (P(t_N ≤ t) = F + hE + h²E₂ + O(h³)) of the Hermite ensembles (Laguerre β = 2:
+ * laguerreSoftEdgeSecondCorrection): E₂ = ½L₁²F_β + L₂F_β (module comment; fitted to the exact finite-N
+ * GUE, GOE and GSE laws, docs/tracy-widom/README.md §3, docs/edge-limit/pfaffianCorrections.ts).
  */
 export const SOFT_EDGE_SECOND_CORRECTIONS: Readonly<Record<string, readonly SoftEdgeTerm[]>> = {
   "hermite|2": [
@@ -124,6 +134,26 @@ export const SOFT_EDGE_SECOND_CORRECTIONS: Readonly<Record<string, readonly Soft
     { c: -1 / 350, power: 3, derivative: 1 },
     { c: 39 / 2800, power: 1, derivative: 2 },
     { c: -141 / 5600, power: 0, derivative: 1 },
+  ],
+  "hermite|1": [
+    // ½L₁²F₁ with L₁ = t²D/20 − 3D²/20: t⁴F″/800 − 3t²F‴/400 + 9F⁗/800 + t³F′/400 − 3tF″/200 − 3F′/400
+    // plus L₂F₁ = −3t³F′/560 + 3tF″/70 − 33F′/560 (fitted to the exact GOE law, docs/edge-limit/pfaffianCorrections.ts)
+    { c: 1 / 800, power: 4, derivative: 2 },
+    { c: -3 / 400, power: 2, derivative: 3 },
+    { c: 9 / 800, power: 0, derivative: 4 },
+    { c: -1 / 350, power: 3, derivative: 1 },
+    { c: 39 / 1400, power: 1, derivative: 2 },
+    { c: -93 / 1400, power: 0, derivative: 1 },
+  ],
+  "hermite|4": [
+    // ½L₁²F₄ with L₁ = t²D/20 − 3D²/80: t⁴F″/800 − 3t²F‴/1600 + 9F⁗/12800 + t³F′/400 − 3tF″/800 − 3F′/1600
+    // plus L₂F₄ = −3t³F′/560 + 3tF″/280 − 33F′/2240 (fitted to the exact GSE law, docs/edge-limit/pfaffianCorrections.ts)
+    { c: 1 / 800, power: 4, derivative: 2 },
+    { c: -3 / 1600, power: 2, derivative: 3 },
+    { c: 9 / 12800, power: 0, derivative: 4 },
+    { c: -1 / 350, power: 3, derivative: 1 },
+    { c: 39 / 5600, power: 1, derivative: 2 },
+    { c: -93 / 5600, power: 0, derivative: 1 },
   ],
 };
 
@@ -347,7 +377,7 @@ export function softEdgeCorrection(spec: SoftEdgeSpec, s: number): number {
 
 /**
  * The second finite-N correction E₂(t) of spec (P(t_N ≤ t) ≈ F + hE + h²E₂), without clipping;
- * throws where none is available (only β = 2: hermite and laguerre).
+ * throws where none is available (hermite β = 1, 2, 4 and laguerre β = 2 have one).
  */
 export function softEdgeSecondCorrection(spec: SoftEdgeSpec, s: number): number {
   const { beta } = checkSpec(spec);
@@ -363,7 +393,7 @@ export function softEdgeSecondCorrection(spec: SoftEdgeSpec, s: number): number 
 /**
  * The law of (λ_max − center)/scale of the N-point ensemble (edgeScaling) with its finite-N
  * corrections (module comment) as a ContinuousLaw: `order: 1` F + hE, `order: 2` F + hE + h²E₂
- * (β = 2, hermite and laguerre; their default), `order: 0` F_β itself (for comparisons). Its sample()
+ * (hermite β = 1, 2, 4 and laguerre β = 2; their default), `order: 0` F_β itself (for comparisons). Its sample()
  * inverts the corrected CDF (Newton from the TW_β quantile, bisection safeguard; engine-independent
  * arithmetic, so draws are bit-identical across engines).
  */
@@ -379,7 +409,7 @@ export function softEdgeLaw(
   }
   if (order === 2 && second === undefined) {
     throw new RangeError(
-      `softEdgeLaw: no second correction is available for ${spec.ensemble} at beta = ${beta} (only beta = 2)`,
+      `softEdgeLaw: no second correction is available for ${spec.ensemble} at beta = ${beta} (available: hermite beta = 1, 2, 4; laguerre beta = 2)`,
     );
   }
   if (order === 0) {

@@ -16,7 +16,8 @@
  *    check at N = 1e9 (β = 1, 4).
  * 4b. Hermite β = 2 draws from the order-2 corrected GUE law (envelope 0.06·N^(−2)): the bound
  *    covers, and is within 15× of, the exact distance from the finite-N GUE Fredholm determinant
- *    (N = 2, 5, 245); admitted from N = 245 at 1e−6.
+ *    (N = 2, 5, 245); admitted from N = 245 at 1e−6. β = 1, 4 likewise against the exact GOE and GSE
+ *    Pfaffians (envelopes 0.05, 0.14·N^(−2); N = 2, 5 and the smallest admitted 224, 375).
  * 5. Laguerre β = 2 draws from the order-2 corrected LUE law (envelope 0.18·h³, h = (1/√M + 1/√N)^{4/3}):
  *    the bound covers the exact distance from the finite-N LUE Fredholm determinant (N = 2, 5, 15,
  *    100 at M ≈ N, within 15× there; N = 100, M = 9N); admitted sizes (1698 at M ≈ N, 425 as
@@ -41,6 +42,8 @@ import {
 import { createRandomSource } from "../../src/random/philox.js";
 import { ksStatistic } from "../../src/statistics/ks.js";
 import { edgeScaling } from "../../src/theory/edgeScaling.js";
+import { goeLargestEigenvalueCdf } from "../../src/theory/goeLargestEigenvalueCdf.js";
+import { gseLargestEigenvalueCdf } from "../../src/theory/gseLargestEigenvalueCdf.js";
 import { gueLargestEigenvalueCdf } from "../../src/theory/hermiteLargestEigenvalueCdf.js";
 import { lueEdge, lueLargestEigenvalueCdf } from "../../src/theory/laguerreLargestEigenvalueCdf.js";
 import { softEdgeLaw } from "../../src/theory/softEdgeLaw.js";
@@ -66,10 +69,8 @@ describe("hermiteLargestEigenvalueLimit", () => {
             beta,
             params,
           );
-          // β = 2 draws from the corrected law F₂ + hE + h²E₂ (softEdgeLaw), ≈ 1e−8 away at these N.
-          if (beta === 2)
-            assert.ok(Math.abs(rescaled - tw) < 1e-6 * Math.max(1, n ** (-2 / 3) * 1e6));
-          else assert.equal(rescaled, tw);
+          // The model draws from the corrected law F_β + hE + h²E₂ (softEdgeLaw), ≈ 1e−8 away at these N.
+          assert.ok(Math.abs(rescaled - tw) < 1e-6 * Math.max(1, n ** (-2 / 3) * 1e6));
           const x = hermiteLargestEigenvalueLimit(createRandomSource(7, s), n, beta, params);
           assert.equal(x, center + scale * rescaled);
         }
@@ -87,7 +88,13 @@ describe("hermiteLargestEigenvalueLimit", () => {
     assert.equal(edgeLimitMinimumSize(EDGE_LIMIT_TOLERANCE, "hermite", 2), 245);
     assert.doesNotThrow(() => hermiteLargestEigenvalueLimit(rng, 245, 2));
     assert.throws(() => hermiteLargestEigenvalueLimit(rng, 244, 2), /n >= 2\.45e\+2/);
-    assert.throws(() => hermiteLargestEigenvalueLimit(rng, 1e4, 1), /exact tridiagonal model/);
+    // β = 1, 4 likewise (bounds 0.05·N^(−2), 0.14·N^(−2)): admitted from N = 224 and 375.
+    assert.equal(edgeLimitMinimumSize(EDGE_LIMIT_TOLERANCE, "hermite", 1), 224);
+    assert.equal(edgeLimitMinimumSize(EDGE_LIMIT_TOLERANCE, "hermite", 4), 375);
+    assert.doesNotThrow(() => hermiteLargestEigenvalueLimit(rng, 224, 1));
+    assert.throws(() => hermiteLargestEigenvalueLimit(rng, 223, 1), /n >= 2\.24e\+2/);
+    assert.doesNotThrow(() => hermiteLargestEigenvalueLimit(rng, 375, 4));
+    assert.throws(() => hermiteLargestEigenvalueLimit(rng, 374, 4), /exact tridiagonal model/);
     assert.throws(() => hermiteLargestEigenvalueLimit(rng, 1e12 + 0.5, 2), /integer/);
     assert.throws(() => hermiteLargestEigenvalueLimit(rng, 2 ** 52, 2), /2\^51/);
     assert.throws(
@@ -103,13 +110,13 @@ describe("hermiteLargestEigenvalueLimit", () => {
       const n = edgeLimitMinimumSize(tol);
       assert.ok(edgeLimitDistanceBound(n) <= tol * (1 + 1e-12), `bound(${n}) <= ${tol}`);
       assert.ok(edgeLimitDistanceBound(n - 1) > tol, `bound(${n - 1}) > ${tol}`);
-      // β = 1 (β = 2 uses the corrected law and its own bound, checked below).
-      assert.doesNotThrow(() => checkEdgeLimit(n, 1, tol));
-      assert.throws(() => checkEdgeLimit(n - 1, 1, tol), RangeError);
-      const n2 = edgeLimitMinimumSize(tol, "hermite", 2);
-      assert.ok(edgeLimitDistanceBound(n2, "hermite", 2) <= tol * (1 + 1e-12));
-      assert.doesNotThrow(() => checkEdgeLimit(n2, 2, tol));
-      if (n2 > 2) assert.throws(() => checkEdgeLimit(n2 - 1, 2, tol), RangeError);
+      // β = 1, 2, 4 use the corrected laws and their own bounds (checked below).
+      for (const beta of [1, 2, 4]) {
+        const n2 = edgeLimitMinimumSize(tol, "hermite", beta);
+        assert.ok(edgeLimitDistanceBound(n2, "hermite", beta) <= tol * (1 + 1e-12));
+        assert.doesNotThrow(() => checkEdgeLimit(n2, beta, tol));
+        if (n2 > 2) assert.throws(() => checkEdgeLimit(n2 - 1, beta, tol), RangeError);
+      }
     }
     // At N = 1e12 the bound is a few 1e−9.
     assert.ok(edgeLimitDistanceBound(1e12) < 1e-8);
@@ -166,6 +173,28 @@ describe("hermite β = 2: the order-2 corrected limit model against the exact fi
       const bound = edgeLimitDistanceBound(n, "hermite", 2);
       assert.ok(d <= bound, `N = ${n}: d = ${d} > bound ${bound}`);
       assert.ok(d >= bound / 15, `N = ${n}: d = ${d} < bound/15 (bound too loose)`);
+    }
+  });
+});
+
+describe("hermite β = 1, 4: the order-2 corrected limit model against the exact finite-N GOE and GSE laws", () => {
+  it("the bounds 0.05·N^(−2) (β = 1) and 0.14·N^(−2) (β = 4) cover the exact distance, within 15× of it", () => {
+    for (const [beta, exactCdf, sizes] of [
+      [1, goeLargestEigenvalueCdf, [2, 5, 224]],
+      [4, gseLargestEigenvalueCdf, [2, 5, 375]],
+    ] as const) {
+      for (const n of sizes) {
+        const law = softEdgeLaw({ ensemble: "hermite", beta, n });
+        const { center, scale } = edgeScaling("hermite", n, beta);
+        let d = 0;
+        // The suprema sit in s ∈ [−5, 1] (docs/edge-limit/pfaffian-corrections-beta*.json).
+        for (let s = -6; s <= 1; s += 0.01) {
+          d = Math.max(d, Math.abs(exactCdf(center + scale * s, n) - law.cdf(s)));
+        }
+        const bound = edgeLimitDistanceBound(n, "hermite", beta);
+        assert.ok(d <= bound, `β = ${beta}, N = ${n}: d = ${d} > bound ${bound}`);
+        assert.ok(d >= bound / 15, `β = ${beta}, N = ${n}: d = ${d} < bound/15 (bound too loose)`);
+      }
     }
   });
 });

@@ -85,7 +85,10 @@ describe("gseLargestEigenvalueCdf (exact finite-N GSE λ_max law)", () => {
     const { center, scale } = edgeScaling("hermite", n, 4);
     let d = 0;
     for (let s = -6; s <= 4; s += 0.25) {
-      d = Math.max(d, Math.abs(gseLargestEigenvalueCdf(center + scale * s, n) - tracyWidomCdf(s, 4)));
+      d = Math.max(
+        d,
+        Math.abs(gseLargestEigenvalueCdf(center + scale * s, n) - tracyWidomCdf(s, 4)),
+      );
     }
     const scaled = d * n ** (2 / 3);
     assert.ok(scaled > 0.12 && scaled < 0.16, `N^{2/3}·d = ${scaled}`);

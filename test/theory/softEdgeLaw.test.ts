@@ -31,6 +31,8 @@ import {
 } from "../../src/ensembles/edge.js";
 import { createRandomSource } from "../../src/random/philox.js";
 import { ksStatistic } from "../../src/statistics/ks.js";
+import { goeLargestEigenvalueCdf } from "../../src/theory/goeLargestEigenvalueCdf.js";
+import { gseLargestEigenvalueCdf } from "../../src/theory/gseLargestEigenvalueCdf.js";
 import { gueLargestEigenvalueCdf } from "../../src/theory/hermiteLargestEigenvalueCdf.js";
 import { lueEdge, lueLargestEigenvalueCdf } from "../../src/theory/laguerreLargestEigenvalueCdf.js";
 import {
@@ -101,9 +103,12 @@ describe("softEdgeLaw, β = 2, order 2, against the exact finite-N GUE law", () 
       assert.ok(d * n * n < 0.006, `N = ${n}: d·N² = ${d * n * n}`);
     }
   });
-  it("order 2 exists only for β = 2 (hermite and laguerre)", () => {
+  it("order 2 exists for hermite β = 1, 2, 4 and laguerre β = 2 only", () => {
+    for (const beta of [1, 4] as const) {
+      assert.doesNotThrow(() => softEdgeLaw({ ensemble: "hermite", beta, n: 10 }, { order: 2 }));
+    }
     assert.throws(
-      () => softEdgeLaw({ ensemble: "hermite", beta: 1, n: 10 }, { order: 2 }),
+      () => softEdgeLaw({ ensemble: "laguerre", beta: 1, n: 10, m: 20 }, { order: 2 }),
       /no second correction/,
     );
     assert.throws(
@@ -114,9 +119,56 @@ describe("softEdgeLaw, β = 2, order 2, against the exact finite-N GUE law", () 
       softEdgeLaw({ ensemble: "laguerre", beta: 2, n: 10, m: 20 }, { order: 2 }),
     );
     assert.throws(
-      () => softEdgeSecondCorrection({ ensemble: "hermite", beta: 4, n: 10 }, 0),
+      () => softEdgeSecondCorrection({ ensemble: "laguerre", beta: 4, n: 10, m: 20 }, 0),
       /no second correction/,
     );
+  });
+});
+
+describe("softEdgeLaw, β = 1, 4, orders 1 and 2, against the exact finite-N GOE and GSE laws", () => {
+  // R_k = sup_t |F_N − (F_β + hE + … up to order k)|, t ∈ [−5, 3] (step 0.05), t and h = N′^{−2/3} in
+  // N′ = N + 1/2 − 1/β (softEdgeLaw.ts); exact laws: goe/gseLargestEigenvalueCdf.ts (de Bruijn
+  // Pfaffians). Measured (docs/edge-limit/pfaffian-corrections-beta*.json): order 1 R·N^{4/3} =
+  // 0.0161, 0.0155 (β = 1, N = 50, 200), order 2 R·N² = 0.01263, 0.01259 (β = 1, N = 1000, 4000) and
+  // 0.01711 (β = 4, N = 1000). Mutations (once, then restored): each E₂ coefficient ×1.01 and ×0.99
+  // leaves the β = 1 band at N = 1000 or 4000 (closest: F′ ×0.99 → 0.0129 at N = 1000, t³F′ ×0.99 →
+  // 0.0128 at 4000, both caught by the other N); at β = 4 all but the F⁗ term (½b² = 9/12800, fixed by
+  // the first correction's b: ×1.01 → 0.0174, ×0.99 → 0.0172) leave [0.0168, 0.0173] at N = 1000.
+  const remainder = (beta: 1 | 4, n: number, order: 1 | 2) => {
+    const np = n + 0.5 - 1 / beta;
+    const h = np ** (-2 / 3);
+    const spec = { ensemble: "hermite", beta, n } as const;
+    const exactCdf = beta === 1 ? goeLargestEigenvalueCdf : gseLargestEigenvalueCdf;
+    let sup = 0;
+    for (let i = 0; i <= 160; i++) {
+      const t = -5 + 0.05 * i;
+      const x = Math.sqrt(2 * beta * np) + Math.sqrt(beta / 2) * np ** (-1 / 6) * t;
+      let model = tracyWidomCdf(t, beta) + h * softEdgeCorrection(spec, t);
+      if (order === 2) model += h * h * softEdgeSecondCorrection(spec, t);
+      sup = Math.max(sup, Math.abs(exactCdf(x, n) - model));
+    }
+    return sup;
+  };
+  it("β = 1, order 1: R·N^(4/3) ∈ [0.0150, 0.0166] at N = 50, 200; TW₁ itself ≥ 50× farther", () => {
+    for (const n of [50, 200]) {
+      const r = remainder(1, n, 1) * n ** (4 / 3);
+      assert.ok(r > 0.015 && r < 0.0166, `N = ${n}: R·N^(4/3) = ${r}`);
+    }
+  });
+  it("β = 1, order 2: R·N² ∈ [0.0122, 0.0128] at N = 1000 and 4000; order 1 ≥ 100× farther", () => {
+    for (const n of [1000, 4000]) {
+      const r2 = remainder(1, n, 2) * n * n;
+      assert.ok(r2 > 0.0122 && r2 < 0.0128, `N = ${n}: order 2 R·N² = ${r2}`);
+      const r1 = remainder(1, n, 1) * n * n;
+      assert.ok(r1 > 100 * 0.0128, `N = ${n}: order 1 R·N² = ${r1}`);
+    }
+  });
+  it("β = 4, order 2: R·N² ∈ [0.0168, 0.0173] at N = 1000; order 1 ≥ 100× farther", () => {
+    const n = 1000;
+    const r2 = remainder(4, n, 2) * n * n;
+    assert.ok(r2 > 0.0168 && r2 < 0.0173, `order 2 R·N² = ${r2}`);
+    const r1 = remainder(4, n, 1) * n * n;
+    assert.ok(r1 > 100 * 0.0173, `order 1 R·N² = ${r1}`);
   });
 });
 
