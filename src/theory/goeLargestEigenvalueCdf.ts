@@ -213,7 +213,12 @@ function applyInverse(v: Float64Array, offset: number, n: number, work: Float64A
  * P(λ_max < x) for the N-point GOE with density ∝ |Δ(x)| Π e^{−x_i²/2} (β = 1 Hermite ensemble,
  * loc 0, scale 1): the square root of det(I − A(∞)⁻¹B(x)) (de Bruijn's Pfaffian; see the file
  * comment), with `order` Gauss–Legendre nodes on (x, max(√(2N) + 18σ, x + 4σ)), σ = 2^{−1/2}N^{−1/6}.
- * N ≤ 20000. Returns 0 where more than 40 zeros of φ_{N−1} lie above x (F < 1e−17 there).
+ * Absolute error (measured against 32-digit mpmath evaluations with a dense A(∞)⁻¹, and
+ * quadrature of the joint density for N = 2, 3): ≤ 1e−15 for N ≤ 150, ≤ 4e−15 at N = 1000, edge
+ * region s ∈ [−8, 6] edge units; default order vs 1.5× order agree to 6e−15 up to N = 5000.
+ * Cost O(order²·N): ~8 ms at N = 1000, 15 ms at 2000, 100 ms at 20000. N ≤ 20000 (accuracy beyond
+ * N = 1000 not measured against references). Returns 0 where more than 40 zeros of φ_{N−1} lie
+ * above x (F < 1e−17 there) or x < −(√(2N) + 18σ).
  */
 export function goeLargestEigenvalueCdf(x: number, n: number, order?: number): number {
   const caller = "goeLargestEigenvalueCdf";
