@@ -282,6 +282,8 @@ export {
   ginibreRadialCumulants,
   type RadialTaylor,
 } from "./theory/ginibreLinearStatistics.js";
+export { goeLargestEigenvalueCdf } from "./theory/goeLargestEigenvalueCdf.js";
+export { gseLargestEigenvalueCdf } from "./theory/gseLargestEigenvalueCdf.js";
 export { gueLargestEigenvalueCdf } from "./theory/hermiteLargestEigenvalueCdf.js";
 export {
   lueEdge,

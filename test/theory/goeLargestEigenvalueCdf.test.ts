@@ -71,7 +71,7 @@ describe("goeLargestEigenvalueCdf", () => {
   });
 
   it("reproduces 32-digit references (mpmath, A(∞) inverted as a dense matrix) to 2e−15 (N ≤ 150), 1e−14 (N = 1000)", () => {
-    // Independent mpmath 1.3 script at 32 digits (not in the repository): the same Pfaffian reduction
+    // Independent mpmath 1.3 script at 32 digits (test/theory/fixtures/goeReference.py): the same Pfaffian reduction
     // with A(∞) built from the εφ recurrence and inverted by dense LU (not the closed form −½D_N used
     // here), unscaled Hermite recurrence, 96 Gauss–Legendre nodes on (x, √(2N) + 24σ). Measured
     // |error| ≤ 1e−15 for N = 4, 5, 50, 51, 150. Rounded to doubles; 25 digits:
