@@ -218,6 +218,26 @@ describe("lseLargestEigenvalueCdf (exact finite-N LSE λ_max law)", () => {
     }
   });
 
+  it("returns 0 only where F < 1e−17 (left of the edge on a 0.1σ grid, N = 10, 50, 500, 2000)", () => {
+    for (const [n, k] of [
+      [10, 2],
+      [50, 0.5],
+      [50, 60],
+      [500, 2],
+      [2000, 2],
+    ] as const) {
+      const { center, scale } = lseEdge(n, k);
+      let last = 1;
+      let s = -2;
+      for (; s > -60; s -= 0.1) {
+        const f = lseLargestEigenvalueCdf(center + scale * s, n, k);
+        if (f === 0) break;
+        last = f;
+      }
+      assert.ok(s > -60 && last < 1e-17, `N = ${n}, k = ${k}: F = ${last} before 0 at s = ${s}`);
+    }
+  });
+
   it("lseEdge is edgeScaling's β = 4 Laguerre edge; bad input is rejected", () => {
     for (const [n, k] of [
       [2, 0.5],
