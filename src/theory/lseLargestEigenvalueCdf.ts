@@ -32,15 +32,16 @@
  *
  * The Q_j(t) are computed by the forward recurrence b_{j+1}Q_{j+1} = (t − (2j+α+1))Q_j − b_jQ_{j−1},
  * b_j = √(j(j+α)) (DLMF 18.9.13), rescaled by 2^{−600} as needed (as lueLargestEigenvalueCdf); the
- * weight t^{α/2}e^{−t/2}/√Γ(α+1) and the 2^{600} powers are one logarithm per rescaling, summed in
- * double (relative error ~ t·ε per node, a common factor of the node's row and column of G).
+ * weight t^{α/2}e^{−t/2}/√Γ(α+1) (in Temme's form for α ≥ 10) and the 2^{600} powers are one
+ * logarithm per rescaling (a common factor of the node's row and column of G); −t/2 and the powers
+ * of 2^{600}, each ~2N near the edge, are combined exactly for α < 10 (halfLogWeight).
  * The nodes are Gauss–Legendre in log t, for every α: the t^α factor of the integrand becomes entire
  * in log t (for x ≪ μ and non-integer α plain Gauss–Legendre in t converges slowly: 3e−10 at
  * N = 1, k = 3.7, x = 0.26, default order), and near the edge log t is nearly linear in t.
  */
 
 import { gaussLegendre } from "../special/gaussLegendre.js";
-import { logGamma } from "../special/logGamma.js";
+import { logGamma, logGammaStirlingCorrection, xMinusLog1p } from "../special/logGamma.js";
 import { regularizedGammaP } from "../special/regularizedGamma.js";
 import { edgeScaling } from "./edgeScaling.js";
 import { luFactorIdentityPlus } from "./tracyWidomLinearAlgebra.js";
@@ -48,7 +49,9 @@ import { luFactorIdentityPlus } from "./tracyWidomLinearAlgebra.js";
 /** Rescaling threshold of the recurrence, 2^600, and its inverse. */
 const BIG = 2 ** 600;
 const SMALL = 2 ** -600;
-const LOG_BIG = 600 * Math.LN2;
+/** 600·log 2 = LOG_BIG_HI + LOG_BIG_LO, HI with 30 fraction bits (exponent·HI exact for exponent < 2^14). */
+const LOG_BIG_HI = 415.88830833602697;
+const LOG_BIG_LO = -5.978092146858845e-11;
 /** Right end of the truncation in edge units σ beyond the edge μ of edgeScaling. */
 const RIGHT_UNITS = 14;
 /** Above x + TAIL_UNITS·σ the integrand is negligible once x is itself past the right window. */
@@ -129,6 +132,26 @@ export function lseLargestEigenvalueDefaultOrder(x: number, n: number, k: number
 }
 
 /**
+ * ½ log(t^α e^{−t}/Γ(α+1)) = head + tail. α < 10: head = −t/2 (exact, so that it cancels exactly
+ * against the rescaling exponent·LOG_BIG_HI of basisAt near the edge), tail = ½α log t − ½ log Γ(α+1)
+ * (halfLogGamma). α ≥ 10: head in Temme's form −½α·φ((t − α)/α) − ¼ log(2πα) − ½c(α),
+ * φ(u) = u − log(1 + u), c the Stirling remainder (DLMF 5.11.1, 8.12.1: α log t, t and log Γ(α+1)
+ * would cancel, each ~α log α), tail = 0.
+ */
+function halfLogWeight(
+  t: number,
+  alpha: number,
+  halfLogGamma: number,
+): { head: number; tail: number } {
+  if (alpha < 10) return { head: -0.5 * t, tail: 0.5 * alpha * Math.log(t) - halfLogGamma };
+  const head =
+    -0.5 * alpha * xMinusLog1p((t - alpha) / alpha) -
+    0.25 * Math.log(2 * Math.PI * alpha) -
+    0.5 * logGammaStirlingCorrection(alpha);
+  return { head, tail: 0 };
+}
+
+/**
  * g_j(t) = √w p_j(t) into out[0..P) and G_j(t) = √w p_j′(t) into dout[0..P), P = 2N (module
  * comment: p_j = Q_j + ρ_jQ_{j−1}, p_j′ = ρ_jQ_{j−1}, Q_j by the scaled forward recurrence).
  */
@@ -140,10 +163,10 @@ function basisAt(
   out: Float64Array,
   dout: Float64Array,
 ): void {
-  const logWeight = 0.5 * alpha * Math.log(t) - 0.5 * t - halfLogGamma; // log(t^{α/2}e^{−t/2}/√Γ(α+1))
+  const { head, tail } = halfLogWeight(t, alpha, halfLogGamma); // log(t^{α/2}e^{−t/2}/√Γ(α+1))
   let current = 1; // Q_j (scaled)
   let previous = 0; // Q_{j−1} (scaled)
-  let factor = Math.exp(logWeight);
+  let factor = Math.exp(head + tail);
   let exponent = 0;
   for (let j = 0; j < size; j++) {
     const rho = j === 0 ? 0 : Math.sqrt(j / (j + alpha)); // ρ_j = √(j/(j+α))
@@ -161,7 +184,8 @@ function basisAt(
       current *= SMALL;
       previous *= SMALL;
       exponent++;
-      factor = Math.exp(logWeight + exponent * LOG_BIG);
+      // head + exponent·HI first: near the edge the two nearly cancel, exactly (Sterbenz).
+      factor = Math.exp(head + exponent * LOG_BIG_HI + (exponent * LOG_BIG_LO + tail));
     }
   }
 }
