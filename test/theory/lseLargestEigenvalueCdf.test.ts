@@ -97,6 +97,108 @@ function expandedCdf(s: number, n: 2 | 3, k: number): number {
   return sum;
 }
 
+/**
+ * Independent evaluation for moderate N: the same Pfaffian ratio in the orthonormal Laguerre basis
+ * ℓ_j = √(j!/Γ(j+α+1)) x^{α/2}e^{−x/2}L_j^{(α)} with D_j = −√(j!/Γ(j+α+1)) x^{α/2}e^{−x/2}L_{j−1}^{(α+1)}
+ * (DLMF 18.9.23), where C∞ is dense, C∞_ij = −√(h_i/h_j) for i < j (h_i = Γ(i+α+1)/i!), solved by
+ * Gaussian elimination with partial pivoting; L^{(α)}, L^{(α+1)} by the textbook recurrence (DLMF
+ * 18.9.13) with a common 1e200 rescaling, normalised per j by log Γ; m Gauss–Legendre nodes in log t
+ * on (x, μ + 16σ); det(I − J·G) by elimination.
+ */
+function denseReferenceCdf(x: number, n: number, k: number, m: number): number {
+  const alpha = k - 1;
+  const size = 2 * n;
+  const dim = 2 * m;
+  const { center, scale } = lseEdge(n, k);
+  const upper = Math.max(center + 16 * scale, x + 8 * scale);
+  const { nodes, weights } = gaussLegendre(m);
+  const from = Math.log(x);
+  const half = (Math.log(upper) - from) / 2;
+  const y = new Float64Array(size * dim); // row j: ℓ_j at the m nodes, then D_j
+  const logNorm = new Float64Array(size);
+  for (let j = 0; j < size; j++) logNorm[j] = 0.5 * (logGamma(j + 1) - logGamma(j + alpha + 1));
+  for (let q = 0; q < m; q++) {
+    const t = Math.exp(from + half * (nodes[q] + 1));
+    const root = Math.sqrt(half * weights[q] * t);
+    const logWeight = 0.5 * alpha * Math.log(t) - 0.5 * t;
+    let p0 = 0;
+    let p1 = 1; // L_j^{(α)}
+    let r0 = 0;
+    let r1 = 1; // L_{j}^{(α+1)}, r0 = L_{j−1}^{(α+1)}
+    let logScale = 0;
+    for (let j = 0; j < size; j++) {
+      const f = root * Math.exp(logWeight + logNorm[j] + logScale);
+      y[j * dim + q] = f * p1;
+      y[j * dim + m + q] = -f * r0;
+      const np = ((2 * j + alpha + 1 - t) * p1 - (j + alpha) * p0) / (j + 1);
+      p0 = p1;
+      p1 = np;
+      const nr = ((2 * j + alpha + 2 - t) * r1 - (j + alpha + 1) * r0) / (j + 1);
+      r0 = r1;
+      r1 = nr;
+      if (Math.max(Math.abs(p1), Math.abs(r1)) > 1e200) {
+        p0 /= 1e200;
+        p1 /= 1e200;
+        r0 /= 1e200;
+        r1 /= 1e200;
+        logScale += 200 * Math.LN10;
+      }
+    }
+  }
+  const c = new Float64Array(size * size);
+  for (let i = 0; i < size; i++) {
+    for (let j = i + 1; j < size; j++) {
+      const r = Math.exp(logNorm[j] - logNorm[i]); // √(h_i/h_j)
+      c[i * size + j] = -r;
+      c[j * size + i] = r;
+    }
+  }
+  const z = y.slice();
+  eliminate(c, size, z, dim);
+  const mat = new Float64Array(dim * dim);
+  for (let a = 0; a < dim; a++) {
+    for (let b = 0; b < dim; b++) {
+      let g = 0;
+      for (let j = 0; j < size; j++) g += y[j * dim + a] * z[j * dim + b];
+      // I − J·G: rows a < m are −G_{m+a,·}, rows m + a are +G_{a,·}.
+      if (a < m) mat[(m + a) * dim + b] = g;
+      else mat[(a - m) * dim + b] = -g;
+    }
+  }
+  for (let a = 0; a < dim; a++) mat[a * dim + a] += 1;
+  return Math.sqrt(Math.max(0, eliminate(mat, dim, new Float64Array(0), 0)));
+}
+
+/** Gaussian elimination with partial pivoting: solves A X = B in place (B: n × r), returns det A. */
+function eliminate(a: Float64Array, n: number, b: Float64Array, r: number): number {
+  let det = 1;
+  for (let c = 0; c < n; c++) {
+    let p = c;
+    for (let i = c + 1; i < n; i++) if (Math.abs(a[i * n + c]) > Math.abs(a[p * n + c])) p = i;
+    if (p !== c) {
+      det = -det;
+      for (let k = 0; k < n; k++) [a[c * n + k], a[p * n + k]] = [a[p * n + k], a[c * n + k]];
+      for (let k = 0; k < r; k++) [b[c * r + k], b[p * r + k]] = [b[p * r + k], b[c * r + k]];
+    }
+    const pivot = a[c * n + c];
+    det *= pivot;
+    for (let i = c + 1; i < n; i++) {
+      const f = a[i * n + c] / pivot;
+      if (f === 0) continue;
+      for (let k = c; k < n; k++) a[i * n + k] -= f * a[c * n + k];
+      for (let k = 0; k < r; k++) b[i * r + k] -= f * b[c * r + k];
+    }
+  }
+  for (let c = n - 1; c >= 0; c--) {
+    for (let k = 0; k < r; k++) {
+      let s = b[c * r + k];
+      for (let j = c + 1; j < n; j++) s -= a[c * n + j] * b[j * r + k];
+      b[c * r + k] = s / a[c * n + c];
+    }
+  }
+  return det;
+}
+
 describe("lseLargestEigenvalueCdf (exact finite-N LSE λ_max law)", () => {
   it("N = 1 is the Gamma(k, 1) law P(k, x) to 1e−13 (k = 0.05, 0.5, 1, 3.7, 20)", () => {
     for (const k of [0.05, 0.5, 1, 3.7, 20]) {
@@ -141,6 +243,22 @@ describe("lseLargestEigenvalueCdf (exact finite-N LSE λ_max law)", () => {
           const q = expandedCdf(s, n, k);
           assert.ok(Math.abs(f - q) <= 1e-11, `N = ${n}, k = ${k}, s = ${s}: ${f} vs ${q}`);
         }
+      }
+    }
+  });
+
+  it("N = 20, 60, 150 agree with a dense reference in the orthonormal Laguerre basis to 1e−12", () => {
+    for (const [n, k] of [
+      [20, 0.4],
+      [60, 25],
+      [150, 2],
+    ] as const) {
+      const { center, scale } = lseEdge(n, k);
+      for (const s of [-5, -3, -1.5, 0, 1.5, 3]) {
+        const x = center + scale * s;
+        const f = lseLargestEigenvalueCdf(x, n, k);
+        const g = denseReferenceCdf(x, n, k, 110);
+        assert.ok(Math.abs(f - g) <= 1e-12, `N = ${n}, k = ${k}, s = ${s}: ${f} vs ${g}`);
       }
     }
   });
