@@ -28,13 +28,14 @@
  *   F(s)² = det(I_{2N} − C∞⁻¹R) = det(I_{2m} − J·G),   G = Yᵀ C∞⁻¹ Y  (antisymmetric, 2m × 2m)
  * (Nyström method: F. Bornemann, Math. Comp. 79 (2010) 871–915). C∞⁻¹ is applied by two-term
  * recurrences, odd entries forward z_{2i+1} = (b_{2i} + ρ_{2i} z_{2i−1})/ρ_{2i+1}, even entries
- * backward z_{2i} = (ρ_{2i+2} z_{2i+2} − b_{2i+1})/ρ_{2i+1} (z_{2N} = 0), multipliers ≤ 1.
+ * backward z_{2i} = (ρ_{2i+2} z_{2i+2} − b_{2i+1})/ρ_{2i+1} (z_{2N} = 0); ρ_j is monotone in j, so
+ * products of the multipliers stay within max(√(1+α), 1/√(1+α)).
  *
  * The Q_j(t) are computed by the forward recurrence b_{j+1}Q_{j+1} = (t − (2j+α+1))Q_j − b_jQ_{j−1},
  * b_j = √(j(j+α)) (DLMF 18.9.13), rescaled by 2^{−600} as needed (as lueLargestEigenvalueCdf); the
  * weight t^{α/2}e^{−t/2}/√Γ(α+1) (in Temme's form for α ≥ 10) and the 2^{600} powers are one
  * logarithm per rescaling (a common factor of the node's row and column of G); −t/2 and the powers
- * of 2^{600}, each ~2N near the edge, are combined exactly for α < 10 (halfLogWeight).
+ * of 2^{600}, each ~4N near the edge, are combined exactly for α < 10 (halfLogWeight).
  * The nodes are Gauss–Legendre in log t, for every α: the t^α factor of the integrand becomes entire
  * in log t (for x ≪ μ and non-integer α plain Gauss–Legendre in t converges slowly: 3e−10 at
  * N = 1, k = 3.7, x = 0.26, default order), and near the edge log t is nearly linear in t.
@@ -64,7 +65,7 @@ const TAIL_UNITS = 6;
 const MAX_ZEROS = 20;
 /** F is returned as 0 where the trace bound P(Σλ_i < Nx) is below this. */
 const TRACE_BOUND = 1e-17;
-/** Largest N accepted: the cost is O(order²·N) time and 32·order·N bytes. */
+/** Largest N accepted: the cost is O(order²·N) time and 64·order·N bytes (Y and C∞⁻¹Y). */
 const MAX_N = 20000;
 
 /**
