@@ -36,9 +36,13 @@
  * for N ≥ 2 at every M/N measured (N − 0.99 … 100N; docs/edge-limit/README.md, lueSecondOrder.ts);
  * envelope 0.18·h³, so the smallest admitted size at 1e−6 is N = 1698 for M ≈ N (also for the
  * worst case M → N − 1, used when the shape is not given), falling to 425 as M → ∞, instead of
- * 1e9 (17215 and 4304 with the first correction alone, envelope 0.07·h²). Laguerre β = 1, 4 keep the
- * uncorrected law and envelope: softEdgeLaw has a conjectured correction for them too, but it is
- * checked by simulation only to ≈ 1e−3 (docs/tracy-widom/README.md §3), far above the 1e−6 tolerance.
+ * 1e9 (17215 and 4304 with the first correction alone, envelope 0.07·h²). Laguerre β = 1, 4 (real and
+ * quaternion Wishart) draw from the order-1 corrected law F_β + hE (softEdgeLaw: the LUE correction with
+ * M′, N′ = · + 1/2 − 1/β and b scaled by 2/β), whose exact distance to the finite-N LOE and LSE laws
+ * (loeLargestEigenvalueCdf.ts, lseLargestEigenvalueCdf.ts) is ≤ 0.0413·h² (β = 1) and ≤ 0.0817·h²
+ * (β = 4) for N ≥ 2 and every M/N measured (≈ 1 … 100; docs/edge-limit/laguerrePfaffianCorrections.ts);
+ * envelopes 0.09·h², 0.18·h², admitted from N = 20786, 34956 at M ≈ N (and without a shape), 5198,
+ * 8741 as M → ∞, instead of 1e9. (No second correction is fitted for them.)
  *
  * Why not exact at N = 1e12: the exact truncated model must draw ≈ c(β)·N^{1/3} ≈ 1.8e5 rows
  * (the top eigenvector reaches ≈ 10 N^{1/3} rows; edge.ts), i.e. ≥ 3e5 normal/gamma variates,
@@ -49,7 +53,7 @@
 import type { RandomSource } from "../random/source.js";
 import { detPow } from "../special/deterministicMath.js";
 import { edgeScaling } from "../theory/edgeScaling.js";
-import { softEdgeLaw } from "../theory/softEdgeLaw.js";
+import { laguerreSoftEdgeParameter, softEdgeLaw } from "../theory/softEdgeLaw.js";
 import { tracyWidomSample } from "../theory/tracyWidom.js";
 import { checkHermite, defaultHermiteParams, type HermiteParams } from "./hermite.js";
 import { checkLaguerre, defaultLaguerreParams, type LaguerreParams } from "./laguerre.js";
@@ -88,13 +92,24 @@ export const EDGE_LIMIT_CORRECTED_CONSTANTS: Readonly<Record<1 | 2 | 4, number>>
  */
 export const EDGE_LIMIT_LAGUERRE_CORRECTED_CONSTANT = 0.18;
 
+/**
+ * Envelope constants C₂ of d ≤ C₂·h², h = (1/√M′ + 1/√N′)^{4/3} (M′, N′ = · + 1/2 − 1/β), for the
+ * order-1 corrected Laguerre β = 1, 4 laws (softEdgeLaw, the LUE correction carried over): ≥ 2.2× the
+ * largest exact distance over N = 2 … 1000, M/N from ≈ 1 (shape 1e−3) to 100 (β = 1: 0.0413, β = 4:
+ * 0.0817, both at N = 2; ≤ 0.026 and 0.054 for N ≥ 20), against the finite-N LOE and LSE laws
+ * (loe/lseLargestEigenvalueCdf.ts; docs/edge-limit/laguerrePfaffianCorrections.ts).
+ */
+export const EDGE_LIMIT_LAGUERRE_ORDER1_CONSTANTS: Readonly<Record<1 | 4, number>> = {
+  1: 0.09,
+  4: 0.18,
+};
+
 /** Whether the limit model draws from the corrected law (softEdgeLaw) for this ensemble and β. */
 export function edgeLimitIsCorrected(
   ensemble: EdgeLimitEnsemble,
   beta: number | undefined,
 ): boolean {
-  if (ensemble === "hermite") return beta === 1 || beta === 2 || beta === 4;
-  return ensemble === "laguerre" && beta === 2;
+  return (ensemble === "hermite" || ensemble === "laguerre") && (beta === 1 || beta === 2 || beta === 4);
 }
 
 /** C₃ of the corrected Hermite law at β (EDGE_LIMIT_CORRECTED_CONSTANTS). */
@@ -138,8 +153,8 @@ function constantOf(ensemble: EdgeLimitEnsemble): number {
  * C = EDGE_LIMIT_CONSTANTS[ensemble], above the measurements of docs/edge-limit/ (rate
  * O(N^{−2/3}): Johnstone–Ma 2012 for Hermite; Johnstone 2008, El Karoui 2006 for Laguerre).
  * The corrected laws' envelopes: Hermite β = 1, 2, 4: C₃·N^{−2} (EDGE_LIMIT_CORRECTED_CONSTANTS);
- * Laguerre β = 2: 0.18·h³, h = (1/√M + 1/√N)^{4/3} with M = k + N − 1 from the Laguerre shape k (worst
- * case M → N − 1 without it).
+ * Laguerre β = 2: 0.18·h³, h = (1/√M + 1/√N)^{4/3}, β = 1, 4: C₂·h² (EDGE_LIMIT_LAGUERRE_ORDER1_CONSTANTS,
+ * h in M′, N′), with M = 2k/β + N − 1 from the Laguerre shape k (worst case M → N − 1 without it).
  */
 export function edgeLimitDistanceBound(
   n: number,
@@ -154,8 +169,14 @@ export function edgeLimitDistanceBound(
   if (edgeLimitIsCorrected(ensemble, beta)) {
     // Corrected Hermite law (order 2, β = 1, 2, 4): C₃·N^{−2} (the module comment).
     if (ensemble === "hermite") return hermiteCorrectedConstant(beta) / (n * n);
+    const b = beta as 1 | 2 | 4;
+    const m = wishartDimension(n, b, shape);
+    // Corrected Laguerre β = 1, 4 laws (order 1): C₂·h², h in M′, N′ (the module comment).
+    if (b !== 2) {
+      const h = m + 0.5 - 1 / b > 0 ? laguerreSoftEdgeParameter(n, m, b) : Number.POSITIVE_INFINITY;
+      return EDGE_LIMIT_LAGUERRE_ORDER1_CONSTANTS[b] * h * h;
+    }
     // Corrected Laguerre β = 2 law (order 2): C₃·h³ = C₃(1/√M + 1/√N)⁴ (the module comment).
-    const m = wishartDimension(n, 2, shape);
     if (!(m > 0)) return Number.POSITIVE_INFINITY;
     const u = 1 / Math.sqrt(m) + 1 / Math.sqrt(n);
     return EDGE_LIMIT_LAGUERRE_CORRECTED_CONSTANT * (u * u) * (u * u);
@@ -183,7 +204,12 @@ export function edgeLimitMinimumSize(
   if (!corrected) guess = detPow(constantOf(ensemble) / tolerance, 1.5);
   else if (ensemble === "hermite") guess = Math.sqrt(hermiteCorrectedConstant(beta) / tolerance);
   // h³ ≤ 16/N² once M ≥ N: N ≈ 4(C₃/tolerance)^{1/2}, then the exact search below.
-  else guess = 4 * Math.sqrt(EDGE_LIMIT_LAGUERRE_CORRECTED_CONSTANT / tolerance);
+  else if (beta === 2) guess = 4 * Math.sqrt(EDGE_LIMIT_LAGUERRE_CORRECTED_CONSTANT / tolerance);
+  // β = 1, 4 (order 1): h² ≈ 2^{8/3}N^{−4/3} at M ≈ N: N ≈ 2(6.35·C₂/tolerance)^{3/4}, an overestimate.
+  else {
+    const c2 = EDGE_LIMIT_LAGUERRE_ORDER1_CONSTANTS[beta as 1 | 4];
+    guess = 2 * detPow((6.35 * c2) / tolerance, 0.75);
+  }
   const bound = (m: number) => edgeLimitDistanceBound(m, ensemble, beta, shape);
   let n = Math.max(2, Math.ceil(guess));
   if (corrected && ensemble === "laguerre" && withinTolerance(bound(n), tolerance)) {
@@ -285,7 +311,7 @@ function correctedLaw(
   beta: 1 | 2 | 4,
   shape: number | undefined,
 ): ReturnType<typeof softEdgeLaw> {
-  const m = ensemble === "laguerre" ? wishartDimension(n, 2, shape) : undefined;
+  const m = ensemble === "laguerre" ? wishartDimension(n, beta, shape) : undefined;
   const key = `${ensemble}|${beta}|${n}|${m}`;
   let law = correctedLaws.get(key);
   if (law === undefined) {

@@ -18,6 +18,9 @@
  *    covers, and is within 15× of, the exact distance from the finite-N GUE Fredholm determinant
  *    (N = 2, 5, 245); admitted from N = 245 at 1e−6. β = 1, 4 likewise against the exact GOE and GSE
  *    Pfaffians (envelopes 0.05, 0.14·N^(−2); N = 2, 5 and the smallest admitted 224, 375).
+ * 4c. Laguerre β = 1, 4 draw from the order-1 corrected laws (envelopes 0.09, 0.18·h²): the bounds cover,
+ *    within 15×, the exact distances from the finite-N LOE and LSE Pfaffians (N = 2 at small shapes,
+ *    30, 100); admitted sizes 20786, 34956 (M ≈ N), 5198, 8741 (M → ∞).
  * 5. Laguerre β = 2 draws from the order-2 corrected LUE law (envelope 0.18·h³, h = (1/√M + 1/√N)^{4/3}):
  *    the bound covers the exact distance from the finite-N LUE Fredholm determinant (N = 2, 5, 15,
  *    100 at M ≈ N, within 15× there; N = 100, M = 9N); admitted sizes (1698 at M ≈ N, 425 as
@@ -46,6 +49,8 @@ import { goeLargestEigenvalueCdf } from "../../src/theory/goeLargestEigenvalueCd
 import { gseLargestEigenvalueCdf } from "../../src/theory/gseLargestEigenvalueCdf.js";
 import { gueLargestEigenvalueCdf } from "../../src/theory/hermiteLargestEigenvalueCdf.js";
 import { lueEdge, lueLargestEigenvalueCdf } from "../../src/theory/laguerreLargestEigenvalueCdf.js";
+import { loeLargestEigenvalueCdf } from "../../src/theory/loeLargestEigenvalueCdf.js";
+import { lseLargestEigenvalueCdf } from "../../src/theory/lseLargestEigenvalueCdf.js";
 import { softEdgeLaw } from "../../src/theory/softEdgeLaw.js";
 import { tracyWidomCdf, tracyWidomSample } from "../../src/theory/tracyWidom.js";
 import { assertSameLaw } from "../helpers/assertStats.js";
@@ -199,6 +204,35 @@ describe("hermite β = 1, 4: the order-2 corrected limit model against the exact
   });
 });
 
+describe("laguerre β = 1, 4: the order-1 corrected limit model against the exact finite-N LOE and LSE laws", () => {
+  it("the bounds 0.09·h² (β = 1) and 0.18·h² (β = 4) cover the exact distance, within 15× of it", () => {
+    // Worst cases of docs/edge-limit/laguerre-pfaffian-corrections-beta*.json (N = 2, small shapes) and
+    // larger N at M ≈ N and M = 4N; θ = 2 (Wishart), the exact laws take θ = 1.
+    for (const [beta, exactCdf] of [
+      [1, loeLargestEigenvalueCdf],
+      [4, lseLargestEigenvalueCdf],
+    ] as const) {
+      for (const [n, shape] of [
+        [2, 0.3],
+        [2, 0.01],
+        [30, 0.5],
+        [100, (beta * (4 * 100 - 100 + 1)) / 2],
+      ] as const) {
+        const m = (2 * shape) / beta + n - 1;
+        const law = softEdgeLaw({ ensemble: "laguerre", beta, n, m });
+        const { center, scale } = edgeScaling("laguerre", n, beta, { shape, scale: 2 });
+        let d = 0;
+        for (let s = -6; s <= 2; s += 0.01) {
+          d = Math.max(d, Math.abs(exactCdf((center + scale * s) / 2, n, shape) - law.cdf(s)));
+        }
+        const bound = edgeLimitDistanceBound(n, "laguerre", beta, shape);
+        assert.ok(d <= bound, `β = ${beta}, N = ${n}, k = ${shape}: d = ${d} > bound ${bound}`);
+        assert.ok(d >= bound / 15, `β = ${beta}, N = ${n}, k = ${shape}: d = ${d} < bound/15`);
+      }
+    }
+  });
+});
+
 describe("limit model vs exact truncated model at the smallest admitted N", () => {
   it("two-sample KS agrees for β = 1, 2, 4", () => {
     const n = edgeLimitMinimumSize();
@@ -231,9 +265,8 @@ describe("laguerreLargestEigenvalueLimit", () => {
           const tw = tracyWidomSample(createRandomSource(8, s), beta);
           const rng = createRandomSource(8, s);
           const rescaled = laguerreRescaledLargestEigenvalueLimit(rng, n, beta, params);
-          // β = 2 draws from the corrected LUE law F₂ + hE (softEdgeLaw), h ≤ 2.6e−8 at N = 1e12.
-          if (beta === 2) assert.ok(Math.abs(rescaled - tw) < 1e-6);
-          else assert.equal(rescaled, tw);
+          // The model draws from the corrected laws (softEdgeLaw), h ≤ 2.6e−8 at N = 1e12.
+          assert.ok(Math.abs(rescaled - tw) < 1e-6);
           const x = laguerreLargestEigenvalueLimit(createRandomSource(8, s), n, beta, params);
           assert.equal(x, center + scale * rescaled);
         }
@@ -241,13 +274,20 @@ describe("laguerreLargestEigenvalueLimit", () => {
     }
   });
 
-  it("refuses β outside {1, 2, 4}, N below 1e9 and bad parameters", () => {
+  it("refuses β outside {1, 2, 4}, N below the admitted sizes and bad parameters", () => {
     const rng = createRandomSource(1);
+    // Without β: the uncorrected envelope 1.0·N^(−2/3). β = 1, 4: the order-1 laws, 0.09·h², 0.18·h²,
+    // admitted from 20786, 34956 at M ≈ N (and without a shape), 5198, 8741 as M → ∞.
     assert.equal(edgeLimitMinimumSize(EDGE_LIMIT_TOLERANCE, "laguerre"), 1e9);
-    assert.equal(edgeLimitMinimumSize(EDGE_LIMIT_TOLERANCE, "laguerre", 1), 1e9);
+    assert.equal(edgeLimitMinimumSize(EDGE_LIMIT_TOLERANCE, "laguerre", 1), 20786);
+    assert.equal(edgeLimitMinimumSize(EDGE_LIMIT_TOLERANCE, "laguerre", 4), 34956);
+    assert.equal(edgeLimitMinimumSize(EDGE_LIMIT_TOLERANCE, "laguerre", 1, 1e12), 5198);
+    assert.equal(edgeLimitMinimumSize(EDGE_LIMIT_TOLERANCE, "laguerre", 4, 1e12), 8741);
     assert.throws(() => laguerreLargestEigenvalueLimit(rng, 1e12, 3), /beta in \{1, 2, 4\}/);
-    assert.throws(() => laguerreLargestEigenvalueLimit(rng, 1e8, 1), /laguerre limit model/);
-    assert.throws(() => laguerreLargestEigenvalueLimit(rng, 1e8, 4), /laguerre limit model/);
+    assert.throws(() => laguerreLargestEigenvalueLimit(rng, 20785, 1), /laguerre limit model/);
+    assert.doesNotThrow(() => laguerreLargestEigenvalueLimit(rng, 20786, 1));
+    assert.throws(() => laguerreLargestEigenvalueLimit(rng, 34955, 4), /laguerre limit model/);
+    assert.doesNotThrow(() => laguerreLargestEigenvalueLimit(rng, 34956, 4));
     assert.throws(
       () => laguerreLargestEigenvalueLimit(rng, 1e12, 2, { shape: 0, scale: 1 }),
       RangeError,
@@ -283,7 +323,7 @@ describe("laguerreLargestEigenvalueLimit", () => {
   }
 
   it("agrees in law with the exact truncated model at N = 1e9 (two-sample KS, β = 1, 2, 4)", () => {
-    const n = edgeLimitMinimumSize(EDGE_LIMIT_TOLERANCE, "laguerre");
+    const n = 1e9;
     const m = 400;
     for (const beta of [1, 2, 4] as const) {
       const params = { shape: 1, scale: 1 };

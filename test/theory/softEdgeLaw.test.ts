@@ -367,7 +367,7 @@ function rawLaguerreCorrected(beta: 1 | 4, n: number, m: number, delta: number, 
   };
 }
 
-describe("softEdgeLaw, laguerre β = 1, 4 (conjecture), against simulations of the exact model", () => {
+describe("softEdgeLaw, laguerre β = 1, 4, against simulations of the exact model", () => {
   // Seed 91 (the docs' run used 20261206). KS critical value at p = 1e−6: 0.0190 (2·10⁴ draws),
   // 0.0135 (4·10⁴); measured here corrected 0.0056, 0.0048 and TW_β 0.029, 0.024 (docs §3).
   for (const [beta, n, m, draws] of [
@@ -394,7 +394,7 @@ describe("softEdgeLaw, laguerre β = 1, 4 (conjecture), against simulations of t
   }
 });
 
-describe("softEdgeLaw, laguerre β = 1, 4: the conjectured coefficients, pinned", () => {
+describe("softEdgeLaw, laguerre β = 1, 4: the coefficients, pinned", () => {
   // a = 1/20 − 2ρ′/5, b = (2/β)(−3/40 + ρ′/10), h = (1/√M′ + 1/√N′)^{4/3}, ρ′ = √(M′N′)/(√M′ + √N′)²,
   // N′, M′ = · + 1/2 − 1/β, in edgeScaling's s (already written in N′, M′). cdf = F_β + h·E on the
   // body; a 1% change of a (or b) moves it by ≥ 1e−6 at one of these points, far above the 1e−9 here.
@@ -413,7 +413,7 @@ describe("softEdgeLaw, laguerre β = 1, 4: the conjectured coefficients, pinned"
       const c = laguerreSoftEdgeCorrection(n, m, beta);
       assert.ok(Math.abs(c.a - a) < 1e-15 && Math.abs(c.b - b) < 1e-15, `a, b = ${c.a}, ${c.b}`);
       assert.ok(Math.abs(laguerreSoftEdgeParameter(n, m, beta) / h - 1) < 1e-14);
-      assert.match(c.source, /conjecture/);
+      assert.match(c.source, /exact finite-N LOE\/LSE/);
       const law = softEdgeLaw({ ensemble: "laguerre", beta, n, m });
       let moved = 0;
       for (const s of [-3, -2, -1.2, -0.5, 0.5]) {
