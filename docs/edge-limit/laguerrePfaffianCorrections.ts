@@ -49,7 +49,17 @@ function distances(n: number, k: number) {
     }
   });
   const h = laguerreSoftEdgeParameter(n, m, beta);
-  return { n, k, m, h, d0: sup[0] as number, d0OverH: (sup[0] as number) / h, d1: sup[1] as number, d1OverH2: (sup[1] as number) / (h * h), argmax1: at[1] as number };
+  return {
+    n,
+    k,
+    m,
+    h,
+    d0: sup[0] as number,
+    d0OverH: (sup[0] as number) / h,
+    d1: sup[1] as number,
+    d1OverH2: (sup[1] as number) / (h * h),
+    argmax1: at[1] as number,
+  };
 }
 
 const rows = [];
@@ -59,7 +69,9 @@ for (const ratio of [1, 2, 4, 10, 100]) {
     // M = ratio·N, i.e. k = β(M − N + 1)/2.
     const r = distances(n, (beta * (ratio * n - n + 1)) / 2);
     rows.push({ ratio, ...r });
-    console.log(`| ${ratio} | ${n} | ${r.h.toExponential(2)} | ${r.d0.toExponential(2)} | ${r.d0OverH.toFixed(4)} | ${r.d1.toExponential(2)} | ${r.d1OverH2.toFixed(4)} |`);
+    console.log(
+      `| ${ratio} | ${n} | ${r.h.toExponential(2)} | ${r.d0.toExponential(2)} | ${r.d0OverH.toFixed(4)} | ${r.d1.toExponential(2)} | ${r.d1OverH2.toFixed(4)} |`,
+    );
   }
 }
 // Dense sweep at small N (the largest d₁/h² are there): k from 1e−3 to 1e3, 10 per decade.
@@ -73,7 +85,9 @@ for (const n of [2, 3, 4, 6, 10]) {
     if (r.d1OverH2 > worst.d1OverH2) worst = { d1OverH2: r.d1OverH2, n, k };
   }
 }
-console.log(`dense sweep: largest d₁/h² = ${worst.d1OverH2.toFixed(4)} at N = ${worst.n}, k = ${worst.k.toPrecision(3)}`);
+console.log(
+  `dense sweep: largest d₁/h² = ${worst.d1OverH2.toFixed(4)} at N = ${worst.n}, k = ${worst.k.toPrecision(3)}`,
+);
 writeFileSync(
   new URL(`./laguerre-pfaffian-corrections-beta${beta}.json`, import.meta.url),
   `${JSON.stringify({ generator: `docs/edge-limit/laguerrePfaffianCorrections.ts ${beta}`, grid: [-7, 5, 0.02], rows, worst, sweep }, null, 1)}\n`,

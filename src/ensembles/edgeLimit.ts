@@ -109,7 +109,9 @@ export function edgeLimitIsCorrected(
   ensemble: EdgeLimitEnsemble,
   beta: number | undefined,
 ): boolean {
-  return (ensemble === "hermite" || ensemble === "laguerre") && (beta === 1 || beta === 2 || beta === 4);
+  return (
+    (ensemble === "hermite" || ensemble === "laguerre") && (beta === 1 || beta === 2 || beta === 4)
+  );
 }
 
 /** C₃ of the corrected Hermite law at β (EDGE_LIMIT_CORRECTED_CONSTANTS). */

@@ -174,7 +174,8 @@ export function laguerreSoftEdgeCorrection(n: number, m: number, beta = 2): Soft
     return {
       a: 1 / 20 - (2 * rho) / 5,
       b: (2 / beta) * (-3 / 40 + rho / 10),
-      source: "exact finite-N LOE/LSE laws (remainder ≤ 0.041·h² (β = 1), 0.082·h² (β = 4), h in M′, N′)",
+      source:
+        "exact finite-N LOE/LSE laws (remainder ≤ 0.041·h² (β = 1), 0.082·h² (β = 4), h in M′, N′)",
     };
   }
   return {

@@ -17,11 +17,10 @@
  * 3. β = 1, 4 against simulations of the exact truncated tridiagonal model (independent seed from
  *    the fit in docs/tracy-widom/finiteNSimulation.ts): the corrected law passes KS (p > 1e−6)
  *    where the uncorrected TW_β is rejected.
- * 4. Laguerre β = 1, 4 (our conjecture: the LUE correction in N′, M′ = · + 1/2 − 1/β with
- *    b = (2/β)(−3/40 + ρ/10); docs/tracy-widom/README.md §3): against simulations of the exact
- *    truncated model, where it passes KS and TW_β and the unshifted variant are rejected; and the
- *    coefficients pinned (a 1% change of a or b, or N, M for N′, M′ in h, ρ, fails), which the
- *    simulations alone cannot resolve.
+ * 4. Laguerre β = 1, 4 (the LUE correction in N′, M′ = · + 1/2 − 1/β with b = (2/β)(−3/40 + ρ/10);
+ *    docs/tracy-widom/README.md §3): against simulations of the exact truncated model, where it passes
+ *    KS and TW_β and the unshifted variant are rejected; against the exact finite-N LOE and LSE laws
+ *    (remainder/h² in a band that a 1% change of a or b leaves); and the coefficients pinned.
  */
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
@@ -31,10 +30,13 @@ import {
 } from "../../src/ensembles/edge.js";
 import { createRandomSource } from "../../src/random/philox.js";
 import { ksStatistic } from "../../src/statistics/ks.js";
+import { edgeScaling } from "../../src/theory/edgeScaling.js";
 import { goeLargestEigenvalueCdf } from "../../src/theory/goeLargestEigenvalueCdf.js";
 import { gseLargestEigenvalueCdf } from "../../src/theory/gseLargestEigenvalueCdf.js";
 import { gueLargestEigenvalueCdf } from "../../src/theory/hermiteLargestEigenvalueCdf.js";
 import { lueEdge, lueLargestEigenvalueCdf } from "../../src/theory/laguerreLargestEigenvalueCdf.js";
+import { loeLargestEigenvalueCdf } from "../../src/theory/loeLargestEigenvalueCdf.js";
+import { lseLargestEigenvalueCdf } from "../../src/theory/lseLargestEigenvalueCdf.js";
 import {
   laguerreSoftEdgeCorrection,
   laguerreSoftEdgeParameter,
@@ -390,6 +392,38 @@ describe("softEdgeLaw, laguerre β = 1, 4, against simulations of the exact mode
       assert.ok(corrected < critical, `corrected KS ${corrected} ≥ ${critical}`);
       assert.ok(plain > critical, `plain KS ${plain} ≤ ${critical} (no power)`);
       assert.ok(unshifted > critical, `unshifted KS ${unshifted} ≤ ${critical} (no power)`);
+    });
+  }
+});
+
+describe("softEdgeLaw, laguerre β = 1, 4, against the exact finite-N LOE and LSE laws", () => {
+  // R = sup_s |F_N − F_β − hE|/h², s ∈ [−5, 3] (step 0.05), edgeScaling's s (θ = 2, the exact laws
+  // take θ = 1), h = (1/√M′ + 1/√N′)^{4/3}. Measured (docs/edge-limit/laguerre-pfaffian-corrections-beta*.json):
+  // β = 1, N = M = 300: 0.02403; β = 4, N = M = 300: 0.04983, N = 100, M = 400: 0.03445. Mutations (once):
+  // a ×1.01, ×0.99 → 0.0170, 0.0350 (β = 1), 0.0457, 0.0771 (β = 4); b ×1.01, ×0.99 → 0.0215, 0.0266
+  // (β = 1), 0.0492, 0.0506 (β = 4, N = M = 300), 0.0338, 0.0352 (N = 100, M = 400): each leaves its band.
+  const remainder = (beta: 1 | 4, n: number, m: number) => {
+    const shape = (beta * (m - n + 1)) / 2;
+    const { center, scale } = edgeScaling("laguerre", n, beta, { shape, scale: 2 });
+    const h = laguerreSoftEdgeParameter(n, m, beta);
+    const spec = { ensemble: "laguerre", beta, n, m } as const;
+    const exactCdf = beta === 1 ? loeLargestEigenvalueCdf : lseLargestEigenvalueCdf;
+    let sup = 0;
+    for (let i = 0; i <= 160; i++) {
+      const s = -5 + 0.05 * i;
+      const model = tracyWidomCdf(s, beta) + h * softEdgeCorrection(spec, s);
+      sup = Math.max(sup, Math.abs(exactCdf((center + scale * s) / 2, n, shape) - model));
+    }
+    return sup / (h * h);
+  };
+  for (const [beta, n, m, lo, hi] of [
+    [1, 300, 300, 0.0235, 0.0245],
+    [4, 300, 300, 0.0495, 0.0502],
+    [4, 100, 400, 0.034, 0.0349],
+  ] as const) {
+    it(`β = ${beta}, N = ${n}, M = ${m}: sup|F_N − F_β − hE|/h² ∈ [${lo}, ${hi}] (O(h²) remainder)`, () => {
+      const r = remainder(beta, n, m);
+      assert.ok(r > lo && r < hi, `R/h² = ${r}`);
     });
   }
 });
