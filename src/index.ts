@@ -290,6 +290,8 @@ export {
   lueLargestEigenvalueCdf,
   lueLargestEigenvaluePdf,
 } from "./theory/laguerreLargestEigenvalueCdf.js";
+export { loeLargestEigenvalueCdf } from "./theory/loeLargestEigenvalueCdf.js";
+export { lseLargestEigenvalueCdf } from "./theory/lseLargestEigenvalueCdf.js";
 export {
   equilibriumLaw,
   gueLargestEigenvalue,
