@@ -37,19 +37,17 @@
 
 import { erf, erfc } from "../special/erf.js";
 import { gaussLegendre } from "../special/gaussLegendre.js";
+import {
+  RESCALE_BIG as BIG,
+  rescaledLog,
+  RESCALE_SMALL as SMALL,
+  semicircleCountAbove,
+  squareError,
+} from "./edgeNumerics.js";
 import { luFactorIdentityPlus } from "./tracyWidomLinearAlgebra.js";
 
-/** Rescaling threshold of the recurrence, 2^600, and its inverse. */
-const BIG = 2 ** 600;
-const SMALL = 2 ** -600;
-const RESCALE_BITS = 600;
-/** ln 2 as a double-double (ln 2 = LN2_HI + LN2_LO to ~1e−33). */
-const LN2_HI = Math.LN2;
-const LN2_LO = 2.3190468138462996e-17;
 /** ln(π)/4, the log of the normalisation π^{1/4} of φ_0. */
 const QUARTER_LOG_PI = 0.28618247146235004;
-/** Dekker's splitting constant 2^27 + 1. */
-const SPLITTER = 134217729;
 /** c_0 = ∫φ_0 = √2·π^{1/4}. */
 const C0 = 1.8827925275534299;
 
@@ -120,38 +118,8 @@ function hermiteFunctionsAt(x: number, n: number, out: Float64Array, offset: num
  */
 function logScale(x: number, exponent: number): number {
   const square = x * x;
-  const xHi = SPLITTER * x - (SPLITTER * x - x);
-  const xLo = x - xHi;
-  const squareLo = xHi * xHi - square + 2 * xHi * xLo + xLo * xLo; // x² = square + squareLo
-  const bits = RESCALE_BITS * exponent;
-  const product = bits * LN2_HI;
-  const bitsHi = SPLITTER * bits - (SPLITTER * bits - bits);
-  const bitsLo = bits - bitsHi;
-  const lnHi = SPLITTER * LN2_HI - (SPLITTER * LN2_HI - LN2_HI);
-  const lnLo = LN2_HI - lnHi;
-  const productLo = bitsHi * lnHi - product + bitsHi * lnLo + bitsLo * lnHi + bitsLo * lnLo;
-  const h = -0.5 * square;
-  const sum = h + product;
-  const sumLo = twoSumError(h, product, sum);
-  return sum + (sumLo + productLo + bits * LN2_LO - 0.5 * squareLo - QUARTER_LOG_PI);
-}
-
-/** The rounding error of s = fl(a + b) (Knuth's TwoSum). */
-function twoSumError(a: number, b: number, s: number): number {
-  const bVirtual = s - a;
-  const aVirtual = s - bVirtual;
-  return a - aVirtual + (b - bVirtual);
-}
-
-/**
- * Expected number of zeros of φ_{N−1} ≈ φ_N above x from the semicircle law (their asymptotic
- * density, Gawronski 1987): N·(arccos u − u√(1 − u²))/π with u = x/√(2N).
- */
-function zerosAbove(x: number, n: number): number {
-  const u = x / Math.sqrt(2 * n);
-  if (u >= 1) return 0;
-  if (u <= -1) return n;
-  return (n * (Math.acos(u) - u * Math.sqrt(1 - u * u))) / Math.PI;
+  const squareLo = squareError(x, square); // x² = square + squareLo
+  return rescaledLog(-0.5 * square, -0.5 * squareLo, exponent, -QUARTER_LOG_PI);
 }
 
 /**
@@ -165,7 +133,7 @@ export function goeLargestEigenvalueDefaultOrder(x: number, n: number): number {
   if (Number.isNaN(x)) {
     throw new RangeError("goeLargestEigenvalueDefaultOrder: x must be a number, got NaN");
   }
-  return 40 + Math.ceil(4 * zerosAbove(x, n));
+  return 40 + Math.ceil(4 * semicircleCountAbove(x, n, Math.sqrt(2 * n)));
 }
 
 /**
@@ -237,7 +205,7 @@ export function goeLargestEigenvalueCdf(x: number, n: number, order?: number): n
   const sigma = Math.SQRT1_2 * n ** (-1 / 6);
   // F(x) ≤ P(λ_min < x) = 1 − F(−x), negligible below −(edge + 18σ).
   if (x < -(edge + RIGHT_UNITS * sigma)) return 0;
-  if (zerosAbove(x, n) > MAX_ZEROS) return 0;
+  if (semicircleCountAbove(x, n, Math.sqrt(2 * n)) > MAX_ZEROS) return 0;
   const upper = Math.max(edge + RIGHT_UNITS * sigma, x + TAIL_UNITS * sigma);
   const m = order ?? goeLargestEigenvalueDefaultOrder(x, n);
   recurrenceCoefficients(n);

@@ -29,12 +29,14 @@
  */
 
 import { gaussLegendre } from "../special/gaussLegendre.js";
+import {
+  RESCALE_BIG as BIG,
+  RESCALE_SMALL as SMALL,
+  semicircleCountAbove,
+  symplecticNystromCdf,
+} from "./edgeNumerics.js";
 import { hermiteLogScale } from "./hermiteLargestEigenvalueCdf.js";
-import { luFactorIdentityPlus } from "./tracyWidomLinearAlgebra.js";
 
-/** Rescaling threshold of the recurrence, 2^600, and its inverse. */
-const BIG = 2 ** 600;
-const SMALL = 2 ** -600;
 /** Window right of the edge √(8N), in units of the edge scale √2·N^{−1/6}. */
 const RIGHT_UNITS = 12;
 /** Above x + TAIL_UNITS edge units the integrand is negligible once x is past the right window. */
@@ -48,17 +50,6 @@ const MAX_ZEROS = 60;
 const MAX_N = 20000;
 
 /**
- * Expected number of zeros of ψ_M above x (semicircle law of the zeros, Gawronski 1987):
- * M·(arccos u − u√(1 − u²))/π with u = x/(2√M).
- */
-function zerosAbove(x: number, m: number): number {
-  const u = x / (2 * Math.sqrt(m));
-  if (u >= 1) return 0;
-  if (u <= -1) return m;
-  return (m * (Math.acos(u) - u * Math.sqrt(1 - u * u))) / Math.PI;
-}
-
-/**
  * Default Gauss–Legendre order for P(λ_max < x) at size N: 48 nodes for the Airy-like part at and
  * right of the edge, plus 4 per zero of ψ_{2N} in (x, ∞) (the tests compare with 1.5× the order).
  */
@@ -69,7 +60,7 @@ export function gseLargestEigenvalueDefaultOrder(x: number, n: number): number {
   if (Number.isNaN(x)) {
     throw new RangeError("gseLargestEigenvalueDefaultOrder: x must be a number, got NaN");
   }
-  return 48 + Math.ceil(4 * zerosAbove(x, 2 * n));
+  return 48 + Math.ceil(4 * semicircleCountAbove(x, 2 * n, 2 * Math.sqrt(2 * n)));
 }
 
 /**
@@ -135,7 +126,7 @@ export function gseLargestEigenvalueCdf(x: number, n: number, order?: number): n
   const sigma = Math.SQRT2 * n ** (-1 / 6);
   // Left clip: below −(edge + 12σ) the integrand is negligible (the ensemble is symmetric).
   const lower = Math.max(x, -(edge + RIGHT_UNITS * sigma));
-  if (zerosAbove(lower, size) > MAX_ZEROS) return 0;
+  if (semicircleCountAbove(lower, size, 2 * Math.sqrt(size)) > MAX_ZEROS) return 0;
   const upper = Math.max(edge + RIGHT_UNITS * sigma, lower + TAIL_UNITS * sigma);
   const m = order ?? gseLargestEigenvalueDefaultOrder(lower, n);
   const { nodes, weights } = gaussLegendre(m);
@@ -157,29 +148,5 @@ export function gseLargestEigenvalueCdf(x: number, n: number, order?: number): n
   }
   const z = new Float64Array(2 * m * size);
   for (let a = 0; a < 2 * m; a++) applyInverse(y, a * size, size, z);
-  // G_ab = y_aᵀ C∞⁻¹ y_b = y_a · z_b (antisymmetric).
-  const dim = 2 * m;
-  const g = new Float64Array(dim * dim);
-  for (let a = 0; a < dim; a++) {
-    const ya = a * size;
-    for (let b = a + 1; b < dim; b++) {
-      const zb = b * size;
-      let sum = 0;
-      for (let i = 0; i < size; i++) sum += y[ya + i] * z[zb + i];
-      g[a * dim + b] = sum;
-      g[b * dim + a] = -sum;
-    }
-  }
-  // I − J·G with J = [[0, I], [−I, 0]]: rows a < m are −G_{m+a,·}, rows m + a are +G_{a,·}.
-  const mat = new Float64Array(dim * dim);
-  for (let a = 0; a < m; a++) {
-    for (let b = 0; b < dim; b++) {
-      mat[a * dim + b] = -g[(m + a) * dim + b];
-      mat[(m + a) * dim + b] = g[a * dim + b];
-    }
-  }
-  const pivots = new Int32Array(dim);
-  const logDet = luFactorIdentityPlus(mat, dim, pivots);
-  if (Number.isNaN(logDet)) return 0;
-  return Math.min(1, Math.exp(0.5 * logDet));
+  return symplecticNystromCdf(y, z, m, size);
 }

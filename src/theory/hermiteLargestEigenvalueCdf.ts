@@ -26,19 +26,17 @@
  */
 
 import { gaussLegendre } from "../special/gaussLegendre.js";
+import {
+  RESCALE_BIG as BIG,
+  rescaledLog,
+  RESCALE_SMALL as SMALL,
+  semicircleCountAbove,
+  squareError,
+} from "./edgeNumerics.js";
 import { luFactorIdentityPlus, luSolve } from "./tracyWidomLinearAlgebra.js";
 
-/** Rescaling threshold of the recurrence, 2^600, and its inverse. */
-const BIG = 2 ** 600;
-const SMALL = 2 ** -600;
-const RESCALE_BITS = 600;
-/** ln 2 as a double-double (ln 2 = LN2_HI + LN2_LO to ~1e−33). */
-const LN2_HI = Math.LN2;
-const LN2_LO = 2.3190468138462996e-17;
 /** ln(2π)/4, the log of the normalisation (2π)^{1/4} of ψ_0. */
 const QUARTER_LOG_TWO_PI = 0.4594692666023363;
-/** Dekker's splitting constant 2^27 + 1. */
-const SPLITTER = 134217729;
 
 /** Window of the truncated interval (a, b) in edge units σ = N^{−1/6} beyond the edge 2√N. */
 const RIGHT_UNITS = 12;
@@ -169,38 +167,8 @@ function hermiteFunctions(x: Float64Array, n: number, psi: Float64Array, dpsi: F
  */
 export function hermiteLogScale(x: number, exponent: number): number {
   const square = x * x;
-  const xHi = SPLITTER * x - (SPLITTER * x - x);
-  const xLo = x - xHi;
-  const squareLo = xHi * xHi - square + 2 * xHi * xLo + xLo * xLo; // x² = square + squareLo
-  const bits = RESCALE_BITS * exponent;
-  const product = bits * LN2_HI;
-  const bitsHi = SPLITTER * bits - (SPLITTER * bits - bits);
-  const bitsLo = bits - bitsHi;
-  const lnHi = SPLITTER * LN2_HI - (SPLITTER * LN2_HI - LN2_HI);
-  const lnLo = LN2_HI - lnHi;
-  const productLo = bitsHi * lnHi - product + bitsHi * lnLo + bitsLo * lnHi + bitsLo * lnLo;
-  const a = -0.25 * square;
-  const sum = a + product;
-  const sumLo = twoSumError(a, product, sum);
-  return sum + (sumLo + productLo + bits * LN2_LO - 0.25 * squareLo - QUARTER_LOG_TWO_PI);
-}
-
-/** The rounding error of s = fl(a + b) (Knuth's TwoSum). */
-function twoSumError(a: number, b: number, s: number): number {
-  const bVirtual = s - a;
-  const aVirtual = s - bVirtual;
-  return a - aVirtual + (b - bVirtual);
-}
-
-/**
- * Expected number of zeros of ψ_N above x from the semicircle law (their asymptotic density,
- * Gawronski 1987): N·(arccos u − u√(1 − u²))/π with u = x/(2√N).
- */
-function zerosAbove(x: number, n: number): number {
-  const u = x / (2 * Math.sqrt(n));
-  if (u >= 1) return 0;
-  if (u <= -1) return n;
-  return (n * (Math.acos(u) - u * Math.sqrt(1 - u * u))) / Math.PI;
+  const squareLo = squareError(x, square); // x² = square + squareLo
+  return rescaledLog(-0.25 * square, -0.25 * squareLo, exponent, -QUARTER_LOG_TWO_PI);
 }
 
 /**
@@ -215,7 +183,7 @@ export function gueLargestEigenvalueDefaultOrder(x: number, n: number): number {
   if (Number.isNaN(x)) {
     throw new RangeError("gueLargestEigenvalueDefaultOrder: x must be a number, got NaN");
   }
-  return 40 + Math.ceil(4 * zerosAbove(x, n));
+  return 40 + Math.ceil(4 * semicircleCountAbove(x, n, 2 * Math.sqrt(n)));
 }
 
 /**
@@ -269,7 +237,7 @@ function logCdfAndDerivative(
   // Left clip: below −(edge + 12σ) the kernel is negligible (the ensemble is symmetric), and
   // F(x) ≤ P(λ_min < x) = 1 − F(−x) is itself negligible there.
   const lower = Math.max(x, -(edge + RIGHT_UNITS * sigma));
-  if (zerosAbove(lower, n) > MAX_ZEROS) return none;
+  if (semicircleCountAbove(lower, n, 2 * Math.sqrt(n)) > MAX_ZEROS) return none;
   const upper = Math.max(edge + RIGHT_UNITS * sigma, lower + TAIL_UNITS * sigma);
   const m = order ?? gueLargestEigenvalueDefaultOrder(lower, n);
   recurrenceCoefficients(n);

@@ -31,11 +31,14 @@
 
 import { gaussLegendre } from "../special/gaussLegendre.js";
 import { logGamma } from "../special/logGamma.js";
+import {
+  RESCALE_BIG as BIG,
+  marchenkoPasturCountAbove,
+  RESCALE_SMALL as SMALL,
+} from "./edgeNumerics.js";
 import { luFactorIdentityPlus, luSolve } from "./tracyWidomLinearAlgebra.js";
 
-/** Rescaling threshold of the recurrence, 2^600, and its inverse. */
-const BIG = 2 ** 600;
-const SMALL = 2 ** -600;
+/** log 2^600, the log of one rescaling of the recurrence. */
 const LOG_BIG = 600 * Math.LN2;
 
 /** Right end of the truncation in edge units σ beyond the edge μ (Airy decay e^{−(4/3)·14^{3/2}}). */
@@ -108,31 +111,6 @@ function laguerreFunctions(
   }
 }
 
-/**
- * Expected number of eigenvalues above x from the Marchenko–Pastur law of the N×M Wishart
- * spectrum (M = N + a): ∫_x^{b} √((b−t)(t−c))/(2πt) dt, c, b = (√M ∓ √N)² (total mass N), by
- * 32-point Gauss–Legendre in t = (c+b)/2 + ((b−c)/2)cos θ. Used for the order and the cut-off only.
- */
-function eigenvaluesAbove(x: number, n: number, a: number): number {
-  const m = Math.max(n + a, n);
-  const root = Math.sqrt(m * n);
-  const lo = m + n - 2 * root;
-  const hi = m + n + 2 * root;
-  if (x >= hi) return 0;
-  if (x <= lo) return n;
-  const mid = 0.5 * (lo + hi);
-  const rad = 0.5 * (hi - lo);
-  const thetaX = Math.acos((x - mid) / rad);
-  const { nodes, weights } = gaussLegendre(32);
-  let sum = 0;
-  for (let i = 0; i < 32; i++) {
-    const theta = 0.5 * thetaX * (nodes[i] + 1);
-    const s = Math.sin(theta);
-    sum += (weights[i] * rad * rad * s * s) / (2 * Math.PI * (mid + rad * Math.cos(theta)));
-  }
-  return 0.5 * thetaX * sum;
-}
-
 /** Soft-edge centre μ = (√M + √N)² and scale σ = (√M + √N)(1/√M + 1/√N)^{1/3}, M = N + a. */
 export function lueEdge(n: number, a: number): { center: number; scale: number } {
   const rm = Math.sqrt(n + a);
@@ -148,7 +126,10 @@ export function lueEdge(n: number, a: number): { center: number; scale: number }
 export function lueLargestEigenvalueDefaultOrder(x: number, n: number, a: number): number {
   const { center, scale } = lueEdge(n, a);
   const units = Math.max(center + RIGHT_UNITS * scale - x, TAIL_UNITS * scale) / scale;
-  return 40 + Math.ceil(4 * eigenvaluesAbove(Math.max(x, 0), n, a) + 3 * Math.max(0, units - 20));
+  return (
+    40 +
+    Math.ceil(4 * marchenkoPasturCountAbove(Math.max(x, 0), n, a) + 3 * Math.max(0, units - 20))
+  );
 }
 
 /**
@@ -200,7 +181,7 @@ function logCdfAndDerivative(
   const none = { logCdf: Number.NEGATIVE_INFINITY, dLogCdf: 0 };
   if (x <= 0) return none;
   if (x === Number.POSITIVE_INFINITY) return { logCdf: 0, dLogCdf: 0 };
-  if (eigenvaluesAbove(x, n, a) > MAX_ZEROS) return none;
+  if (marchenkoPasturCountAbove(x, n, a) > MAX_ZEROS) return none;
   const { center, scale } = lueEdge(n, a);
   const lower = x;
   const upper = Math.max(center + RIGHT_UNITS * scale, lower + TAIL_UNITS * scale);

@@ -44,12 +44,14 @@
 import { gaussLegendre } from "../special/gaussLegendre.js";
 import { logGamma, logGammaStirlingCorrection, xMinusLog1p } from "../special/logGamma.js";
 import { regularizedGammaP } from "../special/regularizedGamma.js";
+import {
+  RESCALE_BIG as BIG,
+  marchenkoPasturCountAbove,
+  RESCALE_SMALL as SMALL,
+  symplecticNystromCdf,
+} from "./edgeNumerics.js";
 import { edgeScaling } from "./edgeScaling.js";
-import { luFactorIdentityPlus } from "./tracyWidomLinearAlgebra.js";
 
-/** Rescaling threshold of the recurrence, 2^600, and its inverse. */
-const BIG = 2 ** 600;
-const SMALL = 2 ** -600;
 /** 600·log 2 = LOG_BIG_HI + LOG_BIG_LO, HI with 30 fraction bits (exponent·HI exact for exponent < 2^14). */
 const LOG_BIG_HI = 415.88830833602697;
 const LOG_BIG_LO = -5.978092146858845e-11;
@@ -83,32 +85,6 @@ export function lseEdge(n: number, k: number): { center: number; scale: number }
   return { center: 2 * (a + b) * (a + b), scale: 2 * (a + b) * Math.cbrt(1 / a + 1 / b) };
 }
 
-/**
- * Expected number of zeros of L_P^{(α)} above x from the Marchenko–Pastur law of the P×(P + α)
- * Wishart spectrum (zeros and LUE eigenvalues share it): ∫_x^{b} √((b−t)(t−c))/(2πt) dt,
- * c, b = (√(P+α) ∓ √P)², by 32-point Gauss–Legendre in t = (c+b)/2 + ((b−c)/2)cos θ (as
- * lueLargestEigenvalueCdf). Used for the order and the cut-off only.
- */
-function zerosAbove(x: number, p: number, alpha: number): number {
-  const m = Math.max(p + alpha, p);
-  const root = Math.sqrt(m * p);
-  const lo = m + p - 2 * root;
-  const hi = m + p + 2 * root;
-  if (x >= hi) return 0;
-  if (x <= lo) return p;
-  const mid = 0.5 * (lo + hi);
-  const rad = 0.5 * (hi - lo);
-  const thetaX = Math.acos((x - mid) / rad);
-  const { nodes, weights } = gaussLegendre(32);
-  let sum = 0;
-  for (let i = 0; i < 32; i++) {
-    const theta = 0.5 * thetaX * (nodes[i] + 1);
-    const s = Math.sin(theta);
-    sum += (weights[i] * rad * rad * s * s) / (2 * Math.PI * (mid + rad * Math.cos(theta)));
-  }
-  return 0.5 * thetaX * sum;
-}
-
 function checkArguments(x: number, n: number, k: number, caller: string): void {
   if (!(Number.isInteger(n) && n >= 1 && n <= MAX_N)) {
     throw new RangeError(`${caller}: n must be an integer in [1, ${MAX_N}], got ${n}`);
@@ -130,7 +106,9 @@ export function lseLargestEigenvalueDefaultOrder(x: number, n: number, k: number
   const { center, scale } = lseEdge(n, k);
   const lower = Math.max(x, 0);
   const units = Math.max(center + RIGHT_UNITS * scale - lower, TAIL_UNITS * scale) / scale;
-  return 48 + Math.ceil(4 * zerosAbove(lower, 2 * n, alpha) + 3 * Math.max(0, units - 20));
+  return (
+    48 + Math.ceil(4 * marchenkoPasturCountAbove(lower, 2 * n, alpha) + 3 * Math.max(0, units - 20))
+  );
 }
 
 /**
@@ -236,7 +214,7 @@ export function lseLargestEigenvalueCdf(x: number, n: number, k: number, order?:
   if (x === Number.POSITIVE_INFINITY) return 1;
   const alpha = k - 1;
   const size = 2 * n;
-  if (zerosAbove(x, size, alpha) > MAX_ZEROS) return 0;
+  if (marchenkoPasturCountAbove(x, size, alpha) > MAX_ZEROS) return 0;
   // λ_max < x implies Σλ_i < Nx, and Σλ_i ~ Gamma(Nk + 2N(N − 1), 1) (the density is homogeneous
   // of that degree − N): below 1e−17 F is negligible (this also keeps x ≪ μ out of the log map).
   if (regularizedGammaP(n * k + 2 * n * (n - 1), n * x) < TRACE_BOUND) return 0;
@@ -270,29 +248,5 @@ export function lseLargestEigenvalueCdf(x: number, n: number, k: number, order?:
   rho[size] = 0; // no row beyond 2N − 1
   const z = new Float64Array(2 * m * size);
   for (let a = 0; a < 2 * m; a++) applyInverse(y, a * size, size, rho, z);
-  // G_ab = y_aᵀ C∞⁻¹ y_b = y_a · z_b (antisymmetric).
-  const dim = 2 * m;
-  const gram = new Float64Array(dim * dim);
-  for (let a = 0; a < dim; a++) {
-    const ya = a * size;
-    for (let b = a + 1; b < dim; b++) {
-      const zb = b * size;
-      let sum = 0;
-      for (let j = 0; j < size; j++) sum += y[ya + j] * z[zb + j];
-      gram[a * dim + b] = sum;
-      gram[b * dim + a] = -sum;
-    }
-  }
-  // I − J·G with J = [[0, I], [−I, 0]]: rows a < m are −G_{m+a,·}, rows m + a are +G_{a,·}.
-  const mat = new Float64Array(dim * dim);
-  for (let a = 0; a < m; a++) {
-    for (let b = 0; b < dim; b++) {
-      mat[a * dim + b] = -gram[(m + a) * dim + b];
-      mat[(m + a) * dim + b] = gram[a * dim + b];
-    }
-  }
-  const pivots = new Int32Array(dim);
-  const logDet = luFactorIdentityPlus(mat, dim, pivots);
-  if (Number.isNaN(logDet)) return 0;
-  return Math.min(1, Math.exp(0.5 * logDet));
+  return symplecticNystromCdf(y, z, m, size);
 }
