@@ -46,7 +46,7 @@
  * our conjecture (checked by simulation to ≈ 1e−3, docs/tracy-widom/README.md §3), now checked against
  * the exact finite-N LOE and LSE laws (loeLargestEigenvalueCdf.ts, lseLargestEigenvalueCdf.ts): the
  * remainder is O(h²), 0.024·h² (β = 1) and 0.050·h² (β = 4) at M ≈ N, 0.013, 0.018·h² at M = 100N,
- * at most 0.0413, 0.0817·h² (N = 2) (docs/edge-limit/laguerrePfaffianCorrections.ts). No second
+ * at most 0.0424, 0.0817·h² (N = 2) (docs/edge-limit/laguerrePfaffianCorrections.ts). No second
  * correction is fitted for them (order 1 is their default; order 2 throws).
  *
  * The corrected F is not a CDF far in the tails (F + hE can decrease, or pass 1, where F or 1 − F
@@ -175,7 +175,7 @@ export function laguerreSoftEdgeCorrection(n: number, m: number, beta = 2): Soft
       a: 1 / 20 - (2 * rho) / 5,
       b: (2 / beta) * (-3 / 40 + rho / 10),
       source:
-        "exact finite-N LOE/LSE laws (remainder ≤ 0.041·h² (β = 1), 0.082·h² (β = 4), h in M′, N′)",
+        "exact finite-N LOE/LSE laws (remainder ≤ 0.042·h² (β = 1), 0.082·h² (β = 4), h in M′, N′)",
     };
   }
   return {
