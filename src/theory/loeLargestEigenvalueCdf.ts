@@ -286,6 +286,12 @@ function applyInverse(
  * file comment), with `order` Gauss–Legendre nodes on (x, max(μ + 18σ, x + 6σ)), μ, σ of
  * edgeScaling("laguerre", N, 1, {shape: k, scale: 1}) (in ln x for k < 2). N ≤ 20000. Returns 0
  * for x ≤ 0 and where more than 40 eigenvalues are expected above x (F < 1e−17 there).
+ * Absolute error, measured against mpmath evaluations of det A(s)/det A(∞) in the monomial basis
+ * (test/theory/fixtures/loeReference.py) and quadrature of the joint density (N = 2, 3):
+ * ≤ 4e−15 for N ≤ 20, ≤ 8e−15 at N = 100 (k ∈ {½, 1, 3.7}); the Gamma(k) CDF to 2e−16 at N = 1.
+ * Default order vs 1.5× order agree to 2e−14 for k ≤ 60 up to N = 20000, to 2e−13 at k = 500
+ * (the log-scale terms k ln x, lnΓ(2k) are rounded in double). Beyond N = 100 not measured against
+ * references. Cost O(order²·N): ~7 ms at N = 300, 18 ms at 1000, 90 ms at 5000.
  */
 export function loeLargestEigenvalueCdf(x: number, n: number, k: number, order?: number): number {
   const caller = "loeLargestEigenvalueCdf";
