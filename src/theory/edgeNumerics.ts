@@ -64,17 +64,22 @@ export function semicircleCountAbove(x: number, n: number, edge: number): number
 }
 
 /**
- * Expected number of eigenvalues above x of the n×(n + a) Wishart spectrum (and of zeros of
- * L_n^{(a)}), from the Marchenko–Pastur law: ∫_x^{b} √((b−t)(t−c))/(2πt) dt, c, b = (√(n+a) ∓ √n)²
- * (total mass n), by 32-point Gauss–Legendre in t = (c+b)/2 + ((b−c)/2)cos θ.
+ * Expected number of eigenvalues above x of the n×m Wishart spectrum (and of zeros of Laguerre
+ * polynomials), from the Marchenko–Pastur law: ∫_x^{b} √((b−t)(t−c))/(2πt) dt, c, b = (√m ∓ √n)²,
+ * by 32-point Gauss–Legendre in t = (c+b)/2 + ((b−c)/2)cos θ; `below` (default min(n, m)) is returned
+ * for x ≤ c.
  */
-export function marchenkoPasturCountAbove(x: number, n: number, a: number): number {
-  const m = Math.max(n + a, n);
+export function marchenkoPasturCountAbove(
+  x: number,
+  n: number,
+  m: number,
+  below: number = Math.min(n, m),
+): number {
   const root = Math.sqrt(m * n);
   const lo = m + n - 2 * root;
   const hi = m + n + 2 * root;
   if (x >= hi) return 0;
-  if (x <= lo) return n;
+  if (x <= lo) return below;
   const mid = 0.5 * (lo + hi);
   const rad = 0.5 * (hi - lo);
   const thetaX = Math.acos((x - mid) / rad);

@@ -128,7 +128,10 @@ export function lueLargestEigenvalueDefaultOrder(x: number, n: number, a: number
   const units = Math.max(center + RIGHT_UNITS * scale - x, TAIL_UNITS * scale) / scale;
   return (
     40 +
-    Math.ceil(4 * marchenkoPasturCountAbove(Math.max(x, 0), n, a) + 3 * Math.max(0, units - 20))
+    Math.ceil(
+      4 * marchenkoPasturCountAbove(Math.max(x, 0), n, Math.max(n + a, n), n) +
+        3 * Math.max(0, units - 20),
+    )
   );
 }
 
@@ -181,7 +184,7 @@ function logCdfAndDerivative(
   const none = { logCdf: Number.NEGATIVE_INFINITY, dLogCdf: 0 };
   if (x <= 0) return none;
   if (x === Number.POSITIVE_INFINITY) return { logCdf: 0, dLogCdf: 0 };
-  if (marchenkoPasturCountAbove(x, n, a) > MAX_ZEROS) return none;
+  if (marchenkoPasturCountAbove(x, n, Math.max(n + a, n), n) > MAX_ZEROS) return none;
   const { center, scale } = lueEdge(n, a);
   const lower = x;
   const upper = Math.max(center + RIGHT_UNITS * scale, lower + TAIL_UNITS * scale);

@@ -41,18 +41,14 @@
 import { gaussLegendre } from "../special/gaussLegendre.js";
 import { logGamma, logGammaStirlingCorrection } from "../special/logGamma.js";
 import { regularizedGammaP, regularizedGammaQ } from "../special/regularizedGamma.js";
+import {
+  RESCALE_BIG as BIG,
+  marchenkoPasturCountAbove,
+  rescaledLog,
+  RESCALE_SMALL as SMALL,
+} from "./edgeNumerics.js";
 import { edgeScaling } from "./edgeScaling.js";
 import { luFactorIdentityPlus } from "./tracyWidomLinearAlgebra.js";
-
-/** Rescaling threshold of the recurrence, 2^600, and its inverse. */
-const BIG = 2 ** 600;
-const SMALL = 2 ** -600;
-const RESCALE_BITS = 600;
-/** ln 2 as a double-double (ln 2 = LN2_HI + LN2_LO to ~1e−33). */
-const LN2_HI = Math.LN2;
-const LN2_LO = 2.3190468138462996e-17;
-/** Dekker's splitting constant 2^27 + 1. */
-const SPLITTER = 134217729;
 
 /**
  * Truncation of (s, ∞) at center + RIGHT_UNITS·scale (edgeScaling units): f_i·εf_0 decays only
@@ -94,28 +90,12 @@ function recurrenceCoefficients(n: number, k: number): void {
   cachedK = k;
 }
 
-/** The rounding error of s = fl(a + b) (Knuth's TwoSum). */
-function twoSumError(a: number, b: number, s: number): number {
-  const bVirtual = s - a;
-  const aVirtual = s - bVirtual;
-  return a - aVirtual + (b - bVirtual);
-}
-
 /**
  * −x + 600·e·ln 2 + rest in double-double (600e exact, ln 2 split by Dekker), rounded: near the
  * edge −x and the log of the recurrence value are both ~N and cancel.
  */
 function logScale(x: number, exponent: number, rest: number): number {
-  const bits = RESCALE_BITS * exponent;
-  const product = bits * LN2_HI;
-  const bitsHi = SPLITTER * bits - (SPLITTER * bits - bits);
-  const bitsLo = bits - bitsHi;
-  const lnHi = SPLITTER * LN2_HI - (SPLITTER * LN2_HI - LN2_HI);
-  const lnLo = LN2_HI - lnHi;
-  const productLo = bitsHi * lnHi - product + bitsHi * lnLo + bitsLo * lnHi + bitsLo * lnLo;
-  const sum = product - x;
-  const sumLo = twoSumError(product, -x, sum);
-  return sum + (sumLo + productLo + bits * LN2_LO + rest);
+  return rescaledLog(-x, 0, exponent, rest);
 }
 
 /**
@@ -198,24 +178,7 @@ function windowEnd(x: number, n: number, k: number): number {
  * c, b = (√M ∓ √N)², by 32-point Gauss–Legendre in θ. For the order and the cut-off only.
  */
 function eigenvaluesAbove(x: number, n: number, k: number): number {
-  const m = n - 1 + 2 * k;
-  const root = Math.sqrt(m * n);
-  const lo = m + n - 2 * root;
-  const hi = m + n + 2 * root;
-  const z = 2 * x;
-  if (z >= hi) return 0;
-  if (z <= lo) return Math.min(m, n);
-  const mid = 0.5 * (lo + hi);
-  const rad = 0.5 * (hi - lo);
-  const thetaX = Math.acos((z - mid) / rad);
-  const { nodes, weights } = gaussLegendre(32);
-  let sum = 0;
-  for (let i = 0; i < 32; i++) {
-    const theta = 0.5 * thetaX * (nodes[i] + 1);
-    const s = Math.sin(theta);
-    sum += (weights[i] * rad * rad * s * s) / (2 * Math.PI * (mid + rad * Math.cos(theta)));
-  }
-  return 0.5 * thetaX * sum;
+  return marchenkoPasturCountAbove(2 * x, n, n - 1 + 2 * k);
 }
 
 /**

@@ -107,7 +107,11 @@ export function lseLargestEigenvalueDefaultOrder(x: number, n: number, k: number
   const lower = Math.max(x, 0);
   const units = Math.max(center + RIGHT_UNITS * scale - lower, TAIL_UNITS * scale) / scale;
   return (
-    48 + Math.ceil(4 * marchenkoPasturCountAbove(lower, 2 * n, alpha) + 3 * Math.max(0, units - 20))
+    48 +
+    Math.ceil(
+      4 * marchenkoPasturCountAbove(lower, 2 * n, Math.max(2 * n + alpha, 2 * n), 2 * n) +
+        3 * Math.max(0, units - 20),
+    )
   );
 }
 
@@ -214,7 +218,7 @@ export function lseLargestEigenvalueCdf(x: number, n: number, k: number, order?:
   if (x === Number.POSITIVE_INFINITY) return 1;
   const alpha = k - 1;
   const size = 2 * n;
-  if (marchenkoPasturCountAbove(x, size, alpha) > MAX_ZEROS) return 0;
+  if (marchenkoPasturCountAbove(x, size, Math.max(size + alpha, size), size) > MAX_ZEROS) return 0;
   // λ_max < x implies Σλ_i < Nx, and Σλ_i ~ Gamma(Nk + 2N(N − 1), 1) (the density is homogeneous
   // of that degree − N): below 1e−17 F is negligible (this also keeps x ≪ μ out of the log map).
   if (regularizedGammaP(n * k + 2 * n * (n - 1), n * x) < TRACE_BOUND) return 0;
