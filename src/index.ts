@@ -290,8 +290,6 @@ export {
   lueLargestEigenvalueCdf,
   lueLargestEigenvaluePdf,
 } from "./theory/laguerreLargestEigenvalueCdf.js";
-export { loeLargestEigenvalueCdf } from "./theory/loeLargestEigenvalueCdf.js";
-export { lseLargestEigenvalueCdf } from "./theory/lseLargestEigenvalueCdf.js";
 export {
   equilibriumLaw,
   gueLargestEigenvalue,
@@ -312,6 +310,8 @@ export {
   oneCutLinearStatistic,
   oneCutVarianceLimit,
 } from "./theory/linearStatistics.js";
+export { loeLargestEigenvalueCdf } from "./theory/loeLargestEigenvalueCdf.js";
+export { lseLargestEigenvalueCdf } from "./theory/lseLargestEigenvalueCdf.js";
 export {
   marchenkoPasturCdf,
   marchenkoPasturDensity,

@@ -284,10 +284,13 @@ describe("laguerreLargestEigenvalueLimit", () => {
     assert.equal(edgeLimitMinimumSize(EDGE_LIMIT_TOLERANCE, "laguerre", 1, 1e12), 5198);
     assert.equal(edgeLimitMinimumSize(EDGE_LIMIT_TOLERANCE, "laguerre", 4, 1e12), 8741);
     assert.throws(() => laguerreLargestEigenvalueLimit(rng, 1e12, 3), /beta in \{1, 2, 4\}/);
-    assert.throws(() => laguerreLargestEigenvalueLimit(rng, 20785, 1), /laguerre limit model/);
-    assert.doesNotThrow(() => laguerreLargestEigenvalueLimit(rng, 20786, 1));
-    assert.throws(() => laguerreLargestEigenvalueLimit(rng, 34955, 4), /laguerre limit model/);
-    assert.doesNotThrow(() => laguerreLargestEigenvalueLimit(rng, 34956, 4));
+    // The default shape 1 (M = 2/β + N − 1) is admitted from its own, slightly smaller, size.
+    for (const beta of [1, 4]) {
+      const n = edgeLimitMinimumSize(EDGE_LIMIT_TOLERANCE, "laguerre", beta, 1);
+      assert.ok(n < edgeLimitMinimumSize(EDGE_LIMIT_TOLERANCE, "laguerre", beta) + 1);
+      assert.throws(() => laguerreLargestEigenvalueLimit(rng, n - 1, beta), /laguerre limit model/);
+      assert.doesNotThrow(() => laguerreLargestEigenvalueLimit(rng, n, beta));
+    }
     assert.throws(
       () => laguerreLargestEigenvalueLimit(rng, 1e12, 2, { shape: 0, scale: 1 }),
       RangeError,
