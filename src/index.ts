@@ -321,6 +321,7 @@ export { referenceDensity, referenceRange } from "./theory/reference.js";
 export { semicircleCdf, semicircleDensity, semicircleSupport } from "./theory/semicircle.js";
 export {
   LAGUERRE_SECOND_CORRECTION_POLYNOMIALS,
+  LAGUERRE_SECOND_CORRECTION_POLYNOMIALS_BETA,
   laguerreSoftEdgeCorrection,
   laguerreSoftEdgeParameter,
   laguerreSoftEdgeSecondCorrection,

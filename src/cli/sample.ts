@@ -120,7 +120,7 @@ export const SAMPLE_USAGE = `usage: betaens sample <hermite|laguerre|jacobi|circ
                  Tracy–Widom limit with its finite-N corrections (≈ 5 µs); Kolmogorov error
                  <= 0.05, 0.06, 0.14·N^(-2) (hermite beta 1, 2, 4: N >= 224, 245, 375),
                  0.18·h³, h = (1/√M + 1/√N)^(4/3) (laguerre beta 2: N >= 1698 at M ≈ N),
-                 0.09, 0.18·h² (laguerre beta 1, 4: N >= 20786, 34956 at M ≈ N); docs/edge-limit
+                 0.12, 0.27·h³ (laguerre beta 1, 4: N >= 1387, 2079 at M ≈ N); docs/edge-limit
   --summary (--stat max): ${DEFAULT_SUMMARY} (default) | moments (exact power sums: mean, variance,
             skewness, excess kurtosis) | cdf (counts on --bins B (${CDF_GRID.bins}) over --range LO,HI;
             default ${CDF_GRID.lo},${CDF_GRID.hi} with --scaling edge)

@@ -37,12 +37,14 @@
  * envelope 0.18·h³, so the smallest admitted size at 1e−6 is N = 1698 for M ≈ N (also for the
  * worst case M → N − 1, used when the shape is not given), falling to 425 as M → ∞, instead of
  * 1e9 (17215 and 4304 with the first correction alone, envelope 0.07·h²). Laguerre β = 1, 4 (real and
- * quaternion Wishart) draw from the order-1 corrected law F_β + hE (softEdgeLaw: the LUE correction with
- * M′, N′ = · + 1/2 − 1/β and b scaled by 2/β), whose exact distance to the finite-N LOE and LSE laws
- * (loeLargestEigenvalueCdf.ts, lseLargestEigenvalueCdf.ts) is ≤ 0.0424·h² (β = 1) and ≤ 0.0817·h²
- * (β = 4) for N ≥ 2 and every M/N measured (≈ 1 … 100; docs/edge-limit/laguerrePfaffianCorrections.ts);
- * envelopes 0.09·h², 0.18·h², admitted from N = 20786, 34956 at M ≈ N (and without a shape), 5198,
- * 8741 as M → ∞, instead of 1e9. (No second correction is fitted for them.)
+ * quaternion Wishart) draw from the order-2 corrected law F_β + hE + h²E₂ (softEdgeLaw: the LUE
+ * correction with M′, N′ = · + 1/2 − 1/β and b scaled by 2/β, and E₂ = ½L₁²F_β + L₂F_β with c_k(ρ)
+ * fitted to the exact laws), whose exact distance to the finite-N LOE and LSE laws
+ * (loeLargestEigenvalueCdf.ts, lseLargestEigenvalueCdf.ts) is ≤ 0.0535·h³ (β = 1) and ≤ 0.120·h³
+ * (β = 4, both at N = 15) for N ≥ 2 and every M/N measured (≈ 1 … 100;
+ * docs/edge-limit/laguerrePfaffianCorrections.ts); envelopes 0.12·h³, 0.27·h³, admitted from N = 1387,
+ * 2079 at M ≈ N (and without a shape), 347, 520 as M → ∞, instead of 1e9 (order 1 alone: ≤ 0.0424,
+ * 0.0817·h², which would need N ≥ 2·10⁴, 3.5·10⁴).
  *
  * Why not exact at N = 1e12: the exact truncated model must draw ≈ c(β)·N^{1/3} ≈ 1.8e5 rows
  * (the top eigenvector reaches ≈ 10 N^{1/3} rows; edge.ts), i.e. ≥ 3e5 normal/gamma variates,
@@ -53,7 +55,7 @@
 import type { RandomSource } from "../random/source.js";
 import { detPow } from "../special/deterministicMath.js";
 import { edgeScaling } from "../theory/edgeScaling.js";
-import { laguerreSoftEdgeParameter, softEdgeLaw } from "../theory/softEdgeLaw.js";
+import { softEdgeLaw } from "../theory/softEdgeLaw.js";
 import { tracyWidomSample } from "../theory/tracyWidom.js";
 import { checkHermite, defaultHermiteParams, type HermiteParams } from "./hermite.js";
 import { checkLaguerre, defaultLaguerreParams, type LaguerreParams } from "./laguerre.js";
@@ -94,15 +96,15 @@ export const EDGE_LIMIT_CORRECTED_CONSTANTS: Readonly<Record<1 | 2 | 4, number>>
 export const EDGE_LIMIT_LAGUERRE_CORRECTED_CONSTANT = 0.18;
 
 /**
- * Envelope constants C₂ of d ≤ C₂·h², h = (1/√M′ + 1/√N′)^{4/3} (M′, N′ = · + 1/2 − 1/β), for the
- * order-1 corrected Laguerre β = 1, 4 laws (softEdgeLaw, the LUE correction carried over): ≥ 2.1× the
- * largest exact distance over N = 2 … 1000, M/N from ≈ 1 (shape 1e−3) to 100 (β = 1: 0.0424, β = 4:
- * 0.0817, both at N = 2; ≤ 0.026 and 0.054 for N ≥ 20), against the finite-N LOE and LSE laws
- * (loe/lseLargestEigenvalueCdf.ts; docs/edge-limit/laguerrePfaffianCorrections.ts).
+ * Envelope constants C₃ of d ≤ C₃·h³, h = (1/√M′ + 1/√N′)^{4/3} (M′, N′ = · + 1/2 − 1/β), for the
+ * order-2 corrected Laguerre β = 1, 4 laws (softEdgeLaw, laguerreSoftEdgeSecondCorrection): ≥ 2.2× the
+ * largest exact distance of the implemented law (with its tail continuation) measured against the
+ * finite-N LOE and LSE laws over N = 2 … 1000, M/N = 1 … 100, and a sweep of shapes k = 1e−3 … 1e3 at
+ * N = 2 … 20 (β = 1: 0.0535 at N = 15; β = 4: 0.1200 at N = 15; docs/edge-limit/laguerrePfaffianCorrections.ts).
  */
-export const EDGE_LIMIT_LAGUERRE_ORDER1_CONSTANTS: Readonly<Record<1 | 4, number>> = {
-  1: 0.09,
-  4: 0.18,
+export const EDGE_LIMIT_LAGUERRE_BETA_CORRECTED_CONSTANTS: Readonly<Record<1 | 4, number>> = {
+  1: 0.12,
+  4: 0.27,
 };
 
 /** Whether the limit model draws from the corrected law (softEdgeLaw) for this ensemble and β. */
@@ -156,7 +158,7 @@ function constantOf(ensemble: EdgeLimitEnsemble): number {
  * C = EDGE_LIMIT_CONSTANTS[ensemble], above the measurements of docs/edge-limit/ (rate
  * O(N^{−2/3}): Johnstone–Ma 2012 for Hermite; Johnstone 2008, El Karoui 2006 for Laguerre).
  * The corrected laws' envelopes: Hermite β = 1, 2, 4: C₃·N^{−2} (EDGE_LIMIT_CORRECTED_CONSTANTS);
- * Laguerre β = 2: 0.18·h³, h = (1/√M + 1/√N)^{4/3}, β = 1, 4: C₂·h² (EDGE_LIMIT_LAGUERRE_ORDER1_CONSTANTS,
+ * Laguerre β = 2: 0.18·h³, h = (1/√M + 1/√N)^{4/3}, β = 1, 4: C₃·h³ (EDGE_LIMIT_LAGUERRE_BETA_CORRECTED_CONSTANTS,
  * h in M′, N′), with M = 2k/β + N − 1 from the Laguerre shape k (worst case M → N − 1 without it).
  */
 export function edgeLimitDistanceBound(
@@ -174,10 +176,12 @@ export function edgeLimitDistanceBound(
     if (ensemble === "hermite") return hermiteCorrectedConstant(beta) / (n * n);
     const b = beta as 1 | 2 | 4;
     const m = wishartDimension(n, b, shape);
-    // Corrected Laguerre β = 1, 4 laws (order 1): C₂·h², h in M′, N′ (the module comment).
+    // Corrected Laguerre β = 1, 4 laws (order 2): C₃·h³ = C₃(1/√M′ + 1/√N′)⁴ (the module comment).
     if (b !== 2) {
-      const h = m + 0.5 - 1 / b > 0 ? laguerreSoftEdgeParameter(n, m, b) : Number.POSITIVE_INFINITY;
-      return EDGE_LIMIT_LAGUERRE_ORDER1_CONSTANTS[b] * h * h;
+      const shift = 0.5 - 1 / b;
+      if (!(m + shift > 0)) return Number.POSITIVE_INFINITY;
+      const u = 1 / Math.sqrt(m + shift) + 1 / Math.sqrt(n + shift);
+      return EDGE_LIMIT_LAGUERRE_BETA_CORRECTED_CONSTANTS[b] * (u * u) * (u * u);
     }
     // Corrected Laguerre β = 2 law (order 2): C₃·h³ = C₃(1/√M + 1/√N)⁴ (the module comment).
     if (!(m > 0)) return Number.POSITIVE_INFINITY;
@@ -208,10 +212,10 @@ export function edgeLimitMinimumSize(
   else if (ensemble === "hermite") guess = Math.sqrt(hermiteCorrectedConstant(beta) / tolerance);
   // h³ ≤ 16/N² once M ≥ N: N ≈ 4(C₃/tolerance)^{1/2}, then the exact search below.
   else if (beta === 2) guess = 4 * Math.sqrt(EDGE_LIMIT_LAGUERRE_CORRECTED_CONSTANT / tolerance);
-  // β = 1, 4 (order 1): h² ≈ 2^{8/3}N^{−4/3} at M ≈ N: N ≈ 2(6.35·C₂/tolerance)^{3/4}, an overestimate.
+  // β = 1, 4 (order 2): h³ ≈ 16/N² at M ≈ N, as for β = 2; twice that N, then the search below.
   else {
-    const c2 = EDGE_LIMIT_LAGUERRE_ORDER1_CONSTANTS[beta as 1 | 4];
-    guess = 2 * detPow((6.35 * c2) / tolerance, 0.75);
+    const c3 = EDGE_LIMIT_LAGUERRE_BETA_CORRECTED_CONSTANTS[beta as 1 | 4];
+    guess = 8 * Math.sqrt(c3 / tolerance);
   }
   const bound = (m: number) => edgeLimitDistanceBound(m, ensemble, beta, shape);
   let n = Math.max(2, Math.ceil(guess));

@@ -22,8 +22,7 @@
  * least-squares fits to the exact finite-N laws, Richardson-extrapolated to h → 0
  * (docs/tracy-widom/secondOrder.ts for the GUE, docs/edge-limit/pfaffianCorrections.ts for β = 1, 4):
  * the fitted L₂ agree with these rationals to 5–7 digits, and the remainder is then 0.0047, 0.0126,
- * 0.0171·N^{−2} (β = 2, 1, 4) for N ≥ 10. `order: 2` (the default for Hermite) adds h²E₂; for
- * Laguerre β = 1, 4 order 1 is the default and order 2 throws (Laguerre β = 2 has its own, below).
+ * 0.0171·N^{−2} (β = 2, 1, 4) for N ≥ 10. `order: 2` (the default) adds h²E₂ (Laguerre: below).
  * Laguerre β = 2 (complex Wishart N×M, M = N + a, weight x^a e^{−x}; spec.m = M): in
  * s = (λ_max − μ)/σ with μ = (√M + √N)², σ = (√M + √N)(1/√M + 1/√N)^{1/3} (edgeScaling at β = 2;
  * no shift of N, M), h = σ/√(MN) = (1/√M + 1/√N)^{4/3} and ρ = √(MN)/(√M + √N)² ∈ (0, 1/4]:
@@ -46,8 +45,11 @@
  * our conjecture (checked by simulation to ≈ 1e−3, docs/tracy-widom/README.md §3), now checked against
  * the exact finite-N LOE and LSE laws (loeLargestEigenvalueCdf.ts, lseLargestEigenvalueCdf.ts): the
  * remainder is O(h²), 0.024·h² (β = 1) and 0.050·h² (β = 4) at M ≈ N, 0.013, 0.018·h² at M = 100N,
- * at most 0.0424, 0.0817·h² (N = 2) (docs/edge-limit/laguerrePfaffianCorrections.ts). No second
- * correction is fitted for them (order 1 is their default; order 2 throws).
+ * at most 0.0424, 0.0817·h² (N = 2) (docs/edge-limit/laguerrePfaffianCorrections.ts). Their second
+ * correction has the β = 2 form, E₂ = ½L₁²F_β + L₂F_β, L₂ = c₁(ρ)s³D + c₂(ρ)sD² + c₃(ρ)D, with quadratics
+ * c_k(ρ) fitted to the exact laws (LAGUERRE_SECOND_CORRECTION_POLYNOMIALS_BETA; constant terms the
+ * Hermite β = 1, 4 values); remainder ≤ 0.0143·h³ (β = 1), 0.0341·h³ (β = 4) for N = 2 … 300, M = N − 1 … 100N
+ * (docs/edge-limit/laguerreSecondOrderBeta.ts). `order: 2` is their default.
  *
  * The corrected F is not a CDF far in the tails (F + hE can decrease, or pass 1, where F or 1 − F
  * is as small as hE); the law keeps it on [tL, tR], the widest interval around the median on which
@@ -200,17 +202,49 @@ export const LAGUERRE_SECOND_CORRECTION_POLYNOMIALS: readonly (readonly [
 ];
 
 /**
- * The second LUE correction E₂ = ½L₁²F₂ + L₂F₂ at (N, M), β = 2 (module comment), as terms:
- * ½L₁²F₂ = (a²/2)s⁴F″ + ab·s²F‴ + (b²/2)F⁗ + a²s³F′ + 2ab·sF″ + ab·F′, plus L₂F₂.
+ * L₂ = c₁(ρ)s³D + c₂(ρ)sD² + c₃(ρ)D for Laguerre β = 1, 4 (ρ in M′, N′): quadratics in ρ, the constant
+ * terms the Hermite β = 1, 4 values (−3/560, 3/(70β), −33/560 or −33/2240), the others measured
+ * against the exact finite-N LOE and LSE laws (docs/edge-limit/laguerreSecondOrderBeta.ts, fits with the
+ * constant pinned; residual ≤ 1.4e−6 (β = 1), 2.4e−7 (β = 4)). As for β = 2 the ρ² terms of c₂, c₃
+ * are the least pinned (a cubic moves them by ≤ 1.5%). Within the fits' resolution c₁ does not depend
+ * on β, c₂ = (2/β)·c₂(β = 2) and c₃(β = 4) = c₃(β = 1)/4 (the README of docs/edge-limit).
  */
-export function laguerreSoftEdgeSecondCorrection(n: number, m: number): SoftEdgeTerm[] {
-  const { a, b } = laguerreSoftEdgeCorrection(n, m, 2);
-  const rm = Math.sqrt(m);
-  const rn = Math.sqrt(n);
+export const LAGUERRE_SECOND_CORRECTION_POLYNOMIALS_BETA: Readonly<
+  Record<1 | 4, readonly (readonly [number, number, number])[]>
+> = {
+  1: [
+    [-3 / 560, 0.01429951, 0.0856562],
+    [3 / 70, -0.2142769, 0.1142482],
+    [-33 / 560, 0.1071132, 0.09298211],
+  ],
+  4: [
+    [-3 / 560, 0.01428671, 0.08570948],
+    [3 / 280, -0.05357415, 0.0285843],
+    [-33 / 2240, 0.0267954, 0.02316828],
+  ],
+};
+
+/**
+ * The second Laguerre correction E₂ = ½L₁²F_β + L₂F_β at (N, M) (module comment), as terms:
+ * ½L₁²F = (a²/2)s⁴F″ + ab·s²F‴ + (b²/2)F⁗ + a²s³F′ + 2ab·sF″ + ab·F′, plus L₂F; β = 2 with
+ * LAGUERRE_SECOND_CORRECTION_POLYNOMIALS, β = 1, 4 with LAGUERRE_SECOND_CORRECTION_POLYNOMIALS_BETA
+ * (a, b, ρ in M′, N′ = · + 1/2 − 1/β).
+ */
+export function laguerreSoftEdgeSecondCorrection(n: number, m: number, beta = 2): SoftEdgeTerm[] {
+  const { a, b } = laguerreSoftEdgeCorrection(n, m, beta);
+  const shift = 0.5 - 1 / beta;
+  const rm = Math.sqrt(m + shift);
+  const rn = Math.sqrt(n + shift);
   const rho = (rm * rn) / ((rm + rn) * (rm + rn));
-  const [c1, c2, c3] = LAGUERRE_SECOND_CORRECTION_POLYNOMIALS.map(
-    ([p0, p1, p2]) => p0 + rho * (p1 + rho * p2),
-  ) as [number, number, number];
+  const polynomials =
+    beta === 1 || beta === 4
+      ? LAGUERRE_SECOND_CORRECTION_POLYNOMIALS_BETA[beta]
+      : LAGUERRE_SECOND_CORRECTION_POLYNOMIALS;
+  const [c1, c2, c3] = polynomials.map(([p0, p1, p2]) => p0 + rho * (p1 + rho * p2)) as [
+    number,
+    number,
+    number,
+  ];
   return [
     { c: (a * a) / 2, power: 4, derivative: 2 },
     { c: a * b, power: 2, derivative: 3 },
@@ -224,8 +258,8 @@ export function laguerreSoftEdgeSecondCorrection(n: number, m: number): SoftEdge
 /** The second correction's terms for spec, or undefined (hermite β = 2, laguerre β = 2 only). */
 function secondCorrectionOf(spec: SoftEdgeSpec, beta: number): readonly SoftEdgeTerm[] | undefined {
   if (spec.ensemble === "laguerre") {
-    return beta === 2 && spec.m !== undefined
-      ? laguerreSoftEdgeSecondCorrection(spec.n, spec.m)
+    return spec.m !== undefined
+      ? laguerreSoftEdgeSecondCorrection(spec.n, spec.m, beta)
       : undefined;
   }
   return SOFT_EDGE_SECOND_CORRECTIONS[`${spec.ensemble}|${beta}`];

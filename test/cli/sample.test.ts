@@ -434,8 +434,8 @@ describe("betaens sample: errors are one line, exit status 2, no stack trace", (
     ],
     [
       "laguerre limit model at small N",
-      ["laguerre", "--n", "1e4", "--beta", "1", "--stat", "max", "--model", "limit"],
-      /n >= 2.08e\+4/,
+      ["laguerre", "--n", "1000", "--beta", "1", "--stat", "max", "--model", "limit"],
+      /n >= 1.39e\+3/,
     ],
     [
       "laguerre β = 2 (corrected) limit model at small N",
