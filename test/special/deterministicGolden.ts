@@ -164,7 +164,7 @@ export const GOLDEN: Record<string, string[]> = {
     "428d1a94a3557520",
     "428d1a949eb429d2",
     "428d1a949a33f62c",
-    "428d1a949c8a45d6",
+    "428d1a949c8a45d7", // corrected law F₁ + hE + h²E₂ (LOE) since issue 15 (one ulp)
     "428d1a949ee1c69f",
     "428d1a949e601eb2",
   ],
