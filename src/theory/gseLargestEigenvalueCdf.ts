@@ -67,7 +67,13 @@ export function gseLargestEigenvalueDefaultOrder(x: number, n: number): number {
  * ψ_0(t) … ψ_{M−1}(t) into out[0..M) and ψ_k′(t) into dout[0..M) (module comment: scaled forward
  * recurrence, ψ_k′ = √k ψ_{k−1} − (t/2)ψ_k).
  */
-function hermiteFunctionsAt(t: number, size: number, out: Float64Array, dout: Float64Array): void {
+function hermiteFunctionsAt(
+  t: number,
+  size: number,
+  roots: Float64Array,
+  out: Float64Array,
+  dout: Float64Array,
+): void {
   let current = 1; // p_k
   let previous = 0; // p_{k−1}
   let exponent = 0;
@@ -76,9 +82,9 @@ function hermiteFunctionsAt(t: number, size: number, out: Float64Array, dout: Fl
   for (let k = 0; k < size; k++) {
     const value = current * factor;
     out[k] = value;
-    dout[k] = Math.sqrt(k) * previousValue - 0.5 * t * value;
+    dout[k] = roots[k] * previousValue - 0.5 * t * value;
     previousValue = value;
-    const next = (t * current - Math.sqrt(k) * previous) / Math.sqrt(k + 1);
+    const next = (t * current - roots[k] * previous) / roots[k + 1];
     previous = current;
     current = next;
     if (Math.abs(current) > BIG) {
@@ -91,15 +97,21 @@ function hermiteFunctionsAt(t: number, size: number, out: Float64Array, dout: Fl
 }
 
 /** z = C∞⁻¹b for the tridiagonal C∞ of size M = 2N (module comment). */
-function applyInverse(b: Float64Array, offset: number, size: number, z: Float64Array): void {
+function applyInverse(
+  b: Float64Array,
+  offset: number,
+  size: number,
+  roots: Float64Array,
+  z: Float64Array,
+): void {
   let odd = 0; // z_{2k−1}
   for (let k = 0; 2 * k + 1 < size; k++) {
-    odd = (b[offset + 2 * k] + Math.sqrt(2 * k) * odd) / Math.sqrt(2 * k + 1);
+    odd = (b[offset + 2 * k] + roots[2 * k] * odd) / roots[2 * k + 1];
     z[offset + 2 * k + 1] = odd;
   }
   let even = 0; // z_{2k+2}
   for (let k = size / 2 - 1; k >= 0; k--) {
-    even = (Math.sqrt(2 * k + 2) * even - b[offset + 2 * k + 1]) / Math.sqrt(2 * k + 1);
+    even = (roots[2 * k + 2] * even - b[offset + 2 * k + 1]) / roots[2 * k + 1];
     z[offset + 2 * k] = even;
   }
 }
@@ -132,12 +144,15 @@ export function gseLargestEigenvalueCdf(x: number, n: number, order?: number): n
   const { nodes, weights } = gaussLegendre(m);
   const half = (upper - lower) / 2;
   // Y = [U V] stored as 2m vectors of length M: y[a·M + i], a < m: √w_a ψ_i(t_a); a ≥ m: √w ψ_i′.
+  // √k, k = 0 … M, for the recurrences (once per call, not per node and index).
+  const roots = new Float64Array(size + 1);
+  for (let k = 1; k <= size; k++) roots[k] = Math.sqrt(k);
   const y = new Float64Array(2 * m * size);
   const u = new Float64Array(size);
   const du = new Float64Array(size);
   for (let a = 0; a < m; a++) {
     const t = lower + half * (nodes[a] + 1);
-    hermiteFunctionsAt(t, size, u, du);
+    hermiteFunctionsAt(t, size, roots, u, du);
     const root = Math.sqrt(half * weights[a]);
     const base = a * size;
     const dbase = (m + a) * size;
@@ -147,6 +162,6 @@ export function gseLargestEigenvalueCdf(x: number, n: number, order?: number): n
     }
   }
   const z = new Float64Array(2 * m * size);
-  for (let a = 0; a < 2 * m; a++) applyInverse(y, a * size, size, z);
+  for (let a = 0; a < 2 * m; a++) applyInverse(y, a * size, size, roots, z);
   return symplecticNystromCdf(y, z, m, size);
 }

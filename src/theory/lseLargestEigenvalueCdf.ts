@@ -144,6 +144,8 @@ function basisAt(
   size: number,
   alpha: number,
   halfLogGamma: number,
+  rho: Float64Array,
+  b: Float64Array,
   out: Float64Array,
   dout: Float64Array,
 ): void {
@@ -153,15 +155,12 @@ function basisAt(
   let factor = Math.exp(head + tail);
   let exponent = 0;
   for (let j = 0; j < size; j++) {
-    const rho = j === 0 ? 0 : Math.sqrt(j / (j + alpha)); // ρ_j = √(j/(j+α))
     const q = current * factor;
-    const qPrevious = rho * previous * factor;
+    const qPrevious = rho[j] * previous * factor;
     out[j] = q + qPrevious; // √w (Q_j + ρ_j Q_{j−1})
     dout[j] = qPrevious; // √w ρ_j Q_{j−1}
     // b_{j+1}Q_{j+1} = (t − (2j+α+1))Q_j − b_jQ_{j−1} (DLMF 18.9.13, orthonormal form).
-    const next =
-      ((t - (2 * j + alpha + 1)) * current - Math.sqrt(j * (j + alpha)) * previous) /
-      Math.sqrt((j + 1) * (j + 1 + alpha));
+    const next = ((t - (2 * j + alpha + 1)) * current - b[j] * previous) / b[j + 1];
     previous = current;
     current = next;
     if (Math.abs(current) > BIG) {
@@ -232,13 +231,21 @@ export function lseLargestEigenvalueCdf(x: number, n: number, k: number, order?:
   const half = (Math.log(upper) - from) / 2;
   const halfLogGamma = 0.5 * logGamma(alpha + 1);
   // Y = [U V] as 2m vectors of length P: y[q·P + j], q < m: √w_q g_j(t_q); q ≥ m: √w G_j.
+  // ρ_j = √(j/(j+α)) (ρ_0 = 0, and ρ_P = 0: no row beyond 2N − 1) and b_j = √(j(j+α)), once per call.
+  const rho = new Float64Array(size + 1);
+  const bj = new Float64Array(size + 1);
+  for (let j = 1; j <= size; j++) {
+    rho[j] = Math.sqrt(j / (j + alpha));
+    bj[j] = Math.sqrt(j * (j + alpha));
+  }
+  rho[size] = 0;
   const y = new Float64Array(2 * m * size);
   const g = new Float64Array(size);
   const dg = new Float64Array(size);
   for (let q = 0; q < m; q++) {
     const v = from + half * (nodes[q] + 1);
     const t = Math.exp(v);
-    basisAt(t, size, alpha, halfLogGamma, g, dg);
+    basisAt(t, size, alpha, halfLogGamma, rho, bj, g, dg);
     const root = Math.sqrt(half * weights[q] * t);
     const base = q * size;
     const dbase = (m + q) * size;
@@ -247,9 +254,6 @@ export function lseLargestEigenvalueCdf(x: number, n: number, k: number, order?:
       y[dbase + j] = root * dg[j];
     }
   }
-  const rho = new Float64Array(size + 1);
-  for (let j = 1; j <= size; j++) rho[j] = Math.sqrt(j / (j + alpha)); // ρ_j = √(j/(j+α))
-  rho[size] = 0; // no row beyond 2N − 1
   const z = new Float64Array(2 * m * size);
   for (let a = 0; a < 2 * m; a++) applyInverse(y, a * size, size, rho, z);
   return symplecticNystromCdf(y, z, m, size);

@@ -387,26 +387,33 @@ describe("softEdgeLaw, laguerre β = 1, 4, against simulations of the exact mode
   }
 });
 
+/**
+ * sup_s |F_N − (F_β + hE [+ h²E₂])|/h^power for Laguerre β = 1, 4 against the exact LOE/LSE laws, s ∈ [−5, 3]
+ * (step 0.05) in edgeScaling's s (θ = 2; the exact laws take θ = 1), h = (1/√M′ + 1/√N′)^{4/3}.
+ */
+function laguerreRemainder(beta: 1 | 4, n: number, m: number, order: 1 | 2, power: number): number {
+  const shape = (beta * (m - n + 1)) / 2;
+  const { center, scale } = edgeScaling("laguerre", n, beta, { shape, scale: 2 });
+  const h = laguerreSoftEdgeParameter(n, m, beta);
+  const spec = { ensemble: "laguerre", beta, n, m } as const;
+  const exactCdf = beta === 1 ? loeLargestEigenvalueCdf : lseLargestEigenvalueCdf;
+  let sup = 0;
+  for (let i = 0; i <= 160; i++) {
+    const s = -5 + 0.05 * i;
+    let model = tracyWidomCdf(s, beta) + h * softEdgeCorrection(spec, s);
+    if (order === 2) model += h * h * softEdgeSecondCorrection(spec, s);
+    sup = Math.max(sup, Math.abs(exactCdf((center + scale * s) / 2, n, shape) - model));
+  }
+  return sup / h ** power;
+}
+
 describe("softEdgeLaw, laguerre β = 1, 4, against the exact finite-N LOE and LSE laws", () => {
   // R = sup_s |F_N − F_β − hE|/h², s ∈ [−5, 3] (step 0.05), edgeScaling's s (θ = 2, the exact laws
   // take θ = 1), h = (1/√M′ + 1/√N′)^{4/3}. Measured (docs/edge-limit/laguerre-pfaffian-corrections-beta*.json):
   // β = 1, N = M = 300: 0.02403; β = 4, N = M = 300: 0.04983, N = 100, M = 400: 0.03445. Mutations (once):
   // a ×1.01, ×0.99 → 0.0170, 0.0350 (β = 1), 0.0457, 0.0771 (β = 4); b ×1.01, ×0.99 → 0.0215, 0.0266
   // (β = 1), 0.0492, 0.0506 (β = 4, N = M = 300), 0.0338, 0.0352 (N = 100, M = 400): each leaves its band.
-  const remainder = (beta: 1 | 4, n: number, m: number) => {
-    const shape = (beta * (m - n + 1)) / 2;
-    const { center, scale } = edgeScaling("laguerre", n, beta, { shape, scale: 2 });
-    const h = laguerreSoftEdgeParameter(n, m, beta);
-    const spec = { ensemble: "laguerre", beta, n, m } as const;
-    const exactCdf = beta === 1 ? loeLargestEigenvalueCdf : lseLargestEigenvalueCdf;
-    let sup = 0;
-    for (let i = 0; i <= 160; i++) {
-      const s = -5 + 0.05 * i;
-      const model = tracyWidomCdf(s, beta) + h * softEdgeCorrection(spec, s);
-      sup = Math.max(sup, Math.abs(exactCdf((center + scale * s) / 2, n, shape) - model));
-    }
-    return sup / (h * h);
-  };
+  const remainder = (beta: 1 | 4, n: number, m: number) => laguerreRemainder(beta, n, m, 1, 2);
   for (const [beta, n, m, lo, hi] of [
     [1, 300, 300, 0.0235, 0.0245],
     [4, 300, 300, 0.0495, 0.0502],
@@ -426,21 +433,8 @@ describe("softEdgeLaw, laguerre β = 1, 4, order 2, against the exact finite-N L
   // (β = 1), 0.0189, 0.0268 (β = 4): each leaves its band. The ρ, ρ² terms of c₃ and the ρ² term of c₂
   // move R₂ by < 5% here: they are pinned only by the fit (docs/edge-limit/laguerreSecondOrderBeta.ts),
   // as for β = 2. Order 1 is ≥ 20× farther.
-  const remainder = (beta: 1 | 4, n: number, m: number, order: 1 | 2) => {
-    const shape = (beta * (m - n + 1)) / 2;
-    const { center, scale } = edgeScaling("laguerre", n, beta, { shape, scale: 2 });
-    const h = laguerreSoftEdgeParameter(n, m, beta);
-    const spec = { ensemble: "laguerre", beta, n, m } as const;
-    const exactCdf = beta === 1 ? loeLargestEigenvalueCdf : lseLargestEigenvalueCdf;
-    let sup = 0;
-    for (let i = 0; i <= 160; i++) {
-      const s = -5 + 0.05 * i;
-      let model = tracyWidomCdf(s, beta) + h * softEdgeCorrection(spec, s);
-      if (order === 2) model += h * h * softEdgeSecondCorrection(spec, s);
-      sup = Math.max(sup, Math.abs(exactCdf((center + scale * s) / 2, n, shape) - model));
-    }
-    return sup / (h * h * h);
-  };
+  const remainder = (beta: 1 | 4, n: number, m: number, order: 1 | 2) =>
+    laguerreRemainder(beta, n, m, order, 3);
   for (const [beta, lo, hi] of [
     [1, 0.0088, 0.0103],
     [4, 0.0205, 0.0255],
